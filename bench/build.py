@@ -1,0 +1,245 @@
+#!/usr/bin/env python3
+"""Build benchmark for jianxun.
+
+Usage:
+    python3 bench/build.py [N ...] [--runs 5] [--warmup 1] [--incremental-noop]
+
+For every N (default: 1000 10000) a deterministic corpus is generated with
+bench/gen_corpus.py (cached in a temp dir, keyed by N and a hash of the
+generator), then `target/release/jianxun build --root CORPUS --output OUT`
+is run: warm-up run(s) followed by measured runs, each one a clean build
+(the output dir is deleted before every run, outside the timed region).
+Wall time and peak RSS (ru_maxrss from os.wait4) are recorded per run and the
+median / min / max are printed.
+
+With --incremental-noop a second series is measured: builds over an existing,
+up-to-date output directory where nothing changed.
+
+Only the Python standard library is used.
+"""
+
+import argparse
+import hashlib
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+BENCH_DIR = os.path.dirname(os.path.abspath(__file__))
+REPO_ROOT = os.path.dirname(BENCH_DIR)
+GEN_SCRIPT = os.path.join(BENCH_DIR, "gen_corpus.py")
+
+
+def log(msg):
+    print(msg, file=sys.stderr, flush=True)
+
+
+def generator_key():
+    with open(GEN_SCRIPT, "rb") as f:
+        return hashlib.sha256(f.read()).hexdigest()[:12]
+
+
+def binary_path():
+    target = os.environ.get("CARGO_TARGET_DIR") or os.path.join(REPO_ROOT, "target")
+    if not os.path.isabs(target):
+        target = os.path.join(REPO_ROOT, target)
+    return os.path.join(target, "release", "jianxun")
+
+
+def cargo_build():
+    log("$ cargo build --release")
+    r = subprocess.run(["cargo", "build", "--release"], cwd=REPO_ROOT)
+    if r.returncode != 0:
+        log(f"error: cargo build --release failed (exit {r.returncode})")
+        sys.exit(r.returncode or 1)
+
+
+def ensure_corpus(workdir, n, regen):
+    """Return the path of the corpus for n, generating it if needed."""
+    final = os.path.join(workdir, f"corpus-{generator_key()}-n{n}")
+    if os.path.isdir(final) and not regen:
+        log(f"corpus N={n}: reusing {final}")
+        return final
+    if os.path.isdir(final):
+        shutil.rmtree(final)
+    partial = f"{final}.partial-{os.getpid()}"
+    shutil.rmtree(partial, ignore_errors=True)
+    t0 = time.perf_counter()
+    r = subprocess.run([sys.executable, GEN_SCRIPT, str(n), partial, "--quiet"])
+    if r.returncode != 0:
+        shutil.rmtree(partial, ignore_errors=True)
+        log(f"error: gen_corpus.py failed for N={n}")
+        sys.exit(1)
+    os.rename(partial, final)  # atomic: a corpus dir exists only when complete
+    log(f"corpus N={n}: generated in {time.perf_counter() - t0:.2f}s at {final}")
+    return final
+
+
+def maxrss_kib(ru):
+    # Linux reports KiB, macOS reports bytes.
+    return ru.ru_maxrss / 1024 if sys.platform == "darwin" else ru.ru_maxrss
+
+
+def run_once(binary, root, out, logdir):
+    """Run one build; return (wall_seconds, peak_rss_kib, exit_code, stderr_path)."""
+    argv = [binary, "build", "--root", root, "--output", out]
+    err_path = os.path.join(logdir, "stderr.txt")
+    out_path = os.path.join(logdir, "stdout.txt")
+    actions = [
+        (os.POSIX_SPAWN_OPEN, 0, os.devnull, os.O_RDONLY, 0),
+        (os.POSIX_SPAWN_OPEN, 1, out_path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644),
+        (os.POSIX_SPAWN_OPEN, 2, err_path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644),
+    ]
+    t0 = time.perf_counter()
+    pid = os.posix_spawn(binary, argv, os.environ, file_actions=actions)
+    _, status, ru = os.wait4(pid, 0)
+    wall = time.perf_counter() - t0
+    return wall, maxrss_kib(ru), os.waitstatus_to_exitcode(status), err_path, out_path
+
+
+def fail(argv_desc, code, err_path, out_path):
+    log(f"error: {argv_desc} failed (exit code {code})")
+    for label, p in (("stdout", out_path), ("stderr", err_path)):
+        try:
+            with open(p, encoding="utf-8", errors="replace") as f:
+                text = f.read()
+        except OSError:
+            text = ""
+        if text.strip():
+            if len(text) > 20000:
+                text = "...\n" + text[-20000:]
+            log(f"--- {label} ---\n{text.rstrip()}")
+    sys.exit(1)
+
+
+def snapshot(out):
+    """Map relative path -> (size, mtime_ns) of every file under out."""
+    snap = {}
+    for root, _, files in os.walk(out):
+        for f in files:
+            p = os.path.join(root, f)
+            st = os.stat(p)
+            snap[os.path.relpath(p, out)] = (st.st_size, st.st_mtime_ns)
+    return snap
+
+
+def series(binary, root, out, logdir, warmup, runs, clean, label):
+    walls, rss = [], []
+    for i in range(warmup + runs):
+        if clean and os.path.exists(out):
+            shutil.rmtree(out)
+        wall, kib, code, err, sout = run_once(binary, root, out, logdir)
+        if code != 0:
+            fail(f"jianxun build --root {root} --output {out}", code, err, sout)
+        kind = "warm-up" if i < warmup else f"run {i - warmup + 1}/{runs}"
+        log(f"  {label} {kind}: {wall:.3f}s, peak RSS {kib / 1024:.1f} MB")
+        if i >= warmup:
+            walls.append(wall)
+            rss.append(kib)
+    return walls, rss
+
+
+def summarize(n, mode, walls, rss, snap, rewritten=None):
+    return {
+        "n": n,
+        "mode": mode,
+        "runs": len(walls),
+        "wall_median_s": statistics.median(walls),
+        "wall_min_s": min(walls),
+        "wall_max_s": max(walls),
+        "rss_median_mb": statistics.median(rss) / 1024,
+        "files": len(snap),
+        "html": sum(1 for p in snap if p.endswith(".html")),
+        "rewritten": rewritten,
+        "walls_s": walls,
+        "rss_kib": rss,
+    }
+
+
+def print_table(rows):
+    head = ["N", "mode", "median s", "min s", "max s", "median RSS MB", "pages", "html", "rewritten"]
+    body = []
+    for r in rows:
+        body.append([
+            str(r["n"]), r["mode"],
+            f"{r['wall_median_s']:.3f}", f"{r['wall_min_s']:.3f}", f"{r['wall_max_s']:.3f}",
+            f"{r['rss_median_mb']:.1f}", str(r["files"]), str(r["html"]),
+            "-" if r["rewritten"] is None else str(r["rewritten"]),
+        ])
+    widths = [max(len(h), *(len(b[i]) for b in body)) for i, h in enumerate(head)]
+    fmt = lambda cells: "  ".join(c.rjust(w) if i != 1 else c.ljust(w)
+                                  for i, (c, w) in enumerate(zip(cells, widths)))
+    print(fmt(head))
+    print("  ".join("-" * w for w in widths))
+    for b in body:
+        print(fmt(b))
+
+
+def main(argv=None):
+    ap = argparse.ArgumentParser(
+        description="Benchmark `jianxun build` on generated corpora.")
+    ap.add_argument("ns", metavar="N", type=int, nargs="*", default=[1000, 10000],
+                    help="corpus sizes (number of bulletins); default: 1000 10000")
+    ap.add_argument("--runs", type=int, default=5, help="measured runs per N (default 5)")
+    ap.add_argument("--warmup", type=int, default=1, help="warm-up runs per N (default 1)")
+    ap.add_argument("--incremental-noop", action="store_true",
+                    help="also measure rebuilds over an existing, unchanged output")
+    ap.add_argument("--workdir", default=None,
+                    help="where corpora and outputs live (default: $TMPDIR/jianxun-bench)")
+    ap.add_argument("--regen", action="store_true", help="regenerate corpora even if cached")
+    ap.add_argument("--no-cargo", action="store_true",
+                    help="skip `cargo build --release` and use the existing binary")
+    ap.add_argument("--json", metavar="FILE", help="also write results as JSON to FILE")
+    a = ap.parse_args(argv)
+    if a.runs < 1 or a.warmup < 0:
+        ap.error("--runs must be >= 1 and --warmup >= 0")
+
+    workdir = a.workdir or os.path.join(tempfile.gettempdir(), "jianxun-bench")
+    os.makedirs(workdir, exist_ok=True)
+
+    if not a.no_cargo:
+        cargo_build()
+    binary = binary_path()
+    if not os.access(binary, os.X_OK):
+        log(f"error: binary not found: {binary}")
+        return 1
+
+    rows = []
+    for n in a.ns:
+        root = ensure_corpus(workdir, n, a.regen)
+        out = os.path.join(workdir, f"out-n{n}")
+        logdir = os.path.join(workdir, f"log-n{n}")
+        os.makedirs(logdir, exist_ok=True)
+
+        log(f"N={n}: clean builds ({a.warmup} warm-up + {a.runs} measured)")
+        walls, rss = series(binary, root, out, logdir, a.warmup, a.runs, True, "clean")
+        snap = snapshot(out)
+        rows.append(summarize(n, "clean", walls, rss, snap))
+
+        if a.incremental_noop:
+            log(f"N={n}: no-op rebuilds over existing output")
+            before = snapshot(out)
+            walls, rss = series(binary, root, out, logdir, a.warmup, a.runs, False, "noop")
+            after = snapshot(out)
+            # Files touched (or added/removed) by the last no-op run series.
+            changed = sum(1 for p in set(before) | set(after) if before.get(p) != after.get(p))
+            rows.append(summarize(n, "noop", walls, rss, after, changed))
+
+    print()
+    print(f"jianxun build benchmark: {a.runs} measured run(s) after {a.warmup} warm-up, "
+          f"medians; {os.cpu_count()} CPUs")
+    print_table(rows)
+    if a.json:
+        with open(a.json, "w", encoding="utf-8") as f:
+            json.dump({"runs": a.runs, "warmup": a.warmup, "cpus": os.cpu_count(),
+                       "results": rows}, f, ensure_ascii=False, indent=2)
+            f.write("\n")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

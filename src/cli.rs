@@ -1,0 +1,81 @@
+//! Command-line arguments: clap stops here; commands get plain option structs.
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand};
+
+/// jianxun (简讯): build campaign bulletin sites from Markdown.
+#[derive(Debug, Parser)]
+#[command(name = "jianxun", version, about, long_about = None)]
+pub struct Cli {
+    /// The command to run.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// The commands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Build the site into the output folder (default: site/).
+    #[command(
+        after_help = "Example:\n  jianxun build --root my-site --base-url https://example.org/jianxun/"
+    )]
+    Build {
+        /// Site root (the folder holding jianxun.yaml).
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// Output folder (default: output_dir from jianxun.yaml, i.e. site/).
+        #[arg(long)]
+        output: Option<PathBuf>,
+        /// Override base_url from jianxun.yaml.
+        #[arg(long)]
+        base_url: Option<String>,
+        /// Include drafts.
+        #[arg(long)]
+        drafts: bool,
+        /// Write even if the output folder holds files jianxun did not write (they are kept).
+        #[arg(long)]
+        force: bool,
+    },
+}
+
+/// Options for `build`, free of clap.
+#[derive(Debug, Clone)]
+pub struct BuildOpts {
+    /// Site root.
+    pub root: PathBuf,
+    /// Output folder, if given.
+    pub output: Option<PathBuf>,
+    /// base_url override.
+    pub base_url: Option<String>,
+    /// Include drafts.
+    pub drafts: bool,
+    /// Write beside foreign files.
+    pub force: bool,
+}
+
+/// What to run, in plain types.
+#[derive(Debug, Clone)]
+pub enum Run {
+    /// `jianxun build`
+    Build(BuildOpts),
+}
+
+/// Parses the process arguments; clap prints usage errors and exits 2.
+pub fn parse() -> Run {
+    match Cli::parse().command {
+        Command::Build {
+            root,
+            output,
+            base_url,
+            drafts,
+            force,
+        } => Run::Build(BuildOpts {
+            root,
+            output,
+            base_url,
+            drafts,
+            force,
+        }),
+    }
+}

@@ -1,0 +1,329 @@
+//! Site configuration: `jianxun.yaml` → [`RawConfig`] (serde) → [`Config`] (validated).
+//!
+//! Takes the file's text; gives a `Config` with every default filled in, or
+//! diagnostics naming the line and column of each bad key.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use indexmap::IndexMap;
+use serde::Deserialize;
+
+use crate::diag::Diagnostic;
+use crate::yaml::{self, Pos, Spanned};
+
+/// The name of the configuration file at the site root.
+pub const CONFIG_FILE: &str = "jianxun.yaml";
+
+/// `jianxun.yaml` as written.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawConfig {
+    title: Option<String>,
+    description: Option<String>,
+    base_url: Option<Spanned<String>>,
+    language: Option<String>,
+    theme: Option<String>,
+    output_dir: Option<String>,
+    paginate: Option<Spanned<usize>>,
+    metrics: Option<IndexMap<String, Spanned<RawMetric>>>,
+    regions: Option<BTreeMap<String, Spanned<String>>>,
+    markdown: Option<RawMarkdown>,
+}
+
+/// One metric declaration as written.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawMetric {
+    unit: Option<String>,
+    aggregate: Option<Aggregate>,
+    signed: Option<bool>,
+    label: Option<String>,
+}
+
+#[derive(Debug, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct RawMarkdown {
+    unsafe_html: Option<bool>,
+}
+
+/// How a metric's values are combined across bulletins.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum Aggregate {
+    /// Add the values up.
+    #[default]
+    Sum,
+    /// Arithmetic mean.
+    Mean,
+    /// Largest value.
+    Max,
+    /// Smallest value.
+    Min,
+    /// The value of the most recent bulletin.
+    Latest,
+}
+
+/// A declared metric.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Metric {
+    /// The key bulletins write, e.g. `参与企业`.
+    pub key: String,
+    /// The unit, e.g. `家`; empty when the metric is a bare count.
+    pub unit: String,
+    /// How values combine.
+    pub aggregate: Aggregate,
+    /// Whether negative values are allowed.
+    pub signed: bool,
+    /// Display label; defaults to the key.
+    pub label: String,
+}
+
+/// Markdown rendering options.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct MarkdownOptions {
+    /// Pass raw HTML through without sanitising.
+    pub unsafe_html: bool,
+}
+
+/// The validated site configuration.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Config {
+    /// Site title.
+    pub title: String,
+    /// One-sentence description.
+    pub description: String,
+    /// Absolute base URL, always ending in `/`.
+    pub base_url: String,
+    /// Language tag for `<html lang>`.
+    pub language: String,
+    /// Theme name under `themes/`.
+    pub theme: String,
+    /// Output directory, relative to the site root.
+    pub output_dir: String,
+    /// Bulletins per list page.
+    pub paginate: usize,
+    /// Declared metrics, in declaration order.
+    pub metrics: Vec<Metric>,
+    /// Region name → slug overrides.
+    pub region_slugs: BTreeMap<String, String>,
+    /// Markdown options.
+    pub markdown: MarkdownOptions,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            title: "简讯".into(),
+            description: String::new(),
+            base_url: "/".into(),
+            language: "zh-CN".into(),
+            theme: "default".into(),
+            output_dir: "site".into(),
+            paginate: 10,
+            metrics: Vec::new(),
+            region_slugs: BTreeMap::new(),
+            markdown: MarkdownOptions::default(),
+        }
+    }
+}
+
+impl Config {
+    /// Looks up a declared metric by key.
+    pub fn metric(&self, key: &str) -> Option<&Metric> {
+        self.metrics.iter().find(|m| m.key == key)
+    }
+
+    /// The path part of `base_url`, always starting and ending in `/`.
+    pub fn base_path(&self) -> String {
+        let rest = match self.base_url.find("://") {
+            Some(i) => {
+                let after = &self.base_url[i + 3..];
+                after.find('/').map(|j| &after[j..]).unwrap_or("/")
+            }
+            None => self.base_url.as_str(),
+        };
+        let mut p = rest.to_string();
+        if !p.starts_with('/') {
+            p.insert(0, '/');
+        }
+        if !p.ends_with('/') {
+            p.push('/');
+        }
+        p
+    }
+
+    /// Replaces the base URL (from `--base-url`), normalising the trailing slash.
+    pub fn set_base_url(&mut self, url: &str) {
+        self.base_url = normalise_base_url(url);
+    }
+}
+
+fn normalise_base_url(url: &str) -> String {
+    let mut u = url.trim().to_string();
+    if !u.ends_with('/') {
+        u.push('/');
+    }
+    u
+}
+
+/// Parses and validates `jianxun.yaml`.
+pub fn parse(path: &Path, text: &str) -> Result<Config, Vec<Diagnostic>> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let raw: RawConfig = if text.trim().is_empty() {
+        RawConfig {
+            title: None,
+            description: None,
+            base_url: None,
+            language: None,
+            theme: None,
+            output_dir: None,
+            paginate: None,
+            metrics: None,
+            regions: None,
+            markdown: None,
+        }
+    } else {
+        yaml::parse(path, text, text, 1).map_err(|d| vec![d])?
+    };
+    let mut diags = Vec::new();
+    let mut cfg = Config::default();
+    if let Some(t) = raw.title {
+        cfg.title = t;
+    }
+    if let Some(d) = raw.description {
+        cfg.description = d;
+    }
+    if let Some(u) = raw.base_url {
+        let v = u.value.trim();
+        if !(v.starts_with("http://") || v.starts_with("https://") || v.starts_with('/')) {
+            let p = Pos::of(&u, 1);
+            diags.push(
+                Diagnostic::error(
+                    path,
+                    p.line,
+                    p.col,
+                    "config-base-url",
+                    format!("base_url `{v}` is not an absolute URL"),
+                )
+                .with_hint("write it as https://example.org/ (or / for a site served at the root)")
+                .with_source(text),
+            );
+        }
+        cfg.base_url = normalise_base_url(v);
+    }
+    if let Some(l) = raw.language {
+        cfg.language = l;
+    }
+    if let Some(t) = raw.theme {
+        cfg.theme = t;
+    }
+    if let Some(o) = raw.output_dir {
+        cfg.output_dir = o;
+    }
+    if let Some(p) = raw.paginate {
+        if p.value == 0 {
+            let pos = Pos::of(&p, 1);
+            diags.push(
+                Diagnostic::error(
+                    path,
+                    pos.line,
+                    pos.col,
+                    "config-paginate",
+                    "paginate must be at least 1",
+                )
+                .with_hint("write e.g. paginate: 10")
+                .with_source(text),
+            );
+        } else {
+            cfg.paginate = p.value;
+        }
+    }
+    for (key, m) in raw.metrics.unwrap_or_default() {
+        let unit = m.value.unit.unwrap_or_default();
+        cfg.metrics.push(Metric {
+            label: m.value.label.unwrap_or_else(|| key.clone()),
+            key,
+            unit,
+            aggregate: m.value.aggregate.unwrap_or_default(),
+            signed: m.value.signed.unwrap_or(false),
+        });
+    }
+    for (name, slug) in raw.regions.unwrap_or_default() {
+        let ok = !slug.value.is_empty()
+            && slug
+                .value
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
+        if !ok {
+            let p = Pos::of(&slug, 1);
+            diags.push(
+                Diagnostic::error(
+                    path,
+                    p.line,
+                    p.col,
+                    "config-region-slug",
+                    format!(
+                        "region slug `{}` for {name} is not lowercase ASCII",
+                        slug.value
+                    ),
+                )
+                .with_hint("use lowercase letters, digits and hyphens, e.g. 重庆: chongqing")
+                .with_source(text),
+            );
+        }
+        cfg.region_slugs.insert(name, slug.value);
+    }
+    cfg.markdown.unsafe_html = raw.markdown.and_then(|m| m.unsafe_html).unwrap_or(false);
+    if diags.is_empty() {
+        Ok(cfg)
+    } else {
+        Err(diags)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn p(text: &str) -> Result<Config, Vec<Diagnostic>> {
+        parse(Path::new("jianxun.yaml"), text)
+    }
+
+    #[test]
+    fn reads_every_documented_key() {
+        let c = p("title: 简讯\nbase_url: https://example.org/sub\nlanguage: zh-CN\ntheme: default\noutput_dir: out\npaginate: 5\nmetrics:\n  参与企业: { unit: 家, aggregate: sum }\n  建议采纳率: { unit: \"%\", aggregate: mean }\nregions:\n  重庆: chongqing\nmarkdown:\n  unsafe_html: true\n").unwrap();
+        assert_eq!(c.title, "简讯");
+        assert_eq!(c.base_url, "https://example.org/sub/");
+        assert_eq!(c.base_path(), "/sub/");
+        assert_eq!(c.paginate, 5);
+        assert_eq!(c.output_dir, "out");
+        assert_eq!(c.metrics.len(), 2);
+        assert_eq!(c.metrics[1].key, "建议采纳率");
+        assert_eq!(c.metrics[1].aggregate, Aggregate::Mean);
+        assert_eq!(c.region_slugs["重庆"], "chongqing");
+        assert!(c.markdown.unsafe_html);
+    }
+
+    #[test]
+    fn unknown_key_is_an_error_with_position() {
+        let e = p("title: a\ntitel: b\n").unwrap_err();
+        assert_eq!((e[0].line, e[0].col), (2, 1));
+        assert!(e[0].message.contains("titel"));
+    }
+
+    #[test]
+    fn wrong_type_is_an_error_with_position() {
+        let e = p("title: a\npaginate: many\n").unwrap_err();
+        assert_eq!(e[0].line, 2);
+        let e = p("metrics:\n  参与企业: { unit: 家, aggregate: total }\n").unwrap_err();
+        assert_eq!(e[0].line, 2);
+    }
+
+    #[test]
+    fn empty_config_gives_defaults() {
+        let c = p("").unwrap();
+        assert_eq!(c.paginate, 10);
+        assert_eq!(c.base_path(), "/");
+    }
+}

@@ -1,0 +1,460 @@
+//! Bulletins: `(path, text)` → [`Bulletin`], with every front-matter
+//! problem reported at its line and column.
+//!
+//! Campaign references are kept as written (with positions); the resolve
+//! stage checks them against the campaigns. Metric keys are checked against
+//! the declared metrics here; values are carried as written.
+
+use std::path::{Path, PathBuf};
+
+use indexmap::IndexMap;
+use serde::Deserialize;
+
+use super::date::Date;
+use super::{frontmatter, locate, slug};
+use crate::config::Config;
+use crate::diag::Diagnostic;
+use crate::render::markdown::{self, truncate_chars};
+use crate::yaml::{self, Pos, Spanned};
+
+/// How many characters an automatic summary keeps.
+pub const SUMMARY_CHARS: usize = 120;
+
+/// A value that may be written as one item or a list.
+#[derive(Debug, Deserialize)]
+#[serde(untagged)]
+pub(crate) enum OneOrMany {
+    One(String),
+    Many(Vec<String>),
+}
+
+impl OneOrMany {
+    pub(crate) fn into_vec(self) -> Vec<String> {
+        match self {
+            OneOrMany::One(s) => vec![s],
+            OneOrMany::Many(v) => v,
+        }
+    }
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(untagged)]
+enum RawSource {
+    Publisher(String),
+    Full(SourceInfo),
+}
+
+/// Where a bulletin was first published.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, serde::Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct SourceInfo {
+    /// Publisher, e.g. 四川工人日报.
+    pub publisher: Option<String>,
+    /// Issue number (期号), e.g. 第13461期.
+    pub issue: Option<String>,
+    /// Link to the original.
+    pub url: Option<String>,
+    /// Author or reporter.
+    pub author: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawBulletin {
+    title: Option<Spanned<String>>,
+    date: Option<Spanned<String>>,
+    campaign: Option<Spanned<OneOrMany>>,
+    region: Option<Spanned<String>>,
+    metrics: Option<IndexMap<Spanned<String>, Spanned<String>>>,
+    tags: Option<OneOrMany>,
+    source: Option<RawSource>,
+    summary: Option<String>,
+    slug: Option<Spanned<String>>,
+    draft: Option<bool>,
+}
+
+/// One metric value as written in a bulletin.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MetricEntry {
+    /// Declared key.
+    pub key: String,
+    /// Value as written, e.g. `12万余`.
+    pub raw: String,
+    /// Where the value is written.
+    pub pos: Pos,
+}
+
+/// A parsed bulletin, before campaigns are resolved.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Bulletin {
+    /// Source path relative to the site root.
+    pub path: PathBuf,
+    /// URL slug.
+    pub slug: String,
+    /// Where `slug:` is written, if it is.
+    pub slug_pos: Pos,
+    /// Title.
+    pub title: String,
+    /// Date.
+    pub date: Date,
+    /// Campaigns as written (slug or name) with their positions.
+    pub campaign_refs: Vec<(String, Pos)>,
+    /// Region path, broad to narrow: `["四川", "宜宾"]`.
+    pub region: Vec<String>,
+    /// Metrics in the order written.
+    pub metrics: Vec<MetricEntry>,
+    /// Tags.
+    pub tags: Vec<String>,
+    /// Original publication.
+    pub source: Option<SourceInfo>,
+    /// Summary as HTML.
+    pub summary_html: String,
+    /// Summary as plain text (for descriptions and feeds).
+    pub summary_text: String,
+    /// Body as HTML.
+    pub content_html: String,
+    /// Body as plain text.
+    pub text: String,
+    /// Whether it is a draft.
+    pub draft: bool,
+    /// The whole source text (for diagnostics in later stages).
+    pub source_text: String,
+}
+
+fn missing(path: &Path, whole: &str, field: &str, example: &str) -> Diagnostic {
+    Diagnostic::error(
+        path,
+        1,
+        1,
+        "field-missing",
+        format!("the front matter has no `{field}`"),
+    )
+    .with_hint(format!(
+        "add a line such as `{field}: {example}` between the --- lines"
+    ))
+    .with_source(whole)
+}
+
+/// Parses a region path such as `四川/宜宾` or `四川 / 宜宾`.
+pub fn split_region(text: &str) -> Vec<String> {
+    text.split(['/', '／'])
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+/// Parses one bulletin. `path` is relative to the site root, `text` normalised.
+pub fn parse(config: &Config, path: &Path, text: &str) -> Result<Bulletin, Vec<Diagnostic>> {
+    let split = frontmatter::split(path, text).map_err(|d| vec![d])?;
+    let raw: RawBulletin =
+        yaml::parse(path, text, split.yaml, split.yaml_line).map_err(|d| vec![d])?;
+    let line0 = split.yaml_line;
+    let mut diags = Vec::new();
+    let at = |s: &Spanned<String>| Pos::of(s, line0);
+    let err = |pos: Pos, code: &'static str, msg: String, hint: String| {
+        Diagnostic::error(path, pos.line, pos.col, code, msg)
+            .with_hint(hint)
+            .with_source(text)
+    };
+
+    let title = match raw.title {
+        Some(t) if !t.value.trim().is_empty() => t.value.trim().to_string(),
+        Some(t) => {
+            diags.push(err(
+                at(&t),
+                "field-empty",
+                "the title is empty".into(),
+                "write the bulletin's headline after `title:`".into(),
+            ));
+            String::new()
+        }
+        None => {
+            diags.push(missing(path, text, "title", "宜宾“安康杯”竞赛走进工业园区"));
+            String::new()
+        }
+    };
+    let date = match &raw.date {
+        Some(d) => match Date::parse(&d.value) {
+            Ok(d) => Some(d),
+            Err(msg) => {
+                diags.push(err(
+                    at(d),
+                    "date-invalid",
+                    msg,
+                    "write the date as 2024-03-11, or 2024-03-11 09:30 with a time".into(),
+                ));
+                None
+            }
+        },
+        None => {
+            diags.push(missing(path, text, "date", "2024-03-11"));
+            None
+        }
+    };
+    let campaign_refs = match raw.campaign {
+        Some(c) => {
+            let pos = Pos::of(&c, line0);
+            let names = c.value.into_vec();
+            if names.iter().all(|n| n.trim().is_empty()) {
+                diags.push(err(
+                    pos,
+                    "field-empty",
+                    "`campaign` names no campaign".into(),
+                    "write a campaign slug or name, e.g. campaign: ankang-cup".into(),
+                ));
+            }
+            names
+                .into_iter()
+                .filter(|n| !n.trim().is_empty())
+                .map(|n| {
+                    let p = locate(text, pos, n.trim());
+                    (n.trim().to_string(), p)
+                })
+                .collect()
+        }
+        None => {
+            diags.push(missing(path, text, "campaign", "ankang-cup"));
+            Vec::new()
+        }
+    };
+    let region = match &raw.region {
+        Some(r) => {
+            let parts = split_region(&r.value);
+            if parts.is_empty() {
+                diags.push(err(
+                    at(r),
+                    "field-empty",
+                    "`region` is empty".into(),
+                    "write a region path from broad to narrow, e.g. region: 四川/宜宾 (or 全国)"
+                        .into(),
+                ));
+            }
+            parts
+        }
+        None => {
+            diags.push(missing(path, text, "region", "四川/宜宾"));
+            Vec::new()
+        }
+    };
+    let mut metrics = Vec::new();
+    for (k, v) in raw.metrics.unwrap_or_default() {
+        let key = k.value.trim().to_string();
+        if config.metric(&key).is_none() {
+            let known: Vec<&str> = config.metrics.iter().map(|m| m.key.as_str()).collect();
+            let hint = match crate::site::did_you_mean(&key, known.iter().copied()) {
+                Some(best) => format!(
+                    "did you mean `{best}`? Otherwise declare `{key}` under metrics: in jianxun.yaml"
+                ),
+                None => format!(
+                    "declare `{key}` under metrics: in jianxun.yaml, e.g. {key}: {{ unit: 家, aggregate: sum }}"
+                ),
+            };
+            diags.push(err(
+                Pos::of(&k, line0),
+                "metric-undeclared",
+                format!("metric `{key}` is not declared in jianxun.yaml"),
+                hint,
+            ));
+            continue;
+        }
+        metrics.push(MetricEntry {
+            key,
+            raw: v.value.trim().to_string(),
+            pos: Pos::of(&v, line0),
+        });
+    }
+    let slug_pos = raw
+        .slug
+        .as_ref()
+        .map(|s| Pos::of(s, line0))
+        .unwrap_or(Pos { line: 0, col: 0 });
+    let slug = match &raw.slug {
+        Some(s) => {
+            let clean = slug::slugify(&s.value);
+            if clean != s.value.trim() {
+                diags.push(err(
+                    at(s),
+                    "slug-invalid",
+                    format!("slug `{}` is not lowercase ASCII", s.value),
+                    format!(
+                        "write slug: {}",
+                        if clean.is_empty() {
+                            "my-bulletin".into()
+                        } else {
+                            clean
+                        }
+                    ),
+                ));
+            }
+            s.value.trim().to_string()
+        }
+        None => {
+            let stem = path
+                .file_stem()
+                .map(|s| s.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            slug::slugify(&stem)
+        }
+    };
+    if slug.is_empty() {
+        diags.push(
+            Diagnostic::error(
+                path,
+                1,
+                1,
+                "slug-empty",
+                "cannot make a URL slug from this file name",
+            )
+            .with_hint("add `slug: some-name` (lowercase ASCII) to the front matter"),
+        );
+    }
+    if !diags.is_empty() {
+        return Err(diags);
+    }
+    let date = date.expect("a missing or bad date was reported above");
+    let rendered = markdown::render(split.body, config.markdown.unsafe_html);
+    let (summary_html, summary_text) = match raw.summary.filter(|s| !s.trim().is_empty()) {
+        Some(s) => (crate::render::escape(s.trim()), s.trim().to_string()),
+        None => match &rendered.before_more {
+            Some(h) => (h.clone(), truncate_chars(&plain_of(h), SUMMARY_CHARS * 2)),
+            None => {
+                let t = truncate_chars(&rendered.lead, SUMMARY_CHARS);
+                (crate::render::escape(&t), t)
+            }
+        },
+    };
+    Ok(Bulletin {
+        path: path.to_path_buf(),
+        slug,
+        slug_pos,
+        title,
+        date,
+        campaign_refs,
+        region,
+        metrics,
+        tags: raw
+            .tags
+            .map(OneOrMany::into_vec)
+            .unwrap_or_default()
+            .into_iter()
+            .map(|t| t.trim().to_string())
+            .filter(|t| !t.is_empty())
+            .collect(),
+        source: raw.source.map(|s| match s {
+            RawSource::Publisher(p) => SourceInfo {
+                publisher: Some(p),
+                ..Default::default()
+            },
+            RawSource::Full(f) => f,
+        }),
+        summary_html,
+        summary_text,
+        content_html: rendered.html,
+        text: rendered.text,
+        draft: raw.draft.unwrap_or(false),
+        source_text: text.to_string(),
+    })
+}
+
+/// Strips tags from a small HTML fragment (our own Markdown output).
+fn plain_of(html: &str) -> String {
+    let mut out = String::new();
+    let mut in_tag = false;
+    for c in html.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => in_tag = false,
+            _ if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+    out.replace("&amp;", "&")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::{Aggregate, Metric};
+
+    fn cfg() -> Config {
+        let mut c = Config::default();
+        c.metrics.push(Metric {
+            key: "参与企业".into(),
+            unit: "家".into(),
+            aggregate: Aggregate::Sum,
+            signed: false,
+            label: "参与企业".into(),
+        });
+        c
+    }
+
+    fn p(text: &str) -> Result<Bulletin, Vec<Diagnostic>> {
+        parse(&cfg(), Path::new("content/bulletins/yibin-parks.md"), text)
+    }
+
+    const GOOD: &str = "---\ntitle: 宜宾“安康杯”竞赛走进园区\ndate: 2022-12-10\ncampaign: [ankang-cup, 安全生产月]\nregion: 四川/宜宾\nmetrics:\n  参与企业: 411\ntags: [园区]\nsource: 四川工人日报\n---\n正文第一句。\n";
+
+    #[test]
+    fn parses_a_good_bulletin() {
+        let b = p(GOOD).unwrap();
+        assert_eq!(b.slug, "yibin-parks");
+        assert_eq!(b.title, "宜宾“安康杯”竞赛走进园区");
+        assert_eq!(b.date.ymd(), "2022-12-10");
+        assert_eq!(b.campaign_refs[0].0, "ankang-cup");
+        assert_eq!(
+            b.campaign_refs[1],
+            ("安全生产月".to_string(), Pos { line: 4, col: 24 })
+        );
+        assert_eq!(b.region, vec!["四川", "宜宾"]);
+        assert_eq!(b.metrics[0].raw, "411");
+        assert_eq!(b.metrics[0].pos, Pos { line: 7, col: 9 });
+        assert_eq!(b.source.unwrap().publisher.as_deref(), Some("四川工人日报"));
+        assert_eq!(b.summary_text, "正文第一句。");
+    }
+
+    #[test]
+    fn reports_every_missing_field_at_once() {
+        let e = p("---\nslug: x\n---\n").unwrap_err();
+        let msgs: Vec<_> = e.iter().map(|d| d.message.as_str()).collect();
+        assert_eq!(e.len(), 4, "{msgs:?}");
+        for f in ["title", "date", "campaign", "region"] {
+            assert!(
+                msgs.iter().any(|m| m.contains(&format!("`{f}`"))),
+                "{f}: {msgs:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn impossible_date_and_undeclared_metric_are_located() {
+        let t = GOOD
+            .replace("2022-12-10", "2024-13-01")
+            .replace("参与企业: 411", "参与人数: 5");
+        let e = p(&t).unwrap_err();
+        assert_eq!(e.len(), 2);
+        assert_eq!((e[0].code, e[0].line, e[0].col), ("date-invalid", 3, 7));
+        assert_eq!(
+            (e[1].code, e[1].line, e[1].col),
+            ("metric-undeclared", 7, 3)
+        );
+        assert!(e[1].hint.as_deref().unwrap().contains("declare `参与人数`"));
+    }
+
+    #[test]
+    fn summary_sources() {
+        let b = p(&GOOD.replace("---\n正文", "summary: 手写摘要\n---\n正文")).unwrap();
+        assert_eq!(b.summary_text, "手写摘要");
+        let b = p(&GOOD.replace("正文第一句。\n", "导语。\n\n<!-- more -->\n\n后文。\n")).unwrap();
+        assert_eq!(b.summary_html, "<p>导语。</p>\n");
+        let long = "安".repeat(300);
+        let b = p(&GOOD.replace("正文第一句。", &long)).unwrap();
+        assert_eq!(b.summary_text.chars().count(), SUMMARY_CHARS + 1);
+    }
+}

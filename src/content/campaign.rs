@@ -1,0 +1,185 @@
+//! Campaigns: `content/campaigns/<slug>.md` → [`Campaign`].
+//!
+//! The file name is the slug; `name:` is what bulletins may write instead.
+
+use std::path::{Path, PathBuf};
+
+use indexmap::IndexMap;
+use serde::Deserialize;
+
+use super::bulletin::MetricEntry;
+use super::date::Date;
+use super::{frontmatter, slug};
+use crate::config::Config;
+use crate::diag::Diagnostic;
+use crate::render::markdown;
+use crate::yaml::{self, Pos, Spanned};
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawCampaign {
+    name: Option<Spanned<String>>,
+    full_name: Option<String>,
+    organizer: Option<String>,
+    start: Option<Spanned<String>>,
+    end: Option<Spanned<String>>,
+    targets: Option<IndexMap<Spanned<String>, Spanned<String>>>,
+}
+
+/// A campaign.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Campaign {
+    /// Source path relative to the site root.
+    pub path: PathBuf,
+    /// Slug: the file name.
+    pub slug: String,
+    /// Short name, e.g. 安康杯竞赛.
+    pub name: String,
+    /// Full name, e.g. 全国“安康杯”竞赛.
+    pub full_name: Option<String>,
+    /// Organisers.
+    pub organizer: Option<String>,
+    /// First day.
+    pub start: Option<Date>,
+    /// Last day.
+    pub end: Option<Date>,
+    /// Targets per declared metric, as written.
+    pub targets: Vec<MetricEntry>,
+    /// The intro as HTML.
+    pub intro_html: String,
+    /// The intro as plain text.
+    pub intro_text: String,
+    /// The whole source text.
+    pub source_text: String,
+}
+
+/// Parses one campaign file.
+pub fn parse(config: &Config, path: &Path, text: &str) -> Result<Campaign, Vec<Diagnostic>> {
+    let split = frontmatter::split(path, text).map_err(|d| vec![d])?;
+    let raw: RawCampaign =
+        yaml::parse(path, text, split.yaml, split.yaml_line).map_err(|d| vec![d])?;
+    let line0 = split.yaml_line;
+    let mut diags = Vec::new();
+    let stem = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let slug = slug::slugify(&stem);
+    if slug != stem {
+        diags.push(
+            Diagnostic::error(
+                path,
+                0,
+                0,
+                "campaign-file-name",
+                format!("campaign file name `{stem}` is not a lowercase ASCII slug"),
+            )
+            .with_hint(format!(
+                "rename the file to content/campaigns/{}.md",
+                if slug.is_empty() {
+                    "my-campaign"
+                } else {
+                    &slug
+                }
+            )),
+        );
+    }
+    let name = match raw.name {
+        Some(n) if !n.value.trim().is_empty() => n.value.trim().to_string(),
+        _ => {
+            diags.push(
+                Diagnostic::error(path, 1, 1, "field-missing", "the campaign has no `name`")
+                    .with_hint("add a line such as `name: 安康杯竞赛` between the --- lines")
+                    .with_source(text),
+            );
+            String::new()
+        }
+    };
+    let mut date = |d: Option<Spanned<String>>| {
+        let d = d?;
+        match Date::parse(&d.value) {
+            Ok(v) => Some(v),
+            Err(msg) => {
+                let p = Pos::of(&d, line0);
+                diags.push(
+                    Diagnostic::error(path, p.line, p.col, "date-invalid", msg)
+                        .with_hint("write the date as 2025-01-01")
+                        .with_source(text),
+                );
+                None
+            }
+        }
+    };
+    let start = date(raw.start);
+    let end = date(raw.end);
+    let mut targets = Vec::new();
+    for (k, v) in raw.targets.unwrap_or_default() {
+        let key = k.value.trim().to_string();
+        if config.metric(&key).is_none() {
+            let p = Pos::of(&k, line0);
+            diags.push(
+                Diagnostic::error(
+                    path,
+                    p.line,
+                    p.col,
+                    "metric-undeclared",
+                    format!("target metric `{key}` is not declared in jianxun.yaml"),
+                )
+                .with_hint(format!(
+                    "declare `{key}` under metrics: in jianxun.yaml, or correct its spelling"
+                ))
+                .with_source(text),
+            );
+            continue;
+        }
+        targets.push(MetricEntry {
+            key,
+            raw: v.value.trim().to_string(),
+            pos: Pos::of(&v, line0),
+        });
+    }
+    if !diags.is_empty() {
+        return Err(diags);
+    }
+    let intro = markdown::render(split.body, config.markdown.unsafe_html);
+    Ok(Campaign {
+        path: path.to_path_buf(),
+        slug,
+        name,
+        full_name: raw.full_name,
+        organizer: raw.organizer,
+        start,
+        end,
+        targets,
+        intro_html: intro.html,
+        intro_text: intro.text,
+        source_text: text.to_string(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_and_checks_name() {
+        let c = parse(
+            &Config::default(),
+            Path::new("content/campaigns/ankang-cup.md"),
+            "---\nname: 安康杯竞赛\nstart: 2025-01-01\n---\n简介。\n",
+        )
+        .unwrap();
+        assert_eq!(
+            (c.slug.as_str(), c.name.as_str()),
+            ("ankang-cup", "安康杯竞赛")
+        );
+        assert_eq!(c.intro_html, "<p>简介。</p>\n");
+        let e = parse(
+            &Config::default(),
+            Path::new("content/campaigns/x.md"),
+            "---\nfull_name: 全国\n---\n",
+        )
+        .unwrap_err();
+        assert_eq!(e[0].code, "field-missing");
+    }
+}

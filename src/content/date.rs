@@ -1,0 +1,126 @@
+//! Dates as bulletins write them: `2024-03-11`, `2024-03-11 09:30`,
+//! `2024-03-11T09:30:00+08:00`. Without an offset, China time (+08:00).
+
+use jiff::civil::{DateTime, Time};
+use jiff::fmt::temporal::Pieces;
+use jiff::tz::Offset;
+
+/// The default offset of dates written without one.
+pub const CHINA: Offset = Offset::constant(8);
+
+/// A bulletin's date: a civil date-time at a fixed offset.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Date {
+    /// The local date and time as written (midnight when no time was given).
+    pub local: DateTime,
+    /// The offset it was written in.
+    pub offset: Offset,
+    /// Whether a time of day was written.
+    pub has_time: bool,
+}
+
+impl Date {
+    /// Parses a date or date-time; the error says what was expected.
+    pub fn parse(text: &str) -> Result<Date, String> {
+        let t = text.trim();
+        let pieces = Pieces::parse(t).map_err(|e| {
+            let e = e.to_string();
+            if e.contains("month") || e.contains("day") || e.contains("year") {
+                format!(
+                    "`{t}` is not a real date: {}",
+                    e.rsplit(": ").next().unwrap_or(&e)
+                )
+            } else {
+                format!("`{t}` is not a date in the form 2024-03-11 or 2024-03-11 09:30")
+            }
+        })?;
+        let time = pieces.time();
+        let offset = pieces.to_numeric_offset().unwrap_or(CHINA);
+        Ok(Date {
+            local: pieces.date().to_datetime(time.unwrap_or(Time::midnight())),
+            offset,
+            has_time: time.is_some(),
+        })
+    }
+
+    /// Seconds since the epoch, for sorting.
+    pub fn timestamp(&self) -> i64 {
+        self.offset
+            .to_timestamp(self.local)
+            .map(|t| t.as_second())
+            .unwrap_or(0)
+    }
+
+    /// `2024-03-11`.
+    pub fn ymd(&self) -> String {
+        self.local.date().to_string()
+    }
+
+    /// `2024年3月11日`.
+    pub fn zh(&self) -> String {
+        let d = self.local.date();
+        format!("{}年{}月{}日", d.year(), d.month(), d.day())
+    }
+
+    /// RFC 3339, e.g. `2024-03-11T00:00:00+08:00`.
+    pub fn rfc3339(&self) -> String {
+        let o = self.offset.seconds();
+        let sign = if o < 0 { '-' } else { '+' };
+        let o = o.abs();
+        format!(
+            "{}{sign}{:02}:{:02}",
+            self.local.strftime("%Y-%m-%dT%H:%M:%S"),
+            o / 3600,
+            o % 3600 / 60
+        )
+    }
+
+    /// Year.
+    pub fn year(&self) -> i16 {
+        self.local.year()
+    }
+
+    /// Month, 1–12.
+    pub fn month(&self) -> i8 {
+        self.local.month()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn forms() {
+        let d = Date::parse("2024-03-11").unwrap();
+        assert_eq!(
+            (d.ymd(), d.zh(), d.has_time),
+            ("2024-03-11".into(), "2024年3月11日".into(), false)
+        );
+        assert_eq!(d.rfc3339(), "2024-03-11T00:00:00+08:00");
+        let d = Date::parse("2024-03-11 09:30").unwrap();
+        assert_eq!(d.rfc3339(), "2024-03-11T09:30:00+08:00");
+        let d = Date::parse("2024-03-11T09:30:00+01:00").unwrap();
+        assert_eq!(d.rfc3339(), "2024-03-11T09:30:00+01:00");
+        assert!(Date::parse("2024-03-11T09:30:00Z").is_ok());
+    }
+
+    #[test]
+    fn impossible_dates_are_errors() {
+        for bad in ["2024-13-01", "2024-02-30", "昨天", "", "2024/03/11"] {
+            assert!(Date::parse(bad).is_err(), "{bad}");
+        }
+        assert!(
+            Date::parse("2024-13-01")
+                .unwrap_err()
+                .contains("not a real date")
+        );
+    }
+
+    #[test]
+    fn ordering_uses_the_offset() {
+        let a = Date::parse("2024-03-11T09:00:00+08:00").unwrap();
+        let b = Date::parse("2024-03-11T02:00:00+00:00").unwrap();
+        assert!(a.timestamp() < b.timestamp());
+    }
+}

@@ -1,0 +1,348 @@
+//! Discovery: the site on disk → [`Sources`], every file read into memory.
+//!
+//! Walks `content/`, the theme's templates and static files and the site's
+//! `templates/` and `static/`. This is the one stage that reads the file
+//! system; it decodes text (BOM, CRLF, non-UTF-8 files are diagnostics)
+//! and classifies each content file, nothing more.
+
+use std::path::{Path, PathBuf};
+
+use walkdir::WalkDir;
+
+use super::frontmatter::normalise;
+use crate::config::{self, CONFIG_FILE, Config};
+use crate::diag::Diagnostic;
+
+mod embedded {
+    include!(concat!(env!("OUT_DIR"), "/default_theme.rs"));
+}
+
+/// The name under which the embedded default theme is known.
+pub const DEFAULT_THEME: &str = "default";
+
+/// The embedded default theme's files (path relative to the theme folder, bytes).
+pub fn default_theme_files() -> &'static [(&'static str, &'static [u8])] {
+    embedded::FILES
+}
+
+/// What kind of content a Markdown file is, from where it lives.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// `content/bulletins/**.md`
+    Bulletin,
+    /// `content/campaigns/*.md`
+    Campaign,
+    /// `content/pages/**.md`
+    Page,
+}
+
+/// One content file, decoded and normalised.
+#[derive(Debug, Clone)]
+pub struct SourceFile {
+    /// Path relative to the site root, e.g. `content/bulletins/2024/a.md`.
+    pub path: PathBuf,
+    /// Where it belongs.
+    pub kind: Kind,
+    /// Text without BOM, with `\n` line ends.
+    pub text: String,
+}
+
+/// A template, by the name templates use to refer to it.
+#[derive(Debug, Clone)]
+pub struct TemplateFile {
+    /// Name relative to the templates folder, e.g. `bulletin.html`.
+    pub name: String,
+    /// Where it came from, for messages (e.g. `themes/default/templates/base.html`).
+    pub origin: String,
+    /// Its text.
+    pub text: String,
+}
+
+/// Where the bytes of a static file come from.
+#[derive(Debug, Clone)]
+pub enum StaticSource {
+    /// Embedded in the binary.
+    Embedded(&'static [u8]),
+    /// A file on disk (absolute path), copied at write time.
+    Disk(PathBuf),
+}
+
+/// Everything the pipeline needs from disk.
+#[derive(Debug, Clone)]
+pub struct Sources {
+    /// Site root.
+    pub root: PathBuf,
+    /// Parsed configuration.
+    pub config: Config,
+    /// Content files, sorted by path.
+    pub files: Vec<SourceFile>,
+    /// Templates: theme first, then site overrides replacing by name.
+    pub templates: Vec<TemplateFile>,
+    /// Static files: output path → source; site `static/` overrides the theme's.
+    pub statics: Vec<(String, StaticSource)>,
+    /// Files that could not be read or decoded; the rest of the site is still checked.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+fn is_ignored(name: &str) -> bool {
+    name.starts_with('.')
+        || name.ends_with('~')
+        || name.ends_with(".swp")
+        || name.ends_with(".swx")
+        || name.ends_with(".tmp")
+        || name == "4913"
+}
+
+fn rel_of(root: &Path, p: &Path) -> PathBuf {
+    p.strip_prefix(root).unwrap_or(p).to_path_buf()
+}
+
+fn slash(p: &Path) -> String {
+    p.to_string_lossy().replace('\\', "/")
+}
+
+/// Files under `dir`, sorted, skipping hidden and editor temp files.
+fn walk(dir: &Path) -> Vec<PathBuf> {
+    WalkDir::new(dir)
+        .follow_links(true)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| e.depth() == 0 || !is_ignored(&e.file_name().to_string_lossy()))
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file())
+        .map(|e| e.into_path())
+        .collect()
+}
+
+/// Decodes bytes as UTF-8; a file that is not UTF-8 is named with the position of the first bad byte.
+pub fn decode(path: &Path, bytes: Vec<u8>) -> Result<String, Diagnostic> {
+    match String::from_utf8(bytes) {
+        Ok(s) => Ok(normalise(&s)),
+        Err(e) => {
+            let bytes = e.as_bytes();
+            let valid = e.utf8_error().valid_up_to();
+            let before = String::from_utf8_lossy(&bytes[..valid]);
+            let line = before.matches('\n').count() + 1;
+            let col = before
+                .rsplit('\n')
+                .next()
+                .map(|l| l.chars().count())
+                .unwrap_or(0)
+                + 1;
+            Err(Diagnostic::error(
+                path,
+                line,
+                col,
+                "not-utf8",
+                "the file is not UTF-8 text (it looks like GBK or another legacy encoding)",
+            )
+            .with_hint("open it in your editor and save it again with the encoding UTF-8"))
+        }
+    }
+}
+
+fn read_text(root: &Path, abs: &Path) -> Result<String, Diagnostic> {
+    let rel = rel_of(root, abs);
+    let bytes = std::fs::read(abs)
+        .map_err(|e| Diagnostic::error(&rel, 0, 0, "io", format!("cannot read the file: {e}")))?;
+    decode(&rel, bytes)
+}
+
+/// Reads the site at `root`. Fails only when the configuration or theme is
+/// unusable; unreadable content files are carried in [`Sources::diagnostics`].
+pub fn discover(root: &Path) -> Result<Sources, Vec<Diagnostic>> {
+    let mut diags = Vec::new();
+    let cfg_path = root.join(CONFIG_FILE);
+    let config = if cfg_path.is_file() {
+        match read_text(root, &cfg_path) {
+            Ok(text) => match config::parse(Path::new(CONFIG_FILE), &text) {
+                Ok(c) => c,
+                Err(mut d) => {
+                    diags.append(&mut d);
+                    Config::default()
+                }
+            },
+            Err(d) => {
+                diags.push(d);
+                Config::default()
+            }
+        }
+    } else {
+        diags.push(
+            Diagnostic::error(
+                CONFIG_FILE,
+                0,
+                0,
+                "config-missing",
+                format!("no {CONFIG_FILE} in {}", root.display()),
+            )
+            .with_hint(
+                "run jianxun in a site folder, pass --root DIR, or create one with `jianxun init`",
+            ),
+        );
+        Config::default()
+    };
+
+    if !diags.is_empty() {
+        return Err(diags);
+    }
+    let content = root.join("content");
+    let mut files = Vec::new();
+    for abs in walk(&content) {
+        let rel = rel_of(root, &abs);
+        let Ok(under) = abs.strip_prefix(&content) else {
+            continue;
+        };
+        if abs.extension().and_then(|e| e.to_str()) != Some("md") {
+            continue;
+        }
+        let first = under
+            .components()
+            .next()
+            .map(|c| c.as_os_str().to_string_lossy().into_owned());
+        let kind = match first.as_deref() {
+            Some("bulletins") => Kind::Bulletin,
+            Some("campaigns") if under.components().count() == 2 => Kind::Campaign,
+            Some("pages") => Kind::Page,
+            _ => {
+                diags.push(
+                    Diagnostic::error(&rel, 0, 0, "content-place", "this Markdown file is not in a known content folder")
+                        .with_hint("put bulletins under content/bulletins/, campaigns in content/campaigns/, plain pages under content/pages/"),
+                );
+                continue;
+            }
+        };
+        match read_text(root, &abs) {
+            Ok(text) => files.push(SourceFile {
+                path: rel,
+                kind,
+                text,
+            }),
+            Err(d) => diags.push(d),
+        }
+    }
+
+    let mut theme_diags = Vec::new();
+    let (templates, statics) = load_theme(root, &config, &mut theme_diags);
+    if theme_diags.iter().any(|d| d.code == "theme-missing") {
+        return Err(theme_diags);
+    }
+    diags.extend(theme_diags);
+    Ok(Sources {
+        root: root.to_path_buf(),
+        config,
+        files,
+        templates,
+        statics,
+        diagnostics: diags,
+    })
+}
+
+/// Templates and static files: the theme (on disk, else embedded), then the site's overrides.
+fn load_theme(
+    root: &Path,
+    config: &Config,
+    diags: &mut Vec<Diagnostic>,
+) -> (Vec<TemplateFile>, Vec<(String, StaticSource)>) {
+    let mut templates: Vec<TemplateFile> = Vec::new();
+    let mut statics: Vec<(String, StaticSource)> = Vec::new();
+    let theme_dir = root.join("themes").join(&config.theme);
+    if theme_dir.is_dir() {
+        for abs in walk(&theme_dir.join("templates")) {
+            let name = slash(
+                abs.strip_prefix(theme_dir.join("templates"))
+                    .unwrap_or(&abs),
+            );
+            match read_text(root, &abs) {
+                Ok(text) => templates.push(TemplateFile {
+                    name,
+                    origin: slash(&rel_of(root, &abs)),
+                    text,
+                }),
+                Err(d) => diags.push(d),
+            }
+        }
+        for abs in walk(&theme_dir.join("static")) {
+            let name = slash(abs.strip_prefix(theme_dir.join("static")).unwrap_or(&abs));
+            statics.push((name, StaticSource::Disk(abs)));
+        }
+    } else if config.theme == DEFAULT_THEME {
+        for (path, bytes) in default_theme_files() {
+            if let Some(name) = path.strip_prefix("templates/") {
+                let text = String::from_utf8_lossy(bytes).into_owned();
+                templates.push(TemplateFile {
+                    name: name.to_string(),
+                    origin: format!("(built-in default theme)/{path}"),
+                    text,
+                });
+            } else if let Some(name) = path.strip_prefix("static/") {
+                statics.push((name.to_string(), StaticSource::Embedded(bytes)));
+            }
+        }
+    } else {
+        diags.push(
+            Diagnostic::error(
+                CONFIG_FILE,
+                0,
+                0,
+                "theme-missing",
+                format!(
+                    "theme `{}` not found: there is no folder themes/{}/",
+                    config.theme, config.theme
+                ),
+            )
+            .with_hint(
+                "create the theme folder, or remove `theme:` to use the built-in default theme",
+            ),
+        );
+    }
+    let site_templates = root.join("templates");
+    for abs in walk(&site_templates) {
+        let name = slash(abs.strip_prefix(&site_templates).unwrap_or(&abs));
+        match read_text(root, &abs) {
+            Ok(text) => {
+                let t = TemplateFile {
+                    name,
+                    origin: slash(&rel_of(root, &abs)),
+                    text,
+                };
+                match templates.iter_mut().find(|x| x.name == t.name) {
+                    Some(slot) => *slot = t,
+                    None => templates.push(t),
+                }
+            }
+            Err(d) => diags.push(d),
+        }
+    }
+    let site_static = root.join("static");
+    for abs in walk(&site_static) {
+        let name = slash(abs.strip_prefix(&site_static).unwrap_or(&abs));
+        match statics.iter_mut().find(|(n, _)| *n == name) {
+            Some(slot) => slot.1 = StaticSource::Disk(abs),
+            None => statics.push((name, StaticSource::Disk(abs))),
+        }
+    }
+    (templates, statics)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn gbk_file_is_named_with_position() {
+        // "标题" in GBK after one ASCII line.
+        let bytes = b"---\ntitle: \xb1\xea\xcc\xe2\n".to_vec();
+        let d = decode(Path::new("content/a.md"), bytes).unwrap_err();
+        assert_eq!((d.line, d.col, d.code), (2, 8, "not-utf8"));
+        assert!(d.hint.unwrap().contains("UTF-8"));
+    }
+
+    #[test]
+    fn editor_temp_files_are_ignored() {
+        for n in [".a.md.swp", "a.md~", ".#a.md", "4913", ".hidden"] {
+            assert!(is_ignored(n), "{n}");
+        }
+        assert!(!is_ignored("a.md"));
+    }
+}

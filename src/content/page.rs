@@ -1,0 +1,115 @@
+//! Plain pages: `content/pages/**.md` → [`Page`], served at `/pages/<slug>/`.
+
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+
+use super::date::Date;
+use super::{frontmatter, slug};
+use crate::config::Config;
+use crate::diag::Diagnostic;
+use crate::render::markdown;
+use crate::yaml::{self, Pos, Spanned};
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawPage {
+    title: Option<String>,
+    slug: Option<String>,
+    date: Option<Spanned<String>>,
+    draft: Option<bool>,
+    summary: Option<String>,
+}
+
+/// A plain page.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Page {
+    /// Source path relative to the site root.
+    pub path: PathBuf,
+    /// Slug path under `/pages/`, e.g. `about` or `help/faq`.
+    pub slug: String,
+    /// Title.
+    pub title: String,
+    /// Optional date.
+    pub date: Option<Date>,
+    /// Summary as plain text.
+    pub summary: String,
+    /// Body as HTML.
+    pub content_html: String,
+    /// Whether it is a draft.
+    pub draft: bool,
+}
+
+/// Parses one page; `path` is relative to the site root.
+pub fn parse(config: &Config, path: &Path, text: &str) -> Result<Page, Vec<Diagnostic>> {
+    let split = frontmatter::split(path, text).map_err(|d| vec![d])?;
+    let raw: RawPage = yaml::parse(path, text, split.yaml, split.yaml_line).map_err(|d| vec![d])?;
+    let mut diags = Vec::new();
+    let title = raw
+        .title
+        .filter(|t| !t.trim().is_empty())
+        .unwrap_or_else(|| {
+            diags.push(
+                Diagnostic::error(path, 1, 1, "field-missing", "the page has no `title`")
+                    .with_hint("add a line such as `title: 关于本站` between the --- lines")
+                    .with_source(text),
+            );
+            String::new()
+        });
+    let date = raw.date.and_then(|d| match Date::parse(&d.value) {
+        Ok(v) => Some(v),
+        Err(msg) => {
+            let p = Pos::of(&d, split.yaml_line);
+            diags.push(
+                Diagnostic::error(path, p.line, p.col, "date-invalid", msg)
+                    .with_hint("write the date as 2024-03-11")
+                    .with_source(text),
+            );
+            None
+        }
+    });
+    // The slug path mirrors the folders under content/pages/.
+    let under = path
+        .strip_prefix("content/pages")
+        .unwrap_or(path)
+        .with_extension("");
+    let mut parts: Vec<String> = under
+        .iter()
+        .map(|c| slug::slugify(&c.to_string_lossy()))
+        .collect();
+    if let (Some(s), Some(last)) = (raw.slug, parts.last_mut()) {
+        *last = slug::slugify(&s);
+    }
+    let slug = parts
+        .into_iter()
+        .filter(|p| !p.is_empty())
+        .collect::<Vec<_>>()
+        .join("/");
+    if slug.is_empty() {
+        diags.push(
+            Diagnostic::error(
+                path,
+                1,
+                1,
+                "slug-empty",
+                "cannot make a URL slug from this file name",
+            )
+            .with_hint("add `slug: some-name` to the front matter"),
+        );
+    }
+    if !diags.is_empty() {
+        return Err(diags);
+    }
+    let r = markdown::render(split.body, config.markdown.unsafe_html);
+    Ok(Page {
+        path: path.to_path_buf(),
+        slug,
+        title,
+        date,
+        summary: raw
+            .summary
+            .unwrap_or_else(|| markdown::truncate_chars(&r.text, 120)),
+        content_html: r.html,
+        draft: raw.draft.unwrap_or(false),
+    })
+}

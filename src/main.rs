@@ -1,0 +1,11 @@
+//! The `jianxun` binary: arguments → command → exit code.
+
+use jianxun::cli::{self, Run};
+use jianxun::cmd;
+
+fn main() {
+    let code = match cli::parse() {
+        Run::Build(opts) => cmd::build::run(&opts),
+    };
+    std::process::exit(code);
+}

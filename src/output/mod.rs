@@ -1,0 +1,52 @@
+//! Output: the rendered site as `path → bytes`, held in memory until the
+//! whole site rendered, then committed to disk by [`write`].
+
+pub mod write;
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+/// The bytes of one output file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Data {
+    /// Rendered in memory.
+    Bytes(Vec<u8>),
+    /// Embedded in the binary (default theme's static files).
+    Static(&'static [u8]),
+    /// A file on disk, copied when written.
+    Copy(PathBuf),
+}
+
+impl Data {
+    /// The bytes, reading a copied file if needed.
+    pub fn bytes(&self) -> std::io::Result<std::borrow::Cow<'_, [u8]>> {
+        Ok(match self {
+            Data::Bytes(b) => std::borrow::Cow::Borrowed(b.as_slice()),
+            Data::Static(b) => std::borrow::Cow::Borrowed(b),
+            Data::Copy(p) => std::borrow::Cow::Owned(std::fs::read(p)?),
+        })
+    }
+}
+
+/// A whole rendered site.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Output {
+    /// Output path (relative, `/`-separated) → data.
+    pub files: BTreeMap<String, Data>,
+}
+
+impl Output {
+    /// The bytes of a rendered page, if it is one.
+    pub fn get(&self, path: &str) -> Option<&[u8]> {
+        match self.files.get(path)? {
+            Data::Bytes(b) => Some(b),
+            Data::Static(b) => Some(b),
+            Data::Copy(_) => None,
+        }
+    }
+
+    /// A rendered page as text (for tests and the preview server).
+    pub fn text(&self, path: &str) -> Option<&str> {
+        self.get(path).and_then(|b| std::str::from_utf8(b).ok())
+    }
+}

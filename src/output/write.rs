@@ -1,0 +1,202 @@
+//! Writing: commits an [`Output`] to the output folder.
+//!
+//! Refuses a folder that is (or contains) the site itself or holds files
+//! jianxun did not write; leaves unchanged files alone (mtime kept); writes
+//! each changed file through a temporary file and a rename; removes only
+//! files listed in the manifest of the previous build; writes the new
+//! manifest last.
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+
+use walkdir::WalkDir;
+
+use super::Output;
+use crate::diag::Diagnostic;
+
+/// The manifest of files written by the last build, inside the output folder.
+pub const MANIFEST: &str = ".jianxun-manifest";
+
+/// What a write did.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Report {
+    /// Files created or changed.
+    pub written: usize,
+    /// Files already up to date.
+    pub unchanged: usize,
+    /// Files of the previous build no longer produced, removed.
+    pub removed: usize,
+}
+
+fn refuse(out: &Path, message: String, hint: &str) -> Diagnostic {
+    Diagnostic::error(out, 0, 0, "output-refused", message).with_hint(hint)
+}
+
+fn io_err(path: &Path, what: &str, e: std::io::Error) -> Diagnostic {
+    Diagnostic::error(path, 0, 0, "io", format!("cannot {what}: {e}"))
+}
+
+fn absolute(p: &Path) -> PathBuf {
+    // Canonicalise the longest existing ancestor, so a not-yet-created folder compares correctly.
+    let mut existing = p.to_path_buf();
+    let mut rest = Vec::new();
+    while !existing.exists() {
+        match (
+            existing.file_name().map(|s| s.to_os_string()),
+            existing.parent(),
+        ) {
+            (Some(name), Some(parent)) => {
+                rest.push(name);
+                existing = parent.to_path_buf();
+            }
+            _ => break,
+        }
+    }
+    let mut abs = existing.canonicalize().unwrap_or(existing);
+    for name in rest.into_iter().rev() {
+        abs.push(name);
+    }
+    abs
+}
+
+fn read_manifest(out: &Path) -> BTreeSet<String> {
+    std::fs::read_to_string(out.join(MANIFEST))
+        .map(|s| {
+            s.lines()
+                .filter(|l| !l.is_empty() && !l.starts_with('#'))
+                .map(str::to_string)
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// Checks that `out` may be written by a build of the site at `root`.
+pub fn check_output_dir(root: &Path, out: &Path, force: bool) -> Result<(), Diagnostic> {
+    let root_abs = absolute(root);
+    let out_abs = absolute(out);
+    if out_abs == root_abs {
+        return Err(refuse(out, "the output folder is the site root; building there would mix the site with its sources".into(), "use the default `site`, or pass --output DIR with a folder of its own"));
+    }
+    if root_abs.starts_with(&out_abs) {
+        return Err(refuse(
+            out,
+            format!("the output folder {} contains the site root", out.display()),
+            "pass --output DIR with a folder inside or beside the site",
+        ));
+    }
+    for marker in ["content", crate::config::CONFIG_FILE] {
+        if out_abs.join(marker).exists() {
+            return Err(refuse(
+                out,
+                format!(
+                    "the output folder {} holds `{marker}`: it looks like a site, not a build output",
+                    out.display()
+                ),
+                "pass --output DIR with an empty folder or the folder of a previous build",
+            ));
+        }
+    }
+    if force || !out_abs.is_dir() {
+        return Ok(());
+    }
+    let manifest = read_manifest(&out_abs);
+    let mut foreign = Vec::new();
+    for e in WalkDir::new(&out_abs)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| e.depth() != 1 || e.file_name() != ".git")
+        .filter_map(Result::ok)
+    {
+        if !e.file_type().is_file() {
+            continue;
+        }
+        let rel = e
+            .path()
+            .strip_prefix(&out_abs)
+            .unwrap_or(e.path())
+            .to_string_lossy()
+            .replace('\\', "/");
+        if rel != MANIFEST && !manifest.contains(&rel) {
+            foreign.push(rel);
+        }
+    }
+    if !foreign.is_empty() {
+        let shown: Vec<_> = foreign.iter().take(5).cloned().collect();
+        return Err(refuse(
+            out,
+            format!(
+                "the output folder {} holds {} file(s) jianxun did not write: {}{}",
+                out.display(),
+                foreign.len(),
+                shown.join(", "),
+                if foreign.len() > 5 { ", …" } else { "" }
+            ),
+            "move them away, choose another --output, or pass --force to write beside them (they are never deleted)",
+        ));
+    }
+    Ok(())
+}
+
+/// Writes `output` into `out`, after [`check_output_dir`].
+pub fn write(root: &Path, output: &Output, out: &Path, force: bool) -> Result<Report, Diagnostic> {
+    check_output_dir(root, out, force)?;
+    std::fs::create_dir_all(out).map_err(|e| io_err(out, "create the output folder", e))?;
+    let old = read_manifest(out);
+    let mut report = Report::default();
+    for (rel, data) in &output.files {
+        let target = out.join(rel);
+        let bytes = data
+            .bytes()
+            .map_err(|e| io_err(&target, "read a static file", e))?;
+        if let Ok(meta) = std::fs::metadata(&target)
+            && meta.is_file()
+            && meta.len() == bytes.len() as u64
+            && std::fs::read(&target).map(|b| b == *bytes).unwrap_or(false)
+        {
+            report.unchanged += 1;
+            continue;
+        }
+        if let Some(parent) = target.parent() {
+            std::fs::create_dir_all(parent).map_err(|e| io_err(parent, "create a folder", e))?;
+        }
+        atomic_write(&target, &bytes)?;
+        report.written += 1;
+    }
+    for rel in old.iter().filter(|r| !output.files.contains_key(*r)) {
+        let target = out.join(rel);
+        if target.is_file() {
+            std::fs::remove_file(&target).map_err(|e| io_err(&target, "remove an old file", e))?;
+            report.removed += 1;
+        }
+        // Remove folders left empty, up to the output folder.
+        let mut dir = target.parent();
+        while let Some(d) = dir {
+            if d == out || std::fs::remove_dir(d).is_err() {
+                break;
+            }
+            dir = d.parent();
+        }
+    }
+    let mut manifest = String::from("# Files written by jianxun; it removes only these.\n");
+    for rel in output.files.keys() {
+        manifest.push_str(rel);
+        manifest.push('\n');
+    }
+    if std::fs::read_to_string(out.join(MANIFEST)).ok().as_deref() != Some(manifest.as_str()) {
+        atomic_write(&out.join(MANIFEST), manifest.as_bytes())?;
+    }
+    Ok(report)
+}
+
+fn atomic_write(target: &Path, bytes: &[u8]) -> Result<(), Diagnostic> {
+    let name = target
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let tmp = target.with_file_name(format!(".{name}.jianxun-tmp"));
+    std::fs::write(&tmp, bytes).map_err(|e| io_err(target, "write", e))?;
+    std::fs::rename(&tmp, target).map_err(|e| {
+        let _ = std::fs::remove_file(&tmp);
+        io_err(target, "write", e)
+    })
+}

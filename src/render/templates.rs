@@ -1,0 +1,149 @@
+//! Templates: the theme's files (already read by discovery) → one `Tera`.
+//!
+//! Every syntax error in every template is reported, each naming the
+//! template's file and line. Autoescaping is on for `.html` and `.xml`.
+
+use std::collections::BTreeMap;
+
+use tera::{ErrorKind, Tera};
+
+use crate::content::discover::TemplateFile;
+use crate::diag::Diagnostic;
+
+/// A loaded theme: Tera plus where each template came from.
+pub struct Theme {
+    /// The template engine with every template added.
+    pub tera: Tera,
+    origins: BTreeMap<String, String>,
+}
+
+/// Templates every theme must provide.
+pub const REQUIRED: &[&str] = &[
+    "index.html",
+    "bulletin.html",
+    "campaigns.html",
+    "campaign.html",
+    "regions.html",
+    "region.html",
+    "archive.html",
+    "tags.html",
+    "tag.html",
+    "page.html",
+    "404.html",
+];
+
+impl Theme {
+    /// Loads templates; returns every error found.
+    pub fn load(files: &[TemplateFile]) -> Result<Theme, Vec<Diagnostic>> {
+        let origins: BTreeMap<String, String> = files
+            .iter()
+            .map(|f| (f.name.clone(), f.origin.clone()))
+            .collect();
+        let mut diags = Vec::new();
+        // Parse each on its own first so every syntax error is reported, not just the first.
+        for f in files {
+            let mut probe = Tera::new();
+            if let Err(e) = probe.add_raw_template(&f.name, &f.text)
+                && matches!(e.kind(), ErrorKind::SyntaxError(_))
+            {
+                diags.push(to_diagnostic(&e, &origins, &f.origin));
+            }
+        }
+        if !diags.is_empty() {
+            return Err(diags);
+        }
+        let mut tera = Tera::new();
+        tera.autoescape_on([".html", ".xml"]);
+        if let Err(e) =
+            tera.add_raw_templates(files.iter().map(|f| (f.name.as_str(), f.text.as_str())))
+        {
+            return Err(vec![to_diagnostic(&e, &origins, "templates/")]);
+        }
+        for name in REQUIRED {
+            if !tera.contains_template(name) {
+                diags.push(
+                    Diagnostic::error(format!("templates/{name}"), 0, 0, "template-missing", format!("the theme has no template `{name}`"))
+                        .with_hint("add it to the theme's templates/ folder or to the site's templates/ folder"),
+                );
+            }
+        }
+        if diags.is_empty() {
+            Ok(Theme { tera, origins })
+        } else {
+            Err(diags)
+        }
+    }
+
+    /// Turns a Tera error into a diagnostic naming the template file and line.
+    pub fn diagnostic(&self, e: &tera::Error, fallback: &str) -> Diagnostic {
+        to_diagnostic(e, &self.origins, fallback)
+    }
+}
+
+fn to_diagnostic(
+    e: &tera::Error,
+    origins: &BTreeMap<String, String>,
+    fallback: &str,
+) -> Diagnostic {
+    match e.kind() {
+        ErrorKind::SyntaxError(r) | ErrorKind::RenderingError(r) => {
+            let origin = origins
+                .get(r.filename())
+                .cloned()
+                .unwrap_or_else(|| r.filename().to_string());
+            let span = r.span();
+            let code = if matches!(e.kind(), ErrorKind::SyntaxError(_)) {
+                "template-syntax"
+            } else {
+                "template-render"
+            };
+            let mut d = Diagnostic::error(
+                origin,
+                span.start_line.max(1),
+                span.start_col + 1,
+                code,
+                r.message().to_string(),
+            );
+            d.hint = Some(if code == "template-syntax" {
+                "check the tag or expression at this position".into()
+            } else {
+                "check that the variable exists on this page (use `is defined` or `| default(value=…)` for optional ones)".into()
+            });
+            d
+        }
+        _ => {
+            let mut msg = e.to_string();
+            let mut src = std::error::Error::source(e);
+            while let Some(s) = src {
+                msg.push_str(": ");
+                msg.push_str(&s.to_string());
+                src = s.source();
+            }
+            Diagnostic::error(fallback, 0, 0, "template", msg)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn tf(name: &str, text: &str) -> TemplateFile {
+        TemplateFile {
+            name: name.into(),
+            origin: format!("templates/{name}"),
+            text: text.into(),
+        }
+    }
+
+    #[test]
+    fn every_syntax_error_is_located() {
+        let e = Theme::load(&[tf("a.html", "ok\n{% if %}\n"), tf("b.html", "{{ x \n")])
+            .err()
+            .unwrap();
+        assert_eq!(e.len(), 2);
+        assert_eq!(e[0].path.to_str(), Some("templates/a.html"));
+        assert_eq!(e[0].line, 2);
+        assert_eq!(e[1].path.to_str(), Some("templates/b.html"));
+    }
+}

@@ -1,0 +1,359 @@
+//! The resolved site: parsed items → an immutable [`Site`] model.
+//!
+//! Resolves each bulletin's campaign references (with a "did you mean"
+//! hint), builds the region tree, tags and archive, orders bulletins newest
+//! first, links neighbours within a campaign and rejects slug collisions.
+//! Pure: no I/O.
+
+pub mod region;
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+use crate::config::Config;
+use crate::content::bulletin::Bulletin;
+use crate::content::campaign::Campaign;
+use crate::content::page::Page;
+use crate::content::slug::slugify;
+use crate::diag::Diagnostic;
+use region::RegionTree;
+
+/// A bulletin with its references resolved.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Item {
+    /// The parsed bulletin.
+    pub bulletin: Bulletin,
+    /// Indices into [`Site::campaigns`], in the order written.
+    pub campaigns: Vec<usize>,
+    /// Index into the region tree.
+    pub region: usize,
+    /// Tag slugs, parallel to `bulletin.tags`.
+    pub tag_slugs: Vec<String>,
+}
+
+/// A tag and the bulletins carrying it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Tag {
+    /// As written (first spelling seen).
+    pub name: String,
+    /// URL slug.
+    pub slug: String,
+    /// Bulletins, in site order.
+    pub bulletins: Vec<usize>,
+}
+
+/// The whole site model.
+#[derive(Debug, Clone)]
+pub struct Site {
+    /// Configuration.
+    pub config: Config,
+    /// Campaigns, by slug.
+    pub campaigns: Vec<Campaign>,
+    /// Bulletins, newest first (ties by slug).
+    pub items: Vec<Item>,
+    /// Plain pages, by slug.
+    pub pages: Vec<Page>,
+    /// Regions.
+    pub regions: RegionTree,
+    /// Tags by slug.
+    pub tags: BTreeMap<String, Tag>,
+    /// Bulletins per campaign (parallel to `campaigns`), newest first.
+    pub by_campaign: Vec<Vec<usize>>,
+    /// Bulletins per (year, month), newest first within each.
+    pub archive: BTreeMap<(i16, i8), Vec<usize>>,
+}
+
+/// What `parse` produced for the whole site.
+#[derive(Debug, Clone, Default)]
+pub struct Parsed {
+    /// Bulletins, in discovery order.
+    pub bulletins: Vec<Bulletin>,
+    /// Campaigns, in discovery order.
+    pub campaigns: Vec<Campaign>,
+    /// Pages, in discovery order.
+    pub pages: Vec<Page>,
+    /// Slugs of campaign files that failed to parse (already reported).
+    pub broken_campaigns: Vec<String>,
+}
+
+/// The closest candidate to `word`, if one is close enough to be a likely typo.
+pub fn did_you_mean<'a>(
+    word: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Option<&'a str> {
+    let n = word.chars().count();
+    candidates
+        .into_iter()
+        .filter_map(|c| {
+            let d = strsim::levenshtein(word, c);
+            let close = d <= (n.max(c.chars().count()) / 2).max(1)
+                || (!word.is_empty() && (c.contains(word) || word.contains(c)));
+            close.then_some((d, c))
+        })
+        .min()
+        .map(|(_, c)| c)
+}
+
+fn collision(kind: &str, slug: &str, a: &PathBuf, b: &PathBuf) -> Diagnostic {
+    let (first, second) = if a <= b { (a, b) } else { (b, a) };
+    Diagnostic::error(
+        second,
+        0,
+        0,
+        "slug-collision",
+        format!(
+            "{kind} slug `{slug}` is used by both {} and {}",
+            first.display(),
+            second.display()
+        ),
+    )
+    .with_hint("give one of them a different file name or a `slug:` in its front matter")
+}
+
+/// Resolves parsed content into the site model. `drafts` keeps draft bulletins.
+pub fn resolve(config: &Config, parsed: Parsed, drafts: bool) -> Result<Site, Vec<Diagnostic>> {
+    let mut diags = Vec::new();
+    let mut campaigns = parsed.campaigns;
+    campaigns.sort_by(|a, b| a.slug.cmp(&b.slug));
+    for w in campaigns.windows(2) {
+        if w[0].slug == w[1].slug {
+            diags.push(collision("campaign", &w[0].slug, &w[0].path, &w[1].path));
+        }
+    }
+    // Names may stand in for slugs, so a name must not be claimed twice either.
+    let mut names: BTreeMap<&str, &PathBuf> = BTreeMap::new();
+    for c in &campaigns {
+        if let Some(other) = names.insert(c.name.as_str(), &c.path) {
+            diags.push(
+                Diagnostic::error(
+                    &c.path,
+                    0,
+                    0,
+                    "campaign-name-collision",
+                    format!(
+                        "campaign name `{}` is used by both {} and {}",
+                        c.name,
+                        other.display(),
+                        c.path.display()
+                    ),
+                )
+                .with_hint("give each campaign its own name"),
+            );
+        }
+    }
+
+    let mut bulletins: Vec<Bulletin> = parsed
+        .bulletins
+        .into_iter()
+        .filter(|b| drafts || !b.draft)
+        .collect();
+    bulletins.sort_by(|a, b| {
+        b.date
+            .timestamp()
+            .cmp(&a.date.timestamp())
+            .then_with(|| a.slug.cmp(&b.slug))
+    });
+    let mut seen: BTreeMap<&str, &PathBuf> = BTreeMap::new();
+    for b in &bulletins {
+        if let Some(other) = seen.insert(b.slug.as_str(), &b.path) {
+            diags.push(collision("bulletin", &b.slug, other, &b.path));
+        }
+    }
+    let mut pages = parsed
+        .pages
+        .into_iter()
+        .filter(|p| drafts || !p.draft)
+        .collect::<Vec<_>>();
+    pages.sort_by(|a, b| a.slug.cmp(&b.slug).then_with(|| a.path.cmp(&b.path)));
+    for w in pages.windows(2) {
+        if w[0].slug == w[1].slug {
+            diags.push(collision("page", &w[0].slug, &w[0].path, &w[1].path));
+        }
+    }
+
+    // Campaign references: slug, name or full name.
+    let mut item_campaigns = Vec::with_capacity(bulletins.len());
+    for b in &bulletins {
+        let mut found = Vec::new();
+        for (r, pos) in &b.campaign_refs {
+            let hit = campaigns.iter().position(|c| {
+                c.slug == *r || c.name == *r || c.full_name.as_deref() == Some(r.as_str())
+            });
+            match hit {
+                Some(i) if !found.contains(&i) => found.push(i),
+                Some(_) => {}
+                None if parsed.broken_campaigns.iter().any(|s| s == r) => {}
+                None => {
+                    let cands = campaigns
+                        .iter()
+                        .flat_map(|c| [c.slug.as_str(), c.name.as_str()]);
+                    let hint = match did_you_mean(r, cands) {
+                        Some(best) => {
+                            let c = campaigns
+                                .iter()
+                                .find(|c| c.slug == best || c.name == best)
+                                .expect("candidate comes from campaigns");
+                            format!("did you mean {} ({})?", c.name, c.slug)
+                        }
+                        None if campaigns.is_empty() => {
+                            "there are no campaigns yet: create content/campaigns/<slug>.md"
+                                .to_string()
+                        }
+                        None => format!(
+                            "known campaigns: {}",
+                            campaigns
+                                .iter()
+                                .map(|c| format!("{} ({})", c.name, c.slug))
+                                .collect::<Vec<_>>()
+                                .join("、")
+                        ),
+                    };
+                    diags.push(
+                        Diagnostic::error(
+                            &b.path,
+                            pos.line,
+                            pos.col,
+                            "campaign-unknown",
+                            format!("unknown campaign `{r}`"),
+                        )
+                        .with_hint(hint)
+                        .with_source(&b.source_text),
+                    );
+                }
+            }
+        }
+        item_campaigns.push(found);
+    }
+
+    let paths: Vec<&[String]> = bulletins.iter().map(|b| b.region.as_slice()).collect();
+    let regions = RegionTree::build(&paths, &config.region_slugs);
+    let mut region_slugs: BTreeMap<&str, &str> = BTreeMap::new();
+    for n in &regions.nodes {
+        if let Some(other) = region_slugs.insert(n.slug_path.as_str(), n.key.as_str()) {
+            let file = |key: &str| {
+                let id = regions.get(key).expect("key comes from the tree");
+                bulletins[regions.nodes[id].all[0]].path.clone()
+            };
+            let (fa, fb) = (file(other), file(&n.key));
+            diags.push(
+                Diagnostic::error(
+                    &fb,
+                    0,
+                    0,
+                    "slug-collision",
+                    format!(
+                        "regions {other} and {} both get the slug `{}` (in {} and {})",
+                        n.key,
+                        n.slug_path,
+                        fa.display(),
+                        fb.display()
+                    ),
+                )
+                .with_hint(format!(
+                    "add a slug for one of them under regions: in jianxun.yaml, e.g. {}: {}-2",
+                    n.name,
+                    n.slug_path.rsplit('/').next().unwrap_or("x")
+                )),
+            );
+        }
+    }
+
+    let mut tags: BTreeMap<String, Tag> = BTreeMap::new();
+    let mut items = Vec::with_capacity(bulletins.len());
+    for (i, (b, cs)) in bulletins.into_iter().zip(item_campaigns).enumerate() {
+        let mut tag_slugs = Vec::new();
+        for t in &b.tags {
+            let slug = slugify(t);
+            if slug.is_empty() {
+                continue;
+            }
+            let tag = tags.entry(slug.clone()).or_insert_with(|| Tag {
+                name: t.clone(),
+                slug: slug.clone(),
+                bulletins: Vec::new(),
+            });
+            if tag.name != *t {
+                diags.push(
+                    Diagnostic::error(
+                        &b.path,
+                        0,
+                        0,
+                        "slug-collision",
+                        format!("tags `{}` and `{t}` both get the slug `{slug}`", tag.name),
+                    )
+                    .with_hint(format!(
+                        "write the tag as `{}` like the other bulletins",
+                        tag.name
+                    )),
+                );
+            }
+            if tag.bulletins.last() != Some(&i) {
+                tag.bulletins.push(i);
+            }
+            tag_slugs.push(slug);
+        }
+        let region = regions.get(&b.region.join("/")).unwrap_or(0);
+        items.push(Item {
+            bulletin: b,
+            campaigns: cs,
+            region,
+            tag_slugs,
+        });
+    }
+
+    if !diags.is_empty() {
+        return Err(diags);
+    }
+    let mut by_campaign = vec![Vec::new(); campaigns.len()];
+    let mut archive: BTreeMap<(i16, i8), Vec<usize>> = BTreeMap::new();
+    for (i, it) in items.iter().enumerate() {
+        for &c in &it.campaigns {
+            by_campaign[c].push(i);
+        }
+        archive
+            .entry((it.bulletin.date.year(), it.bulletin.date.month()))
+            .or_default()
+            .push(i);
+    }
+    Ok(Site {
+        config: config.clone(),
+        campaigns,
+        items,
+        pages,
+        regions,
+        tags,
+        by_campaign,
+        archive,
+    })
+}
+
+impl Site {
+    /// The older and newer neighbours of bulletin `i` in its first campaign.
+    pub fn neighbours(&self, i: usize) -> (Option<usize>, Option<usize>) {
+        let Some(&c) = self.items[i].campaigns.first() else {
+            return (None, None);
+        };
+        let list = &self.by_campaign[c];
+        let Some(pos) = list.iter().position(|&j| j == i) else {
+            return (None, None);
+        };
+        // Lists are newest first: the older one comes after.
+        let older = list.get(pos + 1).copied();
+        let newer = pos.checked_sub(1).map(|p| list[p]);
+        (older, newer)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn did_you_mean_table() {
+        let c = ["安康杯竞赛", "绿色家园", "ankang-cup", "safety-month"];
+        assert_eq!(did_you_mean("绿色家圆", c), Some("绿色家园"));
+        assert_eq!(did_you_mean("安康杯", c), Some("安康杯竞赛"));
+        assert_eq!(did_you_mean("ankang-cap", c), Some("ankang-cup"));
+        assert_eq!(did_you_mean("送温暖", c), None);
+    }
+}

@@ -1,0 +1,153 @@
+//! The region tree: every prefix of every bulletin's region path is a node
+//! (四川, 四川/宜宾, 四川/宜宾/长宁), so totals roll up city → province.
+
+use std::collections::BTreeMap;
+
+use crate::content::slug::region_slug;
+
+/// One region.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RegionNode {
+    /// The last name, e.g. 宜宾.
+    pub name: String,
+    /// The full path, e.g. 四川/宜宾.
+    pub key: String,
+    /// Slug path, e.g. sichuan/yibin.
+    pub slug_path: String,
+    /// Depth: 0 for a top-level region.
+    pub depth: usize,
+    /// Parent node.
+    pub parent: Option<usize>,
+    /// Child nodes, sorted by slug.
+    pub children: Vec<usize>,
+    /// Bulletins placed exactly here.
+    pub own: Vec<usize>,
+    /// Bulletins here and in every sub-region, in site order.
+    pub all: Vec<usize>,
+}
+
+/// All regions.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct RegionTree {
+    /// Nodes in tree order (parents before children, siblings by slug).
+    pub nodes: Vec<RegionNode>,
+    /// Top-level nodes.
+    pub roots: Vec<usize>,
+    index: BTreeMap<String, usize>,
+}
+
+impl RegionTree {
+    /// Builds the tree from each bulletin's region path (index = bulletin index).
+    pub fn build(paths: &[&[String]], overrides: &BTreeMap<String, String>) -> RegionTree {
+        // Collect every prefix with its slug path, then lay out in tree order.
+        let mut prefixes: BTreeMap<String, (Vec<String>, String)> = BTreeMap::new();
+        for path in paths {
+            let mut slug = String::new();
+            for i in 0..path.len() {
+                if i > 0 {
+                    slug.push('/');
+                }
+                slug.push_str(&region_slug(&path[i], overrides));
+                prefixes
+                    .entry(path[..=i].join("/"))
+                    .or_insert_with(|| (path[..=i].to_vec(), slug.clone()));
+            }
+        }
+        let mut order: Vec<(String, Vec<String>, String)> = prefixes
+            .into_iter()
+            .map(|(k, (names, slug))| (k, names, slug))
+            .collect();
+        // Tree order by slug path segments, then by key, so output is stable.
+        order.sort_by(|a, b| a.2.split('/').cmp(b.2.split('/')).then(a.0.cmp(&b.0)));
+        let mut tree = RegionTree::default();
+        for (key, names, slug_path) in order {
+            let parent = (names.len() > 1)
+                .then(|| names[..names.len() - 1].join("/"))
+                .and_then(|p| tree.index.get(&p).copied());
+            let id = tree.nodes.len();
+            tree.nodes.push(RegionNode {
+                name: names.last().cloned().unwrap_or_default(),
+                key: key.clone(),
+                slug_path,
+                depth: names.len() - 1,
+                parent,
+                children: Vec::new(),
+                own: Vec::new(),
+                all: Vec::new(),
+            });
+            tree.index.insert(key, id);
+            match parent {
+                Some(p) => tree.nodes[p].children.push(id),
+                None => tree.roots.push(id),
+            }
+        }
+        for (b, path) in paths.iter().enumerate() {
+            if let Some(&id) = tree.index.get(&path.join("/")) {
+                tree.nodes[id].own.push(b);
+                let mut cur = Some(id);
+                while let Some(c) = cur {
+                    tree.nodes[c].all.push(b);
+                    cur = tree.nodes[c].parent;
+                }
+            }
+        }
+        tree
+    }
+
+    /// The node for a full path such as 四川/宜宾.
+    pub fn get(&self, key: &str) -> Option<usize> {
+        self.index.get(key).copied()
+    }
+
+    /// The chain of nodes from the top level down to `id`.
+    pub fn ancestry(&self, id: usize) -> Vec<usize> {
+        let mut chain = vec![id];
+        let mut cur = self.nodes[id].parent;
+        while let Some(c) = cur {
+            chain.push(c);
+            cur = self.nodes[c].parent;
+        }
+        chain.reverse();
+        chain
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn v(s: &str) -> Vec<String> {
+        s.split('/').map(str::to_string).collect()
+    }
+
+    #[test]
+    fn prefixes_roll_up() {
+        let a = v("四川/宜宾");
+        let b = v("四川/宜宾/长宁");
+        let c = v("全国");
+        let d = v("四川/泸州");
+        let t = RegionTree::build(&[&a, &b, &c, &d], &BTreeMap::new());
+        let keys: Vec<_> = t.nodes.iter().map(|n| n.slug_path.as_str()).collect();
+        assert_eq!(
+            keys,
+            [
+                "quanguo",
+                "sichuan",
+                "sichuan/luzhou",
+                "sichuan/yibin",
+                "sichuan/yibin/changning"
+            ]
+        );
+        let sichuan = t.get("四川").unwrap();
+        assert_eq!(t.nodes[sichuan].all, vec![0, 1, 3]);
+        assert!(t.nodes[sichuan].own.is_empty());
+        let yibin = t.get("四川/宜宾").unwrap();
+        assert_eq!(t.nodes[yibin].all, vec![0, 1]);
+        assert_eq!(t.nodes[yibin].own, vec![0]);
+        assert_eq!(
+            t.ancestry(t.get("四川/宜宾/长宁").unwrap()),
+            vec![sichuan, yibin, t.get("四川/宜宾/长宁").unwrap()]
+        );
+        assert_eq!(t.roots.len(), 2);
+    }
+}

@@ -1,0 +1,7 @@
+//! Integration tests: one binary, one module per capability.
+
+mod build_output;
+mod content_errors;
+mod example_site;
+mod support;
+mod themes;

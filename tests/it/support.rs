@@ -1,0 +1,121 @@
+//! Small fixture sites written into temporary folders, and a runner for the real binary.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+/// A throwaway site.
+pub struct Fixture {
+    pub dir: tempfile::TempDir,
+}
+
+pub const CONFIG: &str = "title: 测试简讯\nbase_url: https://example.org/\npaginate: 2\nmetrics:\n  参与企业: { unit: 家, aggregate: sum }\n  参与职工: { unit: 名, aggregate: sum }\n";
+pub const CAMPAIGN: &str =
+    "---\nname: 安康杯竞赛\nfull_name: 全国“安康杯”竞赛\n---\n安康杯竞赛简介。\n";
+
+impl Fixture {
+    /// An empty folder.
+    pub fn empty() -> Fixture {
+        Fixture {
+            dir: tempfile::tempdir().expect("temp dir"),
+        }
+    }
+
+    /// A minimal valid site: config and one campaign, no bulletins.
+    pub fn new() -> Fixture {
+        let f = Fixture::empty();
+        f.write("jianxun.yaml", CONFIG);
+        f.write("content/campaigns/ankang-cup.md", CAMPAIGN);
+        f
+    }
+
+    pub fn root(&self) -> &Path {
+        self.dir.path()
+    }
+
+    pub fn path(&self, rel: &str) -> PathBuf {
+        self.dir.path().join(rel)
+    }
+
+    pub fn write(&self, rel: &str, text: &str) -> &Fixture {
+        self.write_bytes(rel, text.as_bytes())
+    }
+
+    pub fn write_bytes(&self, rel: &str, bytes: &[u8]) -> &Fixture {
+        let p = self.path(rel);
+        std::fs::create_dir_all(p.parent().expect("has parent")).expect("mkdir");
+        std::fs::write(p, bytes).expect("write");
+        self
+    }
+
+    /// Adds a bulletin with the given front-matter lines after the required ones.
+    pub fn bulletin(
+        &self,
+        name: &str,
+        title: &str,
+        date: &str,
+        region: &str,
+        extra: &str,
+        body: &str,
+    ) -> &Fixture {
+        self.write(
+            &format!("content/bulletins/{name}.md"),
+            &format!("---\ntitle: {title}\ndate: {date}\ncampaign: ankang-cup\nregion: {region}\n{extra}---\n{body}\n"),
+        )
+    }
+
+    pub fn read(&self, rel: &str) -> String {
+        std::fs::read_to_string(self.path(rel)).unwrap_or_else(|e| panic!("read {rel}: {e}"))
+    }
+
+    /// Runs the real binary with `args` in the fixture's root.
+    pub fn run(&self, args: &[&str]) -> Run {
+        run_in(self.root(), args)
+    }
+}
+
+/// The result of running the binary.
+pub struct Run {
+    pub code: i32,
+    #[allow(dead_code)]
+    pub stdout: String,
+    pub stderr: String,
+}
+
+pub fn run_in(dir: &Path, args: &[&str]) -> Run {
+    let out = Command::new(env!("CARGO_BIN_EXE_jianxun"))
+        .args(args)
+        .current_dir(dir)
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("run jianxun");
+    Run {
+        code: out.status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+    }
+}
+
+/// Every file under `dir` with its bytes.
+pub fn snapshot(dir: &Path) -> BTreeMap<String, Vec<u8>> {
+    walkdir::WalkDir::new(dir)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file())
+        .map(|e| {
+            let rel = e
+                .path()
+                .strip_prefix(dir)
+                .expect("under dir")
+                .to_string_lossy()
+                .replace('\\', "/");
+            (rel, std::fs::read(e.path()).expect("read"))
+        })
+        .collect()
+}
+
+/// The repository root (the example site).
+pub fn repo() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
