@@ -85,7 +85,7 @@ def maxrss_kib(ru):
 
 
 def run_once(binary, root, out, logdir):
-    """Run one build; return (wall_seconds, peak_rss_kib, exit_code, stderr_path)."""
+    """Run one build; return (wall_s, peak_rss_kib, cpu_s, exit_code, stderr_path, stdout_path)."""
     argv = [binary, "build", "--root", root, "--output", out]
     err_path = os.path.join(logdir, "stderr.txt")
     out_path = os.path.join(logdir, "stdout.txt")
@@ -98,7 +98,8 @@ def run_once(binary, root, out, logdir):
     pid = os.posix_spawn(binary, argv, os.environ, file_actions=actions)
     _, status, ru = os.wait4(pid, 0)
     wall = time.perf_counter() - t0
-    return wall, maxrss_kib(ru), os.waitstatus_to_exitcode(status), err_path, out_path
+    cpu = ru.ru_utime + ru.ru_stime
+    return wall, maxrss_kib(ru), cpu, os.waitstatus_to_exitcode(status), err_path, out_path
 
 
 def fail(argv_desc, code, err_path, out_path):
@@ -127,23 +128,28 @@ def snapshot(out):
     return snap
 
 
-def series(binary, root, out, logdir, warmup, runs, clean, label):
-    walls, rss = [], []
+def series(binary, root, out, logdir, warmup, runs, clean, label, sync):
+    walls, rss, cpus = [], [], []
     for i in range(warmup + runs):
         if clean and os.path.exists(out):
             shutil.rmtree(out)
-        wall, kib, code, err, sout = run_once(binary, root, out, logdir)
+        if sync:
+            # Flush dirty pages left by the previous run (and the delete) so
+            # that writeback does not spill into the timed run.
+            os.sync()
+        wall, kib, cpu, code, err, sout = run_once(binary, root, out, logdir)
         if code != 0:
             fail(f"jianxun build --root {root} --output {out}", code, err, sout)
         kind = "warm-up" if i < warmup else f"run {i - warmup + 1}/{runs}"
-        log(f"  {label} {kind}: {wall:.3f}s, peak RSS {kib / 1024:.1f} MB")
+        log(f"  {label} {kind}: {wall:.3f}s wall, {cpu:.3f}s CPU, peak RSS {kib / 1024:.1f} MB")
         if i >= warmup:
             walls.append(wall)
             rss.append(kib)
-    return walls, rss
+            cpus.append(cpu)
+    return walls, rss, cpus
 
 
-def summarize(n, mode, walls, rss, snap, rewritten=None):
+def summarize(n, mode, walls, rss, cpus, snap, rewritten=None):
     return {
         "n": n,
         "mode": mode,
@@ -151,23 +157,25 @@ def summarize(n, mode, walls, rss, snap, rewritten=None):
         "wall_median_s": statistics.median(walls),
         "wall_min_s": min(walls),
         "wall_max_s": max(walls),
+        "cpu_median_s": statistics.median(cpus),
         "rss_median_mb": statistics.median(rss) / 1024,
         "files": len(snap),
         "html": sum(1 for p in snap if p.endswith(".html")),
         "rewritten": rewritten,
         "walls_s": walls,
+        "cpu_s": cpus,
         "rss_kib": rss,
     }
 
 
 def print_table(rows):
-    head = ["N", "mode", "median s", "min s", "max s", "median RSS MB", "pages", "html", "rewritten"]
+    head = ["N", "mode", "median s", "min s", "max s", "median CPU s", "median RSS MB", "pages", "html", "rewritten"]
     body = []
     for r in rows:
         body.append([
             str(r["n"]), r["mode"],
             f"{r['wall_median_s']:.3f}", f"{r['wall_min_s']:.3f}", f"{r['wall_max_s']:.3f}",
-            f"{r['rss_median_mb']:.1f}", str(r["files"]), str(r["html"]),
+            f"{r['cpu_median_s']:.3f}", f"{r['rss_median_mb']:.1f}", str(r["files"]), str(r["html"]),
             "-" if r["rewritten"] is None else str(r["rewritten"]),
         ])
     widths = [max(len(h), *(len(b[i]) for b in body)) for i, h in enumerate(head)]
@@ -193,6 +201,8 @@ def main(argv=None):
     ap.add_argument("--regen", action="store_true", help="regenerate corpora even if cached")
     ap.add_argument("--no-cargo", action="store_true",
                     help="skip `cargo build --release` and use the existing binary")
+    ap.add_argument("--no-sync", action="store_true",
+                    help="do not call sync() before each run (untimed) to flush pending writes")
     ap.add_argument("--json", metavar="FILE", help="also write results as JSON to FILE")
     a = ap.parse_args(argv)
     if a.runs < 1 or a.warmup < 0:
@@ -216,18 +226,20 @@ def main(argv=None):
         os.makedirs(logdir, exist_ok=True)
 
         log(f"N={n}: clean builds ({a.warmup} warm-up + {a.runs} measured)")
-        walls, rss = series(binary, root, out, logdir, a.warmup, a.runs, True, "clean")
+        walls, rss, cpus = series(binary, root, out, logdir, a.warmup, a.runs, True, "clean",
+                                  not a.no_sync)
         snap = snapshot(out)
-        rows.append(summarize(n, "clean", walls, rss, snap))
+        rows.append(summarize(n, "clean", walls, rss, cpus, snap))
 
         if a.incremental_noop:
             log(f"N={n}: no-op rebuilds over existing output")
             before = snapshot(out)
-            walls, rss = series(binary, root, out, logdir, a.warmup, a.runs, False, "noop")
+            walls, rss, cpus = series(binary, root, out, logdir, a.warmup, a.runs, False, "noop",
+                                      not a.no_sync)
             after = snapshot(out)
             # Files touched (or added/removed) by the last no-op run series.
             changed = sum(1 for p in set(before) | set(after) if before.get(p) != after.get(p))
-            rows.append(summarize(n, "noop", walls, rss, after, changed))
+            rows.append(summarize(n, "noop", walls, rss, cpus, after, changed))
 
     print()
     print(f"jianxun build benchmark: {a.runs} measured run(s) after {a.warmup} warm-up, "

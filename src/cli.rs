@@ -37,6 +37,42 @@ pub enum Command {
         #[arg(long)]
         force: bool,
     },
+    /// Build the site in memory, serve it on loopback and reload the browser on every save.
+    #[command(
+        after_help = "Example:\n  jianxun serve --port 0    # pick a free port and print the URL"
+    )]
+    Serve {
+        /// Site root (the folder holding jianxun.yaml).
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// Port to listen on; 0 picks a free one.
+        #[arg(long, default_value_t = 1111)]
+        port: u16,
+        /// Address to bind; loopback by default.
+        #[arg(long, default_value = "127.0.0.1")]
+        bind: String,
+        /// Include drafts.
+        #[arg(long)]
+        drafts: bool,
+        /// Open the site in a browser.
+        #[arg(long)]
+        open: bool,
+    },
+}
+
+/// Options for `serve`, free of clap.
+#[derive(Debug, Clone)]
+pub struct ServeOpts {
+    /// Site root.
+    pub root: PathBuf,
+    /// Port.
+    pub port: u16,
+    /// Bind address.
+    pub bind: String,
+    /// Include drafts.
+    pub drafts: bool,
+    /// Open a browser.
+    pub open: bool,
 }
 
 /// Options for `build`, free of clap.
@@ -59,6 +95,8 @@ pub struct BuildOpts {
 pub enum Run {
     /// `jianxun build`
     Build(BuildOpts),
+    /// `jianxun serve`
+    Serve(ServeOpts),
 }
 
 /// Parses the process arguments; clap prints usage errors and exits 2.
@@ -76,6 +114,19 @@ pub fn parse() -> Run {
             base_url,
             drafts,
             force,
+        }),
+        Command::Serve {
+            root,
+            port,
+            bind,
+            drafts,
+            open,
+        } => Run::Serve(ServeOpts {
+            root,
+            port,
+            bind,
+            drafts,
+            open,
         }),
     }
 }

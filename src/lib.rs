@@ -22,6 +22,7 @@ pub mod content;
 pub mod diag;
 pub mod output;
 pub mod render;
+pub mod serve;
 pub mod site;
 pub mod yaml;
 
@@ -60,7 +61,7 @@ pub fn parse(sources: &Sources) -> (Parsed, Vec<Diagnostic>) {
     let mut diags = Vec::new();
     for r in results {
         match r {
-            Ok(One::B(b)) => parsed.bulletins.push(b),
+            Ok(One::B(b)) => parsed.bulletins.push(std::sync::Arc::new(b)),
             Ok(One::C(c)) => parsed.campaigns.push(c),
             Ok(One::P(p)) => parsed.pages.push(p),
             Err(mut d) => diags.append(&mut d),
@@ -86,24 +87,35 @@ pub fn resolve(sources: &Sources, parsed: Parsed, drafts: bool) -> Result<Site, 
     site::resolve(&sources.config, parsed, drafts)
 }
 
-/// Renders the whole site into memory.
-pub fn render(sources: &Sources, site: &Site) -> Result<Output, Vec<Diagnostic>> {
-    let theme = Theme::load(&sources.templates)?;
+/// Where rendered files go: the in-memory [`Output`] or the build's staging folder.
+/// Called from many threads at once.
+pub type Sink<'a> = dyn Fn(String, Data) -> Result<(), Diagnostic> + Sync + 'a;
+
+/// Renders every page and static file of the site into `sink`.
+pub fn render(
+    sources: &Sources,
+    site: &Site,
+    theme: &Theme,
+    sink: &Sink,
+) -> Result<(), Vec<Diagnostic>> {
     let shared = Shared::new(site);
     let ids = pages::plan(site);
-    let rendered = pages::render_all(site, &theme, &shared, &ids)?;
-    let mut out = Output::default();
+    let mut diags = Vec::new();
     for (path, src) in &sources.statics {
         let data = match src {
             StaticSource::Embedded(b) => Data::Static(b),
             StaticSource::Disk(p) => Data::Copy(p.clone()),
         };
-        out.files.insert(path.clone(), data);
+        if let Err(d) = sink(path.clone(), data) {
+            diags.push(d);
+        }
     }
-    for (path, bytes) in rendered {
-        out.files.insert(path, Data::Bytes(bytes));
+    if let Err(d) = pages::render_each(site, theme, &shared, &ids, &|path, bytes| {
+        sink(path, Data::Bytes(bytes))
+    }) {
+        diags.extend(d);
     }
-    Ok(out)
+    if diags.is_empty() { Ok(()) } else { Err(diags) }
 }
 
 /// Options for building a site.
@@ -115,29 +127,90 @@ pub struct BuildOptions {
     pub drafts: bool,
 }
 
-/// Runs discover → parse → resolve → render: the whole site in memory.
-/// Content errors from parsing and resolving are all reported together.
-pub fn build(root: &Path, opts: &BuildOptions) -> Result<(Sources, Site, Output), Vec<Diagnostic>> {
+/// A site read, parsed, resolved and with its theme loaded: ready to render.
+pub struct Loaded {
+    /// What was read from disk (content texts already dropped).
+    pub sources: Sources,
+    /// The site model.
+    pub site: Site,
+    /// The theme.
+    pub theme: Theme,
+}
+
+/// Runs discover → parse → resolve and loads the theme. Every content and
+/// template error of the whole site is reported together.
+pub fn load(root: &Path, opts: &BuildOptions) -> Result<Loaded, Vec<Diagnostic>> {
+    let mut t = Timings::start();
     let mut sources = discover(root)?;
+    t.lap("discover");
     if let Some(u) = &opts.base_url {
         sources.config.set_base_url(u);
     }
     let (parsed, parse_diags) = parse(&sources);
+    // The parsed items hold all the text from here on.
+    sources.files = Vec::new();
+    t.lap("parse");
     let mut diags = sources.diagnostics.clone();
     diags.extend(parse_diags);
-    // Resolve what parsed, and load templates, so one run reports everything.
     let site = resolve(&sources, parsed, opts.drafts);
-    if let Err(d) = Theme::load(&sources.templates) {
-        diags.extend(d);
-    }
-    let site = match site {
-        Ok(s) if diags.is_empty() => s,
-        Ok(_) => return Err(diags),
-        Err(d) => {
-            diags.extend(d);
-            return Err(diags);
+    t.lap("resolve");
+    let theme = Theme::load(&sources.templates);
+    match (site, theme) {
+        (Ok(site), Ok(theme)) if diags.is_empty() => Ok(Loaded {
+            sources,
+            site,
+            theme,
+        }),
+        (site, theme) => {
+            diags.extend(site.err().unwrap_or_default());
+            diags.extend(theme.err().unwrap_or_default());
+            Err(diags)
         }
-    };
-    let output = render(&sources, &site)?;
-    Ok((sources, site, output))
+    }
+}
+
+/// Builds the whole site in memory: [`load`] then [`render`] into an [`Output`].
+pub fn build(root: &Path, opts: &BuildOptions) -> Result<(Sources, Site, Output), Vec<Diagnostic>> {
+    let Loaded {
+        sources,
+        site,
+        theme,
+    } = load(root, opts)?;
+    let files = std::sync::Mutex::new(std::collections::BTreeMap::new());
+    render(&sources, &site, &theme, &|path, data| {
+        files
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .insert(path, data);
+        Ok(())
+    })?;
+    let files = files.into_inner().unwrap_or_else(|e| e.into_inner());
+    Ok((sources, site, Output { files }))
+}
+
+/// Stage timings printed to stderr when `JIANXUN_TIMINGS` is set (used by the benchmark).
+pub struct Timings {
+    on: bool,
+    last: std::time::Instant,
+}
+
+impl Timings {
+    /// Starts timing.
+    pub fn start() -> Timings {
+        Timings {
+            on: std::env::var_os("JIANXUN_TIMINGS").is_some(),
+            last: std::time::Instant::now(),
+        }
+    }
+
+    /// Prints the time since the previous lap.
+    pub fn lap(&mut self, stage: &str) {
+        if self.on {
+            eprintln!(
+                "timing: {stage:<10} {:>8.1} ms",
+                self.last.elapsed().as_secs_f64() * 1000.0
+            );
+        }
+        self.last = std::time::Instant::now();
+    }
 }

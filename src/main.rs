@@ -6,6 +6,7 @@ use jianxun::cmd;
 fn main() {
     let code = match cli::parse() {
         Run::Build(opts) => cmd::build::run(&opts),
+        Run::Serve(opts) => cmd::serve::run(&opts),
     };
     std::process::exit(code);
 }

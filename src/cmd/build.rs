@@ -1,11 +1,14 @@
-//! `jianxun build`: the pipeline, then write the output folder.
+//! `jianxun build`: load the site, render every page straight into a
+//! staging folder, then commit it to the output folder.
 
+use std::path::Path;
 use std::time::Instant;
 
 use super::{CONTENT_ERRORS, OK, report};
 use crate::cli::BuildOpts;
-use crate::output::write;
-use crate::{BuildOptions, build};
+use crate::config::{self, CONFIG_FILE};
+use crate::output::write::{self, Staging};
+use crate::{BuildOptions, Loaded, Timings, load, render};
 
 /// Runs `build`; returns the exit code.
 pub fn run(opts: &BuildOpts) -> i32 {
@@ -14,36 +17,53 @@ pub fn run(opts: &BuildOpts) -> i32 {
         Some(o) => o.clone(),
         None => opts.root.join(cfg_dir),
     };
-    // Check the output folder before the work, so a refusal is quick; write checks again.
-    if let Ok(text) = std::fs::read_to_string(opts.root.join(crate::config::CONFIG_FILE))
-        && let Ok(cfg) =
-            crate::config::parse(std::path::Path::new(crate::config::CONFIG_FILE), &text)
+    // Check the output folder before the work, so a refusal is quick.
+    if let Ok(text) = std::fs::read_to_string(opts.root.join(CONFIG_FILE))
+        && let Ok(cfg) = config::parse(Path::new(CONFIG_FILE), &text)
         && let Err(d) = write::check_output_dir(&opts.root, &out_dir(&cfg.output_dir), opts.force)
     {
         report(vec![d]);
         return CONTENT_ERRORS;
     }
-    let built = build(
-        &opts.root,
-        &BuildOptions {
-            base_url: opts.base_url.clone(),
-            drafts: opts.drafts,
-        },
-    );
-    let (sources, site, output) = match built {
-        Ok(x) => x,
+    let build_opts = BuildOptions {
+        base_url: opts.base_url.clone(),
+        drafts: opts.drafts,
+    };
+    let Loaded {
+        sources,
+        site,
+        theme,
+    } = match load(&opts.root, &build_opts) {
+        Ok(l) => l,
         Err(diags) => {
             report(diags);
             return CONTENT_ERRORS;
         }
     };
     let out = out_dir(&sources.config.output_dir);
-    match write::write(&opts.root, &output, &out, opts.force) {
+    let staging = match Staging::begin(&opts.root, &out, opts.force) {
+        Ok(s) => s,
+        Err(d) => {
+            report(vec![d]);
+            return CONTENT_ERRORS;
+        }
+    };
+    let mut t = Timings::start();
+    // On any error `staging` is dropped, which removes it: the output folder is untouched.
+    if let Err(diags) = render(&sources, &site, &theme, &|path, data| {
+        staging.put(&path, &data)
+    }) {
+        report(diags);
+        return CONTENT_ERRORS;
+    }
+    t.lap("render");
+    let committed = staging.commit();
+    t.lap("commit");
+    match committed {
         Ok(r) => {
             eprintln!(
-                "Built {} bulletins, {} files into {} in {} ms ({} written, {} unchanged, {} removed).",
+                "Built {} bulletins into {} in {} ms: {} files written, {} unchanged, {} removed.",
                 site.items.len(),
-                output.files.len(),
                 out.display(),
                 start.elapsed().as_millis(),
                 r.written,

@@ -1,6 +1,7 @@
 //! Commands: thin adapters from options to the pipeline to a report and an exit code.
 
 pub mod build;
+pub mod serve;
 
 use crate::diag::{self, Diagnostic};
 

@@ -84,6 +84,17 @@ pub struct MetricEntry {
     pub pos: Pos,
 }
 
+/// A campaign named in a bulletin, kept with its position for later diagnostics.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CampaignRef {
+    /// The slug or name as written.
+    pub name: String,
+    /// Where it is written.
+    pub pos: Pos,
+    /// The source line it is on.
+    pub line: String,
+}
+
 /// A parsed bulletin, before campaigns are resolved.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Bulletin {
@@ -98,7 +109,7 @@ pub struct Bulletin {
     /// Date.
     pub date: Date,
     /// Campaigns as written (slug or name) with their positions.
-    pub campaign_refs: Vec<(String, Pos)>,
+    pub campaign_refs: Vec<CampaignRef>,
     /// Region path, broad to narrow: `["四川", "宜宾"]`.
     pub region: Vec<String>,
     /// Metrics in the order written.
@@ -117,8 +128,6 @@ pub struct Bulletin {
     pub text: String,
     /// Whether it is a draft.
     pub draft: bool,
-    /// The whole source text (for diagnostics in later stages).
-    pub source_text: String,
 }
 
 fn missing(path: &Path, whole: &str, field: &str, example: &str) -> Diagnostic {
@@ -209,7 +218,16 @@ pub fn parse(config: &Config, path: &Path, text: &str) -> Result<Bulletin, Vec<D
                 .filter(|n| !n.trim().is_empty())
                 .map(|n| {
                     let p = locate(text, pos, n.trim());
-                    (n.trim().to_string(), p)
+                    let line = text
+                        .lines()
+                        .nth(p.line.saturating_sub(1))
+                        .unwrap_or("")
+                        .to_string();
+                    CampaignRef {
+                        name: n.trim().to_string(),
+                        pos: p,
+                        line,
+                    }
                 })
                 .collect()
         }
@@ -353,7 +371,6 @@ pub fn parse(config: &Config, path: &Path, text: &str) -> Result<Bulletin, Vec<D
         content_html: rendered.html,
         text: rendered.text,
         draft: raw.draft.unwrap_or(false),
-        source_text: text.to_string(),
     })
 }
 
@@ -407,11 +424,10 @@ mod tests {
         assert_eq!(b.slug, "yibin-parks");
         assert_eq!(b.title, "宜宾“安康杯”竞赛走进园区");
         assert_eq!(b.date.ymd(), "2022-12-10");
-        assert_eq!(b.campaign_refs[0].0, "ankang-cup");
-        assert_eq!(
-            b.campaign_refs[1],
-            ("安全生产月".to_string(), Pos { line: 4, col: 24 })
-        );
+        assert_eq!(b.campaign_refs[0].name, "ankang-cup");
+        assert_eq!(b.campaign_refs[1].name, "安全生产月");
+        assert_eq!(b.campaign_refs[1].pos, Pos { line: 4, col: 24 });
+        assert!(b.campaign_refs[1].line.starts_with("campaign: ["));
         assert_eq!(b.region, vec!["四川", "宜宾"]);
         assert_eq!(b.metrics[0].raw, "411");
         assert_eq!(b.metrics[0].pos, Pos { line: 7, col: 9 });

@@ -49,8 +49,6 @@ pub struct Campaign {
     pub intro_html: String,
     /// The intro as plain text.
     pub intro_text: String,
-    /// The whole source text.
-    pub source_text: String,
 }
 
 /// Parses one campaign file.
@@ -153,7 +151,6 @@ pub fn parse(config: &Config, path: &Path, text: &str) -> Result<Campaign, Vec<D
         targets,
         intro_html: intro.html,
         intro_text: intro.text,
-        source_text: text.to_string(),
     })
 }
 

@@ -7,6 +7,7 @@
 
 use std::path::{Path, PathBuf};
 
+use rayon::prelude::*;
 use walkdir::WalkDir;
 
 use super::frontmatter::normalise;
@@ -188,6 +189,7 @@ pub fn discover(root: &Path) -> Result<Sources, Vec<Diagnostic>> {
     }
     let content = root.join("content");
     let mut files = Vec::new();
+    let mut to_read = Vec::new();
     for abs in walk(&content) {
         let rel = rel_of(root, &abs);
         let Ok(under) = abs.strip_prefix(&content) else {
@@ -212,12 +214,16 @@ pub fn discover(root: &Path) -> Result<Sources, Vec<Diagnostic>> {
                 continue;
             }
         };
-        match read_text(root, &abs) {
-            Ok(text) => files.push(SourceFile {
-                path: rel,
-                kind,
-                text,
-            }),
+        to_read.push((abs, rel, kind));
+    }
+    // Reading and decoding thousands of files is worth spreading over the cores.
+    let read: Vec<Result<SourceFile, Diagnostic>> = to_read
+        .into_par_iter()
+        .map(|(abs, path, kind)| read_text(root, &abs).map(|text| SourceFile { path, kind, text }))
+        .collect();
+    for r in read {
+        match r {
+            Ok(f) => files.push(f),
             Err(d) => diags.push(d),
         }
     }

@@ -8,6 +8,7 @@ pub mod campaign;
 pub mod date;
 pub mod discover;
 pub mod frontmatter;
+pub mod number;
 pub mod page;
 pub mod slug;
 

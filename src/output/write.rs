@@ -1,17 +1,18 @@
-//! Writing: commits an [`Output`] to the output folder.
+//! Writing: commits a rendered site to the output folder.
 //!
 //! Refuses a folder that is (or contains) the site itself or holds files
-//! jianxun did not write; leaves unchanged files alone (mtime kept); writes
-//! each changed file through a temporary file and a rename; removes only
-//! files listed in the manifest of the previous build; writes the new
-//! manifest last.
+//! jianxun did not write; stages changed files beside the output folder
+//! while pages render and moves them in only when all rendered; leaves
+//! unchanged files alone (mtime kept); removes only files listed in the
+//! manifest of the previous build; writes the new manifest last.
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 
 use walkdir::WalkDir;
 
-use super::Output;
+use super::{Data, Output};
 use crate::diag::Diagnostic;
 
 /// The manifest of files written by the last build, inside the output folder.
@@ -137,66 +138,151 @@ pub fn check_output_dir(root: &Path, out: &Path, force: bool) -> Result<(), Diag
     Ok(())
 }
 
-/// Writes `output` into `out`, after [`check_output_dir`].
-pub fn write(root: &Path, output: &Output, out: &Path, force: bool) -> Result<Report, Diagnostic> {
-    check_output_dir(root, out, force)?;
-    std::fs::create_dir_all(out).map_err(|e| io_err(out, "create the output folder", e))?;
-    let old = read_manifest(out);
-    let mut report = Report::default();
-    for (rel, data) in &output.files {
-        let target = out.join(rel);
+/// A build being written: changed files go to a staging folder beside the
+/// output folder; [`Staging::commit`] moves them into place only after the
+/// whole site rendered. Dropping it without committing removes the staging
+/// folder and leaves the output folder exactly as it was.
+pub struct Staging {
+    out: PathBuf,
+    dir: PathBuf,
+    old: BTreeSet<String>,
+    state: Mutex<StageState>,
+    committed: bool,
+}
+
+#[derive(Default)]
+struct StageState {
+    produced: BTreeSet<String>,
+    staged: Vec<String>,
+    unchanged: usize,
+}
+
+impl Staging {
+    /// Checks the output folder and opens a fresh staging folder beside it.
+    pub fn begin(root: &Path, out: &Path, force: bool) -> Result<Staging, Diagnostic> {
+        check_output_dir(root, out, force)?;
+        let abs = absolute(out);
+        let name = abs
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "site".into());
+        let parent = abs
+            .parent()
+            .map(Path::to_path_buf)
+            .unwrap_or_else(|| abs.clone());
+        let dir = parent.join(format!(".{name}.jianxun-staging"));
+        if dir.exists() {
+            // Left by a build that was killed; it only ever holds our own files.
+            std::fs::remove_dir_all(&dir)
+                .map_err(|e| io_err(&dir, "remove an old staging folder", e))?;
+        }
+        std::fs::create_dir_all(&dir).map_err(|e| io_err(&dir, "create the staging folder", e))?;
+        Ok(Staging {
+            old: read_manifest(&abs),
+            out: abs,
+            dir,
+            state: Mutex::new(StageState::default()),
+            committed: false,
+        })
+    }
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, StageState> {
+        self.state.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// Records one output file; stages it unless the output folder already has these bytes.
+    pub fn put(&self, rel: &str, data: &Data) -> Result<(), Diagnostic> {
+        let target = self.out.join(rel);
         let bytes = data
             .bytes()
             .map_err(|e| io_err(&target, "read a static file", e))?;
-        if let Ok(meta) = std::fs::metadata(&target)
-            && meta.is_file()
-            && meta.len() == bytes.len() as u64
-            && std::fs::read(&target).map(|b| b == *bytes).unwrap_or(false)
-        {
-            report.unchanged += 1;
-            continue;
-        }
-        if let Some(parent) = target.parent() {
-            std::fs::create_dir_all(parent).map_err(|e| io_err(parent, "create a folder", e))?;
-        }
-        atomic_write(&target, &bytes)?;
-        report.written += 1;
-    }
-    for rel in old.iter().filter(|r| !output.files.contains_key(*r)) {
-        let target = out.join(rel);
-        if target.is_file() {
-            std::fs::remove_file(&target).map_err(|e| io_err(&target, "remove an old file", e))?;
-            report.removed += 1;
-        }
-        // Remove folders left empty, up to the output folder.
-        let mut dir = target.parent();
-        while let Some(d) = dir {
-            if d == out || std::fs::remove_dir(d).is_err() {
-                break;
+        let same = std::fs::metadata(&target)
+            .is_ok_and(|m| m.is_file() && m.len() == bytes.len() as u64)
+            && std::fs::read(&target).is_ok_and(|b| b == *bytes);
+        if !same {
+            let staged = self.dir.join(rel);
+            if let Some(parent) = staged.parent() {
+                std::fs::create_dir_all(parent)
+                    .map_err(|e| io_err(parent, "create a folder", e))?;
             }
-            dir = d.parent();
+            std::fs::write(&staged, &bytes).map_err(|e| io_err(&staged, "write", e))?;
         }
+        let mut st = self.lock();
+        st.produced.insert(rel.to_string());
+        if same {
+            st.unchanged += 1;
+        } else {
+            st.staged.push(rel.to_string());
+        }
+        Ok(())
     }
-    let mut manifest = String::from("# Files written by jianxun; it removes only these.\n");
-    for rel in output.files.keys() {
-        manifest.push_str(rel);
-        manifest.push('\n');
+
+    /// Moves the staged files into the output folder, removes files of the
+    /// previous build that are no longer produced, and writes the manifest.
+    pub fn commit(mut self) -> Result<Report, Diagnostic> {
+        let st = std::mem::take(&mut *self.lock());
+        let out = self.out.clone();
+        std::fs::create_dir_all(&out).map_err(|e| io_err(&out, "create the output folder", e))?;
+        let mut report = Report {
+            unchanged: st.unchanged,
+            ..Report::default()
+        };
+        for rel in &st.staged {
+            let target = out.join(rel);
+            if let Some(parent) = target.parent() {
+                std::fs::create_dir_all(parent)
+                    .map_err(|e| io_err(parent, "create a folder", e))?;
+            }
+            std::fs::rename(self.dir.join(rel), &target)
+                .map_err(|e| io_err(&target, "write", e))?;
+            report.written += 1;
+        }
+        for rel in self.old.iter().filter(|r| !st.produced.contains(*r)) {
+            let target = out.join(rel);
+            if target.is_file() {
+                std::fs::remove_file(&target)
+                    .map_err(|e| io_err(&target, "remove an old file", e))?;
+                report.removed += 1;
+            }
+            // Remove folders left empty, up to the output folder.
+            let mut dir = target.parent();
+            while let Some(d) = dir {
+                if d == out || std::fs::remove_dir(d).is_err() {
+                    break;
+                }
+                dir = d.parent();
+            }
+        }
+        let mut manifest = String::from("# Files written by jianxun; it removes only these.\n");
+        for rel in &st.produced {
+            manifest.push_str(rel);
+            manifest.push('\n');
+        }
+        if std::fs::read_to_string(out.join(MANIFEST)).ok().as_deref() != Some(manifest.as_str()) {
+            let tmp = self.dir.join(MANIFEST);
+            std::fs::write(&tmp, manifest).map_err(|e| io_err(&tmp, "write", e))?;
+            std::fs::rename(&tmp, out.join(MANIFEST))
+                .map_err(|e| io_err(&out, "write the manifest", e))?;
+        }
+        self.committed = true;
+        let _ = std::fs::remove_dir_all(&self.dir);
+        Ok(report)
     }
-    if std::fs::read_to_string(out.join(MANIFEST)).ok().as_deref() != Some(manifest.as_str()) {
-        atomic_write(&out.join(MANIFEST), manifest.as_bytes())?;
-    }
-    Ok(report)
 }
 
-fn atomic_write(target: &Path, bytes: &[u8]) -> Result<(), Diagnostic> {
-    let name = target
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let tmp = target.with_file_name(format!(".{name}.jianxun-tmp"));
-    std::fs::write(&tmp, bytes).map_err(|e| io_err(target, "write", e))?;
-    std::fs::rename(&tmp, target).map_err(|e| {
-        let _ = std::fs::remove_file(&tmp);
-        io_err(target, "write", e)
-    })
+impl Drop for Staging {
+    fn drop(&mut self) {
+        if !self.committed {
+            let _ = std::fs::remove_dir_all(&self.dir);
+        }
+    }
+}
+
+/// Writes a whole in-memory `output` into `out` through a [`Staging`].
+pub fn write(root: &Path, output: &Output, out: &Path, force: bool) -> Result<Report, Diagnostic> {
+    let staging = Staging::begin(root, out, force)?;
+    for (rel, data) in &output.files {
+        staging.put(rel, data)?;
+    }
+    staging.commit()
 }

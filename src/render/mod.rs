@@ -5,6 +5,7 @@
 //! `pages` plans every page and renders each into bytes.
 
 pub mod context;
+pub mod format;
 pub mod markdown;
 pub mod pages;
 pub mod templates;

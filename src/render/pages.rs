@@ -75,6 +75,15 @@ struct PageLink {
     number: usize,
     url: String,
     current: bool,
+    /// Pages were skipped between the previous link and this one.
+    gap_before: bool,
+}
+
+/// Page numbers shown in pagination: first, last and two either side of the current one.
+fn window(current: usize, total: usize) -> Vec<usize> {
+    (1..=total)
+        .filter(|&n| n == 1 || n == total || n.abs_diff(current) <= 2)
+        .collect()
 }
 
 fn paginator(shared: &Shared, list: &[usize], per: usize, page: usize, first: &str) -> Value {
@@ -85,11 +94,15 @@ fn paginator(shared: &Shared, list: &[usize], per: usize, page: usize, first: &s
         .map(|&i| shared.briefs[i].clone())
         .collect();
     let url = |n: usize| shared.urls.url(&urls::paged(first, n));
-    let pages: Vec<PageLink> = (1..=total_pages)
-        .map(|n| PageLink {
+    let shown = window(page, total_pages);
+    let pages: Vec<PageLink> = shown
+        .iter()
+        .enumerate()
+        .map(|(i, &n)| PageLink {
             number: n,
             url: url(n),
             current: n == page,
+            gap_before: i > 0 && shown[i - 1] + 1 != n,
         })
         .collect();
     let mut m = tera::Map::new();
@@ -486,36 +499,46 @@ pub fn render_page(
     Ok((Urls::file(&plan.path), out))
 }
 
-/// Renders every page in `ids` in parallel; all errors are returned.
-pub fn render_all(
+/// Renders every page in `ids` in parallel, handing each to `sink` as soon
+/// as it is ready (so a build never holds the whole site in memory). All
+/// errors are returned, each template error once.
+pub fn render_each(
     site: &Site,
     theme: &Theme,
     shared: &Shared,
     ids: &[PageId],
-) -> Result<Vec<(String, Vec<u8>)>, Vec<Diagnostic>> {
-    let results: Vec<Result<(String, Vec<u8>), Diagnostic>> = ids
+    sink: &(dyn Fn(String, Vec<u8>) -> Result<(), Diagnostic> + Sync),
+) -> Result<(), Vec<Diagnostic>> {
+    let errors: Vec<Diagnostic> = ids
         .par_iter()
-        .map(|id| render_page(site, theme, shared, id))
+        .filter_map(|id| {
+            render_page(site, theme, shared, id)
+                .and_then(|(path, bytes)| sink(path, bytes))
+                .err()
+        })
         .collect();
-    let mut pages = Vec::with_capacity(results.len());
     let mut diags: Vec<Diagnostic> = Vec::new();
-    for r in results {
-        match r {
-            Ok(p) => pages.push(p),
-            // One template bug fails many pages the same way: report it once.
-            Err(d) => {
-                if !diags
-                    .iter()
-                    .any(|x| x.path == d.path && x.line == d.line && x.col == d.col)
-                {
-                    diags.push(d);
-                }
-            }
+    // One template bug fails many pages the same way: report it once.
+    for d in errors {
+        if !diags
+            .iter()
+            .any(|x| x.path == d.path && x.line == d.line && x.col == d.col)
+        {
+            diags.push(d);
         }
     }
-    if diags.is_empty() {
-        Ok(pages)
-    } else {
-        Err(diags)
+    if diags.is_empty() { Ok(()) } else { Err(diags) }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::window;
+
+    #[test]
+    fn pagination_window() {
+        assert_eq!(window(1, 3), vec![1, 2, 3]);
+        assert_eq!(window(1, 100), vec![1, 2, 3, 100]);
+        assert_eq!(window(50, 100), vec![1, 48, 49, 50, 51, 52, 100]);
+        assert_eq!(window(100, 100), vec![1, 98, 99, 100]);
     }
 }

@@ -5,10 +5,12 @@
 //! first, links neighbours within a campaign and rejects slug collisions.
 //! Pure: no I/O.
 
+pub mod aggregate;
 pub mod region;
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use crate::config::Config;
 use crate::content::bulletin::Bulletin;
@@ -22,7 +24,7 @@ use region::RegionTree;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Item {
     /// The parsed bulletin.
-    pub bulletin: Bulletin,
+    pub bulletin: Arc<Bulletin>,
     /// Indices into [`Site::campaigns`], in the order written.
     pub campaigns: Vec<usize>,
     /// Index into the region tree.
@@ -67,7 +69,7 @@ pub struct Site {
 #[derive(Debug, Clone, Default)]
 pub struct Parsed {
     /// Bulletins, in discovery order.
-    pub bulletins: Vec<Bulletin>,
+    pub bulletins: Vec<Arc<Bulletin>>,
     /// Campaigns, in discovery order.
     pub campaigns: Vec<Campaign>,
     /// Pages, in discovery order.
@@ -142,17 +144,12 @@ pub fn resolve(config: &Config, parsed: Parsed, drafts: bool) -> Result<Site, Ve
         }
     }
 
-    let mut bulletins: Vec<Bulletin> = parsed
+    let mut bulletins: Vec<Arc<Bulletin>> = parsed
         .bulletins
         .into_iter()
         .filter(|b| drafts || !b.draft)
         .collect();
-    bulletins.sort_by(|a, b| {
-        b.date
-            .timestamp()
-            .cmp(&a.date.timestamp())
-            .then_with(|| a.slug.cmp(&b.slug))
-    });
+    bulletins.sort_by_cached_key(|b| (std::cmp::Reverse(b.date.timestamp()), b.slug.clone()));
     let mut seen: BTreeMap<&str, &PathBuf> = BTreeMap::new();
     for b in &bulletins {
         if let Some(other) = seen.insert(b.slug.as_str(), &b.path) {
@@ -175,7 +172,8 @@ pub fn resolve(config: &Config, parsed: Parsed, drafts: bool) -> Result<Site, Ve
     let mut item_campaigns = Vec::with_capacity(bulletins.len());
     for b in &bulletins {
         let mut found = Vec::new();
-        for (r, pos) in &b.campaign_refs {
+        for cref in &b.campaign_refs {
+            let r = &cref.name;
             let hit = campaigns.iter().position(|c| {
                 c.slug == *r || c.name == *r || c.full_name.as_deref() == Some(r.as_str())
             });
@@ -208,17 +206,16 @@ pub fn resolve(config: &Config, parsed: Parsed, drafts: bool) -> Result<Site, Ve
                                 .join("、")
                         ),
                     };
-                    diags.push(
-                        Diagnostic::error(
-                            &b.path,
-                            pos.line,
-                            pos.col,
-                            "campaign-unknown",
-                            format!("unknown campaign `{r}`"),
-                        )
-                        .with_hint(hint)
-                        .with_source(&b.source_text),
-                    );
+                    let mut d = Diagnostic::error(
+                        &b.path,
+                        cref.pos.line,
+                        cref.pos.col,
+                        "campaign-unknown",
+                        format!("unknown campaign `{r}`"),
+                    )
+                    .with_hint(hint);
+                    d.source_line = Some(cref.line.clone());
+                    diags.push(d);
                 }
             }
         }
@@ -260,10 +257,14 @@ pub fn resolve(config: &Config, parsed: Parsed, drafts: bool) -> Result<Site, Ve
 
     let mut tags: BTreeMap<String, Tag> = BTreeMap::new();
     let mut items = Vec::with_capacity(bulletins.len());
+    let mut tag_slug_cache: BTreeMap<String, String> = BTreeMap::new();
     for (i, (b, cs)) in bulletins.into_iter().zip(item_campaigns).enumerate() {
         let mut tag_slugs = Vec::new();
         for t in &b.tags {
-            let slug = slugify(t);
+            let slug = tag_slug_cache
+                .entry(t.clone())
+                .or_insert_with(|| slugify(t))
+                .clone();
             if slug.is_empty() {
                 continue;
             }

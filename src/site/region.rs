@@ -41,13 +41,22 @@ impl RegionTree {
     pub fn build(paths: &[&[String]], overrides: &BTreeMap<String, String>) -> RegionTree {
         // Collect every prefix with its slug path, then lay out in tree order.
         let mut prefixes: BTreeMap<String, (Vec<String>, String)> = BTreeMap::new();
+        // Thousands of bulletins share a few dozen regions: slug each name once.
+        let mut name_slugs: BTreeMap<&str, String> = BTreeMap::new();
+        let mut seen_paths: std::collections::HashSet<&[String]> = std::collections::HashSet::new();
         for path in paths {
+            if !seen_paths.insert(path) {
+                continue;
+            }
             let mut slug = String::new();
             for i in 0..path.len() {
                 if i > 0 {
                     slug.push('/');
                 }
-                slug.push_str(&region_slug(&path[i], overrides));
+                let s = name_slugs
+                    .entry(path[i].as_str())
+                    .or_insert_with(|| region_slug(&path[i], overrides));
+                slug.push_str(s);
                 prefixes
                     .entry(path[..=i].join("/"))
                     .or_insert_with(|| (path[..=i].to_vec(), slug.clone()));
@@ -81,8 +90,13 @@ impl RegionTree {
                 None => tree.roots.push(id),
             }
         }
+        let mut ids: std::collections::HashMap<&[String], Option<usize>> =
+            std::collections::HashMap::new();
         for (b, path) in paths.iter().enumerate() {
-            if let Some(&id) = tree.index.get(&path.join("/")) {
+            let id = *ids
+                .entry(path)
+                .or_insert_with(|| tree.index.get(&path.join("/")).copied());
+            if let Some(id) = id {
                 tree.nodes[id].own.push(b);
                 let mut cur = Some(id);
                 while let Some(c) = cur {

@@ -3,5 +3,6 @@
 mod build_output;
 mod content_errors;
 mod example_site;
+mod serve;
 mod support;
 mod themes;
