@@ -115,6 +115,11 @@ pub fn render(
     }) {
         diags.extend(d);
     }
+    for (path, bytes) in output::extras(site, &shared) {
+        if let Err(d) = sink(path, Data::Bytes(bytes)) {
+            diags.push(d);
+        }
+    }
     if diags.is_empty() { Ok(()) } else { Err(diags) }
 }
 

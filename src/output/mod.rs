@@ -3,6 +3,16 @@
 
 pub mod write;
 
+use crate::render::context::Shared;
+use crate::site::Site;
+
+/// Files derived from the site model rather than rendered through page
+/// templates (feeds, sitemap, robots.txt, search index): output path → bytes.
+pub fn extras(site: &Site, shared: &Shared) -> Vec<(String, Vec<u8>)> {
+    let _ = (site, shared);
+    Vec::new()
+}
+
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 

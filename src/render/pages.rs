@@ -39,6 +39,8 @@ pub enum PageId {
     Page(usize),
     /// `/404.html`
     NotFound,
+    /// `/search/`
+    Search,
 }
 
 fn pages_for(n: usize, per: usize) -> usize {
@@ -55,6 +57,7 @@ pub fn plan(site: &Site) -> Vec<PageId> {
         PageId::Archive,
         PageId::Tags,
         PageId::NotFound,
+        PageId::Search,
     ];
     ids.extend((0..site.items.len()).map(PageId::Bulletin));
     for (c, list) in site.by_campaign.iter().enumerate() {
@@ -459,6 +462,14 @@ fn describe(site: &Site, shared: &Shared, id: &PageId) -> Plan {
                 ctx,
             }
         }
+        PageId::Search => Plan {
+            path: "search/".into(),
+            template: "search.html",
+            title: "搜索".into(),
+            kind: "search",
+            crumbs: vec![home],
+            ctx,
+        },
         PageId::NotFound => Plan {
             path: "404.html".into(),
             template: "404.html",
@@ -467,6 +478,24 @@ fn describe(site: &Site, shared: &Shared, id: &PageId) -> Plan {
             crumbs: vec![home],
             ctx,
         },
+    }
+}
+
+/// The site path of a page (`bulletins/a/`, `404.html`), without rendering it.
+pub fn page_path(site: &Site, id: &PageId) -> String {
+    match id {
+        PageId::Home => String::new(),
+        PageId::Bulletin(i) => urls::bulletin(&site.items[*i].bulletin.slug),
+        PageId::Campaigns => "campaigns/".into(),
+        PageId::Campaign(c, p) => urls::campaign(&site.campaigns[*c].slug, *p),
+        PageId::Regions => "regions/".into(),
+        PageId::Region(r, p) => urls::region(&site.regions.nodes[*r].slug_path, *p),
+        PageId::Archive => "archive/".into(),
+        PageId::Tags => "tags/".into(),
+        PageId::Tag(slug, p) => urls::tag(slug, *p),
+        PageId::Page(i) => urls::page(&site.pages[*i].slug),
+        PageId::NotFound => "404.html".into(),
+        PageId::Search => "search/".into(),
     }
 }
 

@@ -30,6 +30,7 @@ pub const REQUIRED: &[&str] = &[
     "tag.html",
     "page.html",
     "404.html",
+    "search.html",
 ];
 
 impl Theme {
