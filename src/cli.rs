@@ -37,6 +37,27 @@ pub enum Command {
         #[arg(long)]
         force: bool,
     },
+    /// Print the aggregated statistics: totals per campaign, region, year and month.
+    #[command(
+        after_help = "Examples:\n  jianxun stats\n  jianxun stats --campaign ankang-cup --format csv > ankang.csv\n  jianxun stats --region 四川 --format json"
+    )]
+    Stats {
+        /// Site root (the folder holding jianxun.yaml).
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// Only this campaign (slug or name), with its totals per region.
+        #[arg(long)]
+        campaign: Option<String>,
+        /// Only this region (e.g. 四川/宜宾) and its sub-regions.
+        #[arg(long)]
+        region: Option<String>,
+        /// Only this year and its months.
+        #[arg(long)]
+        year: Option<i16>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = StatsFormat::Table)]
+        format: StatsFormat,
+    },
     /// Build the site in memory, serve it on loopback and reload the browser on every save.
     #[command(
         after_help = "Example:\n  jianxun serve --port 0    # pick a free port and print the URL"
@@ -58,6 +79,32 @@ pub enum Command {
         #[arg(long)]
         open: bool,
     },
+}
+
+/// Output formats of `stats`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum StatsFormat {
+    /// An aligned table for the terminal.
+    Table,
+    /// CSV with a byte-order mark (opens in Excel).
+    Csv,
+    /// JSON, the schema of /stats/stats.json.
+    Json,
+}
+
+/// Options for `stats`, free of clap.
+#[derive(Debug, Clone)]
+pub struct StatsOpts {
+    /// Site root.
+    pub root: PathBuf,
+    /// Only this campaign (slug or name).
+    pub campaign: Option<String>,
+    /// Only this region (path such as 四川/宜宾) and its sub-regions.
+    pub region: Option<String>,
+    /// Only this year.
+    pub year: Option<i16>,
+    /// Output format.
+    pub format: StatsFormat,
 }
 
 /// Options for `serve`, free of clap.
@@ -97,6 +144,8 @@ pub enum Run {
     Build(BuildOpts),
     /// `jianxun serve`
     Serve(ServeOpts),
+    /// `jianxun stats`
+    Stats(StatsOpts),
 }
 
 /// Parses the process arguments; clap prints usage errors and exits 2.
@@ -114,6 +163,19 @@ pub fn parse() -> Run {
             base_url,
             drafts,
             force,
+        }),
+        Command::Stats {
+            root,
+            campaign,
+            region,
+            year,
+            format,
+        } => Run::Stats(StatsOpts {
+            root,
+            campaign,
+            region,
+            year,
+            format,
         }),
         Command::Serve {
             root,

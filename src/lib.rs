@@ -3,13 +3,14 @@
 //! The pipeline, one stage per function:
 //!
 //! ```text
-//! discover → parse → resolve → render → write
+//! discover → parse → resolve → aggregate → render → write
 //! ```
 //!
 //! [`discover`] reads the site from disk, [`parse`] turns every file into a
 //! typed item (in parallel), [`resolve`] links them into the immutable
-//! [`site::Site`], [`render`] produces the whole [`output::Output`] in
-//! memory, and [`output::write::write`] commits it. Every stage returns all
+//! [`site::Site`], [`site::statistics`] adds up the metrics, [`render`]
+//! hands every page to a sink (the in-memory [`output::Output`] or the
+//! build's staging folder), and [`output::write::Staging`] commits it. Every stage returns all
 //! the diagnostics it found, never just the first.
 #![warn(missing_docs)]
 // Diagnostics travel on the error path only; boxing them would buy nothing.
@@ -39,47 +40,82 @@ use render::pages;
 use render::templates::Theme;
 use site::{Parsed, Site};
 
+/// One parsed content file.
+#[derive(Debug, Clone)]
+pub enum ParsedFile {
+    /// A bulletin (shared: the live preview keeps it across rebuilds).
+    Bulletin(std::sync::Arc<content::bulletin::Bulletin>),
+    /// A campaign.
+    Campaign(content::campaign::Campaign),
+    /// A plain page.
+    Page(content::page::Page),
+}
+
+/// Parses one content file.
+pub fn parse_one(
+    config: &config::Config,
+    f: &content::discover::SourceFile,
+) -> Result<ParsedFile, Vec<Diagnostic>> {
+    match f.kind {
+        Kind::Bulletin => content::bulletin::parse(config, &f.path, &f.text)
+            .map(|b| ParsedFile::Bulletin(std::sync::Arc::new(b))),
+        Kind::Campaign => {
+            content::campaign::parse(config, &f.path, &f.text).map(ParsedFile::Campaign)
+        }
+        Kind::Page => content::page::parse(config, &f.path, &f.text).map(ParsedFile::Page),
+    }
+}
+
+/// Gathers parsed files into [`Parsed`]. `failed` lists the files that did
+/// not parse: a campaign whose file is broken is still known by its file
+/// name, so bulletins naming it are not reported a second time.
+pub fn assemble<'a>(
+    parsed: impl IntoIterator<Item = &'a ParsedFile>,
+    failed: impl IntoIterator<Item = &'a std::path::Path>,
+) -> Parsed {
+    let mut out = Parsed::default();
+    for p in parsed {
+        match p {
+            ParsedFile::Bulletin(b) => out.bulletins.push(std::sync::Arc::clone(b)),
+            ParsedFile::Campaign(c) => out.campaigns.push(c.clone()),
+            ParsedFile::Page(pg) => out.pages.push(pg.clone()),
+        }
+    }
+    for path in failed {
+        if content::discover::kind_of(path) == Some(Kind::Campaign) {
+            let slug = path
+                .file_stem()
+                .map(|s| s.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            if !out.campaigns.iter().any(|c| c.slug == slug) {
+                out.broken_campaigns.push(slug);
+            }
+        }
+    }
+    out
+}
+
 /// Parses every content file in parallel. Returns what parsed and the
 /// diagnostics of what did not, so later stages can still check the rest.
 pub fn parse(sources: &Sources) -> (Parsed, Vec<Diagnostic>) {
-    let cfg = &sources.config;
-    enum One {
-        B(content::bulletin::Bulletin),
-        C(content::campaign::Campaign),
-        P(content::page::Page),
-    }
-    let results: Vec<Result<One, Vec<Diagnostic>>> = sources
+    let results: Vec<Result<ParsedFile, Vec<Diagnostic>>> = sources
         .files
         .par_iter()
-        .map(|f| match f.kind {
-            Kind::Bulletin => content::bulletin::parse(cfg, &f.path, &f.text).map(One::B),
-            Kind::Campaign => content::campaign::parse(cfg, &f.path, &f.text).map(One::C),
-            Kind::Page => content::page::parse(cfg, &f.path, &f.text).map(One::P),
-        })
+        .map(|f| parse_one(&sources.config, f))
         .collect();
-    let mut parsed = Parsed::default();
+    let mut ok = Vec::with_capacity(results.len());
+    let mut failed = Vec::new();
     let mut diags = Vec::new();
-    for r in results {
+    for (f, r) in sources.files.iter().zip(results) {
         match r {
-            Ok(One::B(b)) => parsed.bulletins.push(std::sync::Arc::new(b)),
-            Ok(One::C(c)) => parsed.campaigns.push(c),
-            Ok(One::P(p)) => parsed.pages.push(p),
-            Err(mut d) => diags.append(&mut d),
+            Ok(p) => ok.push(p),
+            Err(mut d) => {
+                failed.push(f.path.as_path());
+                diags.append(&mut d);
+            }
         }
     }
-    // A campaign whose file is broken is still known by its file name, so
-    // bulletins naming it are not reported a second time.
-    for f in sources.files.iter().filter(|f| f.kind == Kind::Campaign) {
-        let slug = f
-            .path
-            .file_stem()
-            .map(|s| s.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        if !parsed.campaigns.iter().any(|c| c.slug == slug) {
-            parsed.broken_campaigns.push(slug);
-        }
-    }
-    (parsed, diags)
+    (assemble(&ok, failed), diags)
 }
 
 /// Links parsed content into the site model.
@@ -115,7 +151,10 @@ pub fn render(
     }) {
         diags.extend(d);
     }
-    for (path, bytes) in output::extras(site, &shared) {
+    for (path, bytes) in output::extras(site, &shared)
+        .into_iter()
+        .chain(output::data::files(site))
+    {
         if let Err(d) = sink(path, Data::Bytes(bytes)) {
             diags.push(d);
         }
@@ -159,6 +198,11 @@ pub fn load(root: &Path, opts: &BuildOptions) -> Result<Loaded, Vec<Diagnostic>>
     diags.extend(parse_diags);
     let site = resolve(&sources, parsed, opts.drafts);
     t.lap("resolve");
+    let site = site.map(|mut s| {
+        s.stats = site::statistics(&s);
+        s
+    });
+    t.lap("aggregate");
     let theme = Theme::load(&sources.templates);
     match (site, theme) {
         (Ok(site), Ok(theme)) if diags.is_empty() => Ok(Loaded {

@@ -2,6 +2,8 @@
 
 pub mod build;
 pub mod serve;
+pub mod stats;
+pub mod stats_format;
 
 use crate::diag::{self, Diagnostic};
 

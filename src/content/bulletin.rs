@@ -11,8 +11,9 @@ use indexmap::IndexMap;
 use serde::Deserialize;
 
 use super::date::Date;
+use super::number::{self, Quantity};
 use super::{frontmatter, locate, slug};
-use crate::config::Config;
+use crate::config::{Config, Metric};
 use crate::diag::Diagnostic;
 use crate::render::markdown::{self, truncate_chars};
 use crate::yaml::{self, Pos, Spanned};
@@ -82,6 +83,37 @@ pub struct MetricEntry {
     pub raw: String,
     /// Where the value is written.
     pub pos: Pos,
+    /// The value, exact, with its bound.
+    pub quantity: Quantity,
+}
+
+/// Parses a metric value written at `pos` of `text`; errors point at the offending character.
+pub(crate) fn metric_value(
+    metric: &Metric,
+    path: &Path,
+    text: &str,
+    raw: &str,
+    pos: Pos,
+) -> Result<Quantity, Diagnostic> {
+    number::parse(raw, &metric.unit, metric.signed).map_err(|e| {
+        // Quoted values start one column later than the scalar.
+        let line = text.lines().nth(pos.line.saturating_sub(1)).unwrap_or("");
+        let quoted = line
+            .chars()
+            .nth(pos.col.saturating_sub(1))
+            .is_some_and(|c| c == '"' || c == '\'');
+        let leading = raw.len() - raw.trim_start().len();
+        let col = pos.col + usize::from(quoted) + leading + e.column;
+        Diagnostic::error(
+            path,
+            pos.line,
+            col,
+            "metric-value",
+            format!("metric `{}`: {}", metric.key, e.message),
+        )
+        .with_hint(e.hint)
+        .with_source(text)
+    })
 }
 
 /// A campaign named in a bulletin, kept with its position for later diagnostics.
@@ -276,11 +308,19 @@ pub fn parse(config: &Config, path: &Path, text: &str) -> Result<Bulletin, Vec<D
             ));
             continue;
         }
-        metrics.push(MetricEntry {
-            key,
-            raw: v.value.trim().to_string(),
-            pos: Pos::of(&v, line0),
-        });
+        let Some(metric) = config.metric(&key) else {
+            continue;
+        };
+        let pos = Pos::of(&v, line0);
+        match metric_value(metric, path, text, &v.value, pos) {
+            Ok(quantity) => metrics.push(MetricEntry {
+                key,
+                raw: v.value.trim().to_string(),
+                pos,
+                quantity,
+            }),
+            Err(d) => diags.push(d),
+        }
     }
     let slug_pos = raw
         .slug

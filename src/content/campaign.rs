@@ -130,11 +130,19 @@ pub fn parse(config: &Config, path: &Path, text: &str) -> Result<Campaign, Vec<D
             );
             continue;
         }
-        targets.push(MetricEntry {
-            key,
-            raw: v.value.trim().to_string(),
-            pos: Pos::of(&v, line0),
-        });
+        let Some(metric) = config.metric(&key) else {
+            continue;
+        };
+        let pos = Pos::of(&v, line0);
+        match super::bulletin::metric_value(metric, path, text, &v.value, pos) {
+            Ok(quantity) => targets.push(MetricEntry {
+                key,
+                raw: v.value.trim().to_string(),
+                pos,
+                quantity,
+            }),
+            Err(d) => diags.push(d),
+        }
     }
     if !diags.is_empty() {
         return Err(diags);

@@ -149,6 +149,46 @@ fn read_text(root: &Path, abs: &Path) -> Result<String, Diagnostic> {
     decode(&rel, bytes)
 }
 
+/// What a Markdown file is, from its path relative to the site root
+/// (`content/bulletins/…`); `None` for files outside the content folders.
+pub fn kind_of(rel: &Path) -> Option<Kind> {
+    let parts: Vec<_> = rel.iter().map(|c| c.to_string_lossy()).collect();
+    if parts.first().map(|p| p.as_ref()) != Some("content")
+        || rel.extension().is_none_or(|e| e != "md")
+    {
+        return None;
+    }
+    match parts.get(1).map(|p| p.as_ref()) {
+        Some("bulletins") if parts.len() >= 3 => Some(Kind::Bulletin),
+        Some("campaigns") if parts.len() == 3 => Some(Kind::Campaign),
+        Some("pages") if parts.len() >= 3 => Some(Kind::Page),
+        _ => None,
+    }
+}
+
+/// Reads one content file (path relative to the root). `Ok(None)` when it no
+/// longer exists or is not content: the live preview calls this for every
+/// changed path.
+pub fn read_one(root: &Path, rel: &Path) -> Result<Option<SourceFile>, Diagnostic> {
+    let Some(kind) = kind_of(rel) else {
+        return Ok(None);
+    };
+    if rel.iter().any(|c| is_ignored(&c.to_string_lossy())) {
+        return Ok(None);
+    }
+    let abs = root.join(rel);
+    if !abs.is_file() {
+        return Ok(None);
+    }
+    read_text(root, &abs).map(|text| {
+        Some(SourceFile {
+            path: rel.to_path_buf(),
+            kind,
+            text,
+        })
+    })
+}
+
 /// Reads the site at `root`. Fails only when the configuration or theme is
 /// unusable; unreadable content files are carried in [`Sources::diagnostics`].
 pub fn discover(root: &Path) -> Result<Sources, Vec<Diagnostic>> {
@@ -192,21 +232,15 @@ pub fn discover(root: &Path) -> Result<Sources, Vec<Diagnostic>> {
     let mut to_read = Vec::new();
     for abs in walk(&content) {
         let rel = rel_of(root, &abs);
-        let Ok(under) = abs.strip_prefix(&content) else {
+        if abs.strip_prefix(&content).is_err() {
             continue;
-        };
+        }
         if abs.extension().and_then(|e| e.to_str()) != Some("md") {
             continue;
         }
-        let first = under
-            .components()
-            .next()
-            .map(|c| c.as_os_str().to_string_lossy().into_owned());
-        let kind = match first.as_deref() {
-            Some("bulletins") => Kind::Bulletin,
-            Some("campaigns") if under.components().count() == 2 => Kind::Campaign,
-            Some("pages") => Kind::Page,
-            _ => {
+        let kind = match kind_of(&rel) {
+            Some(k) => k,
+            None => {
                 diags.push(
                     Diagnostic::error(&rel, 0, 0, "content-place", "this Markdown file is not in a known content folder")
                         .with_hint("put bulletins under content/bulletins/, campaigns in content/campaigns/, plain pages under content/pages/"),
@@ -244,8 +278,9 @@ pub fn discover(root: &Path) -> Result<Sources, Vec<Diagnostic>> {
     })
 }
 
-/// Templates and static files: the theme (on disk, else embedded), then the site's overrides.
-fn load_theme(
+/// Templates and static files: the theme (on disk, else embedded), then the
+/// site's overrides. Problems are added to `diags`.
+pub fn load_theme(
     root: &Path,
     config: &Config,
     diags: &mut Vec<Diagnostic>,

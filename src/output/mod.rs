@@ -1,6 +1,7 @@
 //! Output: the rendered site as `path → bytes`, held in memory until the
 //! whole site rendered, then committed to disk by [`write`].
 
+pub mod data;
 pub mod write;
 
 use crate::render::context::Shared;

@@ -7,8 +7,10 @@
 use serde::Serialize;
 use tera::Value;
 
+use super::format::format_quantity;
+use super::totals::{self, TotalView};
 use super::urls::{self, Urls};
-use crate::content::bulletin::SourceInfo;
+use crate::content::bulletin::{MetricEntry, SourceInfo};
 use crate::site::Site;
 
 /// Values shared by every page of one build.
@@ -72,6 +74,7 @@ struct CampaignFull<'a> {
     end: Option<String>,
     intro: &'a str,
     targets: Vec<MetricV<'a>>,
+    totals: Vec<TotalView>,
 }
 
 /// A region reference.
@@ -123,72 +126,12 @@ impl Shared {
             .enumerate()
             .map(|(i, c)| Value::from_serializable(&campaign_brief(site, &urls, i, &c.slug)))
             .collect();
-        let campaigns = site
-            .campaigns
-            .iter()
-            .enumerate()
-            .map(|(i, c)| {
-                Value::from_serializable(&CampaignFull {
-                    brief: campaign_brief(site, &urls, i, &c.slug),
-                    organizer: c.organizer.as_deref(),
-                    start: c.start.map(|d| d.ymd()),
-                    end: c.end.map(|d| d.ymd()),
-                    intro: &c.intro_html,
-                    targets: c
-                        .targets
-                        .iter()
-                        .map(|t| metric_v(site, &t.key, &t.raw))
-                        .collect(),
-                })
-            })
-            .collect();
-        let briefs = (0..site.items.len())
-            .map(|i| {
-                let it = &site.items[i];
-                let b = &it.bulletin;
-                let crumbs = region_crumbs(site, &urls, it.region);
-                let path = urls::bulletin(&b.slug);
-                Value::from_serializable(&Brief {
-                    slug: &b.slug,
-                    title: &b.title,
-                    url: urls.url(&path),
-                    permalink: urls.permalink(&path),
-                    date: b.date.ymd(),
-                    datetime: b.date.rfc3339(),
-                    date_zh: b.date.zh(),
-                    year: b.date.year(),
-                    month: b.date.month(),
-                    summary: &b.summary_html,
-                    summary_text: &b.summary_text,
-                    campaigns: it
-                        .campaigns
-                        .iter()
-                        .map(|&c| campaign_briefs[c].clone())
-                        .collect(),
-                    region: crumbs.last().cloned().unwrap_or(RegionRef {
-                        name: String::new(),
-                        path: String::new(),
-                        url: urls.url("regions/"),
-                    }),
-                    region_crumbs: crumbs,
-                    tags: b
-                        .tags
-                        .iter()
-                        .zip(&it.tag_slugs)
-                        .map(|(name, slug)| TagRef {
-                            name,
-                            url: urls.url(&urls::tag(slug, 1)),
-                        })
-                        .collect(),
-                    metrics: b
-                        .metrics
-                        .iter()
-                        .map(|m| metric_v(site, &m.key, &m.raw))
-                        .collect(),
-                    source: b.source.as_ref(),
-                })
-            })
-            .collect();
+        let campaigns = Shared::campaign_values(site, &urls);
+        // Briefs are independent of each other: build them on all cores.
+        let briefs = {
+            use rayon::prelude::*;
+            (0..site.items.len()).into_par_iter().map(|i| brief(site, &urls, &campaign_briefs, i)).collect()
+        };
         let site_v = Value::from_serializable(&SiteV {
             title: &cfg.title,
             description: &cfg.description,
@@ -207,6 +150,37 @@ impl Shared {
         }
     }
 
+    /// The full value of every campaign (with its totals and targets).
+    fn campaign_values(site: &Site, urls: &Urls) -> Vec<Value> {
+        site.campaigns
+            .iter()
+            .enumerate()
+            .map(|(i, c)| {
+                Value::from_serializable(&CampaignFull {
+                    brief: campaign_brief(site, urls, i, &c.slug),
+                    organizer: c.organizer.as_deref(),
+                    start: c.start.map(|d| d.ymd()),
+                    end: c.end.map(|d| d.ymd()),
+                    intro: &c.intro_html,
+                    totals: totals::views(site, &site.stats.campaigns.get(i).cloned().unwrap_or_default(), &c.targets),
+                    targets: c.targets.iter().map(|t| metric_v(site, t)).collect(),
+                })
+            })
+            .collect()
+    }
+
+    /// The shared values of `site`, reusing `self` (built for a site of the
+    /// same structure) for every bulletin not in `changed`. Campaign values
+    /// are rebuilt, since their totals may have changed.
+    pub fn refresh(&self, site: &Site, changed: &[usize]) -> Shared {
+        let fresh_campaigns = Shared::campaign_values(site, &self.urls);
+        let mut briefs = self.briefs.clone();
+        for &i in changed {
+            briefs[i] = brief(site, &self.urls, &self.campaign_briefs, i);
+        }
+        Shared { urls: self.urls.clone(), site: self.site.clone(), briefs, campaign_briefs: self.campaign_briefs.clone(), campaigns: fresh_campaigns }
+    }
+
     /// A region reference for node `id`.
     pub fn region_ref(&self, site: &Site, id: usize) -> RegionRef {
         let n = &site.regions.nodes[id];
@@ -216,6 +190,33 @@ impl Shared {
             url: self.urls.url(&urls::region(&n.slug_path, 1)),
         }
     }
+}
+
+/// The brief of item `i`: what every list shows of a bulletin.
+fn brief(site: &Site, urls: &Urls, campaign_briefs: &[Value], i: usize) -> Value {
+    let it = &site.items[i];
+    let b = &it.bulletin;
+    let crumbs = region_crumbs(site, urls, it.region);
+    let path = urls::bulletin(&b.slug);
+    Value::from_serializable(&Brief {
+        slug: &b.slug,
+        title: &b.title,
+        url: urls.url(&path),
+        permalink: urls.permalink(&path),
+        date: b.date.ymd(),
+        datetime: b.date.rfc3339(),
+        date_zh: b.date.zh(),
+        year: b.date.year(),
+        month: b.date.month(),
+        summary: &b.summary_html,
+        summary_text: &b.summary_text,
+        campaigns: it.campaigns.iter().map(|&c| campaign_briefs[c].clone()).collect(),
+        region: crumbs.last().cloned().unwrap_or(RegionRef { name: String::new(), path: String::new(), url: urls.url("regions/") }),
+        region_crumbs: crumbs,
+        tags: b.tags.iter().zip(&it.tag_slugs).map(|(name, slug)| TagRef { name, url: urls.url(&urls::tag(slug, 1)) }).collect(),
+        metrics: b.metrics.iter().map(|m| metric_v(site, m)).collect(),
+        source: b.source.as_ref(),
+    })
 }
 
 fn campaign_brief<'a>(site: &'a Site, urls: &Urls, i: usize, slug: &'a str) -> CampaignBrief<'a> {
@@ -229,27 +230,15 @@ fn campaign_brief<'a>(site: &'a Site, urls: &Urls, i: usize, slug: &'a str) -> C
     }
 }
 
-fn metric_v<'a>(site: &'a Site, key: &'a str, raw: &'a str) -> MetricV<'a> {
-    let m = site.config.metric(key);
-    let unit = m.map(|m| m.unit.as_str()).unwrap_or("");
-    // Values may already carry the unit (600余万元) or a trailing bound (80家左右).
-    let written_unit = raw.chars().any(|c| {
-        !(c.is_ascii_digit()
-            || ",.，．".contains(c)
-            || "零〇一二两三四五六七八九十百千万亿余多以上超逾近约左右".contains(c)
-            || ('０'..='９').contains(&c))
-    });
-    let display = if unit.is_empty() || written_unit {
-        raw.to_string()
-    } else {
-        format!("{raw}{unit}")
-    };
+fn metric_v<'a>(site: &'a Site, m: &'a MetricEntry) -> MetricV<'a> {
+    let decl = site.config.metric(&m.key);
+    let unit = decl.map(|d| d.unit.as_str()).unwrap_or("");
     MetricV {
-        key,
-        label: m.map(|m| m.label.as_str()).unwrap_or(key),
-        value: raw,
+        key: &m.key,
+        label: decl.map(|d| d.label.as_str()).unwrap_or(&m.key),
+        value: &m.raw,
         unit,
-        display,
+        display: format_quantity(m.quantity.value, m.quantity.bound, unit),
     }
 }
 

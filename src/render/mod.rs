@@ -4,11 +4,14 @@
 //! loads the theme, `context` turns the model into template values once,
 //! `pages` plans every page and renders each into bytes.
 
+pub mod charts;
 pub mod context;
 pub mod format;
 pub mod markdown;
 pub mod pages;
+pub mod stats_page;
 pub mod templates;
+pub mod totals;
 pub mod urls;
 
 /// Escapes text for HTML.

@@ -41,6 +41,8 @@ pub enum PageId {
     NotFound,
     /// `/search/`
     Search,
+    /// `/stats/`
+    Stats,
 }
 
 fn pages_for(n: usize, per: usize) -> usize {
@@ -58,6 +60,7 @@ pub fn plan(site: &Site) -> Vec<PageId> {
         PageId::Tags,
         PageId::NotFound,
         PageId::Search,
+        PageId::Stats,
     ];
     ids.extend((0..site.items.len()).map(PageId::Bulletin));
     for (c, list) in site.by_campaign.iter().enumerate() {
@@ -223,7 +226,16 @@ fn describe(site: &Site, shared: &Shared, id: &PageId) -> Plan {
         PageId::Campaign(c, p) => {
             let camp = &site.campaigns[*c];
             let first = urls::campaign(&camp.slug, 1);
-            ctx.insert_value("campaign", shared.campaigns[*c].clone());
+            if *p == 1 {
+                let mut cv = shared.campaigns[*c].as_map().cloned().unwrap_or_default();
+                cv.insert(
+                    "charts".into(),
+                    Value::from_serializable(&super::stats_page::campaign_charts(site, shared, *c)),
+                );
+                ctx.insert_value("campaign", Value::from(cv));
+            } else {
+                ctx.insert_value("campaign", shared.campaigns[*c].clone());
+            }
             ctx.insert_value(
                 "paginator",
                 paginator(shared, &site.by_campaign[*c], per, *p, &first),
@@ -309,6 +321,17 @@ fn describe(site: &Site, shared: &Shared, id: &PageId) -> Plan {
             let refs: Vec<_> = chain.iter().map(|&c| shared.region_ref(site, c)).collect();
             rv.insert("crumbs".into(), Value::from_serializable(&refs));
             rv.insert("bulletin_count".into(), Value::from(n.all.len()));
+            let region_totals = site.stats.regions.get(*r).cloned().unwrap_or_default();
+            rv.insert(
+                "totals".into(),
+                Value::from_serializable(&super::totals::views(site, &region_totals, &[])),
+            );
+            if *p == 1 {
+                rv.insert(
+                    "charts".into(),
+                    Value::from_serializable(&super::stats_page::region_charts(site, shared, *r)),
+                );
+            }
             ctx.insert_value("region", Value::from(rv));
             ctx.insert_value(
                 "paginator",
@@ -462,6 +485,17 @@ fn describe(site: &Site, shared: &Shared, id: &PageId) -> Plan {
                 ctx,
             }
         }
+        PageId::Stats => {
+            ctx.insert_value("stats", super::stats_page::stats_value(site, shared));
+            Plan {
+                path: "stats/".into(),
+                template: "stats.html",
+                title: "数据统计".into(),
+                kind: "stats",
+                crumbs: vec![home],
+                ctx,
+            }
+        }
         PageId::Search => Plan {
             path: "search/".into(),
             template: "search.html",
@@ -496,6 +530,7 @@ pub fn page_path(site: &Site, id: &PageId) -> String {
         PageId::Page(i) => urls::page(&site.pages[*i].slug),
         PageId::NotFound => "404.html".into(),
         PageId::Search => "search/".into(),
+        PageId::Stats => "stats/".into(),
     }
 }
 

@@ -31,6 +31,7 @@ pub const REQUIRED: &[&str] = &[
     "page.html",
     "404.html",
     "search.html",
+    "stats.html",
 ];
 
 impl Theme {

@@ -6,22 +6,24 @@
 //! last good site up and shows the errors over every open page.
 
 pub mod http;
+pub mod live;
 pub mod reload;
 pub mod watch;
 
 use std::io::Cursor;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::{Arc, RwLock};
 use std::time::{Duration, Instant};
 
 use tiny_http::{Header, Method, Request, Response, Server};
 
+use crate::BuildOptions;
 use crate::diag::Diagnostic;
 use crate::output::Output;
-use crate::{BuildOptions, build};
 use http::Target;
+use live::{Change, Live, Rebuilt};
 use reload::{ErrorItem, Event, Hub};
-use watch::{ChangeSet, Watcher};
+use watch::Watcher;
 
 /// Options for `serve`.
 #[derive(Debug, Clone)]
@@ -41,7 +43,7 @@ pub struct ServeOptions {
 /// What the server is showing now.
 pub struct Served {
     /// The last good site.
-    pub output: Arc<Output>,
+    pub output: Output,
     /// Build version, new for every successful rebuild (and every server start).
     pub version: u64,
     /// Errors of the last build, empty when it succeeded.
@@ -132,21 +134,28 @@ pub fn handle(req: Request, state: &State) {
             &[],
         );
     }
-    let (output, version) = {
+    // Copy what is needed under the read lock, answer after releasing it.
+    let (target, body, version) = {
         let s = state.served.read().unwrap_or_else(|e| e.into_inner());
-        (Arc::clone(&s.output), s.version)
+        let target = http::resolve(&url, &s.output);
+        let page = |rel: &str| -> Option<Vec<u8>> {
+            let data = s.output.files.get(rel)?;
+            let bytes = data.bytes().ok()?.into_owned();
+            Some(if rel.ends_with(".html") {
+                reload::inject(&bytes, s.version)
+            } else {
+                bytes
+            })
+        };
+        let body = match &target {
+            Target::File(rel) => page(rel),
+            Target::NotFound => page("404.html"),
+            _ => None,
+        };
+        (target, body, s.version)
     };
-    let page = |rel: &str| -> Option<Vec<u8>> {
-        let data = output.files.get(rel)?;
-        let bytes = data.bytes().ok()?.into_owned();
-        Some(if rel.ends_with(".html") {
-            reload::inject(&bytes, version)
-        } else {
-            bytes
-        })
-    };
-    match http::resolve(&url, &output) {
-        Target::File(rel) => match page(&rel) {
+    match target {
+        Target::File(rel) => match body {
             Some(body) => respond(req, 200, http::content_type(&rel), body, &[]),
             None => respond(
                 req,
@@ -164,7 +173,7 @@ pub fn handle(req: Request, state: &State) {
             &[("Location", &to)],
         ),
         Target::NotFound => {
-            let body = page("404.html").unwrap_or_else(|| reload::inject(b"<!DOCTYPE html><html lang=\"zh-CN\"><meta charset=\"utf-8\"><title>404</title><body><p>404</p></body></html>", version));
+            let body = body.unwrap_or_else(|| reload::inject(b"<!DOCTYPE html><html lang=\"zh-CN\"><meta charset=\"utf-8\"><title>404</title><body><p>404</p></body></html>", version));
             respond(req, 404, "text/html; charset=utf-8", body, &[])
         }
         Target::BadRequest => respond(
@@ -197,47 +206,6 @@ fn print_errors(diags: &[Diagnostic]) {
         eprintln!("{x}\n");
     }
     eprintln!("{} error(s): the last good site is still served.", d.len());
-}
-
-/// Builds the site in memory for serving at `base_url`.
-fn rebuild(opts: &ServeOptions, base_url: &str) -> Result<Output, Vec<Diagnostic>> {
-    build(
-        &opts.root,
-        &BuildOptions {
-            base_url: Some(base_url.to_string()),
-            drafts: opts.drafts,
-        },
-    )
-    .map(|(_, _, o)| o)
-}
-
-/// The URL of the bulletin saved in `cs`, when exactly one bulletin changed and it still exists.
-fn saved_bulletin(cs: &ChangeSet, output: &Output, root: &Path) -> Option<String> {
-    let mut bulletins = cs
-        .content
-        .iter()
-        .filter(|p| p.starts_with("content/bulletins"));
-    let only = bulletins.next()?;
-    if bulletins.next().is_some() || !root.join(only).is_file() {
-        return None;
-    }
-    let stem = only.file_stem()?.to_string_lossy();
-    // The slug may come from the front matter; look for the page whose source this is.
-    let text = std::fs::read_to_string(root.join(only)).ok()?;
-    let slug = text
-        .lines()
-        .skip(1)
-        .take_while(|l| l.trim_end() != "---")
-        .find_map(|l| {
-            l.strip_prefix("slug:")
-                .map(|s| s.trim().trim_matches(['"', '\'']).to_string())
-        })
-        .unwrap_or_else(|| crate::content::slug::slugify(&stem));
-    let rel = format!("bulletins/{slug}/index.html");
-    output
-        .files
-        .contains_key(&rel)
-        .then(|| format!("/bulletins/{slug}/"))
 }
 
 /// Runs the preview server until the process is stopped. Returns an exit code.
@@ -275,7 +243,16 @@ pub fn run(opts: &ServeOptions) -> i32 {
         .duration_since(std::time::UNIX_EPOCH)
         .map(|d| d.as_millis() as u64)
         .unwrap_or(1);
-    let (output, errors) = match rebuild(opts, &base_url) {
+    let build_opts = BuildOptions {
+        base_url: Some(base_url.clone()),
+        drafts: opts.drafts,
+    };
+    let mut live = Live::start(&opts.root, &build_opts);
+    let first = match &mut live {
+        Ok(l) => l.build_all(),
+        Err(d) => Err(d.clone()),
+    };
+    let (output, errors) = match first {
         Ok(o) => (o, Vec::new()),
         Err(d) => {
             print_errors(&d);
@@ -284,7 +261,7 @@ pub fn run(opts: &ServeOptions) -> i32 {
     };
     let state = Arc::new(State {
         served: RwLock::new(Served {
-            output: Arc::new(output),
+            output,
             version,
             errors,
         }),
@@ -344,9 +321,25 @@ pub fn run(opts: &ServeOptions) -> i32 {
                 }
             }
         }
-        match rebuild(opts, &base_url) {
-            Ok(output) => {
+        let result = match &mut live {
+            Ok(l) => l.apply(&cs),
+            // The configuration was unreadable: try from scratch.
+            Err(_) => match Live::start(&opts.root, &build_opts) {
+                Ok(mut l) => {
+                    let out = l.build_all();
+                    live = Ok(l);
+                    out.map(|o| {
+                        let n = o.files.len();
+                        Rebuilt { change: Change::Full(o), rendered: n, derived_pending: false }
+                    })
+                }
+                Err(d) => Err(d),
+            },
+        };
+        match result {
+            Ok(rebuilt) => {
                 next_version += 1;
+                let saved = live.as_ref().ok().and_then(|l| l.saved_bulletin(&cs));
                 let event = if cs.css_only() {
                     Event::Css {
                         version: next_version,
@@ -354,18 +347,22 @@ pub fn run(opts: &ServeOptions) -> i32 {
                 } else {
                     Event::Reload {
                         version: next_version,
-                        path: saved_bulletin(&cs, &output, &opts.root),
+                        path: saved,
                     }
                 };
                 {
                     let mut s = state.served.write().unwrap_or_else(|e| e.into_inner());
-                    s.output = Arc::new(output);
+                    match rebuilt.change {
+                        Change::Full(o) => s.output = o,
+                        Change::Delta(files) => s.output.files.extend(files),
+                    }
                     s.version = next_version;
                     s.errors.clear();
                 }
                 state.hub.broadcast(&event);
                 println!(
-                    "Rebuilt in {} ms; told {} page(s).",
+                    "Rebuilt {} file(s) in {} ms; told {} page(s).",
+                    rebuilt.rendered,
                     t.elapsed().as_millis(),
                     state.hub.len()
                 );

@@ -65,6 +65,8 @@ pub struct Stats {
     pub campaign_regions: BTreeMap<(usize, usize), Totals>,
     /// Per (campaign, (year, month)) with bulletins.
     pub campaign_months: BTreeMap<(usize, (i16, i8)), Totals>,
+    /// Per (region, (year, month)) with bulletins (each region includes its descendants).
+    pub region_months: BTreeMap<(usize, (i16, i8)), Totals>,
 }
 
 impl Stats {
@@ -194,6 +196,7 @@ pub fn aggregate(
     let mut months: BTreeMap<(i16, i8), Scope> = BTreeMap::new();
     let mut campaign_regions: BTreeMap<(usize, usize), Scope> = BTreeMap::new();
     let mut campaign_months: BTreeMap<(usize, (i16, i8)), Scope> = BTreeMap::new();
+    let mut region_months: BTreeMap<(usize, (i16, i8)), Scope> = BTreeMap::new();
     for o in obs {
         let mut values: Vec<(usize, Quantity)> = Vec::with_capacity(o.values.len());
         for &(m, q) in o.values.iter().rev() {
@@ -217,6 +220,13 @@ pub fn aggregate(
         );
         for &r in &rs {
             add(&mut regions[r], o, &values);
+            add(
+                region_months
+                    .entry((r, month))
+                    .or_insert_with(|| empty.clone()),
+                o,
+                &values,
+            );
         }
         for &c in &cs {
             add(&mut campaigns[c], o, &values);
@@ -246,6 +256,7 @@ pub fn aggregate(
         months: finish_map(&months, metrics),
         campaign_regions: finish_map(&campaign_regions, metrics),
         campaign_months: finish_map(&campaign_months, metrics),
+        region_months: finish_map(&region_months, metrics),
     }
 }
 

@@ -18,6 +18,7 @@ use crate::content::campaign::Campaign;
 use crate::content::page::Page;
 use crate::content::slug::slugify;
 use crate::diag::Diagnostic;
+use aggregate::{Observation, Stats, aggregate};
 use region::RegionTree;
 
 /// A bulletin with its references resolved.
@@ -63,6 +64,50 @@ pub struct Site {
     pub by_campaign: Vec<Vec<usize>>,
     /// Bulletins per (year, month), newest first within each.
     pub archive: BTreeMap<(i16, i8), Vec<usize>>,
+    /// Metric totals per scope; filled by [`statistics`].
+    pub stats: Stats,
+}
+
+/// The aggregate stage: every bulletin's metric values → totals per
+/// campaign, region (rolled up), year, month and their combinations.
+pub fn statistics(site: &Site) -> Stats {
+    let metrics = &site.config.metrics;
+    let obs: Vec<Observation> = site
+        .items
+        .iter()
+        .enumerate()
+        .map(|(i, it)| {
+            let b = &it.bulletin;
+            Observation {
+                bulletin: i,
+                timestamp: b.date.timestamp(),
+                year: b.date.year(),
+                month: b.date.month(),
+                campaigns: it.campaigns.clone(),
+                regions: if site.regions.nodes.is_empty() {
+                    Vec::new()
+                } else {
+                    site.regions.ancestry(it.region)
+                },
+                values: b
+                    .metrics
+                    .iter()
+                    .filter_map(|m| {
+                        metrics
+                            .iter()
+                            .position(|d| d.key == m.key)
+                            .map(|k| (k, m.quantity))
+                    })
+                    .collect(),
+            }
+        })
+        .collect();
+    aggregate(
+        &obs,
+        metrics,
+        site.campaigns.len(),
+        site.regions.nodes.len(),
+    )
 }
 
 /// What `parse` produced for the whole site.
@@ -325,6 +370,7 @@ pub fn resolve(config: &Config, parsed: Parsed, drafts: bool) -> Result<Site, Ve
         tags,
         by_campaign,
         archive,
+        stats: Stats::default(),
     })
 }
 

@@ -3,6 +3,7 @@
 mod build_output;
 mod content_errors;
 mod example_site;
+mod incremental;
 mod serve;
 mod support;
 mod themes;

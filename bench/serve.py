@@ -1,0 +1,106 @@
+#!/usr/bin/env python3
+"""Save-to-reload latency of `jianxun serve`.
+
+For each corpus size N (default 1000 and 10000): generate the corpus with
+gen_corpus.py (cached like build.py), start `jianxun serve --port 0` on it,
+open the Server-Sent Events stream as a browser would, then repeatedly
+rewrite one bulletin's body (a different bulletin each time) and measure the
+time from the end of the write to the arrival of the `reload` event. Prints
+the median, min and max in milliseconds. Standard library only.
+"""
+
+import argparse
+import os
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parent
+sys.path.insert(0, str(HERE))
+import build as buildbench  # noqa: E402  (corpus cache and binary location)
+
+
+def open_events(addr):
+    host, port = addr.rsplit(":", 1)
+    s = socket.create_connection((host, int(port)))
+    s.sendall(b"GET /__jianxun/events HTTP/1.1\r\nHost: x\r\nAccept: text/event-stream\r\n\r\n")
+    s.settimeout(30)
+    return s
+
+
+def next_event(sock, buf):
+    """The name of the next event on the stream (comments and headers are skipped)."""
+    while True:
+        idx = buf[0].find(b"\n\n")
+        if idx >= 0:
+            frame, buf[0] = buf[0][:idx], buf[0][idx + 2:]
+            for line in frame.split(b"\n"):
+                if line.startswith(b"event: "):
+                    return line[7:].decode()
+            continue
+        chunk = sock.recv(65536)
+        if not chunk:
+            raise RuntimeError("event stream closed")
+        buf[0] += chunk
+
+
+def measure(n, runs, binary, workdir):
+    corpus = buildbench.ensure_corpus(workdir, n, regen=False)
+    # serve never writes, but work on a copy so edits do not touch the cached corpus.
+    site = Path(workdir) / f"serve-n{n}"
+    if site.exists():
+        shutil.rmtree(site)
+    shutil.copytree(corpus, site)
+    proc = subprocess.Popen([str(binary), "serve", "--port", "0", "--root", str(site)],
+                            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    try:
+        first = proc.stdout.readline()
+        addr = first.split("http://", 1)[1].split("/", 1)[0]
+        startup = first.split("built in ", 1)[1].split(" ms", 1)[0] if "built in " in first else "?"
+        sock = open_events(addr)
+        buf = [b""]
+        assert next_event(sock, buf) in ("reload", "errors")
+        bulletins = sorted((site / "content" / "bulletins").rglob("*.md"))
+        times = []
+        for k in range(runs + 1):
+            target = bulletins[(k * 7919) % len(bulletins)]
+            text = target.read_text(encoding="utf-8")
+            text = text.rstrip("\n") + f"\n\n基准测试第{k}次修改。\n"
+            time.sleep(0.3)
+            target.write_text(text, encoding="utf-8")
+            t0 = time.perf_counter()
+            name = next_event(sock, buf)
+            dt = (time.perf_counter() - t0) * 1000
+            if name != "reload":
+                raise RuntimeError(f"expected reload, got {name}")
+            if k > 0:  # the first edit warms caches
+                times.append(dt)
+        return startup, times
+    finally:
+        proc.kill()
+        proc.wait()
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("sizes", nargs="*", type=int, default=[1000, 10000])
+    ap.add_argument("--runs", type=int, default=15)
+    ap.add_argument("--workdir", default=os.path.join(os.environ.get("TMPDIR", "/tmp"), "jianxun-bench"))
+    ap.add_argument("--no-cargo", action="store_true")
+    args = ap.parse_args()
+    if not args.no_cargo:
+        subprocess.run(["cargo", "build", "--release", "--quiet"], cwd=REPO, check=True)
+    binary = buildbench.binary_path()
+    print(f"{'N':>7} {'first build ms':>15} {'median ms':>10} {'min':>7} {'max':>7}  (save → reload event, {args.runs} edits)")
+    for n in args.sizes:
+        startup, times = measure(n, args.runs, binary, args.workdir)
+        print(f"{n:>7} {startup:>15} {statistics.median(times):>10.1f} {min(times):>7.1f} {max(times):>7.1f}")
+
+
+if __name__ == "__main__":
+    main()

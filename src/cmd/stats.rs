@@ -1,0 +1,106 @@
+//! `jianxun stats`: the aggregated statistics in the terminal, as CSV or as JSON.
+//!
+//! Loads and aggregates the site (no rendering), narrows the scopes to the
+//! campaign, region or year asked for, and prints them.
+
+use super::{CONTENT_ERRORS, OK, USAGE, report};
+use crate::cli::{StatsFormat, StatsOpts};
+use crate::output::data::{self, HEADERS, Scope};
+use crate::site::{Site, did_you_mean};
+use crate::{BuildOptions, load};
+
+/// Scopes matching the filters; an unknown campaign or region is a usage error.
+fn select<'a>(site: &'a Site, opts: &StatsOpts) -> Result<Vec<Scope<'a>>, String> {
+    let all = data::scopes(site);
+    let campaign = match &opts.campaign {
+        Some(c) => match site.campaigns.iter().find(|x| x.slug == *c || x.name == *c) {
+            Some(x) => Some(x),
+            None => {
+                let cands = site
+                    .campaigns
+                    .iter()
+                    .flat_map(|x| [x.slug.as_str(), x.name.as_str()]);
+                let hint = did_you_mean(c, cands)
+                    .map(|b| format!("; did you mean {b}?"))
+                    .unwrap_or_default();
+                return Err(format!("no campaign `{c}`{hint}"));
+            }
+        },
+        None => None,
+    };
+    let region = match &opts.region {
+        Some(r) => {
+            let key = crate::content::bulletin::split_region(r).join("/");
+            match site.regions.get(&key) {
+                Some(id) => Some(site.regions.nodes[id].key.clone()),
+                None => {
+                    let cands = site.regions.nodes.iter().map(|n| n.key.as_str());
+                    let hint = did_you_mean(&key, cands)
+                        .map(|b| format!("; did you mean {b}?"))
+                        .unwrap_or_default();
+                    return Err(format!("no region `{r}`{hint}"));
+                }
+            }
+        }
+        None => None,
+    };
+    let year = opts.year.map(|y| y.to_string());
+    let in_region = |path: &str, r: &str| path == r || path.starts_with(&format!("{r}/"));
+    let keep = |s: &Scope| -> bool {
+        let camp_ok = |slug: &str| campaign.is_none_or(|c| c.slug == slug);
+        let region_ok = |path: &str| region.as_deref().is_none_or(|r| in_region(path, r));
+        let year_ok = |id: &str| year.as_deref().is_none_or(|y| id.starts_with(y));
+        match s.kind {
+            "site" => campaign.is_none() && region.is_none() && year.is_none(),
+            "campaign" => camp_ok(&s.id) && region.is_none() && year.is_none(),
+            "region" => campaign.is_none() && region_ok(&s.id) && year.is_none(),
+            "year" | "month" => campaign.is_none() && region.is_none() && year_ok(&s.id),
+            "campaign_region" => {
+                let (c, r) = s.id.split_once('|').unwrap_or(("", ""));
+                (campaign.is_some() || region.is_some())
+                    && camp_ok(c)
+                    && region_ok(r)
+                    && year.is_none()
+            }
+            _ => false,
+        }
+    };
+    Ok(all.into_iter().filter(|s| keep(s)).collect())
+}
+
+/// Runs `stats`; returns the exit code.
+pub fn run(opts: &StatsOpts) -> i32 {
+    let loaded = match load(&opts.root, &BuildOptions::default()) {
+        Ok(l) => l,
+        Err(diags) => {
+            report(diags);
+            return CONTENT_ERRORS;
+        }
+    };
+    let site = &loaded.site;
+    let scopes = match select(site, opts) {
+        Ok(s) => s,
+        Err(msg) => {
+            eprintln!("error: {msg}");
+            return USAGE;
+        }
+    };
+    match opts.format {
+        StatsFormat::Json => print!("{}", data::json(site, &scopes)),
+        StatsFormat::Csv => print!("{}", data::csv(HEADERS, &data::rows(site, &scopes))),
+        StatsFormat::Table => {
+            let mut headers: Vec<&str> = vec!["范围"];
+            headers.extend(site.config.metrics.iter().map(|m| m.label.as_str()));
+            let rows: Vec<Vec<String>> = scopes
+                .iter()
+                .map(|s| {
+                    let mut row = vec![s.name.clone()];
+                    row.extend(crate::render::totals::cells(site, Some(s.totals)));
+                    row
+                })
+                .collect();
+            print!("{}", super::stats_format::aligned_table(&headers, &rows));
+        }
+    }
+    OK
+}
