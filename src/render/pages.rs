@@ -230,7 +230,7 @@ fn describe(site: &Site, shared: &Shared, id: &PageId) -> Plan {
                 let mut cv = shared.campaigns[*c].as_map().cloned().unwrap_or_default();
                 cv.insert(
                     "charts".into(),
-                    Value::from_serializable(&super::stats_page::campaign_charts(site, shared, *c)),
+                    Value::from_serializable(&super::stats_page::campaign_charts(site, *c)),
                 );
                 ctx.insert_value("campaign", Value::from(cv));
             } else {
@@ -329,7 +329,7 @@ fn describe(site: &Site, shared: &Shared, id: &PageId) -> Plan {
             if *p == 1 {
                 rv.insert(
                     "charts".into(),
-                    Value::from_serializable(&super::stats_page::region_charts(site, shared, *r)),
+                    Value::from_serializable(&super::stats_page::region_charts(site, *r)),
                 );
             }
             ctx.insert_value("region", Value::from(rv));

@@ -129,7 +129,7 @@ pub fn stats_value(site: &Site, shared: &Shared) -> Value {
     );
     m.insert(
         "charts".into(),
-        Value::from_serializable(&site_charts(site, shared)),
+        Value::from_serializable(&site_charts(site)),
     );
     Value::from(m)
 }
@@ -143,20 +143,17 @@ pub struct ChartView {
     pub table: String,
 }
 
-fn bar(
-    site: &Site,
-    metric: usize,
-    label: String,
-    totals: Option<&Totals>,
-    href: Option<String>,
-) -> Option<Bar> {
+/// A bar of a chart. Charts carry no links: they are images (`role="img"`),
+/// and links inside an image are out of reach for screen readers; the pages
+/// link every region and campaign elsewhere.
+fn bar(site: &Site, metric: usize, label: String, totals: Option<&Totals>) -> Option<Bar> {
     let t = totals?.get(metric).copied().flatten()?;
     let unit = &site.config.metrics[metric].unit;
     Some(Bar {
         label,
         value: t.value,
         display: format_quantity(t.value, t.bound, unit),
-        href,
+        href: None,
     })
 }
 
@@ -190,7 +187,7 @@ fn chart_regions(site: &Site) -> Vec<usize> {
 }
 
 /// Per metric with data: a bar chart by region and a timeline by month.
-pub fn campaign_charts(site: &Site, shared: &Shared, c: usize) -> Vec<ChartView> {
+pub fn campaign_charts(site: &Site, c: usize) -> Vec<ChartView> {
     let s = &site.stats;
     let name = &site.campaigns[c].name;
     let mut out = Vec::new();
@@ -206,13 +203,7 @@ pub fn campaign_charts(site: &Site, shared: &Shared, c: usize) -> Vec<ChartView>
             .into_iter()
             .filter_map(|r| {
                 let n = &site.regions.nodes[r];
-                bar(
-                    site,
-                    i,
-                    n.name.clone(),
-                    s.campaign_regions.get(&(c, r)),
-                    Some(shared.urls.url(&urls::region(&n.slug_path, 1))),
-                )
+                bar(site, i, n.name.clone(), s.campaign_regions.get(&(c, r)))
             })
             .collect();
         out.extend(pair(
@@ -224,7 +215,7 @@ pub fn campaign_charts(site: &Site, shared: &Shared, c: usize) -> Vec<ChartView>
         let by_month: Vec<Bar> = s
             .campaign_months
             .range((c, (i16::MIN, i8::MIN))..=(c, (i16::MAX, i8::MAX)))
-            .filter_map(|(&(_, (y, mo)), t)| bar(site, i, month_label(y, mo), Some(t), None))
+            .filter_map(|(&(_, (y, mo)), t)| bar(site, i, month_label(y, mo), Some(t)))
             .collect();
         out.extend(pair(
             &format!("{name}：{}（按月份）", m.label),
@@ -237,7 +228,7 @@ pub fn campaign_charts(site: &Site, shared: &Shared, c: usize) -> Vec<ChartView>
 }
 
 /// Per metric with data: a bar chart by campaign and a timeline by month.
-pub fn region_charts(site: &Site, shared: &Shared, r: usize) -> Vec<ChartView> {
+pub fn region_charts(site: &Site, r: usize) -> Vec<ChartView> {
     let s = &site.stats;
     let name = &site.regions.nodes[r].name;
     let mut out = Vec::new();
@@ -254,13 +245,7 @@ pub fn region_charts(site: &Site, shared: &Shared, r: usize) -> Vec<ChartView> {
             .iter()
             .enumerate()
             .filter_map(|(c, camp)| {
-                bar(
-                    site,
-                    i,
-                    camp.name.clone(),
-                    s.campaign_regions.get(&(c, r)),
-                    Some(shared.urls.url(&urls::campaign(&camp.slug, 1))),
-                )
+                bar(site, i, camp.name.clone(), s.campaign_regions.get(&(c, r)))
             })
             .collect();
         out.extend(pair(
@@ -272,7 +257,7 @@ pub fn region_charts(site: &Site, shared: &Shared, r: usize) -> Vec<ChartView> {
         let by_month: Vec<Bar> = s
             .region_months
             .range((r, (i16::MIN, i8::MIN))..=(r, (i16::MAX, i8::MAX)))
-            .filter_map(|(&(_, (y, mo)), t)| bar(site, i, month_label(y, mo), Some(t), None))
+            .filter_map(|(&(_, (y, mo)), t)| bar(site, i, month_label(y, mo), Some(t)))
             .collect();
         out.extend(pair(
             &format!("{name}：{}（按月份）", m.label),
@@ -285,7 +270,7 @@ pub fn region_charts(site: &Site, shared: &Shared, r: usize) -> Vec<ChartView> {
 }
 
 /// Per metric with data: by campaign, by region and by month, site-wide.
-pub fn site_charts(site: &Site, shared: &Shared) -> Vec<ChartView> {
+pub fn site_charts(site: &Site) -> Vec<ChartView> {
     let s = &site.stats;
     let mut out = Vec::new();
     for (i, m) in site.config.metrics.iter().enumerate() {
@@ -296,15 +281,7 @@ pub fn site_charts(site: &Site, shared: &Shared) -> Vec<ChartView> {
             .campaigns
             .iter()
             .enumerate()
-            .filter_map(|(c, camp)| {
-                bar(
-                    site,
-                    i,
-                    camp.name.clone(),
-                    s.campaigns.get(c),
-                    Some(shared.urls.url(&urls::campaign(&camp.slug, 1))),
-                )
-            })
+            .filter_map(|(c, camp)| bar(site, i, camp.name.clone(), s.campaigns.get(c)))
             .collect();
         out.extend(pair(
             &format!("{}（按活动）", m.label),
@@ -316,13 +293,7 @@ pub fn site_charts(site: &Site, shared: &Shared) -> Vec<ChartView> {
             .into_iter()
             .filter_map(|r| {
                 let n = &site.regions.nodes[r];
-                bar(
-                    site,
-                    i,
-                    n.name.clone(),
-                    s.regions.get(r),
-                    Some(shared.urls.url(&urls::region(&n.slug_path, 1))),
-                )
+                bar(site, i, n.name.clone(), s.regions.get(r))
             })
             .collect();
         out.extend(pair(
@@ -334,7 +305,7 @@ pub fn site_charts(site: &Site, shared: &Shared) -> Vec<ChartView> {
         let by_month: Vec<Bar> = s
             .months
             .iter()
-            .filter_map(|(&(y, mo), t)| bar(site, i, month_label(y, mo), Some(t), None))
+            .filter_map(|(&(y, mo), t)| bar(site, i, month_label(y, mo), Some(t)))
             .collect();
         out.extend(pair(
             &format!("{}（按月份）", m.label),
