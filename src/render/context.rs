@@ -25,6 +25,8 @@ pub struct Shared {
     pub campaign_briefs: Vec<Value>,
     /// Full value of each campaign.
     pub campaigns: Vec<Value>,
+    /// Every scope's totals, for the `stats()` template function.
+    pub stats: Value,
 }
 
 /// A link with a title.
@@ -130,7 +132,10 @@ impl Shared {
         // Briefs are independent of each other: build them on all cores.
         let briefs = {
             use rayon::prelude::*;
-            (0..site.items.len()).into_par_iter().map(|i| brief(site, &urls, &campaign_briefs, i)).collect()
+            (0..site.items.len())
+                .into_par_iter()
+                .map(|i| brief(site, &urls, &campaign_briefs, i))
+                .collect()
         };
         let site_v = Value::from_serializable(&SiteV {
             title: &cfg.title,
@@ -147,6 +152,7 @@ impl Shared {
             briefs,
             campaign_briefs,
             campaigns,
+            stats: super::filters::stats_value(site),
         }
     }
 
@@ -162,7 +168,11 @@ impl Shared {
                     start: c.start.map(|d| d.ymd()),
                     end: c.end.map(|d| d.ymd()),
                     intro: &c.intro_html,
-                    totals: totals::views(site, &site.stats.campaigns.get(i).cloned().unwrap_or_default(), &c.targets),
+                    totals: totals::views(
+                        site,
+                        &site.stats.campaigns.get(i).cloned().unwrap_or_default(),
+                        &c.targets,
+                    ),
                     targets: c.targets.iter().map(|t| metric_v(site, t)).collect(),
                 })
             })
@@ -178,7 +188,14 @@ impl Shared {
         for &i in changed {
             briefs[i] = brief(site, &self.urls, &self.campaign_briefs, i);
         }
-        Shared { urls: self.urls.clone(), site: self.site.clone(), briefs, campaign_briefs: self.campaign_briefs.clone(), campaigns: fresh_campaigns }
+        Shared {
+            urls: self.urls.clone(),
+            site: self.site.clone(),
+            briefs,
+            campaign_briefs: self.campaign_briefs.clone(),
+            campaigns: fresh_campaigns,
+            stats: super::filters::stats_value(site),
+        }
     }
 
     /// A region reference for node `id`.
@@ -210,10 +227,26 @@ fn brief(site: &Site, urls: &Urls, campaign_briefs: &[Value], i: usize) -> Value
         month: b.date.month(),
         summary: &b.summary_html,
         summary_text: &b.summary_text,
-        campaigns: it.campaigns.iter().map(|&c| campaign_briefs[c].clone()).collect(),
-        region: crumbs.last().cloned().unwrap_or(RegionRef { name: String::new(), path: String::new(), url: urls.url("regions/") }),
+        campaigns: it
+            .campaigns
+            .iter()
+            .map(|&c| campaign_briefs[c].clone())
+            .collect(),
+        region: crumbs.last().cloned().unwrap_or(RegionRef {
+            name: String::new(),
+            path: String::new(),
+            url: urls.url("regions/"),
+        }),
         region_crumbs: crumbs,
-        tags: b.tags.iter().zip(&it.tag_slugs).map(|(name, slug)| TagRef { name, url: urls.url(&urls::tag(slug, 1)) }).collect(),
+        tags: b
+            .tags
+            .iter()
+            .zip(&it.tag_slugs)
+            .map(|(name, slug)| TagRef {
+                name,
+                url: urls.url(&urls::tag(slug, 1)),
+            })
+            .collect(),
         metrics: b.metrics.iter().map(|m| metric_v(site, m)).collect(),
         source: b.source.as_ref(),
     })

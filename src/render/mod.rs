@@ -6,6 +6,7 @@
 
 pub mod charts;
 pub mod context;
+pub mod filters;
 pub mod format;
 pub mod markdown;
 pub mod pages;

@@ -545,6 +545,7 @@ pub fn render_page(
     let mut ctx = plan.ctx;
     let u: &Urls = &shared.urls;
     ctx.insert_value("site", shared.site.clone());
+    ctx.insert_value(super::filters::STATS_VAR, shared.stats.clone());
     ctx.insert("page_kind", plan.kind);
     ctx.insert("current_url", &u.url(&plan.path));
     ctx.insert("permalink", &u.permalink(&plan.path));

@@ -34,6 +34,13 @@ pub const REQUIRED: &[&str] = &[
     "stats.html",
 ];
 
+/// A Tera with jianxun's filters and functions registered.
+fn engine() -> Tera {
+    let mut t = Tera::new();
+    super::filters::register(&mut t);
+    t
+}
+
 impl Theme {
     /// Loads templates; returns every error found.
     pub fn load(files: &[TemplateFile]) -> Result<Theme, Vec<Diagnostic>> {
@@ -44,7 +51,7 @@ impl Theme {
         let mut diags = Vec::new();
         // Parse each on its own first so every syntax error is reported, not just the first.
         for f in files {
-            let mut probe = Tera::new();
+            let mut probe = engine();
             if let Err(e) = probe.add_raw_template(&f.name, &f.text)
                 && matches!(e.kind(), ErrorKind::SyntaxError(_))
             {
@@ -54,7 +61,7 @@ impl Theme {
         if !diags.is_empty() {
             return Err(diags);
         }
-        let mut tera = Tera::new();
+        let mut tera = engine();
         tera.autoescape_on([".html", ".xml"]);
         if let Err(e) =
             tera.add_raw_templates(files.iter().map(|f| (f.name.as_str(), f.text.as_str())))

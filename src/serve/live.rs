@@ -164,7 +164,11 @@ impl Live {
             Ok(())
         })?;
         let shared = Shared::new(&site);
-        self.good = Some(Good { theme: Arc::new(theme), site, shared });
+        self.good = Some(Good {
+            theme: Arc::new(theme),
+            site,
+            shared,
+        });
         Ok(Output {
             files: files.into_inner().unwrap_or_else(|e| e.into_inner()),
         })
@@ -238,7 +242,11 @@ impl Live {
                 Ok((good, files)) => {
                     self.good = Some(good);
                     let n = files.len();
-                    Ok(Rebuilt { change: Change::Delta(files), rendered: n, derived_pending: true })
+                    Ok(Rebuilt {
+                        change: Change::Delta(files),
+                        rendered: n,
+                        derived_pending: true,
+                    })
                 }
                 Err(d) => {
                     self.good = Some(old);
@@ -261,7 +269,11 @@ impl Live {
                 site: new_site,
                 shared: old.shared,
             });
-            return Ok(Rebuilt { change: Change::Delta(statics_changed), rendered: n, derived_pending: false });
+            return Ok(Rebuilt {
+                change: Change::Delta(statics_changed),
+                rendered: n,
+                derived_pending: false,
+            });
         }
         if !same_structure(&old.site, &new_site) {
             self.good = Some(old);
@@ -289,7 +301,11 @@ impl Live {
                     site: new_site,
                     shared,
                 });
-                Ok(Rebuilt { change: Change::Delta(files), rendered: n, derived_pending: true })
+                Ok(Rebuilt {
+                    change: Change::Delta(files),
+                    rendered: n,
+                    derived_pending: true,
+                })
             }
             Err(d) => {
                 self.good = Some(old);
@@ -316,15 +332,32 @@ impl Live {
         let mut changed = Vec::new();
         let mut metrics_changed = false;
         for (path, before) in previous {
-            let (Some(Ok(ParsedFile::Bulletin(a))), Some(Ok(ParsedFile::Bulletin(b)))) = (before, self.entries.get(path)) else {
+            let (Some(Ok(ParsedFile::Bulletin(a))), Some(Ok(ParsedFile::Bulletin(b)))) =
+                (before, self.entries.get(path))
+            else {
                 return None;
             };
-            let names = |x: &crate::content::bulletin::Bulletin| x.campaign_refs.iter().map(|r| r.name.clone()).collect::<Vec<_>>();
-            if a.slug != b.slug || a.date != b.date || names(a) != names(b) || a.region != b.region || a.tags != b.tags || a.draft != b.draft {
+            let names = |x: &crate::content::bulletin::Bulletin| {
+                x.campaign_refs
+                    .iter()
+                    .map(|r| r.name.clone())
+                    .collect::<Vec<_>>()
+            };
+            if a.slug != b.slug
+                || a.date != b.date
+                || names(a) != names(b)
+                || a.region != b.region
+                || a.tags != b.tags
+                || a.draft != b.draft
+            {
                 return None;
             }
             metrics_changed |= a.metrics != b.metrics;
-            if let Some(i) = site.items.iter().position(|it| Arc::ptr_eq(&it.bulletin, a)) {
+            if let Some(i) = site
+                .items
+                .iter()
+                .position(|it| Arc::ptr_eq(&it.bulletin, a))
+            {
                 site.items[i].bulletin = Arc::clone(b);
                 changed.push(i);
             }
@@ -335,14 +368,23 @@ impl Live {
         let shared = old.shared.refresh(&site, &changed);
         let ids = affected(&old.site, &old.shared, &site, &shared);
         Some(match render_ids(&site, &old.theme, &shared, &ids, false) {
-            Ok(files) => Ok((Good { theme: Arc::clone(&old.theme), site, shared }, files)),
+            Ok(files) => Ok((
+                Good {
+                    theme: Arc::clone(&old.theme),
+                    site,
+                    shared,
+                },
+                files,
+            )),
             Err(d) => Err(d),
         })
     }
 
     /// The derived files of the current site (see [`Rebuilt::derived_pending`]).
     pub fn derived(&self) -> Vec<(String, Data)> {
-        let Some(g) = &self.good else { return Vec::new() };
+        let Some(g) = &self.good else {
+            return Vec::new();
+        };
         crate::output::extras(&g.site, &g.shared)
             .into_iter()
             .chain(crate::output::data::files(&g.site))

@@ -330,7 +330,11 @@ pub fn run(opts: &ServeOptions) -> i32 {
                     live = Ok(l);
                     out.map(|o| {
                         let n = o.files.len();
-                        Rebuilt { change: Change::Full(o), rendered: n, derived_pending: false }
+                        Rebuilt {
+                            change: Change::Full(o),
+                            rendered: n,
+                            derived_pending: false,
+                        }
                     })
                 }
                 Err(d) => Err(d),
