@@ -137,6 +137,8 @@ pub fn stats_value(site: &Site, shared: &Shared) -> Value {
 /// A chart and the data table shown beside it.
 #[derive(Serialize)]
 pub struct ChartView {
+    /// Visible caption.
+    pub title: String,
     /// Inline SVG.
     pub svg: String,
     /// The same data as an HTML table.
@@ -171,6 +173,7 @@ fn pair(title: &str, first_col: &str, bars: &[Bar], id: &str) -> Option<ChartVie
         charts::bar_chart(title, bars, id)
     };
     Some(ChartView {
+        title: title.to_string(),
         svg,
         table: charts::table(title, &[first_col, "数值"], &rows),
     })
