@@ -134,7 +134,17 @@ pub fn render(
     theme: &Theme,
     sink: &Sink,
 ) -> Result<(), Vec<Diagnostic>> {
-    let shared = Shared::new(site);
+    render_with(sources, site, theme, &Shared::new(site), sink)
+}
+
+/// [`render`] with the template values already built (the live preview keeps them).
+pub fn render_with(
+    sources: &Sources,
+    site: &Site,
+    theme: &Theme,
+    shared: &Shared,
+    sink: &Sink,
+) -> Result<(), Vec<Diagnostic>> {
     let ids = pages::plan(site);
     let mut diags = Vec::new();
     for (path, src) in &sources.statics {
@@ -146,12 +156,12 @@ pub fn render(
             diags.push(d);
         }
     }
-    if let Err(d) = pages::render_each(site, theme, &shared, &ids, &|path, bytes| {
+    if let Err(d) = pages::render_each(site, theme, shared, &ids, &|path, bytes| {
         sink(path, Data::Bytes(bytes))
     }) {
         diags.extend(d);
     }
-    for (path, bytes) in output::extras(site, &shared)
+    for (path, bytes) in output::extras(site, shared)
         .into_iter()
         .chain(output::data::files(site))
     {

@@ -20,7 +20,7 @@ use crate::render::pages::{self, PageId};
 use crate::render::templates::Theme;
 use crate::serve::watch::ChangeSet;
 use crate::site::{self, Site};
-use crate::{BuildOptions, ParsedFile, assemble, parse_one, render};
+use crate::{BuildOptions, ParsedFile, assemble, parse_one, render_with};
 
 /// What a rebuild changed in the served site.
 #[derive(Debug)]
@@ -156,14 +156,14 @@ impl Live {
             }
         };
         let files = Mutex::new(BTreeMap::new());
-        render(&self.sources, &site, &theme, &|path, data| {
+        let shared = Shared::new(&site);
+        render_with(&self.sources, &site, &theme, &shared, &|path, data| {
             files
                 .lock()
                 .unwrap_or_else(|e| e.into_inner())
                 .insert(path, data);
             Ok(())
         })?;
-        let shared = Shared::new(&site);
         self.good = Some(Good {
             theme: Arc::new(theme),
             site,
