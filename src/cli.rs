@@ -6,7 +6,13 @@ use clap::{Parser, Subcommand};
 
 /// jianxun (简讯): build campaign bulletin sites from Markdown.
 #[derive(Debug, Parser)]
-#[command(name = "jianxun", version, about, long_about = None)]
+#[command(
+    name = "jianxun",
+    version,
+    about,
+    long_about = None,
+    after_help = "Examples:\n  jianxun init my-site && cd my-site\n  jianxun new bulletin \"宜宾安康杯竞赛走进园区\" --campaign ankang-cup --region 四川/宜宾\n  jianxun serve\n  jianxun check\n  jianxun build\n\nExit codes: 0 success, 1 content errors, 2 usage errors."
+)]
 pub struct Cli {
     /// The command to run.
     #[command(subcommand)]
@@ -58,6 +64,40 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = StatsFormat::Table)]
         format: StatsFormat,
     },
+    /// Check the whole site without writing anything: every error `build` would report,
+    /// plus broken links, missing images, future dates, outlying numbers and duplicate titles.
+    #[command(
+        after_help = "Examples:\n  jianxun check\n  jianxun check --root my-site --format json | jq .message\n\nErrors exit 1; warnings alone exit 0."
+    )]
+    Check {
+        /// Site root (the folder holding jianxun.yaml).
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = CheckFormat::Text)]
+        format: CheckFormat,
+    },
+    /// Create a new bulletin or campaign from a template.
+    #[command(
+        after_help = "Examples:\n  jianxun new bulletin \"宜宾安康杯竞赛走进园区\" --campaign ankang-cup --region 四川/宜宾\n  jianxun new campaign song-wennuan --name 送温暖行动"
+    )]
+    New {
+        /// What to create.
+        #[command(subcommand)]
+        what: NewCommand,
+    },
+    /// Create a new site that builds at once: jianxun.yaml, one campaign, one bulletin.
+    #[command(
+        after_help = "Examples:\n  jianxun init my-site\n  jianxun init . --force    # add what is missing; never overwrites a file"
+    )]
+    Init {
+        /// The folder to create the site in.
+        #[arg(default_value = ".")]
+        dir: PathBuf,
+        /// Use a folder that is not empty: only missing files are created, none overwritten.
+        #[arg(long)]
+        force: bool,
+    },
     /// Build the site in memory, serve it on loopback and reload the browser on every save.
     #[command(
         after_help = "Example:\n  jianxun serve --port 0    # pick a free port and print the URL"
@@ -79,6 +119,52 @@ pub enum Command {
         #[arg(long)]
         open: bool,
     },
+}
+
+/// What `jianxun new` creates.
+#[derive(Debug, Subcommand)]
+pub enum NewCommand {
+    /// A bulletin: content/bulletins/<year>/<slug>.md, its front matter filled in.
+    #[command(
+        after_help = "Examples:\n  jianxun new bulletin \"宜宾安康杯竞赛走进12个工业园区\" --campaign ankang-cup --region 四川/宜宾\n  jianxun new bulletin \"厦门安全生产月演练\" --campaign 安全生产月 --region 福建/厦门 --date 2025-06-12"
+    )]
+    Bulletin {
+        /// The title (the file name and URL slug are its pinyin).
+        title: String,
+        /// The campaign, by slug or name (see content/campaigns/).
+        #[arg(long)]
+        campaign: String,
+        /// The region, broad to narrow: 省/市 or 省/市/县, or 全国.
+        #[arg(long)]
+        region: String,
+        /// The date, e.g. 2025-06-12 (default: today in China, +08:00).
+        #[arg(long)]
+        date: Option<String>,
+        /// Site root (the folder holding jianxun.yaml).
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+    },
+    /// A campaign: content/campaigns/<slug>.md.
+    #[command(after_help = "Example:\n  jianxun new campaign song-wennuan --name 送温暖行动")]
+    Campaign {
+        /// The slug: lowercase ASCII words joined by `-`, e.g. song-wennuan.
+        slug: String,
+        /// The name bulletins may write instead of the slug, e.g. 送温暖行动.
+        #[arg(long)]
+        name: String,
+        /// Site root (the folder holding jianxun.yaml).
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+    },
+}
+
+/// Output formats of `check`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum CheckFormat {
+    /// Like a compiler: path:line:column, the source line underlined, a hint.
+    Text,
+    /// JSON lines: one object per diagnostic.
+    Json,
 }
 
 /// Output formats of `stats`.
@@ -137,6 +223,51 @@ pub struct BuildOpts {
     pub force: bool,
 }
 
+/// Options for `check`, free of clap.
+#[derive(Debug, Clone)]
+pub struct CheckOpts {
+    /// Site root.
+    pub root: PathBuf,
+    /// Output format.
+    pub format: CheckFormat,
+}
+
+/// Options for `new`, free of clap.
+#[derive(Debug, Clone)]
+pub enum NewOpts {
+    /// `jianxun new bulletin`
+    Bulletin {
+        /// Site root.
+        root: PathBuf,
+        /// Title.
+        title: String,
+        /// Campaign slug or name.
+        campaign: String,
+        /// Region path.
+        region: String,
+        /// Date as written, if given.
+        date: Option<String>,
+    },
+    /// `jianxun new campaign`
+    Campaign {
+        /// Site root.
+        root: PathBuf,
+        /// Slug.
+        slug: String,
+        /// Name.
+        name: String,
+    },
+}
+
+/// Options for `init`, free of clap.
+#[derive(Debug, Clone)]
+pub struct InitOpts {
+    /// Folder to create the site in.
+    pub dir: PathBuf,
+    /// Use a non-empty folder, creating only missing files.
+    pub force: bool,
+}
+
 /// What to run, in plain types.
 #[derive(Debug, Clone)]
 pub enum Run {
@@ -146,6 +277,12 @@ pub enum Run {
     Serve(ServeOpts),
     /// `jianxun stats`
     Stats(StatsOpts),
+    /// `jianxun check`
+    Check(CheckOpts),
+    /// `jianxun new`
+    New(NewOpts),
+    /// `jianxun init`
+    Init(InitOpts),
 }
 
 /// Parses the process arguments; clap prints usage errors and exits 2.
@@ -177,6 +314,24 @@ pub fn parse() -> Run {
             year,
             format,
         }),
+        Command::Check { root, format } => Run::Check(CheckOpts { root, format }),
+        Command::New { what } => Run::New(match what {
+            NewCommand::Bulletin {
+                title,
+                campaign,
+                region,
+                date,
+                root,
+            } => NewOpts::Bulletin {
+                root,
+                title,
+                campaign,
+                region,
+                date,
+            },
+            NewCommand::Campaign { slug, name, root } => NewOpts::Campaign { root, slug, name },
+        }),
+        Command::Init { dir, force } => Run::Init(InitOpts { dir, force }),
         Command::Serve {
             root,
             port,

@@ -1,12 +1,22 @@
-//! Diagnostics: the one error type every stage reports to the user.
+//! Diagnostics: the one error type every stage reports to the user, and its
+//! two printed forms.
 //!
 //! A [`Diagnostic`] names a file (relative to the site root), a 1-based line
 //! and column in the *whole* file (never relative to a front-matter slice), a
 //! stable code, a message and, where we know one, a hint that fixes it.
 //! Stages collect all diagnostics instead of stopping at the first.
+//!
+//! Takes diagnostics; gives text like a compiler's (the first line is always
+//! `path:line:column: error: message`, then the source line with the span
+//! underlined by annotate-snippets, which counts Chinese characters as two
+//! cells, then the hint) or one JSON object per diagnostic. Pure: printing is
+//! the commands' business.
 
 use std::fmt;
 use std::path::{Path, PathBuf};
+
+use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
+use serde::Serialize;
 
 /// How serious a diagnostic is: errors fail a build, warnings do not.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -15,6 +25,16 @@ pub enum Severity {
     Error,
     /// Probably a mistake, but the site still builds.
     Warning,
+}
+
+impl Severity {
+    /// `error` or `warning`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        }
+    }
 }
 
 /// One problem found in the user's files.
@@ -26,6 +46,8 @@ pub struct Diagnostic {
     pub line: usize,
     /// 1-based column, counted in characters.
     pub col: usize,
+    /// How many characters from `col` are underlined; 0 or 1 underline one.
+    pub len: usize,
     /// Error or warning.
     pub severity: Severity,
     /// Short stable identifier, e.g. `frontmatter-unclosed`.
@@ -51,6 +73,7 @@ impl Diagnostic {
             path: path.as_ref().to_path_buf(),
             line,
             col,
+            len: 0,
             severity: Severity::Error,
             code,
             message: message.into(),
@@ -59,9 +82,29 @@ impl Diagnostic {
         }
     }
 
+    /// A warning at `path:line:col`: shown, but the site still builds.
+    pub fn warning(
+        path: impl AsRef<Path>,
+        line: usize,
+        col: usize,
+        code: &'static str,
+        message: impl Into<String>,
+    ) -> Self {
+        Diagnostic {
+            severity: Severity::Warning,
+            ..Diagnostic::error(path, line, col, code, message)
+        }
+    }
+
     /// Adds a hint.
     pub fn with_hint(mut self, hint: impl Into<String>) -> Self {
         self.hint = Some(hint.into());
+        self
+    }
+
+    /// Underlines `len` characters from the column (e.g. the whole offending value).
+    pub fn with_len(mut self, len: usize) -> Self {
+        self.len = len;
         self
     }
 
@@ -80,57 +123,137 @@ impl Diagnostic {
     pub fn is_error(&self) -> bool {
         self.severity == Severity::Error
     }
+
+    /// The file as printed: forward slashes on every system.
+    pub fn file(&self) -> String {
+        self.path.display().to_string().replace('\\', "/")
+    }
+
+    /// The diagnostic as text for people, coloured or not (see [`Paint`]).
+    pub fn render(&self, paint: Paint) -> String {
+        let colour = paint == Paint::Colour;
+        let level = match self.severity {
+            Severity::Error => Level::ERROR,
+            Severity::Warning => Level::WARNING,
+        };
+        let (bold, sev_style) = if colour {
+            let sev = match self.severity {
+                Severity::Error => annotate_snippets::renderer::DEFAULT_ERROR_STYLE,
+                Severity::Warning => annotate_snippets::renderer::DEFAULT_WARNING_STYLE,
+            };
+            (anstyle::Style::new().bold(), sev)
+        } else {
+            (anstyle::Style::new(), anstyle::Style::new())
+        };
+        let place = if self.line > 0 {
+            format!("{}:{}:{}", self.file(), self.line, self.col)
+        } else {
+            self.file()
+        };
+        let sev = self.severity.as_str();
+        let mut out = format!(
+            "{bold}{place}:{bold:#} {sev_style}{sev}{sev_style:#}: {bold}{}{bold:#}",
+            self.message
+        );
+        let hint_level = Level::HELP.with_name("hint");
+        match &self.source_line {
+            Some(src) if self.line > 0 => {
+                let snippet = Snippet::source(src.as_str())
+                    .line_start(self.line)
+                    .annotation(AnnotationKind::Primary.span(self.span(src)));
+                let mut group = Group::with_level(level).element(snippet);
+                if let Some(h) = &self.hint {
+                    group = group.element(hint_level.message(h.as_str()));
+                }
+                let renderer = if colour {
+                    Renderer::styled()
+                } else {
+                    Renderer::plain()
+                };
+                out.push('\n');
+                out.push_str(renderer.render(&[group]).trim_end());
+            }
+            _ => {
+                if let Some(h) = &self.hint {
+                    let blue = if colour {
+                        annotate_snippets::renderer::DEFAULT_LINE_NUM_STYLE
+                    } else {
+                        anstyle::Style::new()
+                    };
+                    out.push_str(&format!("\n  {blue}={blue:#} {bold}hint{bold:#}: {h}"));
+                }
+            }
+        }
+        out
+    }
+
+    /// Byte range of the underlined characters in `src`, clamped to the line.
+    fn span(&self, src: &str) -> std::ops::Range<usize> {
+        let byte_at = |chars: usize| {
+            src.char_indices()
+                .nth(chars)
+                .map(|(i, _)| i)
+                .unwrap_or(src.len())
+        };
+        let start = byte_at(self.col.saturating_sub(1));
+        let end = byte_at(self.col.saturating_sub(1) + self.len.max(1));
+        // An empty span at the end of the line still shows one caret.
+        start..end.max(start)
+    }
+
+    /// The diagnostic as one line of JSON: `file`, `line`, `column` (null for
+    /// the file as a whole), `severity`, `code`, `message`, `hint` (or null).
+    pub fn to_json(&self) -> String {
+        #[derive(Serialize)]
+        struct Json<'a> {
+            file: String,
+            line: Option<usize>,
+            column: Option<usize>,
+            severity: &'static str,
+            code: &'a str,
+            message: &'a str,
+            hint: Option<&'a str>,
+        }
+        let at = |n: usize| (self.line > 0).then_some(n);
+        let j = Json {
+            file: self.file(),
+            line: at(self.line),
+            column: at(self.col),
+            severity: self.severity.as_str(),
+            code: self.code,
+            message: &self.message,
+            hint: self.hint.as_deref(),
+        };
+        // Serialising plain strings and numbers cannot fail.
+        serde_json::to_string(&j).unwrap_or_default()
+    }
+}
+
+/// Whether printed diagnostics carry terminal colours.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Paint {
+    /// Plain text: pipes, files, tests and `NO_COLOR`.
+    Plain,
+    /// ANSI colours for a terminal.
+    Colour,
+}
+
+impl Paint {
+    /// Colour when standard error is a terminal and `NO_COLOR` is unset or empty.
+    pub fn for_stderr() -> Paint {
+        use std::io::IsTerminal;
+        let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+        if !no_color && std::io::stderr().is_terminal() {
+            Paint::Colour
+        } else {
+            Paint::Plain
+        }
+    }
 }
 
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let sev = match self.severity {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
-        };
-        let path = self.path.display().to_string().replace('\\', "/");
-        if self.line > 0 {
-            write!(
-                f,
-                "{path}:{}:{}: {sev}: {}",
-                self.line, self.col, self.message
-            )?;
-        } else {
-            write!(f, "{path}: {sev}: {}", self.message)?;
-        }
-        if let Some(src) = &self.source_line {
-            let gutter = self.line.to_string().len();
-            write!(f, "\n{:gutter$} |\n{} | {src}", "", self.line)?;
-            let pad: usize = src
-                .chars()
-                .take(self.col.saturating_sub(1))
-                .map(char_width)
-                .sum();
-            write!(f, "\n{:gutter$} | {:pad$}^", "", "")?;
-        }
-        if let Some(hint) = &self.hint {
-            write!(f, "\n  = hint: {hint}")?;
-        }
-        Ok(())
-    }
-}
-
-/// Display width of a character in a terminal: CJK and full-width forms take two cells.
-fn char_width(c: char) -> usize {
-    match c as u32 {
-        0x1100..=0x115F
-        | 0x2E80..=0x303E
-        | 0x3041..=0x33FF
-        | 0x3400..=0x4DBF
-        | 0x4E00..=0x9FFF
-        | 0xA000..=0xA4CF
-        | 0xAC00..=0xD7A3
-        | 0xF900..=0xFAFF
-        | 0xFE30..=0xFE4F
-        | 0xFF00..=0xFF60
-        | 0xFFE0..=0xFFE6
-        | 0x20000..=0x3FFFD => 2,
-        _ => 1,
+        f.write_str(&self.render(Paint::Plain))
     }
 }
 
@@ -152,13 +275,64 @@ mod tests {
             .with_source("---\ntitle: t\n参与: 7.2万人\n");
         let text = d.to_string();
         assert!(
-            text.starts_with("content/a.md:3:8: error: bad value"),
+            text.starts_with("content/a.md:3:8: error: bad value\n"),
             "{text}"
         );
         assert!(text.contains("3 | 参与: 7.2万人"));
         // Before column 8: two CJK characters (two cells each) and five narrow ones.
         let caret_line = text.lines().find(|l| l.trim_end().ends_with('^')).unwrap();
         assert_eq!(caret_line.find('^').unwrap(), "  | ".len() + 2 * 2 + 5);
-        assert!(text.ends_with("= hint: write 7.2万元"));
+        assert!(text.ends_with("= hint: write 7.2万元"), "{text}");
+        assert!(!text.contains("\n\n"), "one block: {text}");
+    }
+
+    #[test]
+    fn underlines_the_whole_span_in_display_cells() {
+        let d = Diagnostic::error("a.md", 1, 5, "x", "m")
+            .with_len(5)
+            .with_source("投入: 7.2万人");
+        let text = d.to_string();
+        let carets = text.lines().find(|l| l.contains('^')).unwrap();
+        // `7.2万人`: three narrow characters and two wide ones.
+        assert_eq!(carets.matches('^').count(), 7, "{text}");
+    }
+
+    #[test]
+    fn without_a_position_or_source() {
+        let d = Diagnostic::warning("content/a.md", 0, 0, "x", "m").with_hint("h");
+        assert_eq!(d.to_string(), "content/a.md: warning: m\n  = hint: h");
+        let d = Diagnostic::error("a.md", 2, 1, "x", "m");
+        assert_eq!(d.to_string(), "a.md:2:1: error: m");
+    }
+
+    #[test]
+    fn colour_only_when_asked() {
+        let d = Diagnostic::error("a.md", 1, 1, "x", "m")
+            .with_source("标题")
+            .with_hint("h");
+        assert!(!d.render(Paint::Plain).contains('\x1b'));
+        let c = d.render(Paint::Colour);
+        assert!(c.contains('\x1b'));
+        assert!(c.contains("a.md:1:1:"));
+    }
+
+    #[test]
+    fn json_has_every_field() {
+        let d = Diagnostic::error("content/a.md", 3, 8, "metric-value", "坏 \"值\"")
+            .with_hint("写 7.2万元");
+        let v: serde_json::Value = serde_json::from_str(&d.to_json()).unwrap();
+        assert_eq!(v["file"], "content/a.md");
+        assert_eq!(
+            (v["line"].as_u64(), v["column"].as_u64()),
+            (Some(3), Some(8))
+        );
+        assert_eq!(v["severity"], "error");
+        assert_eq!(v["code"], "metric-value");
+        assert_eq!(v["message"], "坏 \"值\"");
+        assert_eq!(v["hint"], "写 7.2万元");
+        let w = Diagnostic::warning("a.md", 0, 0, "dup", "m").to_json();
+        let v: serde_json::Value = serde_json::from_str(&w).unwrap();
+        assert!(v["line"].is_null() && v["column"].is_null() && v["hint"].is_null());
+        assert_eq!(v["severity"], "warning");
     }
 }

@@ -194,6 +194,16 @@ pub struct Loaded {
 /// Runs discover → parse → resolve and loads the theme. Every content and
 /// template error of the whole site is reported together.
 pub fn load(root: &Path, opts: &BuildOptions) -> Result<Loaded, Vec<Diagnostic>> {
+    load_with(root, opts, |_, _| {})
+}
+
+/// [`load`], showing `inspect` the sources (texts included) and everything
+/// that parsed before it is resolved: `check` looks further at them.
+pub fn load_with(
+    root: &Path,
+    opts: &BuildOptions,
+    inspect: impl FnOnce(&Sources, &Parsed),
+) -> Result<Loaded, Vec<Diagnostic>> {
     let mut t = Timings::start();
     let mut sources = discover(root)?;
     t.lap("discover");
@@ -201,6 +211,7 @@ pub fn load(root: &Path, opts: &BuildOptions) -> Result<Loaded, Vec<Diagnostic>>
         sources.config.set_base_url(u);
     }
     let (parsed, parse_diags) = parse(&sources);
+    inspect(&sources, &parsed);
     // The parsed items hold all the text from here on.
     sources.files = Vec::new();
     t.lap("parse");
@@ -226,6 +237,33 @@ pub fn load(root: &Path, opts: &BuildOptions) -> Result<Loaded, Vec<Diagnostic>>
             Err(diags)
         }
     }
+}
+
+/// `check`: every error [`load`] and [`render`] would report, plus the
+/// lints of [`site::lint`] (broken links and missing images as errors;
+/// links to drafts, future dates, outlying metric values and duplicate
+/// titles as warnings). `now` is in seconds since the epoch. Writes nothing.
+pub fn check(root: &Path, opts: &BuildOptions, now: i64) -> Vec<Diagnostic> {
+    let mut lints = Vec::new();
+    let loaded = load_with(root, opts, |sources, parsed| {
+        let published = sources.statics.iter().map(|(p, _)| p.clone()).collect();
+        lints = site::lint::lint(&site::lint::Input {
+            config: &sources.config,
+            files: &sources.files,
+            published: &published,
+            parsed,
+            drafts: opts.drafts,
+            now,
+        });
+    });
+    let mut diags = match loaded {
+        Ok(l) => render(&l.sources, &l.site, &l.theme, &|_, _| Ok(()))
+            .err()
+            .unwrap_or_default(),
+        Err(d) => d,
+    };
+    diags.extend(lints);
+    diags
 }
 
 /// Builds the whole site in memory: [`load`] then [`render`] into an [`Output`].

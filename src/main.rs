@@ -8,6 +8,9 @@ fn main() {
         Run::Build(opts) => cmd::build::run(&opts),
         Run::Serve(opts) => cmd::serve::run(&opts),
         Run::Stats(opts) => cmd::stats::run(&opts),
+        Run::Check(opts) => cmd::check::run(&opts),
+        Run::New(opts) => cmd::new::run(&opts),
+        Run::Init(opts) => cmd::init::run(&opts),
     };
     std::process::exit(code);
 }

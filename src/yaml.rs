@@ -54,6 +54,7 @@ pub fn parse<T: DeserializeOwned>(
             "yaml-tab",
             "a tab is used for indentation; YAML indents with spaces only",
         )
+        .with_len(1)
         .with_hint("replace the tab at the start of this line with spaces")
         .with_source(whole));
     }
@@ -63,14 +64,43 @@ pub fn parse<T: DeserializeOwned>(
             .map(|l| (l.line() as usize, l.column() as usize))
             .unwrap_or((1, 1));
         let raw = e.without_snippet().to_string();
-        let message = strip_position(&raw);
-        let hint = hint_for(&message);
-        let mut d = Diagnostic::error(path, line + first_line - 1, col, "yaml", message);
+        let line = line + first_line - 1;
+        let text = whole.lines().nth(line.saturating_sub(1)).unwrap_or("");
+        let (message, hint) = explain(&strip_position(&raw), key_of(text));
+        let len = token_len(text, col);
+        let mut d = Diagnostic::error(path, line, col, "yaml", message).with_len(len);
         if let Some(h) = hint {
             d = d.with_hint(h);
         }
         d.with_source(whole)
     })
+}
+
+/// How many characters of `line` from the 1-based column `col` to underline:
+/// a key up to its colon, else the value up to a comment or the line's end.
+pub(crate) fn token_len(line: &str, col: usize) -> usize {
+    let rest: Vec<char> = line.chars().skip(col.saturating_sub(1)).collect();
+    let mut end = rest.len();
+    // A flow list or map runs to the end of the line, colons and all.
+    let flow = rest.first().is_some_and(|c| *c == '[' || *c == '{');
+    for (i, c) in rest.iter().enumerate() {
+        if flow && *c != '#' {
+            continue;
+        }
+        let next = rest.get(i + 1);
+        let prev = i.checked_sub(1).map(|p| rest[p]);
+        if *c == ':' && next.is_none_or(|n| *n == ' ') {
+            end = i;
+            break;
+        }
+        if *c == '#' && prev.is_some_and(|p| p == ' ') {
+            end = i;
+            break;
+        }
+    }
+    let taken = &rest[..end];
+    let trimmed = taken.len() - taken.iter().rev().take_while(|c| **c == ' ').count();
+    trimmed.max(1)
 }
 
 /// serde-saphyr appends " at line N, column M" (in YAML-relative terms); we print our own.
@@ -83,20 +113,84 @@ fn strip_position(msg: &str) -> String {
     }
 }
 
-fn hint_for(message: &str) -> Option<String> {
-    if message.starts_with("unknown field") {
-        Some(
-            "remove this key or correct its spelling; the keys allowed here are listed above"
-                .into(),
+/// The key written on a YAML line (`  参与企业: 411` → `参与企业`).
+fn key_of(line: &str) -> Option<&str> {
+    let (key, _) = line.split_once(':')?;
+    let key = key.trim().trim_start_matches("- ").trim();
+    (!key.is_empty() && !key.contains([' ', '[', '{', '"', '\''])).then_some(key)
+}
+
+/// Turns the YAML reader's message into one for an editor, with a hint:
+/// Rust type names and library options never reach the user.
+fn explain(message: &str, key: Option<&str>) -> (String, Option<String>) {
+    let k = key.unwrap_or("this key");
+    let quoted = |k: &str| {
+        if key.is_some() {
+            format!("`{k}`")
+        } else {
+            k.to_string()
+        }
+    };
+    let s = |x: &str| Some(x.to_string());
+    if message.starts_with("data did not match any variant of untagged enum") {
+        let hint = match k {
+            "tags" => "write one tag or a list: tags: [园区, 隐患排查]",
+            "campaign" => {
+                "write a campaign slug or name, or a list: campaign: [ankang-cup, safety-month]"
+            }
+            "source" => {
+                "write the publisher, or source: { publisher: 四川工人日报, issue: 第13461期 }"
+            }
+            _ => "see the examples in README.md for what this key takes",
+        };
+        (
+            format!("{} has a value of the wrong form", quoted(k)),
+            s(hint),
         )
-    } else if message.starts_with("duplicate mapping key") {
-        Some("a key may appear only once; remove one of the two".into())
-    } else if message.contains("found a tab") {
-        Some("YAML indents with spaces only".into())
+    } else if let Some(rest) = message.strip_prefix("duplicate mapping key: ") {
+        let dup = rest.split(',').next().unwrap_or(rest).trim();
+        (
+            format!("the key `{dup}` appears twice"),
+            s("a key may appear only once; remove one of the two"),
+        )
+    } else if message == "expected mapping start" {
+        (
+            format!("{} needs `name: value` lines under it", quoted(k)),
+            Some(format!(
+                "indent them under `{k}:`, one per line, e.g. `  参与企业: 411`"
+            )),
+        )
+    } else if message == "expected string scalar" {
+        (
+            format!("{} takes text, not a list or a map", quoted(k)),
+            Some(format!(
+                "a value starting with [ or {{ is read as a list or a map: put it in quotes, e.g. {k}: \"[通知] …\""
+            )),
+        )
+    } else if message == "invalid boolean" {
+        (
+            format!("{} must be true or false", quoted(k)),
+            s("write true or false"),
+        )
+    } else if message.starts_with("invalid u") || message.starts_with("invalid i") {
+        (
+            format!("{} must be a whole number", quoted(k)),
+            Some(format!("write digits, e.g. {k}: 10")),
+        )
     } else if message.contains("mapping values are not allowed") {
-        Some("a value containing `: ` must be quoted, e.g. title: \"…\"".into())
+        (
+            "a value contains `: `, which YAML reads as a new key".into(),
+            s("put the value in quotes, e.g. title: \"宜宾：园区检查\""),
+        )
+    } else if message.starts_with("unknown field") {
+        (
+            message.to_string(),
+            s("remove this key or correct its spelling; the keys allowed here are listed above"),
+        )
+    } else if message.contains("found a tab") {
+        (message.to_string(), s("YAML indents with spaces only"))
     } else {
-        None
+        (message.to_string(), None)
     }
 }
 
@@ -134,6 +228,41 @@ mod tests {
     fn wrong_type_is_located() {
         let d = err("n: abc\n", 2);
         assert_eq!((d.line, d.col), (2, 4));
+    }
+
+    #[test]
+    fn messages_speak_to_editors() {
+        let (m, h) = explain(
+            "data did not match any variant of untagged enum OneOrMany",
+            Some("tags"),
+        );
+        assert_eq!(m, "`tags` has a value of the wrong form");
+        assert!(h.unwrap().contains("tags: [园区"));
+        let (m, _) = explain(
+            "duplicate mapping key: title, set DuplicateKeyPolicy in Options if acceptable",
+            None,
+        );
+        assert_eq!(m, "the key `title` appears twice");
+        assert_eq!(
+            explain("invalid boolean", Some("draft")).0,
+            "`draft` must be true or false"
+        );
+        assert_eq!(
+            explain("invalid u64", Some("paginate")).0,
+            "`paginate` must be a whole number"
+        );
+        assert_eq!(key_of("  参与企业: [1, 2]"), Some("参与企业"));
+        assert_eq!(key_of("- a"), None);
+    }
+
+    #[test]
+    fn token_lengths() {
+        assert_eq!(token_len("regoin: x", 1), 6);
+        assert_eq!(token_len("title: [未闭合", 8), 4);
+        assert_eq!(token_len("date: 2024-13-01   # 注释", 7), 10);
+        assert_eq!(token_len("url: http://a.b/", 6), 11);
+        assert_eq!(token_len("", 3), 1);
+        assert_eq!(token_len("tags: { 园区: 1 }  # 注", 7), 9);
     }
 
     #[test]

@@ -1,11 +1,14 @@
 //! Commands: thin adapters from options to the pipeline to a report and an exit code.
 
 pub mod build;
+pub mod check;
+pub mod init;
+pub mod new;
 pub mod serve;
 pub mod stats;
 pub mod stats_format;
 
-use crate::diag::{self, Diagnostic};
+use crate::diag::{self, Diagnostic, Paint};
 
 /// Exit code: success.
 pub const OK: i32 = 0;
@@ -14,14 +17,30 @@ pub const CONTENT_ERRORS: i32 = 1;
 /// Exit code: the command was used wrongly.
 pub const USAGE: i32 = 2;
 
+/// Prints diagnostics to stderr, sorted, coloured on a terminal, each
+/// followed by a blank line. Returns how many are errors.
+pub fn print(diags: &mut [Diagnostic]) -> usize {
+    diag::sort(diags);
+    let paint = Paint::for_stderr();
+    for d in diags.iter() {
+        eprintln!("{}\n", d.render(paint));
+    }
+    diags.iter().filter(|d| d.is_error()).count()
+}
+
 /// Prints diagnostics to stderr, sorted, with a count.
 pub fn report(mut diags: Vec<Diagnostic>) {
-    diag::sort(&mut diags);
-    let errors = diags.iter().filter(|d| d.is_error()).count();
-    for d in &diags {
-        eprintln!("{d}\n");
-    }
+    let errors = print(&mut diags);
     if errors > 0 {
         eprintln!("{errors} error(s); nothing was written.");
     }
+}
+
+/// Prints a usage error (a bad argument value) with a hint; returns [`USAGE`].
+pub fn usage(message: &str, hint: Option<&str>) -> i32 {
+    eprintln!("error: {message}");
+    if let Some(h) = hint {
+        eprintln!("  = hint: {h}");
+    }
+    USAGE
 }

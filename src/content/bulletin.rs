@@ -12,7 +12,7 @@ use serde::Deserialize;
 
 use super::date::Date;
 use super::number::{self, Quantity};
-use super::{frontmatter, locate, slug};
+use super::{frontmatter, locate, slug, value_len};
 use crate::config::{Config, Metric};
 use crate::diag::Diagnostic;
 use crate::render::markdown::{self, truncate_chars};
@@ -104,6 +104,11 @@ pub(crate) fn metric_value(
             .is_some_and(|c| c == '"' || c == '\'');
         let leading = raw.len() - raw.trim_start().len();
         let col = pos.col + usize::from(quoted) + leading + e.column;
+        let rest = raw.trim().chars().count().saturating_sub(e.column);
+        let hint = match &e.suggestion {
+            Some(s) => format!("write {s}, not {}, for {}", raw.trim(), metric.key),
+            None => e.hint,
+        };
         Diagnostic::error(
             path,
             pos.line,
@@ -111,7 +116,8 @@ pub(crate) fn metric_value(
             "metric-value",
             format!("metric `{}`: {}", metric.key, e.message),
         )
-        .with_hint(e.hint)
+        .with_len(rest)
+        .with_hint(hint)
         .with_source(text)
     })
 }
@@ -173,6 +179,7 @@ fn missing(path: &Path, whole: &str, field: &str, example: &str) -> Diagnostic {
     .with_hint(format!(
         "add a line such as `{field}: {example}` between the --- lines"
     ))
+    .with_len(3)
     .with_source(whole)
 }
 
@@ -198,6 +205,10 @@ pub fn parse(config: &Config, path: &Path, text: &str) -> Result<Bulletin, Vec<D
             .with_hint(hint)
             .with_source(text)
     };
+    // The same, underlining the whole scalar `value` written at `pos`.
+    let err_at = |pos: Pos, value: &str, code: &'static str, msg: String, hint: String| {
+        err(pos, code, msg, hint).with_len(value_len(text, pos, value))
+    };
 
     let title = match raw.title {
         Some(t) if !t.value.trim().is_empty() => t.value.trim().to_string(),
@@ -219,8 +230,9 @@ pub fn parse(config: &Config, path: &Path, text: &str) -> Result<Bulletin, Vec<D
         Some(d) => match Date::parse(&d.value) {
             Ok(d) => Some(d),
             Err(msg) => {
-                diags.push(err(
+                diags.push(err_at(
                     at(d),
+                    &d.value,
                     "date-invalid",
                     msg,
                     "write the date as 2024-03-11, or 2024-03-11 09:30 with a time".into(),
@@ -300,8 +312,9 @@ pub fn parse(config: &Config, path: &Path, text: &str) -> Result<Bulletin, Vec<D
                     "declare `{key}` under metrics: in jianxun.yaml, e.g. {key}: {{ unit: 家, aggregate: sum }}"
                 ),
             };
-            diags.push(err(
+            diags.push(err_at(
                 Pos::of(&k, line0),
+                &k.value,
                 "metric-undeclared",
                 format!("metric `{key}` is not declared in jianxun.yaml"),
                 hint,
@@ -331,8 +344,9 @@ pub fn parse(config: &Config, path: &Path, text: &str) -> Result<Bulletin, Vec<D
         Some(s) => {
             let clean = slug::slugify(&s.value);
             if clean != s.value.trim() {
-                diags.push(err(
+                diags.push(err_at(
                     at(s),
+                    &s.value,
                     "slug-invalid",
                     format!("slug `{}` is not lowercase ASCII", s.value),
                     format!(

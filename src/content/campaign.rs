@@ -88,6 +88,7 @@ pub fn parse(config: &Config, path: &Path, text: &str) -> Result<Campaign, Vec<D
             diags.push(
                 Diagnostic::error(path, 1, 1, "field-missing", "the campaign has no `name`")
                     .with_hint("add a line such as `name: 安康杯竞赛` between the --- lines")
+                    .with_len(3)
                     .with_source(text),
             );
             String::new()
@@ -102,6 +103,7 @@ pub fn parse(config: &Config, path: &Path, text: &str) -> Result<Campaign, Vec<D
                 diags.push(
                     Diagnostic::error(path, p.line, p.col, "date-invalid", msg)
                         .with_hint("write the date as 2025-01-01")
+                        .with_len(super::value_len(text, p, &d.value))
                         .with_source(text),
                 );
                 None
@@ -126,6 +128,7 @@ pub fn parse(config: &Config, path: &Path, text: &str) -> Result<Campaign, Vec<D
                 .with_hint(format!(
                     "declare `{key}` under metrics: in jianxun.yaml, or correct its spelling"
                 ))
+                .with_len(key.chars().count())
                 .with_source(text),
             );
             continue;

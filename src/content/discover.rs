@@ -26,6 +26,20 @@ pub fn default_theme_files() -> &'static [(&'static str, &'static [u8])] {
     embedded::FILES
 }
 
+/// Extensions of the files beside the content that are published: images,
+/// documents and media attached to a bulletin.
+const ASSETS: &[&str] = &[
+    "png", "jpg", "jpeg", "gif", "webp", "avif", "svg", "bmp", "pdf", "doc", "docx", "xls", "xlsx",
+    "ppt", "pptx", "csv", "zip", "mp3", "mp4", "webm",
+];
+
+/// Whether a file beside the content is published (an image, a document, media).
+pub fn is_asset(path: &Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| ASSETS.contains(&e.to_ascii_lowercase().as_str()))
+}
+
 /// What kind of content a Markdown file is, from where it lives.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
@@ -115,31 +129,48 @@ fn walk(dir: &Path) -> Vec<PathBuf> {
         .collect()
 }
 
-/// Decodes bytes as UTF-8; a file that is not UTF-8 is named with the position of the first bad byte.
+/// Decodes bytes as UTF-8; a file that is not UTF-8 is named with the
+/// position of the first bad byte, and its line shown as a UTF-8 reader sees
+/// it (the garbled run underlined).
 pub fn decode(path: &Path, bytes: Vec<u8>) -> Result<String, Diagnostic> {
-    match String::from_utf8(bytes) {
-        Ok(s) => Ok(normalise(&s)),
-        Err(e) => {
-            let bytes = e.as_bytes();
-            let valid = e.utf8_error().valid_up_to();
-            let before = String::from_utf8_lossy(&bytes[..valid]);
-            let line = before.matches('\n').count() + 1;
-            let col = before
-                .rsplit('\n')
-                .next()
-                .map(|l| l.chars().count())
-                .unwrap_or(0)
-                + 1;
-            Err(Diagnostic::error(
-                path,
-                line,
-                col,
-                "not-utf8",
-                "the file is not UTF-8 text (it looks like GBK or another legacy encoding)",
-            )
-            .with_hint("open it in your editor and save it again with the encoding UTF-8"))
-        }
-    }
+    let e = match String::from_utf8(bytes) {
+        Ok(s) => return Ok(normalise(&s)),
+        Err(e) => e,
+    };
+    let bytes = e.as_bytes();
+    let valid = e.utf8_error().valid_up_to();
+    let line_start = bytes[..valid]
+        .iter()
+        .rposition(|b| *b == b'\n')
+        .map_or(0, |i| i + 1);
+    let line_end = bytes[valid..]
+        .iter()
+        .position(|b| *b == b'\n')
+        .map_or(bytes.len(), |i| valid + i);
+    let line = bytes[..line_start].iter().filter(|b| **b == b'\n').count() + 1;
+    let col = String::from_utf8_lossy(&bytes[line_start..valid])
+        .chars()
+        .count()
+        + 1;
+    let shown = String::from_utf8_lossy(&bytes[line_start..line_end])
+        .trim_end_matches('\r')
+        .to_string();
+    let garbled = shown
+        .chars()
+        .skip(col - 1)
+        .take_while(|c| !c.is_ascii())
+        .count();
+    let mut d = Diagnostic::error(
+        path,
+        line,
+        col,
+        "not-utf8",
+        "the file is not UTF-8 text (it looks like GBK or another legacy encoding)",
+    )
+    .with_hint("open it in your editor and save it again with the encoding UTF-8")
+    .with_len(garbled);
+    d.source_line = Some(shown);
+    Err(d)
 }
 
 fn read_text(root: &Path, abs: &Path) -> Result<String, Diagnostic> {
@@ -279,7 +310,9 @@ pub fn discover(root: &Path) -> Result<Sources, Vec<Diagnostic>> {
 }
 
 /// Templates and static files: the theme (on disk, else embedded), then the
-/// site's overrides. Problems are added to `diags`.
+/// site's overrides, then the files beside the content (images next to a
+/// bulletin, published at their path under `content/`). Problems are added
+/// to `diags`.
 pub fn load_theme(
     root: &Path,
     config: &Config,
@@ -361,6 +394,19 @@ pub fn load_theme(
         match statics.iter_mut().find(|(n, _)| *n == name) {
             Some(slot) => slot.1 = StaticSource::Disk(abs),
             None => statics.push((name, StaticSource::Disk(abs))),
+        }
+    }
+    // Files beside the content (a bulletin's images) are published at their
+    // path under content/; links to them are rewritten in the resolve stage.
+    let content = root.join("content");
+    let taken: std::collections::HashSet<String> = statics.iter().map(|(n, _)| n.clone()).collect();
+    for abs in walk(&content) {
+        if !is_asset(&abs) {
+            continue;
+        }
+        let name = slash(abs.strip_prefix(&content).unwrap_or(&abs));
+        if !taken.contains(&name) {
+            statics.push((name, StaticSource::Disk(abs)));
         }
     }
     (templates, statics)

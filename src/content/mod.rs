@@ -8,8 +8,10 @@ pub mod campaign;
 pub mod date;
 pub mod discover;
 pub mod frontmatter;
+pub mod links;
 pub mod number;
 pub mod page;
+pub mod scaffold;
 pub mod slug;
 
 use crate::yaml::Pos;
@@ -33,4 +35,20 @@ pub(crate) fn locate(whole: &str, from: Pos, needle: &str) -> Pos {
         },
         None => from,
     }
+}
+
+/// How many characters the scalar written at `pos` of `whole` takes, quotes
+/// included, given its parsed `value`: what a diagnostic underlines.
+pub(crate) fn value_len(whole: &str, pos: Pos, value: &str) -> usize {
+    let quoted = whole
+        .lines()
+        .nth(pos.line.saturating_sub(1))
+        .and_then(|l| l.chars().nth(pos.col.saturating_sub(1)))
+        .is_some_and(|c| c == '"' || c == '\'');
+    let n = if quoted {
+        value.chars().count() + 2
+    } else {
+        value.trim_end().chars().count()
+    };
+    n.max(1)
 }

@@ -59,6 +59,9 @@ pub struct NumberError {
     /// 0-based character offset in the raw value where the problem starts
     /// (0 when it concerns the whole value).
     pub column: usize,
+    /// The value written correctly, when the fix is certain (a wrong unit:
+    /// `7.2万元` for `7.2万人`).
+    pub suggestion: Option<String>,
 }
 
 impl fmt::Display for NumberError {
@@ -205,6 +208,7 @@ impl<'a> Value<'a> {
             message,
             hint,
             column,
+            suggestion: None,
         }
     }
 
@@ -375,7 +379,9 @@ impl<'a> Value<'a> {
             "%" => format!("this metric is a percentage: write e.g. {shown}%"),
             _ => format!("this metric is counted in {u}: write e.g. {shown}{u}"),
         };
-        self.say(col, &what, hint)
+        let mut e = self.say(col, &what, hint);
+        e.suggestion = Some(format!("{shown}{u}"));
+        e
     }
 
     /// Reads digits, Chinese numerals, multipliers and in-number bounds from
@@ -674,6 +680,13 @@ mod tests {
         3-5 | 项 | write one number, e.g. 3项, or 3余项 for “at least”
         300万 | 万元 | write 300万元
     ";
+
+    #[test]
+    fn a_wrong_unit_suggests_the_right_value() {
+        let e = parse("7.2万人", "元", false).unwrap_err();
+        assert_eq!(e.suggestion.as_deref(), Some("7.2万元"));
+        assert_eq!(parse("3-5", "项", false).unwrap_err().suggestion, None);
+    }
 
     #[test]
     fn hints_show_the_correct_form() {

@@ -52,6 +52,7 @@ pub fn parse(config: &Config, path: &Path, text: &str) -> Result<Page, Vec<Diagn
             diags.push(
                 Diagnostic::error(path, 1, 1, "field-missing", "the page has no `title`")
                     .with_hint("add a line such as `title: 关于本站` between the --- lines")
+                    .with_len(3)
                     .with_source(text),
             );
             String::new()
@@ -63,6 +64,7 @@ pub fn parse(config: &Config, path: &Path, text: &str) -> Result<Page, Vec<Diagn
             diags.push(
                 Diagnostic::error(path, p.line, p.col, "date-invalid", msg)
                     .with_hint("write the date as 2024-03-11")
+                    .with_len(super::value_len(text, p, &d.value))
                     .with_source(text),
             );
             None

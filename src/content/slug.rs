@@ -102,6 +102,24 @@ fn slug_with(text: &str, place: bool) -> String {
     out.trim_matches('-').to_string()
 }
 
+/// A slug for a title: [`slugify`], except that the place names of the
+/// built-in table and of `overrides` (the `regions:` of jianxun.yaml) are
+/// spelt as places and set off as words: `厦门安全生产月` →
+/// `xiamen-anquanshengchanyue`, not `shamenanquanshengchanyue`.
+pub fn title_slug(text: &str, overrides: &BTreeMap<String, String>) -> String {
+    let mut names: Vec<(&str, &str)> = PLACE_NAMES.to_vec();
+    names.extend(overrides.iter().map(|(k, v)| (k.as_str(), v.as_str())));
+    // Longer names first, so 六盘水 wins over 六安-like prefixes.
+    names.sort_by_key(|(k, _)| std::cmp::Reverse(k.chars().count()));
+    let mut spelt = text.to_string();
+    for (name, slug) in names {
+        if !name.is_empty() && spelt.contains(name) {
+            spelt = spelt.replace(name, &format!(" {slug} "));
+        }
+    }
+    slugify(&spelt)
+}
+
 /// The slug of one region name: the site's override, else the built-in table, else pinyin.
 pub fn region_slug(name: &str, overrides: &BTreeMap<String, String>) -> String {
     if let Some(s) = overrides.get(name) {
@@ -138,6 +156,21 @@ mod tests {
         ] {
             assert_eq!(slugify(input), want, "{input}");
         }
+    }
+
+    #[test]
+    fn titles_spell_place_names_as_places() {
+        let mut o = BTreeMap::new();
+        o.insert("鲅鱼圈".to_string(), "bayuquan".to_string());
+        assert_eq!(
+            title_slug("厦门安全生产月应急演练", &o),
+            "xiamen-anquanshengchanyueyingjiyanlian"
+        );
+        assert_eq!(
+            title_slug("鲅鱼圈：重庆来客", &o),
+            "bayuquan-chongqing-laike"
+        );
+        assert_eq!(title_slug("宜宾园区", &o), "yibinyuanqu");
     }
 
     #[test]

@@ -353,12 +353,9 @@ impl Live {
                 return None;
             }
             metrics_changed |= a.metrics != b.metrics;
-            if let Some(i) = site
-                .items
-                .iter()
-                .position(|it| Arc::ptr_eq(&it.bulletin, a))
-            {
-                site.items[i].bulletin = Arc::clone(b);
+            // By path: the site holds a copy of `a` when its links were rewritten.
+            if let Some(i) = site.items.iter().position(|it| it.bulletin.path == a.path) {
+                site.items[i].bulletin = site.links.bulletin(Arc::clone(b));
                 changed.push(i);
             }
         }

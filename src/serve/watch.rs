@@ -113,6 +113,9 @@ pub fn classify<'a>(
                     cs.rescan = true;
                 } else if rel.extension().is_some_and(|e| e == "md") {
                     cs.content.insert(rel.to_path_buf());
+                } else if crate::content::discover::is_asset(rel) {
+                    // An image beside a bulletin is published like a static file.
+                    cs.statics.insert(rel.to_path_buf());
                 }
             }
             "templates" => cs.templates = true,

@@ -6,6 +6,8 @@
 //! Pure: no I/O.
 
 pub mod aggregate;
+pub mod links;
+pub mod lint;
 pub mod region;
 
 use std::collections::BTreeMap;
@@ -66,6 +68,8 @@ pub struct Site {
     pub archive: BTreeMap<(i16, i8), Vec<usize>>,
     /// Metric totals per scope; filled by [`statistics`].
     pub stats: Stats,
+    /// Where every page's links point (its bulletins' HTML is already rewritten).
+    pub links: links::LinkIndex,
 }
 
 /// The aggregate stage: every bulletin's metric values → totals per
@@ -258,7 +262,8 @@ pub fn resolve(config: &Config, parsed: Parsed, drafts: bool) -> Result<Site, Ve
                         "campaign-unknown",
                         format!("unknown campaign `{r}`"),
                     )
-                    .with_hint(hint);
+                    .with_hint(hint)
+                    .with_len(r.chars().count());
                     d.source_line = Some(cref.line.clone());
                     diags.push(d);
                 }
@@ -350,6 +355,15 @@ pub fn resolve(config: &Config, parsed: Parsed, drafts: bool) -> Result<Site, Ve
     if !diags.is_empty() {
         return Err(diags);
     }
+    // Links to source files become URLs, now that every slug is known.
+    let bulletins: Vec<Arc<Bulletin>> = items.iter().map(|it| Arc::clone(&it.bulletin)).collect();
+    let links = links::LinkIndex::of_site(&config.base_path(), &bulletins, &campaigns, &pages);
+    drop(bulletins);
+    for it in &mut items {
+        it.bulletin = links.bulletin(Arc::clone(&it.bulletin));
+    }
+    campaigns.iter_mut().for_each(|c| links.campaign(c));
+    pages.iter_mut().for_each(|p| links.plain_page(p));
     let mut by_campaign = vec![Vec::new(); campaigns.len()];
     let mut archive: BTreeMap<(i16, i8), Vec<usize>> = BTreeMap::new();
     for (i, it) in items.iter().enumerate() {
@@ -371,6 +385,7 @@ pub fn resolve(config: &Config, parsed: Parsed, drafts: bool) -> Result<Site, Ve
         by_campaign,
         archive,
         stats: Stats::default(),
+        links,
     })
 }
 

@@ -313,3 +313,62 @@ fn incremental_rebuilds_equal_full_builds() {
         "config",
     );
 }
+
+#[test]
+fn bulletins_with_links_and_images_rebuild_like_full_builds() {
+    let f = Fixture::new();
+    f.write(
+        "content/bulletins/2024/other.md",
+        &bulletin(
+            "另一篇",
+            "2024-02-01",
+            "ankang-cup",
+            "四川/宜宾",
+            "  参与企业: 3\n",
+            "正文。",
+        ),
+    );
+    let linked = |body: &str| {
+        bulletin(
+            "这一篇",
+            "2024-03-01",
+            "ankang-cup",
+            "四川/宜宾",
+            "  参与企业: 5\n",
+            &format!("见[另一篇](../2024/other.md)。{body}\n\n![图](img/a.png)"),
+        )
+    };
+    f.write("content/bulletins/2025/a.md", &linked("第一稿。"));
+    f.write_bytes("content/bulletins/2025/img/a.png", b"png1");
+    let mut live = Live::start(f.root(), &opts()).unwrap();
+    let mut served = live.build_all().unwrap();
+    assert!(
+        served.files["bulletins/a/index.html"]
+            .bytes()
+            .is_ok_and(|b| String::from_utf8_lossy(&b).contains("href=\"/bulletins/other/\"")),
+        "links are rewritten"
+    );
+
+    // A body edit of a bulletin whose links were rewritten takes the fast path.
+    f.write("content/bulletins/2025/a.md", &linked("第二稿。"));
+    step(
+        &f,
+        &mut live,
+        &mut served,
+        content(&["content/bulletins/2025/a.md"]),
+        "linked body edit",
+    );
+    // A new image beside the bulletin is published.
+    f.write_bytes("content/bulletins/2025/img/b.png", b"png2");
+    step(
+        &f,
+        &mut live,
+        &mut served,
+        ChangeSet {
+            statics: [PathBuf::from("content/bulletins/2025/img/b.png")].into(),
+            ..ChangeSet::default()
+        },
+        "new image",
+    );
+    assert!(served.files.contains_key("bulletins/2025/img/b.png"));
+}

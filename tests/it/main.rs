@@ -2,9 +2,13 @@
 
 mod browser;
 mod build_output;
+mod check;
 mod content_errors;
+mod diagnostics;
+mod editor;
 mod example_site;
 mod incremental;
+mod links;
 mod serve;
 mod stats;
 mod support;

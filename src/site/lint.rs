@@ -1,0 +1,472 @@
+//! The checks only `jianxun check` makes, beyond what `build` rejects.
+//!
+//! Takes the content files' texts, what parsed, the published static files
+//! and the current time; gives diagnostics: links between pages that point
+//! nowhere and images that are missing (errors), links to drafts, bulletins
+//! dated in the future, metric values far outside their campaign's range (a
+//! likely 万 typo) and titles used twice (warnings). Pure.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::Path;
+use std::sync::Arc;
+
+use rust_decimal::Decimal;
+
+use super::links::{LinkIndex, Target, page_of};
+use super::{Parsed, did_you_mean};
+use crate::config::{Aggregate, Config};
+use crate::content::bulletin::Bulletin;
+use crate::content::discover::SourceFile;
+use crate::content::links::{LinkRef, scan};
+use crate::diag::{Diagnostic, Severity};
+use crate::yaml::token_len;
+
+/// A value this many times the largest other value of its metric in its
+/// campaign is flagged.
+pub const OUTLIER_FACTOR: i64 = 10;
+
+/// How many other values a campaign needs before it has a "usual range":
+/// with fewer, a city-wide total beside one county's is no surprise.
+pub const OUTLIER_MIN_OTHERS: usize = 3;
+
+/// What the lints look at.
+pub struct Input<'a> {
+    /// The configuration.
+    pub config: &'a Config,
+    /// Every content file with its text.
+    pub files: &'a [SourceFile],
+    /// Site paths of every published static file (`logo.png`, `bulletins/2025/img/a.png`).
+    pub published: &'a BTreeSet<String>,
+    /// What parsed.
+    pub parsed: &'a Parsed,
+    /// Whether drafts are part of the site.
+    pub drafts: bool,
+    /// Now, in seconds since the epoch.
+    pub now: i64,
+}
+
+/// Runs every lint.
+pub fn lint(input: &Input) -> Vec<Diagnostic> {
+    let bulletins: Vec<Arc<Bulletin>> = input
+        .parsed
+        .bulletins
+        .iter()
+        .filter(|b| input.drafts || !b.draft)
+        .cloned()
+        .collect();
+    let texts: BTreeMap<&Path, &str> = input
+        .files
+        .iter()
+        .map(|f| (f.path.as_path(), f.text.as_str()))
+        .collect();
+    let mut out = links(input, &bulletins);
+    out.extend(future_dates(&bulletins, &texts, input.now));
+    out.extend(outliers(input, &bulletins));
+    out.extend(duplicate_titles(&bulletins, &texts));
+    out
+}
+
+/// Where `key: value` is written in the front matter of `text`: line,
+/// column and length of the value.
+fn field(text: &str, key: &str) -> Option<(usize, usize, usize)> {
+    let mut lines = text.lines().enumerate().skip(1);
+    lines.find_map(|(i, l)| {
+        if l.trim_end() == "---" {
+            // The front matter ends here.
+            return Some(None);
+        }
+        let rest = l.strip_prefix(key)?.strip_prefix(':')?;
+        let col = key.chars().count() + 2 + (rest.len() - rest.trim_start().len());
+        Some(Some((i + 1, col, token_len(l, col))))
+    })?
+}
+
+/// A diagnostic underlining `pos` (line, column, length) of `text`.
+fn at(
+    path: &Path,
+    text: &str,
+    pos: (usize, usize, usize),
+    severity: Severity,
+    code: &'static str,
+    msg: String,
+) -> Diagnostic {
+    let (line, col, len) = pos;
+    let d = Diagnostic::error(path, line, col, code, msg);
+    Diagnostic { severity, ..d }.with_len(len).with_source(text)
+}
+
+/// The path among `paths` whose file name is closest to that of `path`.
+fn near<'a>(path: &str, paths: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    let name = |p: &'a str| p.rsplit('/').next().unwrap_or(p);
+    let paths: Vec<&str> = paths.into_iter().collect();
+    let best = did_you_mean(
+        path.rsplit('/').next().unwrap_or(path),
+        paths.iter().map(|p| name(p)),
+    )?;
+    paths.into_iter().find(|p| name(p) == best)
+}
+
+/// `to` written relative to the folder of `from` (both from the site root).
+fn relative(from: &Path, to: &str) -> String {
+    let from: Vec<String> = from
+        .parent()
+        .map(|p| p.iter().map(|c| c.to_string_lossy().into_owned()).collect())
+        .unwrap_or_default();
+    let to: Vec<&str> = to.split('/').collect();
+    let common = from
+        .iter()
+        .zip(&to)
+        .take_while(|(a, b)| a.as_str() == **b)
+        .count();
+    let mut parts: Vec<&str> = vec![".."; from.len() - common];
+    parts.extend(&to[common..]);
+    parts.join("/")
+}
+
+fn links(input: &Input, bulletins: &[Arc<Bulletin>]) -> Vec<Diagnostic> {
+    let parsed = input.parsed;
+    let pages: Vec<_> = parsed
+        .pages
+        .iter()
+        .filter(|p| input.drafts || !p.draft)
+        .cloned()
+        .collect();
+    let index = LinkIndex::of_site(
+        &input.config.base_path(),
+        bulletins,
+        &parsed.campaigns,
+        &pages,
+    );
+    let drafts: BTreeSet<String> = parsed
+        .bulletins
+        .iter()
+        .filter(|b| !input.drafts && b.draft)
+        .map(|b| b.path.to_string_lossy().replace('\\', "/"))
+        .collect();
+    let sources: Vec<String> = parsed
+        .bulletins
+        .iter()
+        .map(|b| b.path.to_string_lossy().replace('\\', "/"))
+        .chain(
+            parsed
+                .campaigns
+                .iter()
+                .map(|c| c.path.to_string_lossy().replace('\\', "/")),
+        )
+        .chain(
+            parsed
+                .pages
+                .iter()
+                .map(|p| p.path.to_string_lossy().replace('\\', "/")),
+        )
+        .collect();
+    let known_pages: Vec<String> = bulletins
+        .iter()
+        .map(|b| crate::render::urls::bulletin(&b.slug))
+        .chain(
+            parsed
+                .campaigns
+                .iter()
+                .map(|c| crate::render::urls::campaign(&c.slug, 1)),
+        )
+        .chain(pages.iter().map(|p| crate::render::urls::page(&p.slug)))
+        .collect();
+    let mut out = Vec::new();
+    for f in input.files {
+        for r in scan(&f.text) {
+            if let Some(d) = judge(input, &index, &drafts, &sources, &known_pages, f, &r) {
+                out.push(d);
+            }
+        }
+    }
+    out
+}
+
+fn judge(
+    input: &Input,
+    index: &LinkIndex,
+    drafts: &BTreeSet<String>,
+    sources: &[String],
+    known_pages: &[String],
+    f: &SourceFile,
+    r: &LinkRef,
+) -> Option<Diagnostic> {
+    let pos = (r.line, r.col, r.len);
+    let dest = &r.dest;
+    let broken = |msg: String, hint: String| {
+        let code = if r.image {
+            "image-missing"
+        } else {
+            "link-broken"
+        };
+        Some(at(&f.path, &f.text, pos, Severity::Error, code, msg).with_hint(hint))
+    };
+    match index.target(&f.path, dest) {
+        Target::Outside | Target::Source { page: Some(_), .. } => None,
+        Target::Source { path, page: None } if drafts.contains(&path) => Some(
+            at(
+                &f.path,
+                &f.text,
+                pos,
+                Severity::Warning,
+                "link-draft",
+                format!("`{dest}` links to a draft, which is not published"),
+            )
+            .with_hint(format!(
+                "publish {path} (remove `draft: true`) or remove the link"
+            )),
+        ),
+        Target::Source { path, page: None } => {
+            let hint = match near(&path, sources.iter().map(String::as_str)) {
+                Some(best) => format!("did you mean {}?", relative(&f.path, best)),
+                None => "link to another bulletin by its file, e.g. [标题](../2024/other.md), or by its URL, e.g. [标题](/bulletins/slug/)".into(),
+            };
+            broken(
+                format!("`{dest}` points to {path}, which does not exist"),
+                hint,
+            )
+        }
+        Target::File { path, published } => {
+            if published
+                .as_ref()
+                .is_some_and(|p| input.published.contains(p))
+            {
+                return None;
+            }
+            let what = if r.image { "image" } else { "file" };
+            let near = published
+                .as_deref()
+                .and_then(|p| near(p, input.published.iter().map(String::as_str)));
+            let hint = match near {
+                Some(best) => format!("did you mean /{best}?"),
+                None if r.image => format!(
+                    "put the image at {path} (beside the file that shows it), or under static/ and write /name.png"
+                ),
+                None => format!("put the file at {path}, or under static/"),
+            };
+            broken(
+                format!("{what} `{dest}` not found: there is no {path}"),
+                hint,
+            )
+        }
+        Target::Site { path, known } => {
+            if r.image {
+                let file = path.strip_suffix('/').unwrap_or(&path);
+                if input.published.contains(file) {
+                    return None;
+                }
+                let hint = format!(
+                    "put the image at static/{file}, or beside the bulletin and link to it by a relative path"
+                );
+                return broken(
+                    format!("image `{dest}` not found: no static file {file}"),
+                    hint,
+                );
+            }
+            let page = page_of(&path)?;
+            if known {
+                return None;
+            }
+            let hint = match did_you_mean(&page, known_pages.iter().map(String::as_str)) {
+                Some(best) => format!("did you mean {}?", index.url(best)),
+                None => "check the slug: a bulletin's URL is /bulletins/<slug>/, its slug from `slug:` or its file name".into(),
+            };
+            broken(
+                format!(
+                    "`{dest}` points to {}, but no page is there",
+                    index.url(&page)
+                ),
+                hint,
+            )
+        }
+    }
+}
+
+fn future_dates(
+    bulletins: &[Arc<Bulletin>],
+    texts: &BTreeMap<&Path, &str>,
+    now: i64,
+) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    for b in bulletins.iter().filter(|b| b.date.timestamp() > now) {
+        let text = texts.get(b.path.as_path()).copied().unwrap_or("");
+        let pos = field(text, "date").unwrap_or((0, 0, 0));
+        out.push(
+            at(
+                &b.path,
+                text,
+                pos,
+                Severity::Warning,
+                "date-future",
+                format!("the bulletin is dated {}, in the future", b.date.ymd()),
+            )
+            .with_hint("it is published with that date at once; check the year and month"),
+        );
+    }
+    out
+}
+
+fn outliers(input: &Input, bulletins: &[Arc<Bulletin>]) -> Vec<Diagnostic> {
+    let campaigns = &input.parsed.campaigns;
+    // (campaign, metric) → every value reported, with its bulletin and entry.
+    let mut groups: BTreeMap<(usize, &str), Vec<(&Bulletin, usize)>> = BTreeMap::new();
+    for b in bulletins {
+        let mut mine: Vec<usize> = b
+            .campaign_refs
+            .iter()
+            .filter_map(|r| {
+                campaigns.iter().position(|c| {
+                    c.slug == r.name
+                        || c.name == r.name
+                        || c.full_name.as_deref() == Some(r.name.as_str())
+                })
+            })
+            .collect();
+        mine.dedup();
+        for c in mine {
+            for (k, m) in b.metrics.iter().enumerate() {
+                let summed = input
+                    .config
+                    .metric(&m.key)
+                    .is_some_and(|d| d.aggregate != Aggregate::Mean);
+                if summed {
+                    groups.entry((c, m.key.as_str())).or_default().push((b, k));
+                }
+            }
+        }
+    }
+    let mut out = Vec::new();
+    let mut seen = BTreeSet::new();
+    for ((c, key), values) in &groups {
+        let value = |&(b, k): &(&Bulletin, usize)| b.metrics[k].quantity.value;
+        if values.len() <= OUTLIER_MIN_OTHERS {
+            continue;
+        }
+        for (i, v) in values.iter().enumerate() {
+            let Some((j, largest)) = values
+                .iter()
+                .enumerate()
+                .filter(|(j, _)| *j != i)
+                .map(|(j, o)| (j, value(o)))
+                .max_by_key(|(_, x)| *x)
+            else {
+                continue;
+            };
+            if largest <= Decimal::ZERO || value(v) < largest * Decimal::from(OUTLIER_FACTOR) {
+                continue;
+            }
+            let (b, k) = *v;
+            let m = &b.metrics[k];
+            if !seen.insert((b.path.clone(), k)) {
+                continue;
+            }
+            let (ob, ok) = values[j];
+            let text = input
+                .files
+                .iter()
+                .find(|f| f.path == b.path)
+                .map_or("", |f| f.text.as_str());
+            let pos = (
+                m.pos.line,
+                m.pos.col,
+                crate::content::value_len(text, m.pos, &m.raw),
+            );
+            out.push(
+                at(
+                    &b.path,
+                    text,
+                    pos,
+                    Severity::Warning,
+                    "metric-outlier",
+                    format!(
+                        "metric `{key}`: {} is {OUTLIER_FACTOR} or more times any other value in {}",
+                        m.raw, campaigns[*c].name
+                    ),
+                )
+                .with_hint(format!(
+                    "is it right? A stray 万 or an extra zero multiplies a value; the next largest is {} in {}",
+                    ob.metrics[ok].raw,
+                    ob.path.display()
+                )),
+            );
+        }
+    }
+    out
+}
+
+fn duplicate_titles(bulletins: &[Arc<Bulletin>], texts: &BTreeMap<&Path, &str>) -> Vec<Diagnostic> {
+    let mut by_title: BTreeMap<&str, Vec<&Bulletin>> = BTreeMap::new();
+    for b in bulletins {
+        by_title.entry(b.title.as_str()).or_default().push(b);
+    }
+    let mut out = Vec::new();
+    for (title, mut group) in by_title.into_iter().filter(|(_, g)| g.len() > 1) {
+        group.sort_by(|a, b| a.path.cmp(&b.path));
+        for b in &group[1..] {
+            let text = texts.get(b.path.as_path()).copied().unwrap_or("");
+            let pos = field(text, "title").unwrap_or((0, 0, 0));
+            let first = group[0].path.display();
+            let msg = format!("the title `{title}` is also used by {first}");
+            let hint = "readers tell bulletins apart by their titles: add the place, the date or what is new";
+            out.push(
+                at(
+                    &b.path,
+                    text,
+                    pos,
+                    Severity::Warning,
+                    "title-duplicate",
+                    msg,
+                )
+                .with_hint(hint),
+            );
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fields_are_located() {
+        let t = "---\ntitle: 宜宾园区\ndate:   2099-01-01  # 注\n---\ndate: 正文\n";
+        assert_eq!(field(t, "title"), Some((2, 8, 4)));
+        assert_eq!(field(t, "date"), Some((3, 9, 10)));
+        assert_eq!(field(t, "region"), None);
+    }
+
+    #[test]
+    fn near_compares_file_names() {
+        let paths = [
+            "content/bulletins/2025/yibin-ankangbei-yuanqu.md",
+            "content/bulletins/2024/other.md",
+        ];
+        assert_eq!(
+            near("content/bulletins/2025/yibin-ankangbei-yuanq.md", paths),
+            Some(paths[0])
+        );
+        assert_eq!(
+            near("content/bulletins/2025/othre.md", paths),
+            Some(paths[1])
+        );
+        assert_eq!(near("content/bulletins/2024/datong.md", paths), None);
+    }
+
+    #[test]
+    fn relative_paths() {
+        let from = Path::new("content/bulletins/2025/a.md");
+        assert_eq!(
+            relative(from, "content/bulletins/2024/b.md"),
+            "../2024/b.md"
+        );
+        assert_eq!(
+            relative(from, "content/bulletins/2025/img/a.png"),
+            "img/a.png"
+        );
+        assert_eq!(
+            relative(from, "content/campaigns/x.md"),
+            "../../campaigns/x.md"
+        );
+    }
+}
