@@ -165,6 +165,10 @@ pub fn render_with(
         .into_iter()
         .chain(output::data::files(site))
     {
+        // A site's own static/robots.txt (or sitemap.xml …) wins over the generated one.
+        if sources.statics.iter().any(|(p, _)| *p == path) {
+            continue;
+        }
         if let Err(d) = sink(path, Data::Bytes(bytes)) {
             diags.push(d);
         }

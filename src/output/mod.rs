@@ -2,6 +2,9 @@
 //! whole site rendered, then committed to disk by [`write`].
 
 pub mod data;
+pub mod feeds;
+pub mod search;
+pub mod sitemap;
 pub mod write;
 
 use crate::render::context::Shared;
@@ -10,8 +13,17 @@ use crate::site::Site;
 /// Files derived from the site model rather than rendered through page
 /// templates (feeds, sitemap, robots.txt, search index): output path → bytes.
 pub fn extras(site: &Site, shared: &Shared) -> Vec<(String, Vec<u8>)> {
-    let _ = (site, shared);
-    Vec::new()
+    let (mut out, index) = rayon::join(
+        || {
+            let mut out = feeds::feeds(site, shared);
+            out.push(("sitemap.xml".into(), sitemap::sitemap(site, shared)));
+            out.push(("robots.txt".into(), sitemap::robots(shared)));
+            out
+        },
+        || search::files(site),
+    );
+    out.extend(index);
+    out
 }
 
 use std::collections::BTreeMap;

@@ -385,6 +385,7 @@ impl Live {
         crate::output::extras(&g.site, &g.shared)
             .into_iter()
             .chain(crate::output::data::files(&g.site))
+            .filter(|(p, _)| !self.sources.statics.iter().any(|(s, _)| s == p))
             .map(|(p, b)| (p, Data::Bytes(b)))
             .collect()
     }

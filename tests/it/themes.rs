@@ -96,3 +96,17 @@ fn template_rendering_error_names_template_and_line() {
         r.stderr
     );
 }
+
+#[test]
+fn a_sites_own_robots_txt_wins_over_the_generated_one() {
+    let f = Fixture::new();
+    one_bulletin(&f);
+    f.write("static/robots.txt", "User-agent: *\nDisallow: /\n");
+    let r = f.run(&["build"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_eq!(f.read("site/robots.txt"), "User-agent: *\nDisallow: /\n");
+    assert!(
+        f.read("site/sitemap.xml").contains("<urlset"),
+        "the sitemap is still generated"
+    );
+}

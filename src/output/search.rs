@@ -1,0 +1,170 @@
+//! Output: the search index behind `/search/` (read by the theme's `search.js`).
+//!
+//! Takes the [`Site`]; gives these files as `(output path, bytes)`:
+//!
+//! - `search/index.json`, the manifest: format version, a build key for
+//!   cache busting, shard and chunk sizes, the campaigns (`[slug, name]`),
+//!   the regions (`[path, slug path]`, tree order) and, per bulletin (its
+//!   id is its position, newest first), `[region, campaign…]` for filters;
+//! - `search/terms/<k>.json`: an inverted index from *keys* to postings
+//!   (module `terms`). The keys of a text are every character and every
+//!   pair of adjacent characters (bigram) of its folded runs of letters and
+//!   digits, so Chinese needs no word segmentation: a query matches a
+//!   bulletin when all its keys do. Keys are spread over shards by
+//!   [`key_hash`], so a query fetches only the shards of its own keys. A
+//!   key's postings are one string of base-64 numbers, about one byte per
+//!   bulletin for a common key;
+//! - `search/docs/<k>.json`: per bulletin `[path, title, date, date_zh,
+//!   text]` in chunks of consecutive ids, fetched only for the results shown
+//!   (snippets). Text is cut to [`TEXT_CHARS`] characters; only that much is
+//!   indexed, so a snippet can always show the match.
+//!
+//! Indexed text: title, tags, region names, campaign names and body.
+
+mod terms;
+
+use std::hash::Hasher;
+
+use rayon::prelude::*;
+use serde::Serialize;
+
+use crate::render::urls;
+use crate::site::Site;
+pub use terms::{fold, key_hash};
+
+/// How many characters of a bulletin's text are indexed and shipped.
+pub const TEXT_CHARS: usize = 2000;
+/// The index format `search.js` expects.
+pub const FORMAT: u32 = 1;
+/// About how many bytes one chunk of documents holds.
+const CHUNK_BYTES: usize = 16 * 1024;
+const MAX_CHUNK: usize = 64;
+
+/// The first `n` characters of `s`.
+fn cut(s: &str, n: usize) -> &str {
+    let mut seen = 0;
+    for (i, b) in s.bytes().enumerate() {
+        // Every byte but a continuation byte starts a character.
+        if b & 0xC0 != 0x80 {
+            if seen == n {
+                return &s[..i];
+            }
+            seen += 1;
+        }
+    }
+    s
+}
+
+/// The chunks of documents, and how many documents each holds.
+fn docs(site: &Site, texts: &[&str]) -> (Vec<(String, Vec<u8>)>, usize) {
+    let size = |i: usize| {
+        let b = &site.items[i].bulletin;
+        b.slug.len() + b.title.len() + texts[i].len() + 64
+    };
+    let n = site.items.len();
+    let avg = (0..n).map(size).sum::<usize>() / n.max(1);
+    let chunk = (CHUNK_BYTES / avg.max(1)).clamp(1, MAX_CHUNK);
+    let ids: Vec<usize> = (0..n).collect();
+    let files = ids
+        .par_chunks(chunk)
+        .enumerate()
+        .map(|(k, part)| {
+            let mut out = Vec::with_capacity(part.iter().map(|&i| size(i)).sum());
+            out.push(b'[');
+            for (j, &i) in part.iter().enumerate() {
+                let b = &site.items[i].bulletin;
+                if j > 0 {
+                    out.extend_from_slice(b",\n");
+                }
+                let path = urls::bulletin(&b.slug);
+                let row = (path, &b.title, b.date.ymd(), b.date.zh(), texts[i]);
+                // Strings always serialise.
+                let _ = serde_json::to_writer(&mut out, &row);
+            }
+            out.push(b']');
+            (format!("search/docs/{k}.json"), out)
+        })
+        .collect();
+    (files, chunk)
+}
+
+#[derive(Serialize)]
+struct Manifest<'a> {
+    version: u32,
+    key: String,
+    shards: usize,
+    chunk: usize,
+    count: usize,
+    text_chars: usize,
+    campaigns: Vec<[&'a str; 2]>,
+    regions: Vec<[&'a str; 2]>,
+    docs: Vec<Vec<usize>>,
+}
+
+/// Every file of the search index: `(output path, bytes)`.
+pub fn files(site: &Site) -> Vec<(String, Vec<u8>)> {
+    let texts: Vec<&str> = site
+        .items
+        .par_iter()
+        .map(|it| cut(&it.bulletin.text, TEXT_CHARS))
+        .collect();
+    let (mut out, shards) = terms::terms(site, &texts);
+    let (chunks, chunk) = docs(site, &texts);
+    out.extend(chunks);
+    // The build key changes whenever any shard or chunk does.
+    let key = out
+        .par_iter()
+        .map(|(_, bytes)| {
+            let mut h = terms::Fx::default();
+            h.write(bytes);
+            h.finish()
+        })
+        .collect::<Vec<u64>>()
+        .into_iter()
+        .fold(terms::Fx::default(), |mut h, x| {
+            h.write_u64(x);
+            h
+        })
+        .finish();
+    let manifest = Manifest {
+        version: FORMAT,
+        key: format!("{:08x}", key >> 32),
+        shards,
+        chunk,
+        count: site.items.len(),
+        text_chars: TEXT_CHARS,
+        campaigns: site
+            .campaigns
+            .iter()
+            .map(|c| [c.slug.as_str(), c.name.as_str()])
+            .collect(),
+        regions: site
+            .regions
+            .nodes
+            .iter()
+            .map(|r| [r.key.as_str(), r.slug_path.as_str()])
+            .collect(),
+        docs: site
+            .items
+            .iter()
+            .map(|it| std::iter::once(it.region).chain(it.campaigns.iter().copied()))
+            .map(Iterator::collect)
+            .collect(),
+    };
+    let json = serde_json::to_vec(&manifest).unwrap_or_default();
+    out.push(("search/index.json".into(), json));
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cut_counts_characters() {
+        assert_eq!(cut("安全生产", 2), "安全");
+        assert_eq!(cut("ab", 5), "ab");
+        assert_eq!(cut("a安b", 2), "a安");
+        assert_eq!(cut("", 0), "");
+    }
+}
