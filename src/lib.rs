@@ -118,6 +118,34 @@ pub fn parse(sources: &Sources) -> (Parsed, Vec<Diagnostic>) {
     (assemble(&ok, failed), diags)
 }
 
+/// [`parse`], consuming the texts as it goes so they are freed as soon as
+/// each file is parsed (a large site then never holds all its texts and all
+/// its parsed content at once).
+pub fn parse_consuming(sources: &mut Sources) -> (Parsed, Vec<Diagnostic>) {
+    let files = std::mem::take(&mut sources.files);
+    let config = &sources.config;
+    let results: Vec<(std::path::PathBuf, Result<ParsedFile, Vec<Diagnostic>>)> = files
+        .into_par_iter()
+        .map(|f| {
+            let r = parse_one(config, &f);
+            (f.path, r)
+        })
+        .collect();
+    let mut ok = Vec::with_capacity(results.len());
+    let mut failed = Vec::new();
+    let mut diags = Vec::new();
+    for (path, r) in &results {
+        match r {
+            Ok(p) => ok.push(p),
+            Err(d) => {
+                failed.push(path.as_path());
+                diags.extend(d.iter().cloned());
+            }
+        }
+    }
+    (assemble(ok, failed), diags)
+}
+
 /// Links parsed content into the site model.
 pub fn resolve(sources: &Sources, parsed: Parsed, drafts: bool) -> Result<Site, Vec<Diagnostic>> {
     site::resolve(&sources.config, parsed, drafts)
@@ -156,23 +184,30 @@ pub fn render_with(
             diags.push(d);
         }
     }
-    if let Err(d) = pages::render_each(site, theme, shared, &ids, &|path, bytes| {
-        sink(path, Data::Bytes(bytes))
-    }) {
+    // Pages and derived files (feeds, sitemap, search index, downloads) are
+    // independent: build them side by side, write every file in parallel.
+    let (pages_done, derived) = rayon::join(
+        || {
+            pages::render_each(site, theme, shared, &ids, &|path, bytes| {
+                sink(path, Data::Bytes(bytes))
+            })
+        },
+        || {
+            let mut files = output::extras(site, shared);
+            files.extend(output::data::files(site));
+            files
+        },
+    );
+    if let Err(d) = pages_done {
         diags.extend(d);
     }
-    for (path, bytes) in output::extras(site, shared)
-        .into_iter()
-        .chain(output::data::files(site))
-    {
+    let errors: Vec<Diagnostic> = derived
+        .into_par_iter()
         // A site's own static/robots.txt (or sitemap.xml …) wins over the generated one.
-        if sources.statics.iter().any(|(p, _)| *p == path) {
-            continue;
-        }
-        if let Err(d) = sink(path, Data::Bytes(bytes)) {
-            diags.push(d);
-        }
-    }
+        .filter(|(path, _)| !sources.statics.iter().any(|(p, _)| p == path))
+        .filter_map(|(path, bytes)| sink(path, Data::Bytes(bytes)).err())
+        .collect();
+    diags.extend(errors);
     if diags.is_empty() { Ok(()) } else { Err(diags) }
 }
 
@@ -198,7 +233,7 @@ pub struct Loaded {
 /// Runs discover → parse → resolve and loads the theme. Every content and
 /// template error of the whole site is reported together.
 pub fn load(root: &Path, opts: &BuildOptions) -> Result<Loaded, Vec<Diagnostic>> {
-    load_with(root, opts, |_, _| {})
+    load_inner(root, opts, None)
 }
 
 /// [`load`], showing `inspect` the sources (texts included) and everything
@@ -208,14 +243,35 @@ pub fn load_with(
     opts: &BuildOptions,
     inspect: impl FnOnce(&Sources, &Parsed),
 ) -> Result<Loaded, Vec<Diagnostic>> {
+    let mut inspect = Some(inspect);
+    let mut call = |s: &Sources, p: &Parsed| {
+        if let Some(f) = inspect.take() {
+            f(s, p)
+        }
+    };
+    load_inner(root, opts, Some(&mut call))
+}
+
+#[allow(clippy::type_complexity)]
+fn load_inner(
+    root: &Path,
+    opts: &BuildOptions,
+    inspect: Option<&mut dyn FnMut(&Sources, &Parsed)>,
+) -> Result<Loaded, Vec<Diagnostic>> {
     let mut t = Timings::start();
     let mut sources = discover(root)?;
     t.lap("discover");
     if let Some(u) = &opts.base_url {
         sources.config.set_base_url(u);
     }
-    let (parsed, parse_diags) = parse(&sources);
-    inspect(&sources, &parsed);
+    let (parsed, parse_diags) = match inspect {
+        Some(f) => {
+            let (parsed, diags) = parse(&sources);
+            f(&sources, &parsed);
+            (parsed, diags)
+        }
+        None => parse_consuming(&mut sources),
+    };
     // The parsed items hold all the text from here on.
     sources.files = Vec::new();
     t.lap("parse");

@@ -33,7 +33,7 @@ use crate::site::Site;
 pub use terms::{fold, key_hash};
 
 /// How many characters of a bulletin's text are indexed and shipped.
-pub const TEXT_CHARS: usize = 2000;
+pub const TEXT_CHARS: usize = 1000;
 /// The index format `search.js` expects.
 pub const FORMAT: u32 = 1;
 /// About how many bytes one chunk of documents holds.

@@ -222,6 +222,27 @@ impl Staging {
     pub fn commit(mut self) -> Result<Report, Diagnostic> {
         let st = std::mem::take(&mut *self.lock());
         let out = self.out.clone();
+        // A first build into a missing or empty folder: the staging folder
+        // already is the whole site, so one rename puts it in place.
+        let empty = std::fs::read_dir(&out)
+            .map(|mut d| d.next().is_none())
+            .unwrap_or(true);
+        if empty && self.old.is_empty() {
+            let manifest = manifest_text(&st.produced);
+            let m = self.dir.join(MANIFEST);
+            std::fs::write(&m, manifest).map_err(|e| io_err(&m, "write", e))?;
+            let _ = std::fs::remove_dir(&out);
+            if std::fs::rename(&self.dir, &out).is_ok() {
+                self.committed = true;
+                return Ok(Report {
+                    written: st.staged.len(),
+                    unchanged: st.unchanged,
+                    removed: 0,
+                });
+            }
+            // Renaming failed (e.g. across file systems): move file by file below.
+            let _ = std::fs::remove_file(&m);
+        }
         std::fs::create_dir_all(&out).map_err(|e| io_err(&out, "create the output folder", e))?;
         let mut report = Report {
             unchanged: st.unchanged,
@@ -253,11 +274,7 @@ impl Staging {
                 dir = d.parent();
             }
         }
-        let mut manifest = String::from("# Files written by jianxun; it removes only these.\n");
-        for rel in &st.produced {
-            manifest.push_str(rel);
-            manifest.push('\n');
-        }
+        let manifest = manifest_text(&st.produced);
         if std::fs::read_to_string(out.join(MANIFEST)).ok().as_deref() != Some(manifest.as_str()) {
             let tmp = self.dir.join(MANIFEST);
             std::fs::write(&tmp, manifest).map_err(|e| io_err(&tmp, "write", e))?;
@@ -268,6 +285,15 @@ impl Staging {
         let _ = std::fs::remove_dir_all(&self.dir);
         Ok(report)
     }
+}
+
+fn manifest_text(produced: &BTreeSet<String>) -> String {
+    let mut manifest = String::from("# Files written by jianxun; it removes only these.\n");
+    for rel in produced {
+        manifest.push_str(rel);
+        manifest.push('\n');
+    }
+    manifest
 }
 
 impl Drop for Staging {
