@@ -26,8 +26,12 @@ impl Server {
     }
 
     pub fn start_with(f: &Fixture, env: &[(&str, &str)]) -> Server {
+        Server::start_on(f, env, "0")
+    }
+
+    pub fn start_on(f: &Fixture, env: &[(&str, &str)], port: &str) -> Server {
         let mut cmd = Command::new(env!("CARGO_BIN_EXE_jianxun"));
-        cmd.args(["serve", "--port", "0"])
+        cmd.args(["serve", "--port", port])
             .current_dir(f.root())
             .stdout(Stdio::piped())
             .stderr(Stdio::null());
@@ -443,4 +447,44 @@ fn port_in_use_is_a_clear_error() {
     let r = f.run(&["serve", "--port", &port]);
     assert_eq!(r.code, 2);
     assert!(r.stderr.contains("cannot listen"), "{}", r.stderr);
+}
+
+/// The build version a page was served with (in its reload script URL).
+fn page_version(html: &str) -> String {
+    html.split("/__jianxun/reload.js?v=")
+        .nth(1)
+        .and_then(|s| s.split('"').next())
+        .unwrap_or("")
+        .to_string()
+}
+
+fn event_version(data: &str) -> String {
+    data.split("\"version\":")
+        .nth(1)
+        .map(|s| s.chars().take_while(char::is_ascii_digit).collect())
+        .unwrap_or_default()
+}
+
+#[test]
+fn a_restarted_server_tells_reconnecting_pages_to_reload() {
+    let f = site();
+    let first = Server::start(&f);
+    let page = first.get("/bulletins/a/").body;
+    let mut ev = first.events();
+    let (_, data) = ev.next(WAIT).expect("hello");
+    // A freshly served page and its event stream agree: no reload.
+    assert_eq!(page_version(&page), event_version(&data));
+    let port = first.addr.rsplit(':').next().unwrap().to_string();
+    drop(first);
+    // The browser's EventSource reconnects to the same address; the new
+    // server announces a new build, which the page's script answers with a reload.
+    let second = Server::start_on(&f, &[], &port);
+    let mut ev2 = second.events();
+    let (name, data2) = ev2.next(WAIT).expect("hello from the new server");
+    assert_eq!(name, "reload");
+    assert_ne!(
+        event_version(&data2),
+        page_version(&page),
+        "a page from the old server sees a new version"
+    );
 }
