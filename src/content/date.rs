@@ -19,11 +19,27 @@ pub struct Date {
     pub has_time: bool,
 }
 
+/// Why a date written as `YYYY-MM-DD…` cannot exist, in the editor's terms.
+fn impossible(t: &str) -> Option<String> {
+    let mut parts = t.get(..10)?.split('-');
+    let y: i16 = parts.next()?.parse().ok()?;
+    let m: i8 = parts.next()?.parse().ok()?;
+    let d: i8 = parts.next()?.parse().ok()?;
+    if !(1..=12).contains(&m) {
+        return Some(format!("there is no month {m} (months run from 01 to 12)"));
+    }
+    let days = jiff::civil::Date::new(y, m, 1).ok()?.days_in_month();
+    (d < 1 || d > days).then(|| format!("{y}年{m}月 has {days} days"))
+}
+
 impl Date {
     /// Parses a date or date-time; the error says what was expected.
     pub fn parse(text: &str) -> Result<Date, String> {
         let t = text.trim();
         let pieces = Pieces::parse(t).map_err(|e| {
+            if let Some(why) = impossible(t) {
+                return format!("`{t}` is not a real date: {why}");
+            }
             let e = e.to_string();
             if e.contains("month") || e.contains("day") || e.contains("year") {
                 format!(
