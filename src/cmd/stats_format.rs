@@ -1,5 +1,5 @@
-//! Output of `jianxun stats`: statistics rows as an aligned terminal table or
-//! as CSV. (JSON is serde_json's job and needs no helper.)
+//! Output of `jianxun stats`: statistics rows as an aligned terminal table.
+//! (CSV is [`crate::output::data::csv`], the same as `/stats/stats.csv`.)
 //!
 //! Takes headers and rows of display strings (`宜宾`, `1,292家`, `约55%`);
 //! gives the finished text, ending with a line break. Pure: printing is the
@@ -61,21 +61,6 @@ pub fn aligned_table(headers: &[&str], rows: &[Vec<String>]) -> String {
     out
 }
 
-/// CSV as RFC 4180 writes it: a field holding a quote, comma or line break
-/// is quoted with its quotes doubled, every record ends in CRLF, and the
-/// text starts with a UTF-8 byte-order mark so Excel reads the Chinese
-/// correctly. An empty header list writes no header record.
-pub fn csv(headers: &[&str], rows: &[Vec<String>]) -> String {
-    let mut out = String::from('\u{feff}');
-    if !headers.is_empty() {
-        record(&mut out, headers.iter().copied());
-    }
-    for row in rows {
-        record(&mut out, row.iter().map(String::as_str));
-    }
-    out
-}
-
 /// Display width in terminal cells.
 fn width(text: &str) -> usize {
     text.chars().map(char_cells).sum()
@@ -109,22 +94,6 @@ fn line(cells: &[String], widths: &[usize], numeric: &[bool]) -> String {
     out.truncate(end);
     out.push('\n');
     out
-}
-
-fn record<'a>(out: &mut String, fields: impl Iterator<Item = &'a str>) {
-    for (j, field) in fields.enumerate() {
-        if j > 0 {
-            out.push(',');
-        }
-        if field.contains(['"', ',', '\n', '\r']) {
-            out.push('"');
-            out.push_str(&field.replace('"', "\"\""));
-            out.push('"');
-        } else {
-            out.push_str(field);
-        }
-    }
-    out.push_str("\r\n");
 }
 
 #[cfg(test)]
@@ -195,17 +164,5 @@ mod tests {
         assert_eq!(aligned_table(&[], &[]), "");
         let text = aligned_table(&["a"], &rows(&[&["x", "1"], &[]]));
         assert_eq!(text, "a\n─  ─\nx  1\n\n");
-    }
-
-    #[test]
-    fn csv_quotes_and_bom() {
-        let body = rows(&[&["宜宾", "1,292家", "说\"好\""], &["a\nb", "x\r", "plain"]]);
-        let text = csv(&["范围", "参与企业", "备注"], &body);
-        assert_eq!(
-            text,
-            "\u{feff}范围,参与企业,备注\r\n宜宾,\"1,292家\",\"说\"\"好\"\"\"\r\n\"a\nb\",\"x\r\",plain\r\n"
-        );
-        assert_eq!(csv(&[], &[]), "\u{feff}");
-        assert_eq!(csv(&[], &rows(&[&["", "1"]])), "\u{feff},1\r\n");
     }
 }

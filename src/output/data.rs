@@ -251,5 +251,14 @@ mod tests {
     fn csv_quotes_and_bom() {
         let out = csv(&["a", "b"], &[vec!["宜宾,四川".into(), "说\"好\"".into()]]);
         assert_eq!(out, "\u{feff}a,b\r\n\"宜宾,四川\",\"说\"\"好\"\"\"\r\n");
+        let out = csv(
+            &["x"],
+            &[
+                vec!["a\nb".into()],
+                vec!["c\r".into()],
+                vec!["plain".into()],
+            ],
+        );
+        assert_eq!(out, "\u{feff}x\r\n\"a\nb\"\r\n\"c\r\"\r\nplain\r\n");
     }
 }

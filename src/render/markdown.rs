@@ -9,7 +9,7 @@
 
 use std::collections::HashSet;
 
-use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, TagEnd};
 
 /// Marks where emphasis delimiters were nudged; removed from the output.
 const NUDGE: char = '\u{E000}';
@@ -334,9 +334,6 @@ pub fn truncate_chars(text: &str, max: usize) -> String {
         None => text.to_string(),
     }
 }
-
-/// Heading levels, re-exported for callers that build tables of contents.
-pub type Level = HeadingLevel;
 
 #[cfg(test)]
 mod tests {
