@@ -99,12 +99,17 @@ pub struct Sources {
     pub diagnostics: Vec<Diagnostic>,
 }
 
-fn is_ignored(name: &str) -> bool {
+/// Hidden files and editors' temporary, backup and probe files
+/// (`.a.md.swp`, `a.md~`, `#a.md#`, `.#a.md`, vim's `4913`): never read,
+/// never watched.
+pub fn is_ignored(name: &str) -> bool {
     name.starts_with('.')
+        || name.starts_with('#')
         || name.ends_with('~')
         || name.ends_with(".swp")
         || name.ends_with(".swx")
         || name.ends_with(".tmp")
+        || name.ends_with(".bak")
         || name == "4913"
 }
 
@@ -427,7 +432,7 @@ mod tests {
 
     #[test]
     fn editor_temp_files_are_ignored() {
-        for n in [".a.md.swp", "a.md~", ".#a.md", "4913", ".hidden"] {
+        for n in [".a.md.swp", "a.md~", ".#a.md", "#a.md#", "a.md.bak", "4913", ".hidden"] {
             assert!(is_ignored(n), "{n}");
         }
         assert!(!is_ignored("a.md"));

@@ -14,6 +14,7 @@ use std::time::{Duration, Instant};
 use notify::{EventKind, RecommendedWatcher, RecursiveMode, Watcher as _};
 
 use crate::config::CONFIG_FILE;
+use crate::content::discover::is_ignored;
 
 /// The folders of a site that are watched recursively.
 pub const WATCHED: &[&str] = &["content", "templates", "themes", "static"];
@@ -66,17 +67,6 @@ impl ChangeSet {
     }
 }
 
-fn ignored_name(name: &str) -> bool {
-    name.starts_with('.')
-        || name.starts_with("#")
-        || name.ends_with('~')
-        || name.ends_with(".swp")
-        || name.ends_with(".swx")
-        || name.ends_with(".tmp")
-        || name.ends_with(".bak")
-        || name == "4913"
-}
-
 /// Sorts changed paths (absolute, under `root`) into a change set.
 /// `dirs` tells which of them are folders now.
 pub fn classify<'a>(
@@ -94,7 +84,7 @@ pub fn classify<'a>(
             .map(|c| c.to_string_lossy().into_owned())
             .collect();
         let Some(first) = parts.first() else { continue };
-        if parts.iter().any(|p| ignored_name(p)) {
+        if parts.iter().any(|p| is_ignored(p)) {
             continue;
         }
         if parts.len() == 1 {
