@@ -432,7 +432,15 @@ mod tests {
 
     #[test]
     fn editor_temp_files_are_ignored() {
-        for n in [".a.md.swp", "a.md~", ".#a.md", "#a.md#", "a.md.bak", "4913", ".hidden"] {
+        for n in [
+            ".a.md.swp",
+            "a.md~",
+            ".#a.md",
+            "#a.md#",
+            "a.md.bak",
+            "4913",
+            ".hidden",
+        ] {
             assert!(is_ignored(n), "{n}");
         }
         assert!(!is_ignored("a.md"));
