@@ -31,7 +31,7 @@ use std::path::Path;
 
 use rayon::prelude::*;
 
-use content::discover::{Kind, StaticSource};
+use content::discover::Kind;
 pub use content::discover::{Sources, discover};
 use diag::Diagnostic;
 use output::{Data, Output};
@@ -176,11 +176,7 @@ pub fn render_with(
     let ids = pages::plan(site);
     let mut diags = Vec::new();
     for (path, src) in &sources.statics {
-        let data = match src {
-            StaticSource::Embedded(b) => Data::Static(b),
-            StaticSource::Disk(p) => Data::Copy(p.clone()),
-        };
-        if let Err(d) = sink(path.clone(), data) {
+        if let Err(d) = sink(path.clone(), Data::from(src)) {
             diags.push(d);
         }
     }

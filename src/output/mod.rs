@@ -40,6 +40,16 @@ pub enum Data {
     Copy(PathBuf),
 }
 
+impl From<&crate::content::discover::StaticSource> for Data {
+    fn from(src: &crate::content::discover::StaticSource) -> Data {
+        use crate::content::discover::StaticSource;
+        match src {
+            StaticSource::Embedded(b) => Data::Static(b),
+            StaticSource::Disk(p) => Data::Copy(p.clone()),
+        }
+    }
+}
+
 impl Data {
     /// The bytes, reading a copied file if needed.
     pub fn bytes(&self) -> std::io::Result<std::borrow::Cow<'_, [u8]>> {

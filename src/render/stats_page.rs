@@ -159,24 +159,111 @@ fn bar(site: &Site, metric: usize, label: String, totals: Option<&Totals>) -> Op
     })
 }
 
-fn pair(title: &str, first_col: &str, bars: &[Bar], id: &str) -> Option<ChartView> {
-    if bars.is_empty() {
-        return None;
-    }
-    let rows: Vec<Vec<String>> = bars
-        .iter()
-        .map(|b| vec![b.label.clone(), b.display.clone()])
+/// How a dimension is drawn.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Shape {
+    /// Horizontal bars (regions, campaigns).
+    Bars,
+    /// Columns over time (months).
+    Timeline,
+}
+
+/// One way to break a scope down: its parts, each with its totals.
+struct Dimension<'a> {
+    /// Caption suffix, e.g. `按地区`.
+    by: &'static str,
+    /// Heading of the label column of the data table.
+    col: &'static str,
+    /// Suffix of the chart's element id.
+    key: &'static str,
+    shape: Shape,
+    parts: Vec<(String, Option<&'a Totals>)>,
+}
+
+fn by_region<'a>(site: &'a Site, totals: impl Fn(usize) -> Option<&'a Totals>) -> Dimension<'a> {
+    let parts = chart_regions(site)
+        .into_iter()
+        .map(|r| (site.regions.nodes[r].name.clone(), totals(r)))
         .collect();
-    let svg = if first_col == "月份" {
-        charts::timeline(title, bars, id)
-    } else {
-        charts::bar_chart(title, bars, id)
-    };
-    Some(ChartView {
-        title: title.to_string(),
-        svg,
-        table: charts::table(title, &[first_col, "数值"], &rows),
-    })
+    Dimension {
+        by: "按地区",
+        col: "地区",
+        key: "regions",
+        shape: Shape::Bars,
+        parts,
+    }
+}
+
+fn by_campaign<'a>(site: &'a Site, totals: impl Fn(usize) -> Option<&'a Totals>) -> Dimension<'a> {
+    let parts = site
+        .campaigns
+        .iter()
+        .enumerate()
+        .map(|(c, camp)| (camp.name.clone(), totals(c)))
+        .collect();
+    Dimension {
+        by: "按活动",
+        col: "活动",
+        key: "campaigns",
+        shape: Shape::Bars,
+        parts,
+    }
+}
+
+fn by_month<'a>(months: impl Iterator<Item = ((i16, i8), &'a Totals)>) -> Dimension<'a> {
+    let parts = months
+        .map(|((y, mo), t)| (month_label(y, mo), Some(t)))
+        .collect();
+    Dimension {
+        by: "按月份",
+        col: "月份",
+        key: "months",
+        shape: Shape::Timeline,
+        parts,
+    }
+}
+
+/// For every metric the scope has data for, one chart per dimension.
+/// `scope` prefixes the captions; `id` prefixes the element ids.
+fn metric_charts(
+    site: &Site,
+    scope: Option<&str>,
+    id: &str,
+    totals: Option<&Totals>,
+    dims: &[Dimension],
+) -> Vec<ChartView> {
+    let mut out = Vec::new();
+    for (i, m) in site.config.metrics.iter().enumerate() {
+        if totals.and_then(|t| t.get(i).copied().flatten()).is_none() {
+            continue;
+        }
+        for d in dims {
+            let bars: Vec<Bar> = d
+                .parts
+                .iter()
+                .filter_map(|(label, t)| bar(site, i, label.clone(), *t))
+                .collect();
+            if bars.is_empty() {
+                continue;
+            }
+            let title = match scope {
+                Some(name) => format!("{name}：{}（{}）", m.label, d.by),
+                None => format!("{}（{}）", m.label, d.by),
+            };
+            let chart_id = format!("{id}-m{i}-{}", d.key);
+            let svg = match d.shape {
+                Shape::Bars => charts::bar_chart(&title, &bars, &chart_id),
+                Shape::Timeline => charts::timeline(&title, &bars, &chart_id),
+            };
+            let rows: Vec<Vec<String>> = bars
+                .iter()
+                .map(|b| vec![b.label.clone(), b.display.clone()])
+                .collect();
+            let table = charts::table(&title, &[d.col, "数值"], &rows);
+            out.push(ChartView { title, svg, table });
+        }
+    }
+    out
 }
 
 /// Regions to compare in a chart: the top level, or the level below when there is one top region.
@@ -192,130 +279,50 @@ fn chart_regions(site: &Site) -> Vec<usize> {
 /// Per metric with data: a bar chart by region and a timeline by month.
 pub fn campaign_charts(site: &Site, c: usize) -> Vec<ChartView> {
     let s = &site.stats;
-    let name = &site.campaigns[c].name;
-    let mut out = Vec::new();
-    for (i, m) in site.config.metrics.iter().enumerate() {
-        if s.campaigns
-            .get(c)
-            .and_then(|t| t.get(i).copied().flatten())
-            .is_none()
-        {
-            continue;
-        }
-        let by_region: Vec<Bar> = chart_regions(site)
-            .into_iter()
-            .filter_map(|r| {
-                let n = &site.regions.nodes[r];
-                bar(site, i, n.name.clone(), s.campaign_regions.get(&(c, r)))
-            })
-            .collect();
-        out.extend(pair(
-            &format!("{name}：{}（按地区）", m.label),
-            "地区",
-            &by_region,
-            &format!("c{c}-m{i}-regions"),
-        ));
-        let by_month: Vec<Bar> = s
-            .campaign_months
-            .range((c, (i16::MIN, i8::MIN))..=(c, (i16::MAX, i8::MAX)))
-            .filter_map(|(&(_, (y, mo)), t)| bar(site, i, month_label(y, mo), Some(t)))
-            .collect();
-        out.extend(pair(
-            &format!("{name}：{}（按月份）", m.label),
-            "月份",
-            &by_month,
-            &format!("c{c}-m{i}-months"),
-        ));
-    }
-    out
+    let months = s
+        .campaign_months
+        .range((c, (i16::MIN, i8::MIN))..=(c, (i16::MAX, i8::MAX)))
+        .map(|(&(_, m), t)| (m, t));
+    let dims = [
+        by_region(site, |r| s.campaign_regions.get(&(c, r))),
+        by_month(months),
+    ];
+    metric_charts(
+        site,
+        Some(&site.campaigns[c].name),
+        &format!("c{c}"),
+        s.campaigns.get(c),
+        &dims,
+    )
 }
 
 /// Per metric with data: a bar chart by campaign and a timeline by month.
 pub fn region_charts(site: &Site, r: usize) -> Vec<ChartView> {
     let s = &site.stats;
-    let name = &site.regions.nodes[r].name;
-    let mut out = Vec::new();
-    for (i, m) in site.config.metrics.iter().enumerate() {
-        if s.regions
-            .get(r)
-            .and_then(|t| t.get(i).copied().flatten())
-            .is_none()
-        {
-            continue;
-        }
-        let by_campaign: Vec<Bar> = site
-            .campaigns
-            .iter()
-            .enumerate()
-            .filter_map(|(c, camp)| {
-                bar(site, i, camp.name.clone(), s.campaign_regions.get(&(c, r)))
-            })
-            .collect();
-        out.extend(pair(
-            &format!("{name}：{}（按活动）", m.label),
-            "活动",
-            &by_campaign,
-            &format!("r{r}-m{i}-campaigns"),
-        ));
-        let by_month: Vec<Bar> = s
-            .region_months
-            .range((r, (i16::MIN, i8::MIN))..=(r, (i16::MAX, i8::MAX)))
-            .filter_map(|(&(_, (y, mo)), t)| bar(site, i, month_label(y, mo), Some(t)))
-            .collect();
-        out.extend(pair(
-            &format!("{name}：{}（按月份）", m.label),
-            "月份",
-            &by_month,
-            &format!("r{r}-m{i}-months"),
-        ));
-    }
-    out
+    let months = s
+        .region_months
+        .range((r, (i16::MIN, i8::MIN))..=(r, (i16::MAX, i8::MAX)))
+        .map(|(&(_, m), t)| (m, t));
+    let dims = [
+        by_campaign(site, |c| s.campaign_regions.get(&(c, r))),
+        by_month(months),
+    ];
+    metric_charts(
+        site,
+        Some(&site.regions.nodes[r].name),
+        &format!("r{r}"),
+        s.regions.get(r),
+        &dims,
+    )
 }
 
 /// Per metric with data: by campaign, by region and by month, site-wide.
 pub fn site_charts(site: &Site) -> Vec<ChartView> {
     let s = &site.stats;
-    let mut out = Vec::new();
-    for (i, m) in site.config.metrics.iter().enumerate() {
-        if s.site.get(i).copied().flatten().is_none() {
-            continue;
-        }
-        let by_campaign: Vec<Bar> = site
-            .campaigns
-            .iter()
-            .enumerate()
-            .filter_map(|(c, camp)| bar(site, i, camp.name.clone(), s.campaigns.get(c)))
-            .collect();
-        out.extend(pair(
-            &format!("{}（按活动）", m.label),
-            "活动",
-            &by_campaign,
-            &format!("s-m{i}-campaigns"),
-        ));
-        let by_region: Vec<Bar> = chart_regions(site)
-            .into_iter()
-            .filter_map(|r| {
-                let n = &site.regions.nodes[r];
-                bar(site, i, n.name.clone(), s.regions.get(r))
-            })
-            .collect();
-        out.extend(pair(
-            &format!("{}（按地区）", m.label),
-            "地区",
-            &by_region,
-            &format!("s-m{i}-regions"),
-        ));
-        let by_month: Vec<Bar> = s
-            .months
-            .iter()
-            .filter_map(|(&(y, mo), t)| bar(site, i, month_label(y, mo), Some(t)))
-            .collect();
-        out.extend(pair(
-            &format!("{}（按月份）", m.label),
-            "月份",
-            &by_month,
-            &format!("s-m{i}-months"),
-        ));
-    }
-    out
+    let dims = [
+        by_campaign(site, |c| s.campaigns.get(c)),
+        by_region(site, |r| s.regions.get(r)),
+        by_month(s.months.iter().map(|(&m, t)| (m, t))),
+    ];
+    metric_charts(site, None, "s", Some(&s.site), &dims)
 }

@@ -12,7 +12,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 
-use crate::content::discover::{self, Kind, Sources, StaticSource};
+use crate::content::discover::{self, Kind, Sources};
 use crate::diag::Diagnostic;
 use crate::output::{Data, Output};
 use crate::render::context::Shared;
@@ -179,20 +179,23 @@ impl Live {
         self.good.as_ref().map(|g| &g.site)
     }
 
+    /// [`Live::build_all`] as a rebuild that replaces the whole site.
+    pub fn rebuild_all(&mut self) -> Result<Rebuilt, Vec<Diagnostic>> {
+        let out = self.build_all()?;
+        let rendered = out.files.len();
+        Ok(Rebuilt {
+            change: Change::Full(out),
+            rendered,
+            derived_pending: false,
+        })
+    }
+
     /// Applies a change set. Errors leave the last good site in place.
     pub fn apply(&mut self, cs: &ChangeSet) -> Result<Rebuilt, Vec<Diagnostic>> {
         if cs.config || cs.templates || cs.rescan {
-            let mut fresh = Live::start(&self.root, &self.opts)?;
-            let out = fresh.build_all();
             // Keep the new sources even when the content is broken, so the next save builds on them.
-            *self = fresh;
-            let out = out?;
-            let n = out.files.len();
-            return Ok(Rebuilt {
-                derived_pending: false,
-                change: Change::Full(out),
-                rendered: n,
-            });
+            *self = Live::start(&self.root, &self.opts)?;
+            return self.rebuild_all();
         }
         let mut t = crate::Timings::start();
         let cfg = self.sources.config.clone();
@@ -214,24 +217,12 @@ impl Live {
             let (_, statics) = discover::load_theme(&self.root, &self.sources.config, &mut d);
             statics_changed = statics
                 .iter()
-                .map(|(path, src)| {
-                    let data = match src {
-                        StaticSource::Embedded(b) => Data::Static(b),
-                        StaticSource::Disk(p) => Data::Copy(p.clone()),
-                    };
-                    (path.clone(), data)
-                })
+                .map(|(path, src)| (path.clone(), Data::from(src)))
                 .collect();
             self.sources.statics = statics;
         }
         let Some(old) = self.good.take() else {
-            let out = self.build_all()?;
-            let n = out.files.len();
-            return Ok(Rebuilt {
-                derived_pending: false,
-                change: Change::Full(out),
-                rendered: n,
-            });
+            return self.rebuild_all();
         };
         t.lap("reparse");
         if cs.statics.is_empty()
@@ -277,13 +268,7 @@ impl Live {
         }
         if !same_structure(&old.site, &new_site) {
             self.good = Some(old);
-            let out = self.build_all()?;
-            let n = out.files.len();
-            return Ok(Rebuilt {
-                derived_pending: false,
-                change: Change::Full(out),
-                rendered: n,
-            });
+            return self.rebuild_all();
         }
         t.lap("resolve+aggregate");
         let shared = Shared::new(&new_site);

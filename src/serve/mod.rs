@@ -21,7 +21,7 @@ use crate::BuildOptions;
 use crate::diag::Diagnostic;
 use crate::output::Output;
 use http::Target;
-use live::{Change, Live, Rebuilt};
+use live::{Change, Live};
 use reload::{ErrorItem, Event, Hub};
 use watch::Watcher;
 
@@ -326,16 +326,9 @@ pub fn run(opts: &ServeOptions) -> i32 {
             // The configuration was unreadable: try from scratch.
             Err(_) => match Live::start(&opts.root, &build_opts) {
                 Ok(mut l) => {
-                    let out = l.build_all();
+                    let out = l.rebuild_all();
                     live = Ok(l);
-                    out.map(|o| {
-                        let n = o.files.len();
-                        Rebuilt {
-                            change: Change::Full(o),
-                            rendered: n,
-                            derived_pending: false,
-                        }
-                    })
+                    out
                 }
                 Err(d) => Err(d),
             },
