@@ -1,8 +1,10 @@
 //! Output: the rendered site as `path → bytes`, held in memory until the
 //! whole site rendered, then committed to disk by [`write`].
 
+pub mod commit;
 pub mod data;
 pub mod feeds;
+pub mod manifest;
 pub mod search;
 pub mod sitemap;
 pub mod write;

@@ -1,10 +1,15 @@
-//! Writing: commits a rendered site to the output folder.
+//! Write stage: commits a rendered site to the output folder.
 //!
-//! Refuses a folder that is (or contains) the site itself or holds files
-//! jianxun did not write; stages changed files beside the output folder
-//! while pages render and moves them in only when all rendered; leaves
-//! unchanged files alone (mtime kept); removes only files listed in the
-//! manifest of the previous build; writes the new manifest last.
+//! Takes the site root, the output folder and the rendered files one by
+//! one; gives the output folder holding exactly the new site, or — when
+//! anything failed — exactly the old one.
+//!
+//! Refuses an output folder that is (or contains) the site itself or one of
+//! its source folders, or holds files jianxun did not write. While pages
+//! render, files are staged (see [`super::commit`] for the swap and the
+//! journal); unchanged files are left alone (hard-linked, mtime kept);
+//! files of the previous build that are no longer produced go away with it,
+//! and nothing else is ever removed.
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
@@ -12,11 +17,10 @@ use std::sync::Mutex;
 
 use walkdir::WalkDir;
 
+use super::commit::{self, INSIDE, MARKER, Place, io_err};
+use super::manifest::{self, MANIFEST, RESERVED, is_safe_rel};
 use super::{Data, Output};
 use crate::diag::Diagnostic;
-
-/// The manifest of files written by the last build, inside the output folder.
-pub const MANIFEST: &str = ".jianxun-manifest";
 
 /// What a write did.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -33,13 +37,9 @@ fn refuse(out: &Path, message: String, hint: &str) -> Diagnostic {
     Diagnostic::error(out, 0, 0, "output-refused", message).with_hint(hint)
 }
 
-fn io_err(path: &Path, what: &str, e: std::io::Error) -> Diagnostic {
-    Diagnostic::error(path, 0, 0, "io", format!("cannot {what}: {e}"))
-}
-
 fn absolute(p: &Path) -> PathBuf {
     // Canonicalise the longest existing ancestor, so a not-yet-created folder compares correctly.
-    let mut existing = p.to_path_buf();
+    let mut existing = std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf());
     let mut rest = Vec::new();
     while !existing.exists() {
         match (
@@ -60,16 +60,9 @@ fn absolute(p: &Path) -> PathBuf {
     abs
 }
 
-fn read_manifest(out: &Path) -> BTreeSet<String> {
-    std::fs::read_to_string(out.join(MANIFEST))
-        .map(|s| {
-            s.lines()
-                .filter(|l| !l.is_empty() && !l.starts_with('#'))
-                .map(str::to_string)
-                .collect()
-        })
-        .unwrap_or_default()
-}
+/// The site's own folders: an output folder inside one of them would be
+/// read back as sources by the next build.
+const SOURCE_DIRS: [&str; 4] = ["content", "static", "templates", "themes"];
 
 /// Checks that `out` may be written by a build of the site at `root`.
 pub fn check_output_dir(root: &Path, out: &Path, force: bool) -> Result<(), Diagnostic> {
@@ -85,6 +78,18 @@ pub fn check_output_dir(root: &Path, out: &Path, force: bool) -> Result<(), Diag
             "pass --output DIR with a folder inside or beside the site",
         ));
     }
+    for dir in SOURCE_DIRS {
+        if out_abs.starts_with(root_abs.join(dir)) {
+            return Err(refuse(
+                out,
+                format!(
+                    "the output folder {} is inside the site's `{dir}` folder: every build would publish the previous one again",
+                    out.display()
+                ),
+                "use the default `site`, or pass --output DIR with a folder outside content/, static/, templates/ and themes/",
+            ));
+        }
+    }
     for marker in ["content", crate::config::CONFIG_FILE] {
         if out_abs.join(marker).exists() {
             return Err(refuse(
@@ -97,30 +102,15 @@ pub fn check_output_dir(root: &Path, out: &Path, force: bool) -> Result<(), Diag
             ));
         }
     }
-    if force || !out_abs.is_dir() {
+    if !out_abs.is_dir() {
         return Ok(());
     }
-    let manifest = read_manifest(&out_abs);
-    let mut foreign = Vec::new();
-    for e in WalkDir::new(&out_abs)
-        .sort_by_file_name()
-        .into_iter()
-        .filter_entry(|e| e.depth() != 1 || e.file_name() != ".git")
-        .filter_map(Result::ok)
-    {
-        if !e.file_type().is_file() {
-            continue;
-        }
-        let rel = e
-            .path()
-            .strip_prefix(&out_abs)
-            .unwrap_or(e.path())
-            .to_string_lossy()
-            .replace('\\', "/");
-        if rel != MANIFEST && !manifest.contains(&rel) {
-            foreign.push(rel);
-        }
+    let manifest = manifest::read(&out_abs)?;
+    // An interrupted commit is finished before its files are judged.
+    if force || commit::pending(&out_abs) {
+        return Ok(());
     }
+    let foreign = foreign_files(&out_abs, &manifest);
     if !foreign.is_empty() {
         let shown: Vec<_> = foreign.iter().take(5).cloned().collect();
         return Err(refuse(
@@ -138,13 +128,83 @@ pub fn check_output_dir(root: &Path, out: &Path, force: bool) -> Result<(), Diag
     Ok(())
 }
 
-/// A build being written: changed files go to a staging folder beside the
-/// output folder; [`Staging::commit`] moves them into place only after the
-/// whole site rendered. Dropping it without committing removes the staging
+/// Files in `out` that the manifest does not list (a `.git` folder and
+/// jianxun's own bookkeeping aside).
+fn foreign_files(out: &Path, manifest: &BTreeSet<String>) -> Vec<String> {
+    let mut foreign = Vec::new();
+    for e in WalkDir::new(out)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| {
+            e.depth() != 1
+                || (e.file_name() != ".git" && !RESERVED.iter().any(|r| e.file_name() == *r))
+        })
+        .filter_map(Result::ok)
+    {
+        if e.file_type().is_dir() {
+            continue;
+        }
+        let rel = e
+            .path()
+            .strip_prefix(out)
+            .unwrap_or(e.path())
+            .to_string_lossy()
+            .replace('\\', "/");
+        if !manifest.contains(&rel) {
+            foreign.push(rel);
+        }
+    }
+    foreign
+}
+
+/// Where to stage: beside the output folder (swap), unless the output
+/// folder is a mount point or its parent cannot be written (journal).
+fn place(out: &Path) -> Place {
+    let sibling = commit::sibling(out);
+    let inside = Place {
+        out: out.to_path_buf(),
+        stage: out.join(INSIDE),
+        swap: false,
+    };
+    if std::env::var_os("JIANXUN_TEST_STAGE_INSIDE").is_some() && out.is_dir() {
+        return inside;
+    }
+    if out.is_dir() && !same_device(out, out.parent().unwrap_or(out)) {
+        return inside;
+    }
+    let parent_ok = sibling
+        .parent()
+        .is_some_and(|p| std::fs::create_dir_all(p).is_ok());
+    if !parent_ok && out.is_dir() {
+        return inside;
+    }
+    Place {
+        out: out.to_path_buf(),
+        stage: sibling,
+        swap: true,
+    }
+}
+
+#[cfg(unix)]
+fn same_device(a: &Path, b: &Path) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    match (std::fs::metadata(a), std::fs::metadata(b)) {
+        (Ok(a), Ok(b)) => a.dev() == b.dev(),
+        _ => true,
+    }
+}
+
+#[cfg(not(unix))]
+fn same_device(_: &Path, _: &Path) -> bool {
+    true
+}
+
+/// A build being written. Files go to a staging folder while pages
+/// render; [`Staging::commit`] puts them in place only after the whole
+/// site rendered. Dropping it without committing removes the staging
 /// folder and leaves the output folder exactly as it was.
 pub struct Staging {
-    out: PathBuf,
-    dir: PathBuf,
+    place: Place,
     old: BTreeSet<String>,
     state: Mutex<StageState>,
     committed: bool,
@@ -153,34 +213,34 @@ pub struct Staging {
 #[derive(Default)]
 struct StageState {
     produced: BTreeSet<String>,
-    staged: Vec<String>,
+    written: usize,
     unchanged: usize,
+    /// The first write that failed (a full disk): later files are skipped
+    /// and the commit reports this one error, not one per file.
+    failed: Option<Diagnostic>,
+    skipped: usize,
 }
 
 impl Staging {
-    /// Checks the output folder and opens a fresh staging folder beside it.
+    /// Finishes or clears what an interrupted build left, checks the output
+    /// folder and opens a fresh staging folder.
     pub fn begin(root: &Path, out: &Path, force: bool) -> Result<Staging, Diagnostic> {
-        check_output_dir(root, out, force)?;
         let abs = absolute(out);
-        let name = abs
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_else(|| "site".into());
-        let parent = abs
-            .parent()
-            .map(Path::to_path_buf)
-            .unwrap_or_else(|| abs.clone());
-        let dir = parent.join(format!(".{name}.jianxun-staging"));
-        if dir.exists() {
-            // Left by a build that was killed; it only ever holds our own files.
-            std::fs::remove_dir_all(&dir)
-                .map_err(|e| io_err(&dir, "remove an old staging folder", e))?;
+        // Refuse a wrong folder before touching anything in or beside it.
+        check_output_dir(root, out, force)?;
+        if commit::pending(&abs) {
+            commit::recover(&abs)?;
+            check_output_dir(root, out, force)?;
         }
-        std::fs::create_dir_all(&dir).map_err(|e| io_err(&dir, "create the staging folder", e))?;
+        let old = manifest::read(&abs)?;
+        let place = place(&abs);
+        std::fs::create_dir_all(&place.stage)
+            .map_err(|e| io_err(&place.stage, "create the staging folder", e))?;
+        let marker = place.stage.join(MARKER);
+        std::fs::write(&marker, "").map_err(|e| io_err(&marker, "write", e))?;
         Ok(Staging {
-            old: read_manifest(&abs),
-            out: abs,
-            dir,
+            place,
+            old,
             state: Mutex::new(StageState::default()),
             committed: false,
         })
@@ -190,116 +250,114 @@ impl Staging {
         self.state.lock().unwrap_or_else(|e| e.into_inner())
     }
 
-    /// Records one output file; stages it unless the output folder already has these bytes.
+    /// Records one output file; stages it unless the output folder already
+    /// has these bytes (then, for a swap, a hard link of the existing file).
     pub fn put(&self, rel: &str, data: &Data) -> Result<(), Diagnostic> {
-        let target = self.out.join(rel);
-        let bytes = data
-            .bytes()
-            .map_err(|e| io_err(&target, "read a static file", e))?;
-        let same = std::fs::metadata(&target)
-            .is_ok_and(|m| m.is_file() && m.len() == bytes.len() as u64)
-            && std::fs::read(&target).is_ok_and(|b| b == *bytes);
-        if !same {
-            let staged = self.dir.join(rel);
-            if let Some(parent) = staged.parent() {
-                std::fs::create_dir_all(parent)
-                    .map_err(|e| io_err(parent, "create a folder", e))?;
-            }
-            std::fs::write(&staged, &bytes).map_err(|e| io_err(&staged, "write", e))?;
+        if !is_safe_rel(rel) || RESERVED.iter().any(|r| rel.split('/').next() == Some(*r)) {
+            return Err(Diagnostic::error(
+                &self.place.out,
+                0,
+                0,
+                "output-path",
+                format!(
+                    "refusing to write `{}`: not a plain path inside the output folder",
+                    rel.escape_debug()
+                ),
+            ));
         }
-        let mut st = self.lock();
-        st.produced.insert(rel.to_string());
-        if same {
-            st.unchanged += 1;
-        } else {
-            st.staged.push(rel.to_string());
+        if self.lock().failed.is_some() {
+            self.lock().skipped += 1;
+            return Ok(());
+        }
+        match self.stage(rel, data) {
+            Ok(same) => {
+                let mut st = self.lock();
+                st.produced.insert(rel.to_string());
+                if same {
+                    st.unchanged += 1;
+                } else {
+                    st.written += 1;
+                }
+            }
+            Err(d) => {
+                let mut st = self.lock();
+                if st.failed.is_none() {
+                    st.failed = Some(d);
+                } else {
+                    st.skipped += 1;
+                }
+            }
         }
         Ok(())
     }
 
-    /// Moves the staged files into the output folder, removes files of the
-    /// previous build that are no longer produced, and writes the manifest.
+    /// Stages one file; true when the output folder already had it.
+    fn stage(&self, rel: &str, data: &Data) -> Result<bool, Diagnostic> {
+        let target = self.place.out.join(rel);
+        let bytes = data
+            .bytes()
+            .map_err(|e| io_err(&target, "read a static file", e))?;
+        let same = std::fs::symlink_metadata(&target)
+            .is_ok_and(|m| m.is_file() && m.len() == bytes.len() as u64)
+            && std::fs::read(&target).is_ok_and(|b| b == *bytes);
+        let staged = self.place.stage.join(rel);
+        commit::step();
+        if same {
+            if self.place.swap {
+                commit::link_or_copy(&target, &staged, false)?;
+            }
+            return Ok(true);
+        }
+        if let Some(parent) = staged.parent() {
+            std::fs::create_dir_all(parent).map_err(|e| io_err(parent, "create a folder", e))?;
+        }
+        std::fs::write(&staged, &bytes).map_err(|e| io_err(&staged, "write", e))?;
+        Ok(false)
+    }
+
+    /// Puts the staged site in place of the output folder's contents; files
+    /// of the previous build no longer produced are gone afterwards.
     pub fn commit(mut self) -> Result<Report, Diagnostic> {
         let st = std::mem::take(&mut *self.lock());
-        let out = self.out.clone();
-        // A first build into a missing or empty folder: the staging folder
-        // already is the whole site, so one rename puts it in place.
-        let empty = std::fs::read_dir(&out)
-            .map(|mut d| d.next().is_none())
-            .unwrap_or(true);
-        if empty && self.old.is_empty() {
-            let manifest = manifest_text(&st.produced);
-            let m = self.dir.join(MANIFEST);
-            std::fs::write(&m, manifest).map_err(|e| io_err(&m, "write", e))?;
-            let _ = std::fs::remove_dir(&out);
-            if std::fs::rename(&self.dir, &out).is_ok() {
-                self.committed = true;
-                return Ok(Report {
-                    written: st.staged.len(),
-                    unchanged: st.unchanged,
-                    removed: 0,
-                });
+        if let Some(mut first) = st.failed {
+            if st.skipped > 0 {
+                first.message.push_str(&format!(
+                    " ({} more file(s) were not written; the output folder is unchanged)",
+                    st.skipped
+                ));
             }
-            // Renaming failed (e.g. across file systems): move file by file below.
-            let _ = std::fs::remove_file(&m);
+            return Err(first);
         }
-        std::fs::create_dir_all(&out).map_err(|e| io_err(&out, "create the output folder", e))?;
-        let mut report = Report {
+        let Place { out, stage, swap } = self.place.clone();
+        let removed: Vec<String> = self
+            .old
+            .iter()
+            .filter(|r| !st.produced.contains(*r))
+            .cloned()
+            .collect();
+        let report = Report {
+            written: st.written,
             unchanged: st.unchanged,
-            ..Report::default()
+            removed: removed.iter().filter(|r| out.join(r).is_file()).count(),
         };
-        for rel in &st.staged {
-            let target = out.join(rel);
-            if let Some(parent) = target.parent() {
-                std::fs::create_dir_all(parent)
-                    .map_err(|e| io_err(parent, "create a folder", e))?;
-            }
-            std::fs::rename(self.dir.join(rel), &target)
-                .map_err(|e| io_err(&target, "write", e))?;
-            report.written += 1;
-        }
-        for rel in self.old.iter().filter(|r| !st.produced.contains(*r)) {
-            let target = out.join(rel);
-            if target.is_file() {
-                std::fs::remove_file(&target)
-                    .map_err(|e| io_err(&target, "remove an old file", e))?;
-                report.removed += 1;
-            }
-            // Remove folders left empty, up to the output folder.
-            let mut dir = target.parent();
-            while let Some(d) = dir {
-                if d == out || std::fs::remove_dir(d).is_err() {
-                    break;
-                }
-                dir = d.parent();
-            }
-        }
-        let manifest = manifest_text(&st.produced);
-        if std::fs::read_to_string(out.join(MANIFEST)).ok().as_deref() != Some(manifest.as_str()) {
-            let tmp = self.dir.join(MANIFEST);
-            std::fs::write(&tmp, manifest).map_err(|e| io_err(&tmp, "write", e))?;
-            std::fs::rename(&tmp, out.join(MANIFEST))
-                .map_err(|e| io_err(&out, "write the manifest", e))?;
-        }
+        let m = stage.join(MANIFEST);
+        std::fs::write(&m, manifest::text(&st.produced)).map_err(|e| io_err(&m, "write", e))?;
+        // From here on a failure is recovered by the next run, not by Drop.
         self.committed = true;
-        let _ = std::fs::remove_dir_all(&self.dir);
+        if swap {
+            commit::carry(&out, &stage, &self.old, &st.produced)?;
+            commit::swap(&stage, &out, &removed)?;
+        } else {
+            commit::journal(&stage, &out, &removed)?;
+        }
         Ok(report)
     }
-}
-
-fn manifest_text(produced: &BTreeSet<String>) -> String {
-    let mut manifest = String::from("# Files written by jianxun; it removes only these.\n");
-    for rel in produced {
-        manifest.push_str(rel);
-        manifest.push('\n');
-    }
-    manifest
 }
 
 impl Drop for Staging {
     fn drop(&mut self) {
         if !self.committed {
-            let _ = std::fs::remove_dir_all(&self.dir);
+            let _ = std::fs::remove_dir_all(&self.place.stage);
         }
     }
 }

@@ -1,0 +1,385 @@
+//! Write stage, last step: putting a staged build in place of the output
+//! folder so that it is never seen half old and half new, and recovering a
+//! commit that was interrupted (a killed build, a power cut).
+//!
+//! Takes a staging folder and the output folder; gives the output folder
+//! holding the new site. Two ways, chosen by where the staging folder is:
+//!
+//! - **Swap** (the usual case): the staging folder sits beside the output
+//!   folder on the same file system and holds the *whole* new site (files
+//!   that did not change are hard links to the old ones, so they keep their
+//!   mtime and cost no space). One `renameat2(RENAME_EXCHANGE)` swaps the two
+//!   folders; the old site, now in the staging folder, is then removed.
+//!   Readers of the output folder see the old site or the new one, never a
+//!   mix, wherever the process is killed.
+//! - **Journal** (an output folder that is a mount point, or a system
+//!   without an atomic swap): changed files are staged inside the output
+//!   folder, a journal file marks the staging complete, and the files are
+//!   moved in one by one. A killed commit is finished by the next run
+//!   (roll forward), so the site is whole again before anything else
+//!   happens.
+//!
+//! A leftover staging folder is removed only when every file in it is
+//! provably jianxun's (a fresh staging folder carries a marker file; an old
+//! site's files are listed in its manifest or are hard links of files of
+//! the output folder); otherwise the build stops and names it.
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use walkdir::WalkDir;
+
+use super::manifest::{self, MANIFEST, is_safe_rel};
+use crate::diag::Diagnostic;
+
+/// A file in a staging folder that is still being filled: everything in
+/// such a folder was written by jianxun.
+pub const MARKER: &str = ".jianxun-building";
+/// The staging folder inside the output folder (journal way).
+pub const INSIDE: &str = ".jianxun-staging";
+/// A file in a staging folder that is complete and being moved in: its
+/// lines are the files of the old build to remove afterwards.
+const JOURNAL: &str = ".jianxun-commit";
+
+/// Where a build stages its files.
+#[derive(Debug, Clone)]
+pub struct Place {
+    /// The output folder (absolute).
+    pub out: PathBuf,
+    /// The staging folder (absolute).
+    pub stage: PathBuf,
+    /// Swap (a whole site beside the output) or journal (changes inside it).
+    pub swap: bool,
+}
+
+impl Place {
+    /// The staging folders a build of `out` may have left behind.
+    fn leftovers(out: &Path) -> [PathBuf; 2] {
+        [sibling(out), out.join(INSIDE)]
+    }
+}
+
+/// The staging folder beside `out`: `.<name>.jianxun-staging`.
+pub fn sibling(out: &Path) -> PathBuf {
+    let name = out
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "site".into());
+    let parent = out.parent().map(Path::to_path_buf).unwrap_or_default();
+    parent.join(format!(".{name}.jianxun-staging"))
+}
+
+pub(super) fn io_err(path: &Path, what: &str, e: std::io::Error) -> Diagnostic {
+    Diagnostic::error(path, 0, 0, "io", format!("cannot {what}: {e}"))
+}
+
+/// Counts the file operations of a commit. When the environment variable
+/// `JIANXUN_TEST_KILL_AT_STEP=N` is set, the process dies (as if killed)
+/// at the N-th one: the tests use it to interrupt a commit at every point.
+pub(super) fn step() {
+    static COUNT: AtomicUsize = AtomicUsize::new(0);
+    static KILL_AT: std::sync::OnceLock<Option<usize>> = std::sync::OnceLock::new();
+    let n = COUNT.fetch_add(1, Ordering::SeqCst) + 1;
+    let kill = KILL_AT.get_or_init(|| {
+        std::env::var("JIANXUN_TEST_KILL_AT_STEP")
+            .ok()
+            .and_then(|v| v.parse().ok())
+    });
+    if *kill == Some(n) {
+        std::process::abort();
+    }
+}
+
+/// Whether an interrupted build left a staging folder behind.
+pub fn pending(out: &Path) -> bool {
+    Place::leftovers(out).iter().any(|s| s.is_dir())
+}
+
+/// Finishes or clears whatever an interrupted build left: a complete
+/// journal is rolled forward, a staging folder that is provably jianxun's
+/// is removed, anything else is an error naming the folder.
+pub fn recover(out: &Path) -> Result<(), Diagnostic> {
+    for stage in Place::leftovers(out) {
+        if !stage.is_dir() || stage.is_symlink() {
+            continue;
+        }
+        if stage.join(JOURNAL).is_file() {
+            roll_forward(&stage, out)?;
+        } else {
+            clear(&stage, out)?;
+        }
+    }
+    Ok(())
+}
+
+/// Removes a leftover staging folder if every file in it is jianxun's.
+fn clear(stage: &Path, out: &Path) -> Result<(), Diagnostic> {
+    let fresh = stage.join(MARKER).is_file();
+    if !fresh {
+        let own = manifest::read(stage).unwrap_or_default();
+        let current = manifest::read(out).unwrap_or_default();
+        let foreign: Vec<String> = files(stage)
+            .into_iter()
+            .filter(|rel| {
+                rel != MANIFEST
+                    && !own.contains(rel)
+                    && !current.contains(rel)
+                    && !same_file(&stage.join(rel), &out.join(rel))
+            })
+            .collect();
+        if !foreign.is_empty() {
+            let shown: Vec<_> = foreign.iter().take(5).cloned().collect();
+            return Err(Diagnostic::error(
+                stage,
+                0,
+                0,
+                "output-refused",
+                format!(
+                    "the folder {} is where jianxun prepares a build, but it holds {} file(s) jianxun did not write: {}{}",
+                    stage.display(),
+                    foreign.len(),
+                    shown.join(", "),
+                    if foreign.len() > 5 { ", …" } else { "" }
+                ),
+            )
+            .with_hint("move these files somewhere else (nothing was deleted), then build again"));
+        }
+    }
+    // File by file, so an interruption here is tried too; the manifest
+    // goes last, as it is what proves the rest is jianxun's.
+    for rel in files(stage).into_iter().filter(|r| r != MANIFEST) {
+        step();
+        remove_file(&stage.join(rel))?;
+    }
+    step();
+    std::fs::remove_dir_all(stage).map_err(|e| io_err(stage, "remove an old staging folder", e))
+}
+
+/// Every file under `dir`, relative, `/`-separated, symlinks not followed.
+fn files(dir: &Path) -> Vec<String> {
+    WalkDir::new(dir)
+        .follow_links(false)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| !e.file_type().is_dir())
+        .filter_map(|e| {
+            let rel = e.path().strip_prefix(dir).ok()?;
+            Some(rel.to_string_lossy().replace('\\', "/"))
+        })
+        .collect()
+}
+
+#[cfg(unix)]
+fn same_file(a: &Path, b: &Path) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    match (std::fs::symlink_metadata(a), std::fs::symlink_metadata(b)) {
+        // A carried symlink is a new link with the same target.
+        (Ok(ma), Ok(mb)) if ma.is_symlink() && mb.is_symlink() => {
+            std::fs::read_link(a).ok() == std::fs::read_link(b).ok()
+        }
+        (Ok(a), Ok(b)) => a.dev() == b.dev() && a.ino() == b.ino(),
+        _ => false,
+    }
+}
+
+#[cfg(not(unix))]
+fn same_file(_: &Path, _: &Path) -> bool {
+    false
+}
+
+/// Swap way: `stage` holds the whole new site (manifest included). Puts it
+/// in place of `out`, then removes the old site.
+pub fn swap(stage: &Path, out: &Path, removed: &[String]) -> Result<(), Diagnostic> {
+    // From here the staging folder is complete: a leftover is recognised by
+    // its manifest, not by the marker.
+    step();
+    remove_file(&stage.join(MARKER))?;
+    if !out.exists() {
+        step();
+        return std::fs::rename(stage, out)
+            .map_err(|e| io_err(out, "put the new site in place", e));
+    }
+    step();
+    match exchange(stage, out) {
+        Ok(true) => {}
+        Ok(false) => return journal(stage, out, removed),
+        Err(e) => return Err(io_err(out, "put the new site in place", e)),
+    }
+    // `stage` now holds the old site: every file in it is listed in its
+    // manifest or is a hard link of a file now in `out`.
+    clear(stage, out)
+}
+
+/// Journal way: `stage` holds the changed files and the new manifest.
+/// Marks it complete, then moves the files in.
+pub fn journal(stage: &Path, out: &Path, removed: &[String]) -> Result<(), Diagnostic> {
+    let path = stage.join(JOURNAL);
+    let mut text = String::new();
+    for rel in removed {
+        text.push_str(rel);
+        text.push('\n');
+    }
+    step();
+    std::fs::write(&path, text).map_err(|e| io_err(&path, "write", e))?;
+    roll_forward(stage, out)
+}
+
+/// Moves every staged file into `out`, removes the files the journal
+/// lists, then the manifest. Safe to repeat after an interruption.
+fn roll_forward(stage: &Path, out: &Path) -> Result<(), Diagnostic> {
+    let journal = stage.join(JOURNAL);
+    let removed = std::fs::read_to_string(&journal).map_err(|e| io_err(&journal, "read", e))?;
+    for rel in files(stage) {
+        if [MARKER, JOURNAL, MANIFEST].contains(&rel.as_str()) {
+            continue;
+        }
+        let target = out.join(&rel);
+        if let Some(parent) = target.parent() {
+            std::fs::create_dir_all(parent).map_err(|e| io_err(parent, "create a folder", e))?;
+        }
+        step();
+        std::fs::rename(stage.join(&rel), &target).map_err(|e| io_err(&target, "write", e))?;
+    }
+    for rel in removed.lines().filter(|l| is_safe_rel(l)) {
+        let target = out.join(rel);
+        if target.is_file() {
+            step();
+            remove_file(&target)?;
+        }
+        remove_empty_parents(&target, out);
+    }
+    let m = stage.join(MANIFEST);
+    if m.is_file() {
+        step();
+        std::fs::rename(&m, out.join(MANIFEST))
+            .map_err(|e| io_err(out, "write the manifest", e))?;
+    }
+    step();
+    std::fs::remove_dir_all(stage).map_err(|e| io_err(stage, "remove the staging folder", e))
+}
+
+fn remove_file(path: &Path) -> Result<(), Diagnostic> {
+    match std::fs::remove_file(path) {
+        Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(io_err(path, "remove", e)),
+        _ => Ok(()),
+    }
+}
+
+/// Removes the folders left empty above `file`, up to `top`.
+fn remove_empty_parents(file: &Path, top: &Path) {
+    let mut dir = file.parent();
+    while let Some(d) = dir {
+        if d == top || !d.starts_with(top) || std::fs::remove_dir(d).is_err() {
+            break;
+        }
+        dir = d.parent();
+    }
+}
+
+/// Swaps two folders in one step. `Ok(false)` when the system or the file
+/// system cannot, so the caller takes the journal way.
+#[cfg(target_os = "linux")]
+fn exchange(a: &Path, b: &Path) -> std::io::Result<bool> {
+    use std::ffi::CString;
+    use std::os::unix::ffi::OsStrExt;
+    let ca = CString::new(a.as_os_str().as_bytes())?;
+    let cb = CString::new(b.as_os_str().as_bytes())?;
+    // SAFETY: both pointers are valid NUL-terminated strings for the call's duration.
+    let r = unsafe {
+        libc::renameat2(
+            libc::AT_FDCWD,
+            ca.as_ptr(),
+            libc::AT_FDCWD,
+            cb.as_ptr(),
+            libc::RENAME_EXCHANGE,
+        )
+    };
+    if r == 0 {
+        return Ok(true);
+    }
+    let e = std::io::Error::last_os_error();
+    match e.raw_os_error() {
+        Some(libc::EINVAL | libc::ENOSYS | libc::EXDEV | libc::ENOTSUP) => Ok(false),
+        _ => Err(e),
+    }
+}
+
+#[cfg(not(target_os = "linux"))]
+fn exchange(_: &Path, _: &Path) -> std::io::Result<bool> {
+    Ok(false)
+}
+
+/// Swap way: brings files of `out` that the new site does not produce and
+/// the old build did not write (a `.git` folder, files kept with
+/// `--force`) into the staging folder as hard links, so the swap keeps
+/// them.
+pub fn carry(
+    out: &Path,
+    stage: &Path,
+    old: &BTreeSet<String>,
+    produced: &BTreeSet<String>,
+) -> Result<(), Diagnostic> {
+    if !out.is_dir() {
+        return Ok(());
+    }
+    let mut walk = WalkDir::new(out)
+        .follow_links(false)
+        .min_depth(1)
+        .into_iter();
+    while let Some(entry) = walk.next() {
+        let Ok(e) = entry else { continue };
+        let Ok(rel) = e.path().strip_prefix(out) else {
+            continue;
+        };
+        let rel_s = rel.to_string_lossy().replace('\\', "/");
+        if e.depth() == 1 && manifest::RESERVED.contains(&rel_s.as_str()) {
+            if e.file_type().is_dir() {
+                walk.skip_current_dir();
+            }
+            continue;
+        }
+        if old.contains(&rel_s) || produced.contains(&rel_s) {
+            continue;
+        }
+        let target = stage.join(rel);
+        let ft = e.file_type();
+        if ft.is_dir() {
+            if target.exists() && !target.is_dir() {
+                walk.skip_current_dir();
+                continue;
+            }
+            // Folders come with their files; only an empty one is carried as such.
+            let empty = std::fs::read_dir(e.path()).is_ok_and(|mut d| d.next().is_none());
+            if empty {
+                std::fs::create_dir_all(&target)
+                    .map_err(|err| io_err(&target, "create a folder", err))?;
+            }
+        } else if !target.exists() {
+            step();
+            link_or_copy(e.path(), &target, ft.is_symlink())?;
+        }
+    }
+    Ok(())
+}
+
+/// Hard-links `from` to `to` (a symlink is recreated as a symlink); copies
+/// when the file system has no hard links.
+pub fn link_or_copy(from: &Path, to: &Path, symlink: bool) -> Result<(), Diagnostic> {
+    if let Some(parent) = to.parent() {
+        std::fs::create_dir_all(parent).map_err(|e| io_err(parent, "create a folder", e))?;
+    }
+    #[cfg(unix)]
+    if symlink {
+        let target = std::fs::read_link(from).map_err(|e| io_err(from, "read a link", e))?;
+        return std::os::unix::fs::symlink(target, to).map_err(|e| io_err(to, "write", e));
+    }
+    let _ = symlink;
+    if std::fs::hard_link(from, to).is_ok() {
+        return Ok(());
+    }
+    std::fs::copy(from, to)
+        .map(|_| ())
+        .map_err(|e| io_err(to, "write", e))
+}
