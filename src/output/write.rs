@@ -105,7 +105,10 @@ pub fn check_output_dir(root: &Path, out: &Path, force: bool) -> Result<(), Diag
     if !out_abs.is_dir() {
         return Ok(());
     }
-    let manifest = manifest::read(&out_abs)?;
+    let manifest = manifest::read(&out_abs).map_err(|mut d| {
+        d.path = out.join(MANIFEST);
+        d
+    })?;
     // An interrupted commit is finished before its files are judged.
     if force || commit::pending(&out_abs) {
         return Ok(());
