@@ -4,6 +4,9 @@
 //! shared by every page that lists it; Tera values are reference-counted,
 //! so putting one in many pages costs a pointer copy.
 
+use std::collections::HashMap;
+use std::sync::Arc;
+
 use serde::Serialize;
 use tera::Value;
 
@@ -27,6 +30,43 @@ pub struct Shared {
     pub campaigns: Vec<Value>,
     /// Every scope's totals, for the `stats()` template function.
     pub stats: Value,
+    /// Positions by slug: bulletins, campaigns and plain pages.
+    pub index: Arc<Index>,
+    /// Every bulletin's position, newest first (the list of the home page).
+    pub all: Arc<Vec<usize>>,
+}
+
+/// Positions of the site's things by slug.
+#[derive(Debug, Default)]
+pub struct Index {
+    bulletins: HashMap<String, usize>,
+    campaigns: HashMap<String, usize>,
+    pages: HashMap<String, usize>,
+}
+
+impl Index {
+    fn of(site: &Site) -> Index {
+        Index {
+            bulletins: site
+                .items
+                .iter()
+                .enumerate()
+                .map(|(i, it)| (it.bulletin.slug.clone(), i))
+                .collect(),
+            campaigns: site
+                .campaigns
+                .iter()
+                .enumerate()
+                .map(|(i, c)| (c.slug.clone(), i))
+                .collect(),
+            pages: site
+                .pages
+                .iter()
+                .enumerate()
+                .map(|(i, p)| (p.slug.clone(), i))
+                .collect(),
+        }
+    }
 }
 
 /// A link with a title.
@@ -153,7 +193,24 @@ impl Shared {
             campaign_briefs,
             campaigns,
             stats: super::filters::stats_value(site),
+            index: Arc::new(Index::of(site)),
+            all: Arc::new((0..site.items.len()).collect()),
         }
+    }
+
+    /// The position of the bulletin `slug`.
+    pub fn bulletin(&self, slug: &str) -> Option<usize> {
+        self.index.bulletins.get(slug).copied()
+    }
+
+    /// The position of the campaign `slug`.
+    pub fn campaign(&self, slug: &str) -> Option<usize> {
+        self.index.campaigns.get(slug).copied()
+    }
+
+    /// The position of the plain page `slug`.
+    pub fn page(&self, slug: &str) -> Option<usize> {
+        self.index.pages.get(slug).copied()
     }
 
     /// The full value of every campaign (with its totals and targets).
@@ -195,6 +252,8 @@ impl Shared {
             campaign_briefs: self.campaign_briefs.clone(),
             campaigns: fresh_campaigns,
             stats: super::filters::stats_value(site),
+            index: Arc::clone(&self.index),
+            all: Arc::clone(&self.all),
         }
     }
 

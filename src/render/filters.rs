@@ -14,16 +14,12 @@
 use std::str::FromStr;
 
 use rust_decimal::Decimal;
-use tera::value::Key;
 use tera::{Error, Kwargs, State, Tera, TeraResult, Value};
 
 use super::format::format_quantity;
 use super::totals;
 use crate::content::number::Bound;
 use crate::site::Site;
-
-/// Name of the page-context variable holding every scope's totals.
-pub const STATS_VAR: &str = "__jianxun_stats";
 
 /// Registers the filters and functions (before any template is added).
 pub fn register(tera: &mut Tera) {
@@ -61,11 +57,8 @@ fn metric(v: &Value, kwargs: Kwargs, _: &State) -> TeraResult<String> {
     Ok(format_quantity(d, bound, &unit))
 }
 
-fn stats(kwargs: Kwargs, state: &State) -> TeraResult<Value> {
-    let Some(all) = state.get::<Value>(STATS_VAR)? else {
-        return Err(Error::message("stats(): no statistics on this page"));
-    };
-    let key = if let Some(c) = kwargs.get::<String>("campaign")? {
+fn stats(kwargs: Kwargs, _: &State) -> TeraResult<Value> {
+    let scope = if let Some(c) = kwargs.get::<String>("campaign")? {
         format!("campaign:{c}")
     } else if let Some(r) = kwargs.get::<String>("region")? {
         format!("region:{r}")
@@ -76,8 +69,8 @@ fn stats(kwargs: Kwargs, state: &State) -> TeraResult<Value> {
     } else {
         "site".to_string()
     };
-    let found = all.as_map().and_then(|m| m.get(&Key::Str(&key)).cloned());
-    Ok(found.unwrap_or_else(|| Value::from(Vec::<Value>::new().as_slice())))
+    super::reads::stats_scope(&scope)
+        .ok_or_else(|| Error::message("stats(): no statistics on this page"))
 }
 
 /// Every scope's totals, keyed as [`stats`] looks them up.
@@ -140,20 +133,29 @@ mod tests {
 
     #[test]
     fn stats_function_reads_the_page_value() {
-        let mut ctx = tera::Context::new();
+        let ctx = tera::Context::new();
         let mut m = tera::Map::new();
         m.insert(
             "campaign:ankang-cup".into(),
             Value::from_serializable(&vec![serde_json::json!({"display": "约581家"})]),
         );
-        ctx.insert_value(STATS_VAR, Value::from(m));
+        let all = Value::from(m);
+        let (out, reads) = crate::render::reads::recording(|| {
+            crate::render::reads::with_stats(&all, || {
+                render(
+                    "{% for t in stats(campaign=\"ankang-cup\") %}{{ t.display }}{% endfor %}",
+                    &ctx,
+                ) + &render("{{ stats(region=\"无\") | length }}", &ctx)
+            })
+        });
+        assert_eq!(out, "约581家0");
+        let scopes: Vec<_> = reads.into_iter().collect();
         assert_eq!(
-            render(
-                "{% for t in stats(campaign=\"ankang-cup\") %}{{ t.display }}{% endfor %}",
-                &ctx
-            ),
-            "约581家"
+            scopes,
+            vec![
+                crate::render::reads::Key::Stats("campaign:ankang-cup".into()),
+                crate::render::reads::Key::Stats("region:无".into()),
+            ]
         );
-        assert_eq!(render("{{ stats(region=\"无\") | length }}", &ctx), "0");
     }
 }

@@ -10,10 +10,12 @@ pub mod filters;
 pub mod format;
 pub mod markdown;
 pub mod pages;
+pub mod reads;
 pub mod stats_page;
 pub mod templates;
 pub mod totals;
 pub mod urls;
+pub mod view;
 
 /// Escapes text for HTML.
 pub fn escape(text: &str) -> String {

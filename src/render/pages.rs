@@ -9,8 +9,10 @@ use serde::Serialize;
 use tera::{Context, Value};
 
 use super::context::{Crumb, Shared};
+use super::reads::{self, Key, List};
 use super::templates::Theme;
 use super::urls::{self, Urls};
+use super::view::View;
 use crate::diag::Diagnostic;
 use crate::site::Site;
 
@@ -92,14 +94,30 @@ fn window(current: usize, total: usize) -> Vec<usize> {
         .collect()
 }
 
-fn paginator(shared: &Shared, list: &[usize], per: usize, page: usize, first: &str) -> Value {
-    let total_pages = pages_for(list.len(), per);
-    let start = ((page - 1) * per).min(list.len());
-    let items: Vec<Value> = list[start..(start + per).min(list.len())]
-        .iter()
-        .map(|&i| shared.briefs[i].clone())
-        .collect();
-    let url = |n: usize| shared.urls.url(&urls::paged(first, n));
+/// The paginator of page `page` of `list` (first page at `first`): the
+/// bulletins on it come from the list's key, each shown by its brief.
+fn paginator(view: &View, list: List, page: usize, first: &str) -> Value {
+    let per = view.site.config.paginate;
+    let v = view.get(Key::List(list, page));
+    let total_items = v
+        .as_map()
+        .and_then(|m| m.get(&tera::value::Key::Str("total_items")))
+        .and_then(Value::as_i64)
+        .unwrap_or(0) as usize;
+    let items: Vec<Value> = v
+        .as_map()
+        .and_then(|m| m.get(&tera::value::Key::Str("slugs")))
+        .and_then(Value::as_array)
+        .map(|slugs| {
+            slugs
+                .iter()
+                .filter_map(Value::as_str)
+                .map(|s| view.get(Key::Brief(s.to_string())))
+                .collect()
+        })
+        .unwrap_or_default();
+    let total_pages = pages_for(total_items, per);
+    let url = |n: usize| view.shared.urls.url(&urls::paged(first, n));
     let shown = window(page, total_pages);
     let pages: Vec<PageLink> = shown
         .iter()
@@ -115,23 +133,16 @@ fn paginator(shared: &Shared, list: &[usize], per: usize, page: usize, first: &s
     m.insert("items".into(), Value::from(items.as_slice()));
     m.insert("current".into(), Value::from(page));
     m.insert("total_pages".into(), Value::from(total_pages));
-    m.insert("total_items".into(), Value::from(list.len()));
-    m.insert(
-        "prev_url".into(),
-        if page > 1 {
-            Value::from(url(page - 1))
+    m.insert("total_items".into(), Value::from(total_items));
+    let link = |on: bool, n: usize| {
+        if on {
+            Value::from(url(n))
         } else {
             Value::none()
-        },
-    );
-    m.insert(
-        "next_url".into(),
-        if page < total_pages {
-            Value::from(url(page + 1))
-        } else {
-            Value::none()
-        },
-    );
+        }
+    };
+    m.insert("prev_url".into(), link(page > 1, page.saturating_sub(1)));
+    m.insert("next_url".into(), link(page < total_pages, page + 1));
     m.insert("pages".into(), Value::from_serializable(&pages));
     Value::from(m)
 }
@@ -146,6 +157,19 @@ struct Plan {
     ctx: Context,
 }
 
+impl Plan {
+    fn new(path: String, template: &'static str, kind: &'static str, title: String) -> Plan {
+        Plan {
+            path,
+            template,
+            title,
+            kind,
+            crumbs: Vec::new(),
+            ctx: Context::new(),
+        }
+    }
+}
+
 fn crumb(title: &str, url: String) -> Crumb {
     Crumb {
         title: title.to_string(),
@@ -153,366 +177,185 @@ fn crumb(title: &str, url: String) -> Crumb {
     }
 }
 
-fn describe(site: &Site, shared: &Shared, id: &PageId) -> Plan {
-    let u = &shared.urls;
-    let per = site.config.paginate;
+fn field<'v>(v: &'v Value, name: &'static str) -> Option<&'v Value> {
+    v.as_map().and_then(|m| m.get(&tera::value::Key::Str(name)))
+}
+
+fn text(v: &Value, name: &'static str) -> String {
+    field(v, name)
+        .and_then(Value::as_str)
+        .unwrap_or_default()
+        .to_string()
+}
+
+fn page_suffix(p: usize) -> String {
+    if p > 1 {
+        format!("（第{p}页）")
+    } else {
+        String::new()
+    }
+}
+
+/// Builds a page's context from the keys it reads (recorded by `view`).
+fn describe(view: &View, id: &PageId) -> Plan {
+    let (site, u) = (view.site, &view.shared.urls);
     let home = crumb("首页", u.url(""));
-    let mut ctx = Context::new();
-    let page_suffix = |p: usize| {
-        if p > 1 {
-            format!("（第{p}页）")
-        } else {
-            String::new()
-        }
-    };
-    match id {
+    let mut plan = match id {
         PageId::Home => {
-            let all: Vec<usize> = (0..site.items.len()).collect();
-            ctx.insert_value("paginator", paginator(shared, &all, per, 1, ""));
-            ctx.insert_value("campaigns", Value::from(shared.campaigns.as_slice()));
-            Plan {
-                path: String::new(),
-                template: "index.html",
-                title: site.config.title.clone(),
-                kind: "home",
-                crumbs: vec![],
-                ctx,
-            }
-        }
-        PageId::Bulletin(i) => {
-            let it = &site.items[*i];
-            let b = &it.bulletin;
-            let mut v = shared.briefs[*i].as_map().cloned().unwrap_or_default();
-            v.insert("content".into(), Value::from(b.content_html.as_str()));
-            let (older, newer) = site.neighbours(*i);
-            v.insert(
-                "prev".into(),
-                older
-                    .map(|j| shared.briefs[j].clone())
-                    .unwrap_or_else(Value::none),
+            let mut p = Plan::new(
+                String::new(),
+                "index.html",
+                "home",
+                site.config.title.clone(),
             );
-            v.insert(
-                "next".into(),
-                newer
-                    .map(|j| shared.briefs[j].clone())
-                    .unwrap_or_else(Value::none),
-            );
-            ctx.insert_value("bulletin", Value::from(v));
-            let mut crumbs = vec![home];
-            if let Some(&c) = it.campaigns.first() {
-                let camp = &site.campaigns[c];
-                crumbs.push(crumb(&camp.name, u.url(&urls::campaign(&camp.slug, 1))));
-            }
-            Plan {
-                path: urls::bulletin(&b.slug),
-                template: "bulletin.html",
-                title: b.title.clone(),
-                kind: "bulletin",
-                crumbs,
-                ctx,
-            }
+            p.ctx
+                .insert_value("paginator", paginator(view, List::All, 1, ""));
+            p.ctx.insert_value("campaigns", view.get(Key::Campaigns));
+            return p;
         }
+        PageId::Bulletin(i) => bulletin_plan(view, *i, home.clone()),
         PageId::Campaigns => {
-            ctx.insert_value("campaigns", Value::from(shared.campaigns.as_slice()));
-            Plan {
-                path: "campaigns/".into(),
-                template: "campaigns.html",
-                title: "活动".into(),
-                kind: "campaigns",
-                crumbs: vec![home],
-                ctx,
-            }
-        }
-        PageId::Campaign(c, p) => {
-            let camp = &site.campaigns[*c];
-            let first = urls::campaign(&camp.slug, 1);
-            if *p == 1 {
-                let mut cv = shared.campaigns[*c].as_map().cloned().unwrap_or_default();
-                cv.insert(
-                    "charts".into(),
-                    Value::from_serializable(&super::stats_page::campaign_charts(site, *c)),
-                );
-                ctx.insert_value("campaign", Value::from(cv));
-            } else {
-                ctx.insert_value("campaign", shared.campaigns[*c].clone());
-            }
-            ctx.insert_value(
-                "paginator",
-                paginator(shared, &site.by_campaign[*c], per, *p, &first),
+            let mut p = Plan::new(
+                "campaigns/".into(),
+                "campaigns.html",
+                "campaigns",
+                "活动".into(),
             );
-            let crumbs = vec![home, crumb("活动", u.url("campaigns/"))];
-            Plan {
-                path: urls::campaign(&camp.slug, *p),
-                template: "campaign.html",
-                title: format!("{}{}", camp.name, page_suffix(*p)),
-                kind: "campaign",
-                crumbs,
-                ctx,
+            p.ctx.insert_value("campaigns", view.get(Key::Campaigns));
+            p
+        }
+        PageId::Campaign(c, page) => {
+            let slug = site.campaigns[*c].slug.clone();
+            let first = urls::campaign(&slug, 1);
+            let cv = view.get(Key::Campaign(slug.clone()));
+            let title = format!("{}{}", text(&cv, "name"), page_suffix(*page));
+            let mut cv = cv.as_map().cloned().unwrap_or_default();
+            if *page == 1 {
+                cv.insert("charts".into(), view.get(Key::CampaignCharts(slug.clone())));
             }
+            let mut p = Plan::new(
+                urls::campaign(&slug, *page),
+                "campaign.html",
+                "campaign",
+                title,
+            );
+            p.ctx.insert_value("campaign", Value::from(cv));
+            p.ctx.insert_value(
+                "paginator",
+                paginator(view, List::Campaign(slug), *page, &first),
+            );
+            p.crumbs = vec![home.clone(), crumb("活动", u.url("campaigns/"))];
+            p
         }
         PageId::Regions => {
-            #[derive(Serialize)]
-            struct R<'a> {
-                name: &'a str,
-                path: &'a str,
-                url: String,
-                depth: usize,
-                bulletin_count: usize,
-            }
-            let list: Vec<R> = site
-                .regions
-                .nodes
-                .iter()
-                .map(|n| R {
-                    name: &n.name,
-                    path: &n.key,
-                    url: u.url(&urls::region(&n.slug_path, 1)),
-                    depth: n.depth,
-                    bulletin_count: n.all.len(),
-                })
-                .collect();
-            ctx.insert("regions", &list);
-            Plan {
-                path: "regions/".into(),
-                template: "regions.html",
-                title: "地区".into(),
-                kind: "regions",
-                crumbs: vec![home],
-                ctx,
-            }
+            let mut p = Plan::new("regions/".into(), "regions.html", "regions", "地区".into());
+            p.ctx.insert_value("regions", view.get(Key::Regions));
+            p
         }
-        PageId::Region(r, p) => {
-            let n = &site.regions.nodes[*r];
-            #[derive(Serialize)]
-            struct Child<'a> {
-                name: &'a str,
-                path: &'a str,
-                url: String,
-                bulletin_count: usize,
-            }
-            let chain = site.regions.ancestry(*r);
-            let mut rv = tera::Map::new();
-            rv.insert("name".into(), Value::from(n.name.as_str()));
-            rv.insert("path".into(), Value::from(n.key.as_str()));
-            rv.insert(
-                "url".into(),
-                Value::from(u.url(&urls::region(&n.slug_path, 1))),
-            );
-            rv.insert(
-                "parent".into(),
-                n.parent
-                    .map(|pid| Value::from_serializable(&shared.region_ref(site, pid)))
-                    .unwrap_or_else(Value::none),
-            );
-            let children: Vec<Child> = n
-                .children
-                .iter()
-                .map(|&c| {
-                    let cn = &site.regions.nodes[c];
-                    Child {
-                        name: &cn.name,
-                        path: &cn.key,
-                        url: u.url(&urls::region(&cn.slug_path, 1)),
-                        bulletin_count: cn.all.len(),
-                    }
-                })
-                .collect();
-            rv.insert("children".into(), Value::from_serializable(&children));
-            let refs: Vec<_> = chain.iter().map(|&c| shared.region_ref(site, c)).collect();
-            rv.insert("crumbs".into(), Value::from_serializable(&refs));
-            rv.insert("bulletin_count".into(), Value::from(n.all.len()));
-            let region_totals = site.stats.regions.get(*r).cloned().unwrap_or_default();
-            rv.insert(
-                "totals".into(),
-                Value::from_serializable(&super::totals::views(site, &region_totals, &[])),
-            );
-            if *p == 1 {
-                rv.insert(
-                    "charts".into(),
-                    Value::from_serializable(&super::stats_page::region_charts(site, *r)),
-                );
-            }
-            ctx.insert_value("region", Value::from(rv));
-            ctx.insert_value(
-                "paginator",
-                paginator(shared, &n.all, per, *p, &urls::region(&n.slug_path, 1)),
-            );
-            let mut crumbs = vec![home, crumb("地区", u.url("regions/"))];
-            crumbs.extend(chain[..chain.len() - 1].iter().map(|&c| {
-                let r = shared.region_ref(site, c);
-                crumb(&r.name, r.url)
-            }));
-            Plan {
-                path: urls::region(&n.slug_path, *p),
-                template: "region.html",
-                title: format!("{}{}", n.key.replace('/', " · "), page_suffix(*p)),
-                kind: "region",
-                crumbs,
-                ctx,
-            }
-        }
+        PageId::Region(r, page) => region_plan(view, *r, *page, home.clone()),
         PageId::Archive => {
-            #[derive(Serialize)]
-            struct Entry<'a> {
-                title: &'a str,
-                url: String,
-                date: String,
-                date_zh: String,
-            }
-            #[derive(Serialize)]
-            struct Month<'a> {
-                month: i8,
-                count: usize,
-                bulletins: Vec<Entry<'a>>,
-            }
-            #[derive(Serialize)]
-            struct Year<'a> {
-                year: i16,
-                count: usize,
-                months: Vec<Month<'a>>,
-            }
-            let mut years: Vec<Year> = Vec::new();
-            for (&(y, m), list) in site.archive.iter().rev() {
-                let entries = list
-                    .iter()
-                    .map(|&i| {
-                        let b = &site.items[i].bulletin;
-                        Entry {
-                            title: &b.title,
-                            url: u.url(&urls::bulletin(&b.slug)),
-                            date: b.date.ymd(),
-                            date_zh: b.date.zh(),
-                        }
-                    })
-                    .collect();
-                if years.last().map(|x| x.year) != Some(y) {
-                    years.push(Year {
-                        year: y,
-                        count: 0,
-                        months: Vec::new(),
-                    });
-                }
-                let year = years.last_mut().expect("pushed above");
-                year.count += list.len();
-                year.months.push(Month {
-                    month: m,
-                    count: list.len(),
-                    bulletins: entries,
-                });
-            }
-            ctx.insert("archive", &years);
-            Plan {
-                path: "archive/".into(),
-                template: "archive.html",
-                title: "归档".into(),
-                kind: "archive",
-                crumbs: vec![home],
-                ctx,
-            }
+            let mut p = Plan::new("archive/".into(), "archive.html", "archive", "归档".into());
+            p.ctx.insert_value("archive", view.get(Key::Archive));
+            p
         }
         PageId::Tags => {
-            #[derive(Serialize)]
-            struct T<'a> {
-                name: &'a str,
-                url: String,
-                count: usize,
-            }
-            let list: Vec<T> = site
-                .tags
-                .values()
-                .map(|t| T {
-                    name: &t.name,
-                    url: u.url(&urls::tag(&t.slug, 1)),
-                    count: t.bulletins.len(),
-                })
-                .collect();
-            ctx.insert("tags", &list);
-            Plan {
-                path: "tags/".into(),
-                template: "tags.html",
-                title: "标签".into(),
-                kind: "tags",
-                crumbs: vec![home],
-                ctx,
-            }
+            let mut p = Plan::new("tags/".into(), "tags.html", "tags", "标签".into());
+            p.ctx.insert_value("tags", view.get(Key::Tags));
+            p
         }
-        PageId::Tag(slug, p) => {
-            let t = &site.tags[slug];
-            let mut tv = tera::Map::new();
-            tv.insert("name".into(), Value::from(t.name.as_str()));
-            tv.insert("url".into(), Value::from(u.url(&urls::tag(slug, 1))));
-            ctx.insert_value("tag", Value::from(tv));
-            ctx.insert_value(
+        PageId::Tag(slug, page) => {
+            let tv = view.get(Key::Tag(slug.clone()));
+            let title = format!("{}{}", text(&tv, "name"), page_suffix(*page));
+            let mut p = Plan::new(urls::tag(slug, *page), "tag.html", "tag", title);
+            p.ctx.insert_value("tag", tv);
+            let first = urls::tag(slug, 1);
+            p.ctx.insert_value(
                 "paginator",
-                paginator(shared, &t.bulletins, per, *p, &urls::tag(slug, 1)),
+                paginator(view, List::Tag(slug.clone()), *page, &first),
             );
-            let crumbs = vec![home, crumb("标签", u.url("tags/"))];
-            Plan {
-                path: urls::tag(slug, *p),
-                template: "tag.html",
-                title: format!("{}{}", t.name, page_suffix(*p)),
-                kind: "tag",
-                crumbs,
-                ctx,
-            }
+            p.crumbs = vec![home.clone(), crumb("标签", u.url("tags/"))];
+            p
         }
         PageId::Page(i) => {
-            let pg = &site.pages[*i];
-            let mut pv = tera::Map::new();
-            pv.insert("title".into(), Value::from(pg.title.as_str()));
-            pv.insert("content".into(), Value::from(pg.content_html.as_str()));
-            pv.insert("url".into(), Value::from(u.url(&urls::page(&pg.slug))));
-            pv.insert("summary".into(), Value::from(pg.summary.as_str()));
-            pv.insert(
-                "date".into(),
-                pg.date
-                    .map(|d| Value::from(d.ymd()))
-                    .unwrap_or_else(Value::none),
-            );
-            pv.insert(
-                "date_zh".into(),
-                pg.date
-                    .map(|d| Value::from(d.zh()))
-                    .unwrap_or_else(Value::none),
-            );
-            ctx.insert_value("page", Value::from(pv));
-            Plan {
-                path: urls::page(&pg.slug),
-                template: "page.html",
-                title: pg.title.clone(),
-                kind: "page",
-                crumbs: vec![home],
-                ctx,
-            }
+            let slug = &site.pages[*i].slug;
+            let pv = view.get(Key::Page(slug.clone()));
+            let mut p = Plan::new(urls::page(slug), "page.html", "page", text(&pv, "title"));
+            p.ctx.insert_value("page", pv);
+            p
         }
         PageId::Stats => {
-            ctx.insert_value("stats", super::stats_page::stats_value(site, shared));
-            Plan {
-                path: "stats/".into(),
-                template: "stats.html",
-                title: "数据统计".into(),
-                kind: "stats",
-                crumbs: vec![home],
-                ctx,
-            }
+            let mut p = Plan::new("stats/".into(), "stats.html", "stats", "数据统计".into());
+            p.ctx.insert_value("stats", view.get(Key::StatsPage));
+            p
         }
-        PageId::Search => Plan {
-            path: "search/".into(),
-            template: "search.html",
-            title: "搜索".into(),
-            kind: "search",
-            crumbs: vec![home],
-            ctx,
-        },
-        PageId::NotFound => Plan {
-            path: "404.html".into(),
-            template: "404.html",
-            title: "页面不存在".into(),
-            kind: "404",
-            crumbs: vec![home],
-            ctx,
-        },
+        PageId::Search => Plan::new("search/".into(), "search.html", "search", "搜索".into()),
+        PageId::NotFound => Plan::new("404.html".into(), "404.html", "404", "页面不存在".into()),
+    };
+    if plan.crumbs.is_empty() {
+        plan.crumbs = vec![home];
     }
+    plan
+}
+
+fn bulletin_plan(view: &View, i: usize, home: Crumb) -> Plan {
+    let slug = view.site.items[i].bulletin.slug.clone();
+    let brief = view.get(Key::Brief(slug.clone()));
+    let own = view.get(Key::Bulletin(slug.clone()));
+    let neighbour = |name: &'static str| match field(&own, name).and_then(Value::as_str) {
+        Some(s) => view.get(Key::Brief(s.to_string())),
+        None => Value::none(),
+    };
+    let mut v = brief.as_map().cloned().unwrap_or_default();
+    v.insert(
+        "content".into(),
+        field(&own, "content").cloned().unwrap_or_else(Value::none),
+    );
+    v.insert("prev".into(), neighbour("older"));
+    v.insert("next".into(), neighbour("newer"));
+    let mut p = Plan::new(
+        urls::bulletin(&slug),
+        "bulletin.html",
+        "bulletin",
+        text(&brief, "title"),
+    );
+    p.ctx.insert_value("bulletin", Value::from(v));
+    p.crumbs = vec![home];
+    if let Some(c) = field(&own, "campaign").filter(|c| !c.is_none()) {
+        let url = view.shared.urls.url(&urls::campaign(&text(c, "slug"), 1));
+        p.crumbs.push(crumb(&text(c, "name"), url));
+    }
+    p
+}
+
+fn region_plan(view: &View, r: usize, page: usize, home: Crumb) -> Plan {
+    let n = &view.site.regions.nodes[r];
+    let (key, first) = (n.key.clone(), urls::region(&n.slug_path, 1));
+    let region = view.get(Key::Region(key.clone()));
+    let mut rv = region.as_map().cloned().unwrap_or_default();
+    if page == 1 {
+        rv.insert("charts".into(), view.get(Key::RegionCharts(key.clone())));
+    }
+    let title = format!("{}{}", key.replace('/', " · "), page_suffix(page));
+    let mut p = Plan::new(
+        urls::region(&n.slug_path, page),
+        "region.html",
+        "region",
+        title,
+    );
+    p.ctx.insert_value("region", Value::from(rv));
+    p.ctx.insert_value(
+        "paginator",
+        paginator(view, List::Region(key), page, &first),
+    );
+    p.crumbs = vec![home, crumb("地区", view.shared.urls.url("regions/"))];
+    let chain = field(&region, "crumbs")
+        .and_then(Value::as_array)
+        .map(<[Value]>::to_vec)
+        .unwrap_or_default();
+    for c in chain.iter().take(chain.len().saturating_sub(1)) {
+        p.crumbs.push(crumb(&text(c, "name"), text(c, "url")));
+    }
+    p
 }
 
 /// The site path of a page (`bulletins/a/`, `404.html`), without rendering it.
@@ -541,11 +384,11 @@ pub fn render_page(
     shared: &Shared,
     id: &PageId,
 ) -> Result<(String, Vec<u8>), Diagnostic> {
-    let plan = describe(site, shared, id);
+    let view = View::new(site, shared);
+    let plan = describe(&view, id);
     let mut ctx = plan.ctx;
     let u: &Urls = &shared.urls;
-    ctx.insert_value("site", shared.site.clone());
-    ctx.insert_value(super::filters::STATS_VAR, shared.stats.clone());
+    ctx.insert_value("site", view.get(Key::Site));
     ctx.insert("page_kind", plan.kind);
     ctx.insert("current_url", &u.url(&plan.path));
     ctx.insert("permalink", &u.permalink(&plan.path));
@@ -553,14 +396,14 @@ pub fn render_page(
     ctx.insert("breadcrumbs", &plan.crumbs);
     ctx.insert("style_url", &u.url("style.css"));
     let mut out = Vec::with_capacity(16 * 1024);
-    theme
-        .tera
-        .render_to(plan.template, &ctx, &mut out)
-        .map_err(|e| {
-            let mut d = theme.diagnostic(&e, plan.template);
-            d.message = format!("{} (while rendering /{})", d.message, plan.path);
-            d
-        })?;
+    reads::with_stats(&shared.stats, || {
+        theme.tera.render_to(plan.template, &ctx, &mut out)
+    })
+    .map_err(|e| {
+        let mut d = theme.diagnostic(&e, plan.template);
+        d.message = format!("{} (while rendering /{})", d.message, plan.path);
+        d
+    })?;
     Ok((Urls::file(&plan.path), out))
 }
 

@@ -1,0 +1,107 @@
+//! Render stage: what a page reads, recorded while it is made.
+//!
+//! A page's template sees only its context and what the template functions
+//! return; both are built from [`Key`]s (see [`super::view`]). While a page
+//! is rendered on a thread, every key it reads is recorded here, so the
+//! live preview knows exactly which pages a change can affect — for any
+//! theme, since a `stats()` call in a site's own template is recorded the
+//! same way. A full build records nothing (no recorder is installed).
+
+use std::cell::RefCell;
+use std::collections::BTreeSet;
+
+use tera::Value;
+
+/// A list of bulletins that pages paginate.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum List {
+    /// Every bulletin, newest first (the home page).
+    All,
+    /// A campaign's bulletins (slug).
+    Campaign(String),
+    /// A region's bulletins, sub-regions included (region path).
+    Region(String),
+    /// A tag's bulletins (slug).
+    Tag(String),
+}
+
+/// One piece of the site a page can read. Keys name things by slug or path,
+/// never by position, so they mean the same across rebuilds.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Key {
+    /// The `site` value (title, base URL, campaigns in the menu …).
+    Site,
+    /// What lists show of a bulletin (slug).
+    Brief(String),
+    /// The rest of a bulletin's own page: body, neighbours, campaign crumb.
+    Bulletin(String),
+    /// One page of a list: which bulletins, how many in all.
+    List(List, usize),
+    /// Every campaign with its totals (home and campaign index).
+    Campaigns,
+    /// One campaign with its totals and targets (slug).
+    Campaign(String),
+    /// A campaign's charts (slug).
+    CampaignCharts(String),
+    /// The region index.
+    Regions,
+    /// One region: names, children, totals (path).
+    Region(String),
+    /// A region's charts (path).
+    RegionCharts(String),
+    /// The tag index.
+    Tags,
+    /// One tag's name (slug).
+    Tag(String),
+    /// The archive by year and month.
+    Archive,
+    /// A plain page (slug).
+    Page(String),
+    /// Everything `/stats/` shows.
+    StatsPage,
+    /// One `stats()` scope (`site`, `campaign:<slug>`, `region:<path>` …).
+    Stats(String),
+}
+
+thread_local! {
+    static RECORDER: RefCell<Option<BTreeSet<Key>>> = const { RefCell::new(None) };
+    static STATS: RefCell<Option<Value>> = const { RefCell::new(None) };
+}
+
+/// Notes that the page being rendered on this thread read `key`.
+pub fn record(key: &Key) {
+    RECORDER.with(|r| {
+        if let Some(set) = r.borrow_mut().as_mut()
+            && !set.contains(key)
+        {
+            set.insert(key.clone());
+        }
+    });
+}
+
+/// Runs `f` and returns what it read.
+pub fn recording<T>(f: impl FnOnce() -> T) -> (T, BTreeSet<Key>) {
+    let outer = RECORDER.with(|r| r.replace(Some(BTreeSet::new())));
+    let out = f();
+    let reads = RECORDER.with(|r| r.replace(outer)).unwrap_or_default();
+    (out, reads)
+}
+
+/// Runs `f` with `stats` (every scope's totals) available to the `stats()`
+/// template function on this thread.
+pub fn with_stats<T>(stats: &Value, f: impl FnOnce() -> T) -> T {
+    let outer = STATS.with(|s| s.replace(Some(stats.clone())));
+    let out = f();
+    STATS.with(|s| s.replace(outer));
+    out
+}
+
+/// The totals of one scope for the `stats()` function, recorded as read.
+pub fn stats_scope(scope: &str) -> Option<Value> {
+    record(&Key::Stats(scope.to_string()));
+    STATS.with(|s| {
+        s.borrow()
+            .as_ref()
+            .map(|all| super::view::stats_lookup(all, scope))
+    })
+}

@@ -1,0 +1,304 @@
+//! Render stage: the value of every [`Key`] a page can read.
+//!
+//! Page contexts are assembled only from these values (see
+//! [`super::pages`]), so two builds that give a key equal values give every
+//! page reading it equal input. The live preview compares a key's value
+//! before and after a change to know which recorded pages to render again.
+
+use serde::Serialize;
+use tera::Value;
+
+use super::context::Shared;
+use super::reads::{self, Key, List};
+use super::urls;
+use crate::site::Site;
+
+/// The site and its template values, read by key.
+#[derive(Clone, Copy)]
+pub struct View<'a> {
+    /// The site model.
+    pub site: &'a Site,
+    /// Its template values.
+    pub shared: &'a Shared,
+}
+
+fn map(entries: Vec<(&str, Value)>) -> Value {
+    let mut m = tera::Map::new();
+    for (k, v) in entries {
+        m.insert(k.to_string().into(), v);
+    }
+    Value::from(m)
+}
+
+fn opt(v: Option<Value>) -> Value {
+    v.unwrap_or_else(Value::none)
+}
+
+impl<'a> View<'a> {
+    /// A view of `site`.
+    pub fn new(site: &'a Site, shared: &'a Shared) -> View<'a> {
+        View { site, shared }
+    }
+
+    /// The value of `key`, recorded as read by the page being rendered.
+    pub fn get(&self, key: Key) -> Value {
+        reads::record(&key);
+        self.value(&key)
+    }
+
+    /// The value of `key` (none when the thing it names does not exist).
+    pub fn value(&self, key: &Key) -> Value {
+        let (site, sh) = (self.site, self.shared);
+        match key {
+            Key::Site => sh.site.clone(),
+            Key::Brief(slug) => opt(sh.bulletin(slug).map(|i| sh.briefs[i].clone())),
+            Key::Bulletin(slug) => opt(sh.bulletin(slug).map(|i| self.bulletin(i))),
+            Key::List(list, page) => opt(self.list(list).map(|l| self.list_page(l, *page))),
+            Key::Campaigns => Value::from(sh.campaigns.as_slice()),
+            Key::Campaign(slug) => opt(sh.campaign(slug).map(|c| sh.campaigns[c].clone())),
+            Key::CampaignCharts(slug) => opt(sh
+                .campaign(slug)
+                .map(|c| Value::from_serializable(&super::stats_page::campaign_charts(site, c)))),
+            Key::Regions => self.regions(),
+            Key::Region(path) => opt(site.regions.get(path).map(|r| self.region(r))),
+            Key::RegionCharts(path) => opt(site
+                .regions
+                .get(path)
+                .map(|r| Value::from_serializable(&super::stats_page::region_charts(site, r)))),
+            Key::Tags => self.tags(),
+            Key::Tag(slug) => opt(site.tags.get(slug).map(|t| {
+                map(vec![
+                    ("name", Value::from(t.name.as_str())),
+                    ("url", Value::from(sh.urls.url(&urls::tag(slug, 1)))),
+                ])
+            })),
+            Key::Archive => self.archive(),
+            Key::Page(slug) => opt(sh.page(slug).map(|i| self.page(i))),
+            Key::StatsPage => super::stats_page::stats_value(site, sh),
+            Key::Stats(scope) => stats_lookup(&sh.stats, scope),
+        }
+    }
+
+    /// The bulletins of a list, by position in the site.
+    pub fn list(&self, list: &List) -> Option<&'a [usize]> {
+        let site = self.site;
+        match list {
+            List::All => Some(&self.shared.all),
+            List::Campaign(slug) => self
+                .shared
+                .campaign(slug)
+                .map(|c| site.by_campaign[c].as_slice()),
+            List::Region(path) => site
+                .regions
+                .get(path)
+                .map(|r| site.regions.nodes[r].all.as_slice()),
+            List::Tag(slug) => site.tags.get(slug).map(|t| t.bulletins.as_slice()),
+        }
+    }
+
+    fn list_page(&self, list: &[usize], page: usize) -> Value {
+        let per = self.site.config.paginate;
+        let start = ((page.max(1) - 1) * per).min(list.len());
+        let slugs: Vec<Value> = list[start..(start + per).min(list.len())]
+            .iter()
+            .map(|&i| Value::from(self.site.items[i].bulletin.slug.as_str()))
+            .collect();
+        map(vec![
+            ("slugs", Value::from(slugs.as_slice())),
+            ("total_items", Value::from(list.len())),
+        ])
+    }
+
+    fn bulletin(&self, i: usize) -> Value {
+        let site = self.site;
+        let it = &site.items[i];
+        let (older, newer) = site.neighbours(i);
+        let slug =
+            |j: Option<usize>| opt(j.map(|j| Value::from(site.items[j].bulletin.slug.as_str())));
+        let campaign = it.campaigns.first().map(|&c| {
+            let camp = &site.campaigns[c];
+            map(vec![
+                ("name", Value::from(camp.name.as_str())),
+                ("slug", Value::from(camp.slug.as_str())),
+            ])
+        });
+        map(vec![
+            ("content", Value::from(it.bulletin.content_html.as_str())),
+            ("older", slug(older)),
+            ("newer", slug(newer)),
+            ("campaign", opt(campaign)),
+        ])
+    }
+
+    fn regions(&self) -> Value {
+        #[derive(Serialize)]
+        struct R<'a> {
+            name: &'a str,
+            path: &'a str,
+            url: String,
+            depth: usize,
+            bulletin_count: usize,
+        }
+        let u = &self.shared.urls;
+        let list: Vec<R> = self
+            .site
+            .regions
+            .nodes
+            .iter()
+            .map(|n| R {
+                name: &n.name,
+                path: &n.key,
+                url: u.url(&urls::region(&n.slug_path, 1)),
+                depth: n.depth,
+                bulletin_count: n.all.len(),
+            })
+            .collect();
+        Value::from_serializable(&list)
+    }
+
+    fn region(&self, r: usize) -> Value {
+        #[derive(Serialize)]
+        struct Child<'a> {
+            name: &'a str,
+            path: &'a str,
+            url: String,
+            bulletin_count: usize,
+        }
+        let (site, sh) = (self.site, self.shared);
+        let n = &site.regions.nodes[r];
+        let u = &sh.urls;
+        let children: Vec<Child> = n
+            .children
+            .iter()
+            .map(|&c| {
+                let cn = &site.regions.nodes[c];
+                Child {
+                    name: &cn.name,
+                    path: &cn.key,
+                    url: u.url(&urls::region(&cn.slug_path, 1)),
+                    bulletin_count: cn.all.len(),
+                }
+            })
+            .collect();
+        let refs: Vec<_> = site
+            .regions
+            .ancestry(r)
+            .iter()
+            .map(|&c| sh.region_ref(site, c))
+            .collect();
+        let totals = site.stats.regions.get(r).cloned().unwrap_or_default();
+        map(vec![
+            ("name", Value::from(n.name.as_str())),
+            ("path", Value::from(n.key.as_str())),
+            ("url", Value::from(u.url(&urls::region(&n.slug_path, 1)))),
+            (
+                "parent",
+                opt(n
+                    .parent
+                    .map(|p| Value::from_serializable(&sh.region_ref(site, p)))),
+            ),
+            ("children", Value::from_serializable(&children)),
+            ("crumbs", Value::from_serializable(&refs)),
+            ("bulletin_count", Value::from(n.all.len())),
+            (
+                "totals",
+                Value::from_serializable(&super::totals::views(site, &totals, &[])),
+            ),
+        ])
+    }
+
+    fn tags(&self) -> Value {
+        #[derive(Serialize)]
+        struct T<'a> {
+            name: &'a str,
+            url: String,
+            count: usize,
+        }
+        let u = &self.shared.urls;
+        let list: Vec<T> = self
+            .site
+            .tags
+            .values()
+            .map(|t| T {
+                name: &t.name,
+                url: u.url(&urls::tag(&t.slug, 1)),
+                count: t.bulletins.len(),
+            })
+            .collect();
+        Value::from_serializable(&list)
+    }
+
+    fn archive(&self) -> Value {
+        #[derive(Serialize)]
+        struct Entry<'a> {
+            title: &'a str,
+            url: String,
+            date: String,
+            date_zh: String,
+        }
+        #[derive(Serialize)]
+        struct Month<'a> {
+            month: i8,
+            count: usize,
+            bulletins: Vec<Entry<'a>>,
+        }
+        #[derive(Serialize)]
+        struct Year<'a> {
+            year: i16,
+            count: usize,
+            months: Vec<Month<'a>>,
+        }
+        let (site, u) = (self.site, &self.shared.urls);
+        let mut years: Vec<Year> = Vec::new();
+        for (&(y, m), list) in site.archive.iter().rev() {
+            let entries = list
+                .iter()
+                .map(|&i| {
+                    let b = &site.items[i].bulletin;
+                    Entry {
+                        title: &b.title,
+                        url: u.url(&urls::bulletin(&b.slug)),
+                        date: b.date.ymd(),
+                        date_zh: b.date.zh(),
+                    }
+                })
+                .collect();
+            if years.last().map(|x| x.year) != Some(y) {
+                years.push(Year {
+                    year: y,
+                    count: 0,
+                    months: Vec::new(),
+                });
+            }
+            if let Some(year) = years.last_mut() {
+                year.count += list.len();
+                year.months.push(Month {
+                    month: m,
+                    count: list.len(),
+                    bulletins: entries,
+                });
+            }
+        }
+        Value::from_serializable(&years)
+    }
+
+    fn page(&self, i: usize) -> Value {
+        let pg = &self.site.pages[i];
+        let u = &self.shared.urls;
+        map(vec![
+            ("title", Value::from(pg.title.as_str())),
+            ("content", Value::from(pg.content_html.as_str())),
+            ("url", Value::from(u.url(&urls::page(&pg.slug)))),
+            ("summary", Value::from(pg.summary.as_str())),
+            ("date", opt(pg.date.map(|d| Value::from(d.ymd())))),
+            ("date_zh", opt(pg.date.map(|d| Value::from(d.zh())))),
+        ])
+    }
+}
+
+/// One scope's totals out of every scope's (an empty list when unknown).
+pub fn stats_lookup(all: &Value, scope: &str) -> Value {
+    all.as_map()
+        .and_then(|m| m.get(&tera::value::Key::Str(scope)).cloned())
+        .unwrap_or_else(|| Value::from(Vec::<Value>::new().as_slice()))
+}
