@@ -151,6 +151,18 @@ pub fn resolve(sources: &Sources, parsed: Parsed, drafts: bool) -> Result<Site, 
     site::resolve(&sources.config, parsed, drafts)
 }
 
+/// The resolve and aggregate stages: parsed content → the site model with
+/// its totals, built once for this state of the inputs.
+pub fn model(
+    config: &config::Config,
+    parsed: Parsed,
+    drafts: bool,
+) -> Result<Site, Vec<Diagnostic>> {
+    let mut site = site::resolve(config, parsed, drafts)?;
+    site.stats = site::statistics(&site);
+    Ok(site)
+}
+
 /// Where rendered files go: the in-memory [`Output`] or the build's staging folder.
 /// Called from many threads at once.
 pub type Sink<'a> = dyn Fn(String, Data) -> Result<(), Diagnostic> + Sync + 'a;
@@ -273,13 +285,8 @@ fn load_inner(
     t.lap("parse");
     let mut diags = sources.diagnostics.clone();
     diags.extend(parse_diags);
-    let site = resolve(&sources, parsed, opts.drafts);
-    t.lap("resolve");
-    let site = site.map(|mut s| {
-        s.stats = site::statistics(&s);
-        s
-    });
-    t.lap("aggregate");
+    let site = model(&sources.config, parsed, opts.drafts);
+    t.lap("resolve+aggregate");
     let theme = Theme::load(&sources.templates);
     match (site, theme) {
         (Ok(site), Ok(theme)) if diags.is_empty() => Ok(Loaded {

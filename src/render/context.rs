@@ -236,10 +236,23 @@ impl Shared {
             .collect()
     }
 
+    /// The shared values of `site`, a later state of `old_site`: values of
+    /// bulletins that did not change are reused when the two sites have the
+    /// same structure, else everything is built afresh.
+    pub fn next(old_site: &Site, old: &Shared, site: &Site) -> Shared {
+        if !same_structure(old_site, site) {
+            return Shared::new(site);
+        }
+        let changed: Vec<usize> = (0..site.items.len())
+            .filter(|&i| !Arc::ptr_eq(&old_site.items[i].bulletin, &site.items[i].bulletin))
+            .collect();
+        old.refresh(site, &changed)
+    }
+
     /// The shared values of `site`, reusing `self` (built for a site of the
     /// same structure) for every bulletin not in `changed`. Campaign values
     /// are rebuilt, since their totals may have changed.
-    pub fn refresh(&self, site: &Site, changed: &[usize]) -> Shared {
+    fn refresh(&self, site: &Site, changed: &[usize]) -> Shared {
         let fresh_campaigns = Shared::campaign_values(site, &self.urls);
         let mut briefs = self.briefs.clone();
         for &i in changed {
@@ -350,4 +363,29 @@ fn region_crumbs(site: &Site, urls: &Urls, id: usize) -> Vec<RegionRef> {
             }
         })
         .collect()
+}
+
+/// Whether two sites have the same bulletins in the same order and places,
+/// the same campaigns, regions, tags, pages and configuration: then every
+/// value but the briefs of changed bulletins is the same.
+fn same_structure(a: &Site, b: &Site) -> bool {
+    a.config == b.config
+        && a.campaigns == b.campaigns
+        && a.pages == b.pages
+        && a.items.len() == b.items.len()
+        && a.regions.nodes.len() == b.regions.nodes.len()
+        && a.regions
+            .nodes
+            .iter()
+            .zip(&b.regions.nodes)
+            .all(|(x, y)| x.key == y.key && x.slug_path == y.slug_path)
+        && a.tags.keys().eq(b.tags.keys())
+        && a.items.iter().zip(&b.items).all(|(x, y)| {
+            x.bulletin.slug == y.bulletin.slug
+                && x.bulletin.date == y.bulletin.date
+                && x.campaigns == y.campaigns
+                && x.region == y.region
+                && x.tag_slugs == y.tag_slugs
+                && x.bulletin.draft == y.bulletin.draft
+        })
 }

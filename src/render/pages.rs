@@ -4,6 +4,8 @@
 //! renders one. A full build renders the whole plan in parallel; the live
 //! preview can render only the ids a change touches.
 
+use std::collections::BTreeSet;
+
 use rayon::prelude::*;
 use serde::Serialize;
 use tera::{Context, Value};
@@ -425,8 +427,48 @@ pub fn render_each(
                 .err()
         })
         .collect();
+    if errors.is_empty() {
+        Ok(())
+    } else {
+        Err(dedup(errors))
+    }
+}
+
+/// A rendered page: its output path, bytes and the keys it read.
+pub type Recorded = (String, Vec<u8>, BTreeSet<Key>);
+
+/// Renders every page in `ids` in parallel and records what each read.
+pub fn render_recorded(
+    site: &Site,
+    theme: &Theme,
+    shared: &Shared,
+    ids: &[PageId],
+) -> Result<Vec<Recorded>, Vec<Diagnostic>> {
+    let results: Vec<_> = ids
+        .par_iter()
+        .map(|id| {
+            let (r, reads) = reads::recording(|| render_page(site, theme, shared, id));
+            r.map(|(path, bytes)| (path, bytes, reads))
+        })
+        .collect();
+    let mut ok = Vec::with_capacity(results.len());
+    let mut errors = Vec::new();
+    for r in results {
+        match r {
+            Ok(x) => ok.push(x),
+            Err(d) => errors.push(d),
+        }
+    }
+    if errors.is_empty() {
+        Ok(ok)
+    } else {
+        Err(dedup(errors))
+    }
+}
+
+/// One template bug fails many pages the same way: report it once.
+fn dedup(errors: Vec<Diagnostic>) -> Vec<Diagnostic> {
     let mut diags: Vec<Diagnostic> = Vec::new();
-    // One template bug fails many pages the same way: report it once.
     for d in errors {
         if !diags
             .iter()
@@ -435,7 +477,7 @@ pub fn render_each(
             diags.push(d);
         }
     }
-    if diags.is_empty() { Ok(()) } else { Err(diags) }
+    diags
 }
 
 #[cfg(test)]

@@ -1,91 +1,92 @@
-//! Incremental rebuilds for the live preview.
+//! The live preview's engine: the build pipeline kept in memory, re-run
+//! for what a change invalidates.
 //!
-//! Keeps every content file's parse result and the last good site. A saved
-//! bulletin is re-read and re-parsed alone; the site is re-resolved from the
-//! kept results; then only the pages that show something that changed are
-//! rendered. Anything that could change every page (configuration,
-//! templates, a new or removed bulletin, a changed date, campaign, region or
-//! tag) renders the whole site from the kept parse results. Tests compare
-//! the result with a full build after scripted edits.
+//! Keeps every content file's parse result, the last good site model, and
+//! for every page what it read (the [`Key`]s recorded while it rendered)
+//! with the value each key had. A save re-parses the files it touched and
+//! resolves the site model again from the kept results (the same stages a
+//! build runs); then every recorded key is evaluated on the new model, and
+//! exactly the pages that read a key whose value changed are rendered
+//! again — whatever the theme's templates read. Pages the new site no
+//! longer has are removed; static files are re-read as a whole; derived
+//! files (feeds, sitemap, search index, downloads) are recomputed by
+//! [`Live::derive`] right after the pages. Configuration and template
+//! changes render every page.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
+
+use rayon::prelude::*;
+use tera::Value;
 
 use crate::content::discover::{self, Kind, Sources};
 use crate::diag::Diagnostic;
 use crate::output::{Data, Output};
 use crate::render::context::Shared;
 use crate::render::pages::{self, PageId};
+use crate::render::reads::Key;
 use crate::render::templates::Theme;
+use crate::render::urls::Urls;
+use crate::render::view::View;
 use crate::serve::watch::ChangeSet;
-use crate::site::{self, Site};
-use crate::{BuildOptions, ParsedFile, assemble, parse_one, render_with};
+use crate::site::Site;
+use crate::{BuildOptions, ParsedFile, assemble, parse_one};
 
 /// What a rebuild changed in the served site.
-#[derive(Debug)]
-pub enum Change {
-    /// Replace the whole site.
-    Full(Output),
-    /// Put these files (new or changed).
-    Delta(Vec<(String, Data)>),
-}
-
-/// The result of a successful rebuild.
-#[derive(Debug)]
-pub struct Rebuilt {
-    /// Derived files (feeds, sitemap, search index, statistics downloads)
-    /// still have to be refreshed with [`Live::derived`]: the pages are ready
-    /// first so the browser can reload at once.
-    pub derived_pending: bool,
-    /// The new files.
-    pub change: Change,
-    /// How many files were rendered.
+#[derive(Debug, Default)]
+pub struct Update {
+    /// Every file was rebuilt: the served site is exactly `put`.
+    pub full: bool,
+    /// Files to serve (new or changed).
+    pub put: Vec<(String, Data)>,
+    /// Paths the site no longer has.
+    pub remove: Vec<String>,
+    /// How many pages were rendered.
     pub rendered: usize,
 }
 
-struct Good {
+impl Update {
+    /// Applies the update to the served files.
+    pub fn apply_to(self, served: &mut Output) {
+        if self.full {
+            served.files.clear();
+        }
+        for p in &self.remove {
+            served.files.remove(p);
+        }
+        served.files.extend(self.put);
+    }
+}
+
+/// The last good site model.
+struct Model {
     theme: Arc<Theme>,
     site: Site,
     shared: Shared,
 }
 
-/// The live site: sources, every file's parse result, the last good site.
+/// The live site: sources, every file's parse result, the last good model
+/// and what each of its pages read.
 pub struct Live {
     root: PathBuf,
     opts: BuildOptions,
     sources: Sources,
     entries: BTreeMap<PathBuf, Result<ParsedFile, Vec<Diagnostic>>>,
-    good: Option<Good>,
+    model: Option<Model>,
+    /// Output path of every page → the keys it read.
+    pages: BTreeMap<String, BTreeSet<Key>>,
+    /// Every key some page read → its value in the current model.
+    values: HashMap<Key, Value>,
+    /// Every key → the pages that read it.
+    readers: HashMap<Key, BTreeSet<String>>,
+    /// Static files by output path.
+    statics: BTreeMap<String, Data>,
+    /// Derived files by output path, as last computed.
+    derived: BTreeMap<String, Vec<u8>>,
 }
 
-/// Renders `ids` (and, with `extras`, the derived files) into a list of files.
-fn render_ids(
-    site: &Site,
-    theme: &Theme,
-    shared: &Shared,
-    ids: &[PageId],
-    extras: bool,
-) -> Result<Vec<(String, Data)>, Vec<Diagnostic>> {
-    let files = Mutex::new(Vec::with_capacity(ids.len()));
-    pages::render_each(site, theme, shared, ids, &|path, bytes| {
-        files
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .push((path, Data::Bytes(bytes)));
-        Ok(())
-    })?;
-    let mut files = files.into_inner().unwrap_or_else(|e| e.into_inner());
-    if extras {
-        for (path, bytes) in crate::output::extras(site, shared)
-            .into_iter()
-            .chain(crate::output::data::files(site))
-        {
-            files.push((path, Data::Bytes(bytes)));
-        }
-    }
-    Ok(files)
-}
+use crate::render::pages::Recorded as Rendered;
 
 impl Live {
     /// Reads and parses the whole site. `Err` only when the configuration or
@@ -95,284 +96,262 @@ impl Live {
         if let Some(u) = &opts.base_url {
             sources.config.set_base_url(u);
         }
-        use rayon::prelude::*;
         let cfg = sources.config.clone();
-        let entries = sources
+        let mut entries: BTreeMap<_, _> = sources
             .files
             .par_iter()
             .map(|f| (f.path.clone(), parse_one(&cfg, f)))
             .collect();
+        // A content file that could not be read is that file's error, cleared when it is fixed.
+        let (own, rest): (Vec<_>, Vec<_>) = std::mem::take(&mut sources.diagnostics)
+            .into_iter()
+            .partition(|d| discover::kind_of(&d.path).is_some());
+        for d in own {
+            entries.insert(d.path.clone(), Err(vec![d]));
+        }
+        sources.diagnostics = rest;
         sources.files = Vec::new();
+        let statics = statics_of(&sources);
         Ok(Live {
             root: root.to_path_buf(),
             opts: opts.clone(),
             sources,
             entries,
-            good: None,
-        })
-    }
-
-    fn resolve(&self) -> Result<Site, Vec<Diagnostic>> {
-        let mut diags = self.sources.diagnostics.clone();
-        let mut ok = Vec::new();
-        let mut failed = Vec::new();
-        for (path, e) in &self.entries {
-            match e {
-                Ok(p) => ok.push(p),
-                Err(d) => {
-                    failed.push(path.as_path());
-                    diags.extend(d.iter().cloned());
-                }
-            }
-        }
-        let parsed = assemble(ok, failed);
-        let mut t = crate::Timings::start();
-        let site = site::resolve(&self.sources.config, parsed, self.opts.drafts);
-        t.lap("resolve");
-        match site {
-            Ok(mut s) if diags.is_empty() => {
-                s.stats = site::statistics(&s);
-                t.lap("statistics");
-                Ok(s)
-            }
-            Ok(_) => Err(diags),
-            Err(d) => {
-                diags.extend(d);
-                Err(diags)
-            }
-        }
-    }
-
-    /// Renders the whole site from the kept parse results.
-    pub fn build_all(&mut self) -> Result<Output, Vec<Diagnostic>> {
-        let site = self.resolve();
-        let theme = Theme::load(&self.sources.templates);
-        let (site, theme) = match (site, theme) {
-            (Ok(s), Ok(t)) => (s, t),
-            (s, t) => {
-                let mut d = s.err().unwrap_or_default();
-                d.extend(t.err().unwrap_or_default());
-                return Err(d);
-            }
-        };
-        let files = Mutex::new(BTreeMap::new());
-        let shared = Shared::new(&site);
-        render_with(&self.sources, &site, &theme, &shared, &|path, data| {
-            files
-                .lock()
-                .unwrap_or_else(|e| e.into_inner())
-                .insert(path, data);
-            Ok(())
-        })?;
-        self.good = Some(Good {
-            theme: Arc::new(theme),
-            site,
-            shared,
-        });
-        Ok(Output {
-            files: files.into_inner().unwrap_or_else(|e| e.into_inner()),
+            model: None,
+            pages: BTreeMap::new(),
+            values: HashMap::new(),
+            readers: HashMap::new(),
+            statics,
+            derived: BTreeMap::new(),
         })
     }
 
     /// The last good site, if there is one.
     pub fn site(&self) -> Option<&Site> {
-        self.good.as_ref().map(|g| &g.site)
+        self.model.as_ref().map(|m| &m.site)
     }
 
-    /// [`Live::build_all`] as a rebuild that replaces the whole site.
-    pub fn rebuild_all(&mut self) -> Result<Rebuilt, Vec<Diagnostic>> {
-        let out = self.build_all()?;
-        let rendered = out.files.len();
-        Ok(Rebuilt {
-            change: Change::Full(out),
-            rendered,
-            derived_pending: false,
-        })
+    /// Renders the whole site, derived files included.
+    pub fn build_all(&mut self) -> Result<Output, Vec<Diagnostic>> {
+        let mut out = Output::default();
+        self.full()?.apply_to(&mut out);
+        self.derive().apply_to(&mut out);
+        Ok(out)
     }
 
-    /// Applies a change set. Errors leave the last good site in place.
-    pub fn apply(&mut self, cs: &ChangeSet) -> Result<Rebuilt, Vec<Diagnostic>> {
-        if cs.config || cs.templates || cs.rescan {
+    /// Applies a change set: re-renders the pages it invalidates. Errors
+    /// leave the last good site in place. Derived files are refreshed by a
+    /// following [`Live::derive`].
+    pub fn apply(&mut self, cs: &ChangeSet) -> Result<Update, Vec<Diagnostic>> {
+        if cs.config || cs.templates || cs.rescan || self.model.is_none() {
             // Keep the new sources even when the content is broken, so the next save builds on them.
             *self = Live::start(&self.root, &self.opts)?;
-            return self.rebuild_all();
+            return self.full();
         }
         let mut t = crate::Timings::start();
-        let cfg = self.sources.config.clone();
-        let mut previous = Vec::new();
-        for rel in &cs.content {
-            let before = match discover::read_one(&self.root, rel) {
-                Ok(Some(f)) => {
-                    let parsed = parse_one(&cfg, &f);
-                    self.entries.insert(rel.clone(), parsed)
-                }
-                Ok(None) => self.entries.remove(rel),
-                Err(d) => self.entries.insert(rel.clone(), Err(vec![d])),
-            };
-            previous.push((rel.clone(), before));
-        }
-        let mut statics_changed = Vec::new();
+        self.reparse(&cs.content);
+        let mut touched: BTreeSet<String> = BTreeSet::new();
         if !cs.statics.is_empty() {
-            let mut d = Vec::new();
-            let (_, statics) = discover::load_theme(&self.root, &self.sources.config, &mut d);
-            statics_changed = statics
-                .iter()
-                .map(|(path, src)| (path.clone(), Data::from(src)))
-                .collect();
-            self.sources.statics = statics;
+            touched = self.reload_statics();
         }
-        let Some(old) = self.good.take() else {
-            return self.rebuild_all();
-        };
         t.lap("reparse");
-        if cs.statics.is_empty()
-            && let Some(rebuilt) = self.patch(&old, &previous)
-        {
-            t.lap("patch");
-            return match rebuilt {
-                Ok((good, files)) => {
-                    self.good = Some(good);
-                    let n = files.len();
-                    Ok(Rebuilt {
-                        change: Change::Delta(files),
-                        rendered: n,
-                        derived_pending: true,
-                    })
+        let old = self.model.as_ref().map(|m| (&m.site, &m.shared));
+        let (site, shared) = resolve(&self.sources, &self.entries, self.opts.drafts, old)?;
+        t.lap("resolve");
+        let theme = Arc::clone(&self.model.as_ref().expect("checked above").theme);
+        let plan = plan(&site);
+        let dirty = self.dirty(&site, &shared);
+        t.lap("compare");
+        let mut todo: BTreeSet<&String> = dirty
+            .keys()
+            .filter_map(|k| self.readers.get(k))
+            .flatten()
+            .filter(|p| plan.contains_key(*p))
+            .collect();
+        todo.extend(plan.keys().filter(|p| !self.pages.contains_key(*p)));
+        let ids: Vec<PageId> = todo.iter().map(|p| plan[*p].clone()).collect();
+        let rendered = pages::render_recorded(&site, &theme, &shared, &ids)?;
+        t.lap("render");
+        let gone: Vec<String> = self
+            .pages
+            .keys()
+            .filter(|p| !plan.contains_key(*p))
+            .cloned()
+            .collect();
+        for (k, v) in dirty {
+            self.values.insert(k, v);
+        }
+        self.model = Some(Model {
+            theme,
+            site,
+            shared,
+        });
+        touched.extend(gone.iter().cloned());
+        for p in &gone {
+            self.forget(p);
+        }
+        Ok(self.record(rendered, touched))
+    }
+
+    /// Re-reads and re-parses the content files in `paths`.
+    fn reparse(&mut self, paths: &BTreeSet<PathBuf>) {
+        let cfg = &self.sources.config;
+        for rel in paths {
+            match discover::read_one(&self.root, rel) {
+                Ok(Some(f)) => {
+                    self.entries.insert(rel.clone(), parse_one(cfg, &f));
+                }
+                Ok(None) => {
+                    self.entries.remove(rel);
                 }
                 Err(d) => {
-                    self.good = Some(old);
-                    Err(d)
+                    self.entries.insert(rel.clone(), Err(vec![d]));
                 }
-            };
-        }
-        let new_site = match self.resolve() {
-            Ok(s) => s,
-            Err(d) => {
-                self.good = Some(old);
-                return Err(d);
-            }
-        };
-        if cs.content.is_empty() {
-            // Only static files: the pages are unchanged.
-            let n = statics_changed.len();
-            self.good = Some(Good {
-                theme: old.theme,
-                site: new_site,
-                shared: old.shared,
-            });
-            return Ok(Rebuilt {
-                change: Change::Delta(statics_changed),
-                rendered: n,
-                derived_pending: false,
-            });
-        }
-        if !same_structure(&old.site, &new_site) {
-            self.good = Some(old);
-            return self.rebuild_all();
-        }
-        t.lap("resolve+aggregate");
-        let shared = Shared::new(&new_site);
-        t.lap("shared");
-        let ids = affected(&old.site, &old.shared, &new_site, &shared);
-        t.lap("affected");
-        let result = render_ids(&new_site, &old.theme, &shared, &ids, false);
-        t.lap("render");
-        match result {
-            Ok(mut files) => {
-                files.extend(statics_changed);
-                let n = files.len();
-                self.good = Some(Good {
-                    theme: old.theme,
-                    site: new_site,
-                    shared,
-                });
-                Ok(Rebuilt {
-                    change: Change::Delta(files),
-                    rendered: n,
-                    derived_pending: true,
-                })
-            }
-            Err(d) => {
-                self.good = Some(old);
-                Err(d)
             }
         }
     }
 
-    /// The fast path for the commonest save: bulletins already in the site
-    /// changed in text, title, summary or metrics but not in what places
-    /// them (slug, date, campaigns, region, tags, draft). The old site is
-    /// patched instead of resolved again; totals are recomputed only when a
-    /// metric changed. `None` when the change is of another kind.
-    #[allow(clippy::type_complexity)]
-    fn patch(
-        &self,
-        old: &Good,
-        previous: &[(PathBuf, Option<Result<ParsedFile, Vec<Diagnostic>>>)],
-    ) -> Option<Result<(Good, Vec<(String, Data)>), Vec<Diagnostic>>> {
-        if !self.sources.diagnostics.is_empty() || self.entries.values().any(Result::is_err) {
-            return None;
-        }
-        let mut site = old.site.clone();
-        let mut changed = Vec::new();
-        let mut metrics_changed = false;
-        for (path, before) in previous {
-            let (Some(Ok(ParsedFile::Bulletin(a))), Some(Ok(ParsedFile::Bulletin(b)))) =
-                (before, self.entries.get(path))
-            else {
-                return None;
-            };
-            let names = |x: &crate::content::bulletin::Bulletin| {
-                x.campaign_refs
-                    .iter()
-                    .map(|r| r.name.clone())
-                    .collect::<Vec<_>>()
-            };
-            if a.slug != b.slug
-                || a.date != b.date
-                || names(a) != names(b)
-                || a.region != b.region
-                || a.tags != b.tags
-                || a.draft != b.draft
-            {
-                return None;
-            }
-            metrics_changed |= a.metrics != b.metrics;
-            // By path: the site holds a copy of `a` when its links were rewritten.
-            if let Some(i) = site.items.iter().position(|it| it.bulletin.path == a.path) {
-                site.items[i].bulletin = site.links.bulletin(Arc::clone(b));
-                changed.push(i);
-            }
-        }
-        if metrics_changed {
-            site.stats = site::statistics(&site);
-        }
-        let shared = old.shared.refresh(&site, &changed);
-        let ids = affected(&old.site, &old.shared, &site, &shared);
-        Some(match render_ids(&site, &old.theme, &shared, &ids, false) {
-            Ok(files) => Ok((
-                Good {
-                    theme: Arc::clone(&old.theme),
-                    site,
-                    shared,
-                },
-                files,
-            )),
-            Err(d) => Err(d),
-        })
+    /// Re-reads every static file; returns the output paths that changed.
+    fn reload_statics(&mut self) -> BTreeSet<String> {
+        let mut d = Vec::new();
+        let (_, statics) = discover::load_theme(&self.root, &self.sources.config, &mut d);
+        self.sources.statics = statics;
+        let new = statics_of(&self.sources);
+        let mut touched: BTreeSet<String> = self.statics.keys().cloned().collect();
+        touched.extend(new.keys().cloned());
+        self.statics = new;
+        // Files on disk may have changed behind an unchanged path: serve them afresh.
+        touched
     }
 
-    /// The derived files of the current site (see [`Rebuilt::derived_pending`]).
-    pub fn derived(&self) -> Vec<(String, Data)> {
-        let Some(g) = &self.good else {
-            return Vec::new();
-        };
-        crate::output::extras(&g.site, &g.shared)
-            .into_iter()
-            .chain(crate::output::data::files(&g.site))
-            .filter(|(p, _)| !self.sources.statics.iter().any(|(s, _)| s == p))
-            .map(|(p, b)| (p, Data::Bytes(b)))
+    /// The recorded keys whose value differs in the new model, with their new values.
+    fn dirty(&self, site: &Site, shared: &Shared) -> HashMap<Key, Value> {
+        let view = View::new(site, shared);
+        let keys: Vec<(&Key, &Value)> = self.values.iter().collect();
+        keys.into_par_iter()
+            .filter_map(|(k, old)| {
+                let new = view.value(k);
+                (new != *old).then(|| (k.clone(), new))
+            })
             .collect()
+    }
+
+    /// Removes a page and its reads.
+    fn forget(&mut self, path: &str) {
+        let Some(reads) = self.pages.remove(path) else {
+            return;
+        };
+        for k in reads {
+            if let Some(set) = self.readers.get_mut(&k) {
+                set.remove(path);
+                if set.is_empty() {
+                    self.readers.remove(&k);
+                    self.values.remove(&k);
+                }
+            }
+        }
+    }
+
+    /// Stores freshly rendered pages with their reads; returns the update
+    /// to the served site for them and for the other `touched` paths.
+    fn record(&mut self, rendered: Vec<Rendered>, touched: BTreeSet<String>) -> Update {
+        for (path, _, _) in &rendered {
+            self.forget(path);
+        }
+        let mut update = Update {
+            rendered: rendered.len(),
+            ..Update::default()
+        };
+        let model = self.model.as_ref().expect("set before recording");
+        let view = View::new(&model.site, &model.shared);
+        for (path, bytes, reads) in rendered {
+            for k in &reads {
+                if !self.values.contains_key(k) {
+                    self.values.insert(k.clone(), view.value(k));
+                }
+                self.readers
+                    .entry(k.clone())
+                    .or_default()
+                    .insert(path.clone());
+            }
+            self.pages.insert(path.clone(), reads);
+            update.put.push((path, Data::Bytes(bytes)));
+        }
+        for p in touched {
+            if !self.pages.contains_key(&p) {
+                self.compose(&p, &mut update);
+            }
+        }
+        update
+    }
+
+    /// What the served site has at `path` when no page is there: a static
+    /// file wins over a derived one, as in a build.
+    fn compose(&self, path: &str, update: &mut Update) {
+        if let Some(d) = self.statics.get(path) {
+            update.put.push((path.to_string(), d.clone()));
+        } else if let Some(b) = self.derived.get(path) {
+            update.put.push((path.to_string(), Data::Bytes(b.clone())));
+        } else {
+            update.remove.push(path.to_string());
+        }
+    }
+
+    /// Renders every page again from the kept parse results (derived files
+    /// follow with [`Live::derive`]).
+    pub fn rebuild_all(&mut self) -> Result<Update, Vec<Diagnostic>> {
+        self.full()
+    }
+
+    /// Resolves and renders every page from the kept parse results.
+    fn full(&mut self) -> Result<Update, Vec<Diagnostic>> {
+        let (site, shared) = resolve(&self.sources, &self.entries, self.opts.drafts, None)?;
+        let theme = Arc::new(Theme::load(&self.sources.templates)?);
+        let ids = pages::plan(&site);
+        let rendered = pages::render_recorded(&site, &theme, &shared, &ids)?;
+        self.model = Some(Model {
+            theme,
+            site,
+            shared,
+        });
+        self.pages.clear();
+        self.values.clear();
+        self.readers.clear();
+        self.derived.clear();
+        let touched = self.statics.keys().cloned().collect();
+        let mut update = self.record(rendered, touched);
+        update.full = true;
+        Ok(update)
+    }
+
+    /// Recomputes the derived files of the current model; returns what changed.
+    pub fn derive(&mut self) -> Update {
+        let Some(m) = &self.model else {
+            return Update::default();
+        };
+        let (a, b) = rayon::join(
+            || crate::output::extras(&m.site, &m.shared),
+            || crate::output::data::files(&m.site),
+        );
+        let new: BTreeMap<String, Vec<u8>> = a.into_iter().chain(b).collect();
+        let old = std::mem::replace(&mut self.derived, new);
+        let mut update = Update::default();
+        let changed = self
+            .derived
+            .iter()
+            .filter(|(p, b)| old.get(*p) != Some(*b))
+            .map(|(p, _)| p.clone());
+        let removed = old
+            .keys()
+            .filter(|p| !self.derived.contains_key(*p))
+            .cloned();
+        let touched: Vec<String> = changed.chain(removed).collect();
+        for p in touched {
+            if !self.pages.contains_key(&p) && !self.statics.contains_key(&p) {
+                self.compose(&p, &mut update);
+            }
+        }
+        update
     }
 
     /// The URL of the bulletin in `cs`, when exactly one bulletin changed and it is in the site.
@@ -385,86 +364,65 @@ impl Live {
         if bulletins.next().is_some() {
             return None;
         }
-        let g = self.good.as_ref()?;
-        let it = g.site.items.iter().find(|it| it.bulletin.path == *only)?;
+        let m = self.model.as_ref()?;
+        let it = m.site.items.iter().find(|it| it.bulletin.path == *only)?;
         Some(
-            g.shared
+            m.shared
                 .urls
                 .url(&crate::render::urls::bulletin(&it.bulletin.slug)),
         )
     }
 }
 
-/// Whether two sites have the same bulletins in the same order and scopes,
-/// the same campaigns, regions, tags and pages: then only the pages showing
-/// changed bulletins (and totals) need rendering.
-fn same_structure(a: &Site, b: &Site) -> bool {
-    a.config == b.config
-        && a.campaigns == b.campaigns
-        && a.pages == b.pages
-        && a.items.len() == b.items.len()
-        && a.regions.nodes.len() == b.regions.nodes.len()
-        && a.regions
-            .nodes
-            .iter()
-            .zip(&b.regions.nodes)
-            .all(|(x, y)| x.key == y.key && x.slug_path == y.slug_path)
-        && a.tags.keys().eq(b.tags.keys())
-        && a.items.iter().zip(&b.items).all(|(x, y)| {
-            x.bulletin.slug == y.bulletin.slug
-                && x.bulletin.date == y.bulletin.date
-                && x.campaigns == y.campaigns
-                && x.region == y.region
-                && x.tag_slugs == y.tag_slugs
-                && x.bulletin.draft == y.bulletin.draft
-        })
+/// Static files by output path.
+fn statics_of(sources: &Sources) -> BTreeMap<String, Data> {
+    sources
+        .statics
+        .iter()
+        .map(|(p, s)| (p.clone(), Data::from(s)))
+        .collect()
 }
 
-/// The pages of `new` that differ from `old`, for two sites of the same structure.
-fn affected(old: &Site, old_shared: &Shared, new: &Site, shared: &Shared) -> Vec<PageId> {
-    let per = new.config.paginate;
-    let changed: Vec<usize> = (0..new.items.len())
-        .filter(|&i| !Arc::ptr_eq(&old.items[i].bulletin, &new.items[i].bulletin))
-        .collect();
-    // Bulletins whose list entry (title, summary, metrics …) changed.
-    let briefs: BTreeSet<usize> = changed
-        .iter()
-        .copied()
-        .filter(|&i| old_shared.briefs[i] != shared.briefs[i])
-        .collect();
-    let mut ids: BTreeSet<PageId> = changed.iter().map(|&i| PageId::Bulletin(i)).collect();
-    let page_of = |list: &[usize], i: usize| list.iter().position(|&j| j == i).map(|p| p / per + 1);
-    for &i in &briefs {
-        let (older, newer) = new.neighbours(i);
-        ids.extend(older.into_iter().chain(newer).map(PageId::Bulletin));
-        if i < per {
-            ids.insert(PageId::Home);
-        }
-        for &c in &new.items[i].campaigns {
-            ids.extend(page_of(&new.by_campaign[c], i).map(|p| PageId::Campaign(c, p)));
-        }
-        for r in new.regions.ancestry(new.items[i].region) {
-            ids.extend(page_of(&new.regions.nodes[r].all, i).map(|p| PageId::Region(r, p)));
-        }
-        for t in &new.items[i].tag_slugs {
-            if let Some(tag) = new.tags.get(t) {
-                ids.extend(page_of(&tag.bulletins, i).map(|p| PageId::Tag(t.clone(), p)));
-            }
-        }
-        ids.insert(PageId::Archive);
-    }
-    if old.stats != new.stats {
-        // Totals show on the home page, the campaign list, the campaigns' and regions' pages and /stats/.
-        ids.extend([PageId::Home, PageId::Campaigns, PageId::Stats]);
-        let pages = |n: usize| 1..=n.div_ceil(per).max(1);
-        for &i in &changed {
-            for &c in &new.items[i].campaigns {
-                ids.extend(pages(new.by_campaign[c].len()).map(|p| PageId::Campaign(c, p)));
-            }
-            for r in new.regions.ancestry(new.items[i].region) {
-                ids.extend(pages(new.regions.nodes[r].all.len()).map(|p| PageId::Region(r, p)));
+/// Every page of `site` by output path.
+fn plan(site: &Site) -> BTreeMap<String, PageId> {
+    pages::plan(site)
+        .into_iter()
+        .map(|id| (Urls::file(&pages::page_path(site, &id)), id))
+        .collect()
+}
+
+/// The resolve and aggregate stages over the kept parse results, and the
+/// template values (reusing `old`'s for bulletins that did not change).
+fn resolve(
+    sources: &Sources,
+    entries: &BTreeMap<PathBuf, Result<ParsedFile, Vec<Diagnostic>>>,
+    drafts: bool,
+    old: Option<(&Site, &Shared)>,
+) -> Result<(Site, Shared), Vec<Diagnostic>> {
+    let mut diags = sources.diagnostics.clone();
+    let mut ok = Vec::new();
+    let mut failed = Vec::new();
+    for (path, e) in entries {
+        match e {
+            Ok(p) => ok.push(p),
+            Err(d) => {
+                failed.push(path.as_path());
+                diags.extend(d.iter().cloned());
             }
         }
     }
-    ids.into_iter().collect()
+    let site = crate::model(&sources.config, assemble(ok, failed), drafts);
+    let site = match site {
+        Ok(s) if diags.is_empty() => s,
+        Ok(_) => return Err(diags),
+        Err(d) => {
+            diags.extend(d);
+            return Err(diags);
+        }
+    };
+    let shared = match old {
+        Some((old_site, old_shared)) => Shared::next(old_site, old_shared, &site),
+        None => Shared::new(&site),
+    };
+    Ok((site, shared))
 }

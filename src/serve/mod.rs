@@ -21,7 +21,7 @@ use crate::BuildOptions;
 use crate::diag::Diagnostic;
 use crate::output::Output;
 use http::Target;
-use live::{Change, Live};
+use live::Live;
 use reload::{ErrorItem, Event, Hub};
 use watch::Watcher;
 
@@ -48,6 +48,9 @@ pub struct Served {
     pub version: u64,
     /// Errors of the last build, empty when it succeeded.
     pub errors: Vec<ErrorItem>,
+    /// The version whose derived files (feeds, sitemap, search index,
+    /// downloads) are served; behind `version` while they are recomputed.
+    pub derived_version: u64,
 }
 
 impl Served {
@@ -136,7 +139,7 @@ pub fn handle(req: Request, state: &State) {
     }
     // Copy what is needed under the read lock, answer after releasing it.
     let (target, body, version) = {
-        let s = state.served.read().unwrap_or_else(|e| e.into_inner());
+        let s = current(state, path);
         let target = http::resolve(&url, &s.output);
         let page = |rel: &str| -> Option<Vec<u8>> {
             let data = s.output.files.get(rel)?;
@@ -183,6 +186,33 @@ pub fn handle(req: Request, state: &State) {
             b"400 bad request\n".to_vec(),
             &[],
         ),
+    }
+}
+
+/// Whether `path` is a derived file (feeds, sitemap, robots.txt, search
+/// index, statistics downloads), recomputed just after the pages.
+fn is_derived(path: &str) -> bool {
+    let rel = path.trim_start_matches('/');
+    rel.ends_with(".xml")
+        || rel == "robots.txt"
+        || rel.starts_with("search/") && !rel.ends_with('/') && !rel.ends_with(".html")
+        || rel.starts_with("stats/stats.")
+}
+
+/// The served site, once the derived files are current if `path` is one.
+fn current<'a>(state: &'a State, path: &str) -> std::sync::RwLockReadGuard<'a, Served> {
+    let s = state.served.read().unwrap_or_else(|e| e.into_inner());
+    if !is_derived(path) || s.derived_version == s.version {
+        return s;
+    }
+    drop(s);
+    let deadline = Instant::now() + Duration::from_secs(60);
+    loop {
+        std::thread::sleep(Duration::from_millis(5));
+        let s = state.served.read().unwrap_or_else(|e| e.into_inner());
+        if s.derived_version == s.version || Instant::now() >= deadline {
+            return s;
+        }
     }
 }
 
@@ -264,6 +294,7 @@ pub fn run(opts: &ServeOptions) -> i32 {
             output,
             version,
             errors,
+            derived_version: version,
         }),
         hub: Hub::default(),
         addr: Some(addr),
@@ -336,6 +367,7 @@ pub fn run(opts: &ServeOptions) -> i32 {
         match result {
             Ok(rebuilt) => {
                 next_version += 1;
+                let rendered = rebuilt.rendered;
                 let saved = live.as_ref().ok().and_then(|l| l.saved_bulletin(&cs));
                 let event = if cs.css_only() {
                     Event::Css {
@@ -349,20 +381,25 @@ pub fn run(opts: &ServeOptions) -> i32 {
                 };
                 {
                     let mut s = state.served.write().unwrap_or_else(|e| e.into_inner());
-                    match rebuilt.change {
-                        Change::Full(o) => s.output = o,
-                        Change::Delta(files) => s.output.files.extend(files),
-                    }
+                    rebuilt.apply_to(&mut s.output);
                     s.version = next_version;
                     s.errors.clear();
                 }
                 state.hub.broadcast(&event);
                 println!(
                     "Rebuilt {} file(s) in {} ms; told {} page(s).",
-                    rebuilt.rendered,
+                    rendered,
                     t.elapsed().as_millis(),
                     state.hub.len()
                 );
+                // Feeds, sitemap, search index and downloads follow the pages;
+                // a request for one of them waits until they are current.
+                if let Ok(l) = &mut live {
+                    let derived = l.derive();
+                    let mut s = state.served.write().unwrap_or_else(|e| e.into_inner());
+                    derived.apply_to(&mut s.output);
+                    s.derived_version = next_version;
+                }
             }
             Err(diags) => {
                 print_errors(&diags);

@@ -5,7 +5,7 @@ use std::collections::BTreeSet;
 use std::path::PathBuf;
 
 use jianxun::output::Output;
-use jianxun::serve::live::{Change, Live};
+use jianxun::serve::live::Live;
 use jianxun::serve::watch::ChangeSet;
 use jianxun::{BuildOptions, build};
 
@@ -36,13 +36,8 @@ fn bytes(o: &Output) -> Vec<(String, Vec<u8>)> {
 fn step(f: &Fixture, live: &mut Live, served: &mut Output, cs: ChangeSet, what: &str) -> usize {
     let rebuilt = live.apply(&cs).unwrap_or_else(|d| panic!("{what}: {d:#?}"));
     let n = rebuilt.rendered;
-    match rebuilt.change {
-        Change::Full(o) => *served = o,
-        Change::Delta(files) => served.files.extend(files),
-    }
-    if rebuilt.derived_pending {
-        served.files.extend(live.derived());
-    }
+    rebuilt.apply_to(served);
+    live.derive().apply_to(served);
     let (_, _, full) =
         build(f.root(), &opts()).unwrap_or_else(|d| panic!("{what}: full build fails: {d:#?}"));
     let (a, b) = (bytes(served), bytes(&full));
