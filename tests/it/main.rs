@@ -10,6 +10,7 @@ mod example_site;
 mod feeds;
 mod incremental;
 mod links;
+mod oracle;
 mod output_safety;
 mod search;
 mod serve;
