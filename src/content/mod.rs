@@ -13,6 +13,7 @@ pub mod number;
 pub mod page;
 pub mod scaffold;
 pub mod slug;
+pub mod walk;
 
 use crate::yaml::Pos;
 

@@ -1,0 +1,287 @@
+//! Hostile or unlucky input fed through the real binary: symbolic links
+//! that leave the site, loop or point nowhere; slugs no file system can
+//! hold; tags without a slug; file names with control characters; files
+//! in UTF-16. Each is reported at its place, never silently dropped, and
+//! nothing outside the site root is read or published.
+
+use std::path::Path;
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+use crate::support::{Fixture, Run, snapshot};
+
+const GOOD: &str = "---\ntitle: 宜宾园区安全检查\ndate: 2022-12-10\ncampaign: ankang-cup\nregion: 四川/宜宾\nmetrics:\n  参与企业: 411\n---\n正文。\n";
+
+/// A site with one good bulletin.
+fn site() -> Fixture {
+    let f = Fixture::new();
+    f.write("content/bulletins/good.md", GOOD);
+    f
+}
+
+/// Runs the binary, killing it (and failing) after `limit`.
+fn run_within(dir: &Path, args: &[&str], limit: Duration) -> Run {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_jianxun"))
+        .args(args)
+        .current_dir(dir)
+        .env("NO_COLOR", "1")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run jianxun");
+    let start = Instant::now();
+    while child.try_wait().expect("wait").is_none() {
+        if start.elapsed() > limit {
+            let _ = child.kill();
+            let _ = child.wait();
+            panic!("jianxun {args:?} still running after {limit:?}");
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let out = child.wait_with_output().expect("output");
+    Run {
+        code: out.status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+    }
+}
+
+/// The JSON diagnostics of `check`, as (file, line, code).
+fn json_diags(f: &Fixture) -> Vec<(String, Option<u64>, String)> {
+    let r = f.run(&["check", "--format", "json"]);
+    r.stdout
+        .lines()
+        .map(|l| {
+            let v: serde_json::Value =
+                serde_json::from_str(l).unwrap_or_else(|e| panic!("{e}: {l}"));
+            (
+                v["file"].as_str().unwrap_or_default().to_string(),
+                v["line"].as_u64(),
+                v["code"].as_str().unwrap_or_default().to_string(),
+            )
+        })
+        .collect()
+}
+
+fn has(diags: &[(String, Option<u64>, String)], file: &str, code: &str) -> bool {
+    diags.iter().any(|(f, _, c)| f == file && c == code)
+}
+
+#[cfg(unix)]
+mod symlinks {
+    use std::os::unix::fs::symlink;
+
+    use super::*;
+
+    /// A folder outside the site with a secret in it.
+    fn outside() -> tempfile::TempDir {
+        let d = tempfile::tempdir().expect("temp dir");
+        std::fs::write(d.path().join("secret.png"), "SECRET-FIRST-LINE\nmore\n").expect("write");
+        std::fs::create_dir(d.path().join("sub")).expect("mkdir");
+        std::fs::write(d.path().join("sub/inner.txt"), "SECRET-INNER").expect("write");
+        d
+    }
+
+    fn no_secret_in(f: &Fixture) {
+        for (path, bytes) in snapshot(&f.path("site")) {
+            assert!(
+                !String::from_utf8_lossy(&bytes).contains("SECRET"),
+                "{path} was published from outside the site"
+            );
+        }
+    }
+
+    #[test]
+    fn a_static_folder_linked_outside_is_refused() {
+        let f = site();
+        let out = outside();
+        std::fs::create_dir_all(f.path("static")).expect("mkdir");
+        symlink(out.path(), f.path("static/etc")).expect("symlink");
+        let r = f.run(&["build"]);
+        assert_eq!(r.code, 1, "{}", r.stderr);
+        assert!(r.stderr.contains("static/etc: error: "), "{}", r.stderr);
+        assert!(!r.stderr.contains("SECRET"), "{}", r.stderr);
+        no_secret_in(&f);
+        assert!(has(&json_diags(&f), "static/etc", "symlink-outside"));
+    }
+
+    #[test]
+    fn the_static_folder_itself_linked_outside_is_refused() {
+        let f = site();
+        let out = outside();
+        symlink(out.path(), f.path("static")).expect("symlink");
+        assert!(has(&json_diags(&f), "static", "symlink-outside"));
+        assert_eq!(f.run(&["build"]).code, 1);
+        no_secret_in(&f);
+    }
+
+    #[test]
+    fn an_image_beside_a_bulletin_linked_outside_is_refused() {
+        let f = site();
+        let out = outside();
+        symlink(
+            out.path().join("secret.png"),
+            f.path("content/bulletins/photo.png"),
+        )
+        .expect("symlink");
+        let r = f.run(&["build"]);
+        assert_eq!(r.code, 1, "{}", r.stderr);
+        no_secret_in(&f);
+        assert!(!f.path("site/bulletins/photo.png").exists());
+        assert!(has(
+            &json_diags(&f),
+            "content/bulletins/photo.png",
+            "symlink-outside"
+        ));
+    }
+
+    #[test]
+    fn a_markdown_file_linked_outside_is_not_read() {
+        let f = site();
+        let out = outside();
+        symlink(
+            out.path().join("secret.png"),
+            f.path("content/bulletins/secret.md"),
+        )
+        .expect("symlink");
+        let r = f.run(&["check"]);
+        assert_eq!(r.code, 1, "{}", r.stderr);
+        assert!(
+            r.stderr.contains("content/bulletins/secret.md: error: "),
+            "{}",
+            r.stderr
+        );
+        assert!(!r.stderr.contains("SECRET"), "{}", r.stderr);
+        assert!(has(
+            &json_diags(&f),
+            "content/bulletins/secret.md",
+            "symlink-outside"
+        ));
+    }
+
+    #[test]
+    fn templates_and_theme_files_linked_outside_are_refused() {
+        let f = site();
+        let out = outside();
+        std::fs::create_dir_all(f.path("templates")).expect("mkdir");
+        symlink(
+            out.path().join("secret.png"),
+            f.path("templates/bulletin.html"),
+        )
+        .expect("symlink");
+        f.write("themes/mine/templates/base.html", "x");
+        f.write(
+            "jianxun.yaml",
+            &format!("{}theme: mine\n", crate::support::CONFIG),
+        );
+        symlink(out.path(), f.path("themes/mine/static")).expect("symlink");
+        let r = f.run(&["check"]);
+        assert_eq!(r.code, 1, "{}", r.stderr);
+        assert!(!r.stderr.contains("SECRET"), "{}", r.stderr);
+        let d = json_diags(&f);
+        assert!(
+            has(&d, "templates/bulletin.html", "symlink-outside"),
+            "{d:?}"
+        );
+        assert!(has(&d, "themes/mine/static", "symlink-outside"), "{d:?}");
+    }
+
+    #[test]
+    fn a_config_file_linked_outside_is_not_read() {
+        let f = site();
+        let out = outside();
+        std::fs::remove_file(f.path("jianxun.yaml")).expect("rm");
+        symlink(out.path().join("secret.png"), f.path("jianxun.yaml")).expect("symlink");
+        let r = f.run(&["check"]);
+        assert_eq!(r.code, 1, "{}", r.stderr);
+        assert!(!r.stderr.contains("SECRET"), "{}", r.stderr);
+        assert!(has(&json_diags(&f), "jianxun.yaml", "symlink-outside"));
+    }
+
+    #[test]
+    fn a_link_to_the_file_system_root_is_refused_at_once() {
+        let f = site();
+        std::fs::create_dir_all(f.path("static")).expect("mkdir");
+        symlink("/", f.path("static/root")).expect("symlink");
+        let r = run_within(f.root(), &["check"], Duration::from_secs(10));
+        assert_eq!(r.code, 1, "{}", r.stderr);
+        assert!(r.stderr.contains("static/root: error: "), "{}", r.stderr);
+    }
+
+    #[test]
+    fn loops_are_reported_not_walked() {
+        let f = site();
+        std::fs::create_dir_all(f.path("static/a")).expect("mkdir");
+        symlink("..", f.path("static/a/up")).expect("symlink");
+        symlink("..", f.path("content/bulletins/up")).expect("symlink");
+        symlink("self", f.path("static/self")).expect("symlink");
+        symlink("..", f.path("static/site")).expect("symlink");
+        let r = run_within(f.root(), &["check"], Duration::from_secs(10));
+        assert_eq!(r.code, 1, "{}", r.stderr);
+        let mut d = json_diags(&f);
+        d.sort();
+        let want = [
+            ("content/bulletins/up", "symlink-loop"),
+            ("static/a/up", "symlink-loop"),
+            ("static/self", "symlink-loop"),
+            ("static/site", "symlink-loop"),
+        ];
+        let got: Vec<_> = d.iter().map(|(f, _, c)| (f.as_str(), c.as_str())).collect();
+        assert_eq!(got, want, "one error per link, nothing walked twice");
+    }
+
+    #[test]
+    fn broken_links_are_errors_naming_the_link() {
+        let f = site();
+        std::fs::create_dir_all(f.path("static")).expect("mkdir");
+        symlink("nowhere.png", f.path("static/logo.png")).expect("symlink");
+        symlink("gone.md", f.path("content/bulletins/b.md")).expect("symlink");
+        let r = f.run(&["check"]);
+        assert_eq!(r.code, 1, "{}", r.stderr);
+        assert!(
+            r.stderr.contains("static/logo.png: error: "),
+            "{}",
+            r.stderr
+        );
+        let d = json_diags(&f);
+        assert!(has(&d, "static/logo.png", "symlink-broken"), "{d:?}");
+        assert!(has(&d, "content/bulletins/b.md", "symlink-broken"), "{d:?}");
+    }
+
+    #[test]
+    fn unreadable_folders_are_errors_naming_the_folder() {
+        use std::os::unix::fs::PermissionsExt;
+        let f = site();
+        f.write("static/private/a.txt", "x");
+        let dir = f.path("static/private");
+        std::fs::set_permissions(&dir, std::fs::Permissions::from_mode(0o000)).expect("chmod");
+        // An administrator reads every folder: nothing to test then.
+        let readable = std::fs::read_dir(&dir).is_ok();
+        let d = json_diags(&f);
+        std::fs::set_permissions(&dir, std::fs::Permissions::from_mode(0o755)).expect("chmod");
+        if !readable {
+            assert!(has(&d, "static/private", "io"), "{d:?}");
+        }
+    }
+
+    #[test]
+    fn links_that_stay_inside_the_site_are_followed() {
+        let f = site();
+        f.write("assets/logo.svg", "<svg/>");
+        f.write("assets/icons/a.svg", "<svg id=\"a\"/>");
+        f.write_bytes("content/bulletins/img/shot.png", b"PNG");
+        std::fs::create_dir_all(f.path("static")).expect("mkdir");
+        symlink("../assets/logo.svg", f.path("static/logo.svg")).expect("symlink");
+        symlink("../assets/icons", f.path("static/icons")).expect("symlink");
+        symlink("img/shot.png", f.path("content/bulletins/shot.png")).expect("symlink");
+        symlink("good.md", f.path("content/bulletins/alias.md")).expect("symlink");
+        let r = f.run(&["build"]);
+        // The alias is a second bulletin with the same title, and the same
+        // slug only if written so: here it gets its own file name's slug.
+        assert_eq!(r.code, 0, "{}", r.stderr);
+        assert_eq!(f.read("site/logo.svg"), "<svg/>");
+        assert_eq!(f.read("site/icons/a.svg"), "<svg id=\"a\"/>");
+        assert_eq!(f.read("site/bulletins/shot.png"), "PNG");
+        assert!(f.path("site/bulletins/alias/index.html").is_file());
+    }
+}
