@@ -192,6 +192,40 @@ pub fn split_region(text: &str) -> Vec<String> {
         .collect()
 }
 
+/// Problems with the slugs the names of a region path get (`四川/宜宾` →
+/// `sichuan/yibin`), each at the name written at or after `pos`. Slugs the
+/// site gives under `regions:` are checked with the configuration.
+fn region_slugs(
+    config: &Config,
+    path: &Path,
+    text: &str,
+    pos: Pos,
+    names: &[String],
+) -> Vec<Diagnostic> {
+    let mut diags = Vec::new();
+    for name in names {
+        let s = slug::region_slug(name, &config.region_slugs);
+        if config.region_slugs.values().any(|v| *v == s) {
+            continue;
+        }
+        let p = locate(text, pos, name);
+        let (code, message) = match slug::unfit(&s) {
+            _ if s.is_empty() => ("slug-empty", format!("the region {name} gets no slug")),
+            Some(u) => (u.code(), u.message(&s, &format!(" of the region {name}"))),
+            None => continue,
+        };
+        diags.push(
+            Diagnostic::error(path, p.line, p.col, code, message)
+                .with_hint(format!(
+                    "give it a short slug under regions: in jianxun.yaml, e.g. {name}: my-region"
+                ))
+                .with_len(name.chars().count())
+                .with_source(text),
+        );
+    }
+    diags
+}
+
 /// Parses one bulletin. `path` is relative to the site root, `text` normalised.
 pub fn parse(config: &Config, path: &Path, text: &str) -> Result<Bulletin, Vec<Diagnostic>> {
     let split = frontmatter::split(path, text).map_err(|d| vec![d])?;
@@ -283,6 +317,7 @@ pub fn parse(config: &Config, path: &Path, text: &str) -> Result<Bulletin, Vec<D
     let region = match &raw.region {
         Some(r) => {
             let parts = split_region(&r.value);
+            diags.extend(region_slugs(config, path, text, at(r), &parts));
             if parts.is_empty() {
                 diags.push(err(
                     at(r),
@@ -340,10 +375,12 @@ pub fn parse(config: &Config, path: &Path, text: &str) -> Result<Bulletin, Vec<D
         .as_ref()
         .map(|s| Pos::of(s, line0))
         .unwrap_or(Pos { line: 0, col: 0 });
+    let mut slug_ok = true;
     let slug = match &raw.slug {
         Some(s) => {
             let clean = slug::slugify(&s.value);
             if clean != s.value.trim() {
+                slug_ok = false;
                 diags.push(err_at(
                     at(s),
                     &s.value,
@@ -380,6 +417,12 @@ pub fn parse(config: &Config, path: &Path, text: &str) -> Result<Bulletin, Vec<D
             )
             .with_hint("add `slug: some-name` (lowercase ASCII) to the front matter"),
         );
+    } else if let Some(u) = slug::unfit(&slug).filter(|_| slug_ok) {
+        let field = raw
+            .slug
+            .as_ref()
+            .map(|s| (slug_pos, value_len(text, slug_pos, &s.value)));
+        diags.push(u.at_slug(path, text, &slug, field, true));
     }
     if !diags.is_empty() {
         return Err(diags);

@@ -15,7 +15,7 @@ use crate::yaml::{self, Pos, Spanned};
 #[serde(deny_unknown_fields)]
 struct RawPage {
     title: Option<String>,
-    slug: Option<String>,
+    slug: Option<Spanned<String>>,
     date: Option<Spanned<String>>,
     draft: Option<bool>,
     summary: Option<String>,
@@ -79,9 +79,18 @@ pub fn parse(config: &Config, path: &Path, text: &str) -> Result<Page, Vec<Diagn
         .iter()
         .map(|c| slug::slugify(&c.to_string_lossy()))
         .collect();
-    if let (Some(s), Some(last)) = (raw.slug, parts.last_mut()) {
-        *last = slug::slugify(&s);
+    let field = raw.slug.as_ref().map(|s| {
+        let p = Pos::of(s, split.yaml_line);
+        (p, super::value_len(text, p, &s.value))
+    });
+    if let (Some(s), Some(last)) = (&raw.slug, parts.last_mut()) {
+        *last = slug::slugify(&s.value);
     }
+    // Folders always come from the path; the last part from `slug:` if set.
+    let unfit = parts
+        .iter()
+        .enumerate()
+        .find_map(|(i, p)| slug::unfit(p).map(|u| (u, i + 1 == parts.len())));
     let slug = parts
         .into_iter()
         .filter(|p| !p.is_empty())
@@ -98,6 +107,13 @@ pub fn parse(config: &Config, path: &Path, text: &str) -> Result<Page, Vec<Diagn
             )
             .with_hint("add `slug: some-name` to the front matter"),
         );
+    } else if let Some((u, last)) = unfit {
+        let d = u.at_slug(path, text, &slug, field.filter(|_| last), true);
+        diags.push(if last {
+            d
+        } else {
+            d.with_hint("the folders under content/pages/ are part of the URL: rename the folder")
+        });
     }
     if !diags.is_empty() {
         return Err(diags);

@@ -285,3 +285,153 @@ mod symlinks {
         assert!(f.path("site/bulletins/alias/index.html").is_file());
     }
 }
+
+mod slugs {
+    use super::*;
+
+    /// The first error block of `check` for the site, and the JSON (line, code) of `file`.
+    fn errors_at(f: &Fixture, file: &str) -> Vec<(Option<u64>, String)> {
+        json_diags(f)
+            .into_iter()
+            .filter(|(p, _, _)| p == file)
+            .map(|(_, l, c)| (l, c))
+            .collect()
+    }
+
+    #[test]
+    fn a_long_slug_is_an_error_at_its_line_before_anything_is_written() {
+        let f = site();
+        let long = "a".repeat(300);
+        f.write(
+            "content/bulletins/b.md",
+            &GOOD.replace("region:", &format!("slug: {long}\nregion:")),
+        );
+        let r = f.run(&["check"]);
+        assert_eq!(r.code, 1, "{}", r.stderr);
+        assert!(
+            r.stderr.contains("content/bulletins/b.md:5:7: error: "),
+            "{}",
+            r.stderr
+        );
+        assert!(r.stderr.contains("= hint: "), "{}", r.stderr);
+        assert_eq!(
+            errors_at(&f, "content/bulletins/b.md"),
+            [(Some(5), "slug-too-long".to_string())]
+        );
+        let r = f.run(&["build"]);
+        assert_eq!(r.code, 1, "{}", r.stderr);
+        assert!(r.stderr.contains("content/bulletins/b.md:5:7: error: "));
+        assert!(!f.path("site").exists(), "nothing is written");
+    }
+
+    #[test]
+    fn a_long_chinese_file_name_is_an_error_at_line_one() {
+        let f = site();
+        let name = "安全生产".repeat(20);
+        f.write(&format!("content/bulletins/{name}.md"), GOOD);
+        let file = format!("content/bulletins/{name}.md");
+        let r = f.run(&["check"]);
+        assert_eq!(r.code, 1, "{}", r.stderr);
+        assert!(
+            r.stderr.contains(&format!("{file}:1:1: error: ")),
+            "{}",
+            r.stderr
+        );
+        assert!(
+            r.stderr.contains("slug:"),
+            "the hint says how: {}",
+            r.stderr
+        );
+        assert_eq!(
+            errors_at(&f, &file),
+            [(Some(1), "slug-too-long".to_string())]
+        );
+    }
+
+    #[test]
+    fn windows_device_names_are_refused_as_slugs() {
+        let f = site();
+        for name in ["con", "NUL", "Aux", "com1", "LPT9", "prn"] {
+            f.write(
+                &format!("content/bulletins/{name}.md"),
+                &GOOD.replace("宜宾园区安全检查", &format!("检查{name}")),
+            );
+        }
+        f.write(
+            "content/bulletins/by-slug.md",
+            &GOOD
+                .replace("region:", "slug: com3\nregion:")
+                .replace("宜宾园区安全检查", "复查"),
+        );
+        f.write("content/pages/aux.md", "---\ntitle: 关于\n---\n");
+        f.write("content/pages/help/nul.md", "---\ntitle: 帮助\n---\n");
+        f.write("content/campaigns/lpt1.md", "---\nname: 第二个\n---\n");
+        let d = json_diags(&f);
+        for file in [
+            "content/bulletins/con.md",
+            "content/bulletins/NUL.md",
+            "content/bulletins/Aux.md",
+            "content/bulletins/com1.md",
+            "content/bulletins/LPT9.md",
+            "content/bulletins/prn.md",
+            "content/pages/aux.md",
+            "content/pages/help/nul.md",
+            "content/campaigns/lpt1.md",
+        ] {
+            assert!(
+                d.contains(&(file.to_string(), Some(1), "slug-reserved".to_string())),
+                "{file}: {d:?}"
+            );
+        }
+        assert!(
+            d.contains(&(
+                "content/bulletins/by-slug.md".to_string(),
+                Some(5),
+                "slug-reserved".to_string()
+            )),
+            "{d:?}"
+        );
+        assert!(!has(&d, "content/bulletins/good.md", "slug-reserved"));
+    }
+
+    #[test]
+    fn page_and_region_slugs_are_bounded_too() {
+        let f = site();
+        let long = "b".repeat(120);
+        f.write(
+            "content/pages/about.md",
+            &format!("---\ntitle: 关于\nslug: {long}\n---\n"),
+        );
+        f.write(
+            "content/bulletins/t.md",
+            &GOOD
+                .replace(
+                    "region: 四川/宜宾",
+                    &format!("region: 四川/{}", "宜宾".repeat(30)),
+                )
+                .replace("宜宾园区安全检查", "复查"),
+        );
+        let d = json_diags(&f);
+        let at = |file: &str, line: u64, code: &str| {
+            d.contains(&(file.to_string(), Some(line), code.to_string()))
+        };
+        assert!(at("content/pages/about.md", 3, "slug-too-long"), "{d:?}");
+        assert!(
+            at("content/bulletins/t.md", 5, "slug-too-long"),
+            "region: {d:?}"
+        );
+        f.write(
+            "jianxun.yaml",
+            &format!("{}regions:\n  大同: con\n", crate::support::CONFIG),
+        );
+        let d = json_diags(&f);
+        assert!(
+            d.contains(&(
+                "jianxun.yaml".to_string(),
+                Some(8),
+                "slug-reserved".to_string()
+            )),
+            "{d:?}"
+        );
+    }
+}
