@@ -11,6 +11,8 @@ use indexmap::IndexMap;
 use serde::Deserialize;
 
 use super::date::Date;
+pub use super::labels::TagEntry;
+use super::labels::{region_slugs, tags_of};
 use super::number::{self, Quantity};
 use super::{frontmatter, locate, slug, value_len};
 use crate::config::{Config, Metric};
@@ -67,7 +69,7 @@ struct RawBulletin {
     campaign: Option<Spanned<OneOrMany>>,
     region: Option<Spanned<String>>,
     metrics: Option<IndexMap<Spanned<String>, Spanned<String>>>,
-    tags: Option<OneOrMany>,
+    tags: Option<Spanned<OneOrMany>>,
     source: Option<RawSource>,
     summary: Option<String>,
     slug: Option<Spanned<String>>,
@@ -152,8 +154,8 @@ pub struct Bulletin {
     pub region: Vec<String>,
     /// Metrics in the order written.
     pub metrics: Vec<MetricEntry>,
-    /// Tags.
-    pub tags: Vec<String>,
+    /// Tags, in the order written.
+    pub tags: Vec<TagEntry>,
     /// Original publication.
     pub source: Option<SourceInfo>,
     /// Summary as HTML.
@@ -190,40 +192,6 @@ pub fn split_region(text: &str) -> Vec<String> {
         .filter(|s| !s.is_empty())
         .map(str::to_string)
         .collect()
-}
-
-/// Problems with the slugs the names of a region path get (`四川/宜宾` →
-/// `sichuan/yibin`), each at the name written at or after `pos`. Slugs the
-/// site gives under `regions:` are checked with the configuration.
-fn region_slugs(
-    config: &Config,
-    path: &Path,
-    text: &str,
-    pos: Pos,
-    names: &[String],
-) -> Vec<Diagnostic> {
-    let mut diags = Vec::new();
-    for name in names {
-        let s = slug::region_slug(name, &config.region_slugs);
-        if config.region_slugs.values().any(|v| *v == s) {
-            continue;
-        }
-        let p = locate(text, pos, name);
-        let (code, message) = match slug::unfit(&s) {
-            _ if s.is_empty() => ("slug-empty", format!("the region {name} gets no slug")),
-            Some(u) => (u.code(), u.message(&s, &format!(" of the region {name}"))),
-            None => continue,
-        };
-        diags.push(
-            Diagnostic::error(path, p.line, p.col, code, message)
-                .with_hint(format!(
-                    "give it a short slug under regions: in jianxun.yaml, e.g. {name}: my-region"
-                ))
-                .with_len(name.chars().count())
-                .with_source(text),
-        );
-    }
-    diags
 }
 
 /// Parses one bulletin. `path` is relative to the site root, `text` normalised.
@@ -370,6 +338,13 @@ pub fn parse(config: &Config, path: &Path, text: &str) -> Result<Bulletin, Vec<D
             Err(d) => diags.push(d),
         }
     }
+    let tags = match raw.tags {
+        Some(t) => {
+            let pos = Pos::of(&t, line0);
+            tags_of(path, text, pos, t.value.into_vec(), &mut diags)
+        }
+        None => Vec::new(),
+    };
     let slug_pos = raw
         .slug
         .as_ref()
@@ -448,14 +423,7 @@ pub fn parse(config: &Config, path: &Path, text: &str) -> Result<Bulletin, Vec<D
         campaign_refs,
         region,
         metrics,
-        tags: raw
-            .tags
-            .map(OneOrMany::into_vec)
-            .unwrap_or_default()
-            .into_iter()
-            .map(|t| t.trim().to_string())
-            .filter(|t| !t.is_empty())
-            .collect(),
+        tags,
         source: raw.source.map(|s| match s {
             RawSource::Publisher(p) => SourceInfo {
                 publisher: Some(p),

@@ -8,6 +8,7 @@ pub mod campaign;
 pub mod date;
 pub mod discover;
 pub mod frontmatter;
+pub mod labels;
 pub mod links;
 pub mod number;
 pub mod page;
@@ -38,6 +39,29 @@ pub(crate) fn locate(whole: &str, from: Pos, needle: &str) -> Pos {
     }
 }
 
+/// Finds where `needle` is next written at or after `from` in `whole`, on
+/// that line or any later one: the items of a YAML list, in turn, whether
+/// the list is written `[a, b]` or one `- a` per line. `from` when it is
+/// not found.
+pub(crate) fn locate_next(whole: &str, from: Pos, needle: &str) -> Pos {
+    let first = from.line.saturating_sub(1);
+    for (i, line) in whole.lines().enumerate().skip(first) {
+        let skip = if i == first {
+            from.col.saturating_sub(1)
+        } else {
+            0
+        };
+        let start = line.char_indices().nth(skip).map_or(line.len(), |(b, _)| b);
+        if let Some(b) = line[start..].find(needle) {
+            return Pos {
+                line: i + 1,
+                col: line[..start + b].chars().count() + 1,
+            };
+        }
+    }
+    from
+}
+
 /// How many characters the scalar written at `pos` of `whole` takes, quotes
 /// included, given its parsed `value`: what a diagnostic underlines.
 pub(crate) fn value_len(whole: &str, pos: Pos, value: &str) -> usize {
@@ -52,4 +76,27 @@ pub(crate) fn value_len(whole: &str, pos: Pos, value: &str) -> usize {
         value.trim_end().chars().count()
     };
     n.max(1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn list_items_are_found_in_turn_on_any_line() {
+        let text = "tags: [园区, 区]\nx:\n  - 园区\n";
+        let p = locate_next(text, Pos { line: 1, col: 7 }, "园区");
+        assert_eq!(p, Pos { line: 1, col: 8 });
+        // The second item, not the 区 inside the first.
+        assert_eq!(
+            locate_next(text, Pos { line: 1, col: 10 }, "区"),
+            Pos { line: 1, col: 12 }
+        );
+        assert_eq!(
+            locate_next(text, Pos { line: 2, col: 1 }, "园区"),
+            Pos { line: 3, col: 5 }
+        );
+        let from = Pos { line: 2, col: 1 };
+        assert_eq!(locate_next(text, from, "无"), from);
+    }
 }

@@ -18,7 +18,6 @@ use crate::config::Config;
 use crate::content::bulletin::Bulletin;
 use crate::content::campaign::Campaign;
 use crate::content::page::Page;
-use crate::content::slug::slugify;
 use crate::diag::Diagnostic;
 use aggregate::{Observation, Stats, aggregate};
 use region::RegionTree;
@@ -32,7 +31,8 @@ pub struct Item {
     pub campaigns: Vec<usize>,
     /// Index into the region tree.
     pub region: usize,
-    /// Tag slugs, parallel to `bulletin.tags`.
+    /// The slugs of `bulletin.tags`, in order (for quick comparison of
+    /// two versions of the site; each tag carries its own slug).
     pub tag_slugs: Vec<String>,
 }
 
@@ -307,42 +307,37 @@ pub fn resolve(config: &Config, parsed: Parsed, drafts: bool) -> Result<Site, Ve
 
     let mut tags: BTreeMap<String, Tag> = BTreeMap::new();
     let mut items = Vec::with_capacity(bulletins.len());
-    let mut tag_slug_cache: BTreeMap<String, String> = BTreeMap::new();
     for (i, (b, cs)) in bulletins.into_iter().zip(item_campaigns).enumerate() {
-        let mut tag_slugs = Vec::new();
         for t in &b.tags {
-            let slug = tag_slug_cache
-                .entry(t.clone())
-                .or_insert_with(|| slugify(t))
-                .clone();
-            if slug.is_empty() {
-                continue;
-            }
-            let tag = tags.entry(slug.clone()).or_insert_with(|| Tag {
-                name: t.clone(),
-                slug: slug.clone(),
+            let tag = tags.entry(t.slug.clone()).or_insert_with(|| Tag {
+                name: t.name.clone(),
+                slug: t.slug.clone(),
                 bulletins: Vec::new(),
             });
-            if tag.name != *t {
-                diags.push(
-                    Diagnostic::error(
-                        &b.path,
-                        0,
-                        0,
-                        "slug-collision",
-                        format!("tags `{}` and `{t}` both get the slug `{slug}`", tag.name),
-                    )
-                    .with_hint(format!(
-                        "write the tag as `{}` like the other bulletins",
-                        tag.name
-                    )),
-                );
+            if tag.name != t.name {
+                let mut d = Diagnostic::error(
+                    &b.path,
+                    t.pos.line,
+                    t.pos.col,
+                    "slug-collision",
+                    format!(
+                        "tags `{}` and `{}` both get the slug `{}`",
+                        tag.name, t.name, t.slug
+                    ),
+                )
+                .with_hint(format!(
+                    "write the tag as `{}` like the other bulletins",
+                    tag.name
+                ))
+                .with_len(t.name.chars().count());
+                d.source_line = Some(t.line.clone());
+                diags.push(d);
             }
             if tag.bulletins.last() != Some(&i) {
                 tag.bulletins.push(i);
             }
-            tag_slugs.push(slug);
         }
+        let tag_slugs = b.tags.iter().map(|t| t.slug.clone()).collect();
         let region = regions.get(&b.region.join("/")).unwrap_or(0);
         items.push(Item {
             bulletin: b,

@@ -435,3 +435,113 @@ mod slugs {
         );
     }
 }
+
+mod tags {
+    use super::*;
+
+    fn tagged(tags: &str) -> String {
+        GOOD.replace("---\n正文", &format!("{tags}\n---\n正文"))
+            .replace("宜宾园区安全检查", "标签检查")
+    }
+
+    #[test]
+    fn a_tag_without_a_slug_is_an_error_at_its_line() {
+        let f = site();
+        f.write(
+            "content/bulletins/t.md",
+            &tagged("tags: [园区, \"……\", 隐患排查, \".\"]"),
+        );
+        let r = f.run(&["check"]);
+        assert_eq!(r.code, 1, "{}", r.stderr);
+        assert!(
+            r.stderr.contains("content/bulletins/t.md:8:13: error: "),
+            "{}",
+            r.stderr
+        );
+        assert!(
+            r.stderr.contains("content/bulletins/t.md:8:25: error: "),
+            "{}",
+            r.stderr
+        );
+        let d = json_diags(&f);
+        let empty: Vec<_> = d.iter().filter(|(_, _, c)| c == "slug-empty").collect();
+        assert_eq!(empty.len(), 2, "{d:?}");
+    }
+
+    #[test]
+    fn a_tag_in_a_block_list_is_found_on_its_own_line() {
+        let f = site();
+        f.write(
+            "content/bulletins/t.md",
+            &tagged("tags:\n  - 园区\n  - 。。。"),
+        );
+        let r = f.run(&["check"]);
+        assert!(
+            r.stderr.contains("content/bulletins/t.md:10:5: error: "),
+            "{}",
+            r.stderr
+        );
+    }
+
+    #[test]
+    fn a_long_tag_is_an_error_at_its_place() {
+        let f = site();
+        let long = "b".repeat(120);
+        f.write(
+            "content/bulletins/t.md",
+            &tagged(&format!("tags: [园区, {long}]")),
+        );
+        let d = json_diags(&f);
+        assert!(
+            d.contains(&(
+                "content/bulletins/t.md".to_string(),
+                Some(8),
+                "slug-too-long".to_string()
+            )),
+            "{d:?}"
+        );
+    }
+
+    #[test]
+    fn every_tag_links_to_its_own_page() {
+        let f = site();
+        f.write(
+            "content/bulletins/t.md",
+            &tagged("tags: [园区, 隐患排查, 应急演练]"),
+        );
+        let r = f.run(&["build"]);
+        assert_eq!(r.code, 0, "{}", r.stderr);
+        let html = f.read("site/bulletins/t/index.html");
+        for (name, slug) in [
+            ("园区", "yuanqu"),
+            ("隐患排查", "yinhuanpaicha"),
+            ("应急演练", "yingjiyanlian"),
+        ] {
+            let link = format!("/tags/{slug}/");
+            let at = html.find(&link).unwrap_or_else(|| panic!("{link}"));
+            let after = &html[at..];
+            assert!(
+                after[..after.find("</a>").unwrap_or(0)].contains(name),
+                "{name} links to {link}"
+            );
+            assert!(f.path(&format!("site/tags/{slug}/index.html")).is_file());
+        }
+    }
+
+    #[test]
+    fn tags_that_share_a_slug_are_reported_at_the_tag() {
+        let f = site();
+        f.write("content/bulletins/t.md", &tagged("tags: [Safety]"));
+        f.write(
+            "content/bulletins/u.md",
+            &tagged("tags: [园区, safety]").replace("标签检查", "又一篇"),
+        );
+        let r = f.run(&["check"]);
+        assert!(
+            r.stderr
+                .contains("content/bulletins/u.md:8:12: error: tags `Safety` and `safety`"),
+            "{}",
+            r.stderr
+        );
+    }
+}
