@@ -48,6 +48,7 @@ fn read_site(root: &Path) -> Result<(Sources, Parsed), i32> {
 }
 
 fn refuse(message: String, hint: &str) -> i32 {
+    let message = crate::diag::escape_controls(&message);
     eprintln!("error: {message}\n  = hint: {hint}");
     CONTENT_ERRORS
 }
@@ -149,7 +150,7 @@ fn new_bulletin(root: &Path, title: &str, campaign: &str, region: &str, date: Op
         return refuse(
             format!(
                 "a bulletin with the slug `{slug}` already exists: {}",
-                other.path.display()
+                crate::diag::shown(&other.path)
             ),
             "edit that bulletin, or give the new one a different title",
         );
@@ -200,7 +201,7 @@ fn new_campaign(root: &Path, slug: &str, name: &str) -> i32 {
         return refuse(
             format!(
                 "the campaign {} already has the name {name}",
-                c.path.display()
+                crate::diag::shown(&c.path)
             ),
             "give the new campaign its own name",
         );

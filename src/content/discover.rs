@@ -243,7 +243,7 @@ pub fn discover(root: &Path) -> Result<Sources, Vec<Diagnostic>> {
                 0,
                 0,
                 "config-missing",
-                format!("no {CONFIG_FILE} in {}", root.display()),
+                format!("no {CONFIG_FILE} in {}", crate::diag::shown(root)),
             )
             .with_hint(
                 "run jianxun in a site folder, pass --root DIR, or create one with `jianxun init`",

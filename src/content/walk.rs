@@ -12,7 +12,7 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::diag::Diagnostic;
+use crate::diag::{Diagnostic, shown};
 
 /// A file found under the site root.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -69,7 +69,7 @@ impl SiteRoot {
     fn follow(&self, link: &Path) -> Result<PathBuf, Diagnostic> {
         let rel = self.rel(link);
         let written = std::fs::read_link(link)
-            .map(|t| t.display().to_string())
+            .map(|t| shown(&t))
             .unwrap_or_default();
         match std::fs::canonicalize(link) {
             Ok(t) if t.starts_with(&self.real) => Ok(t),

@@ -545,3 +545,52 @@ mod tags {
         );
     }
 }
+
+mod control_characters {
+    use super::*;
+
+    #[test]
+    #[cfg(unix)]
+    fn a_file_name_cannot_forge_diagnostic_lines() {
+        let f = site();
+        let name = "x\nforged.md:1:1: error: forged\x1b[2J.md";
+        f.write(&format!("content/bulletins/{name}"), "");
+        let r = f.run(&["check"]);
+        assert_eq!(r.code, 1, "{}", r.stderr);
+        for line in r.stderr.lines() {
+            assert!(!line.starts_with("forged.md"), "forged line: {}", r.stderr);
+        }
+        assert!(!r.stderr.contains('\x1b'), "{}", r.stderr);
+        assert!(
+            r.stderr.contains(
+                "content/bulletins/x\\nforged.md:1:1: error: forged\\u{1b}[2J.md:1:1: error: "
+            ),
+            "{}",
+            r.stderr
+        );
+        // JSON lines stay one object per line, with the name exactly as it is.
+        let j = f.run(&["check", "--format", "json"]);
+        let files: Vec<String> = j
+            .stdout
+            .lines()
+            .map(|l| {
+                let v: serde_json::Value = serde_json::from_str(l).expect("JSON");
+                v["file"].as_str().unwrap_or_default().to_string()
+            })
+            .collect();
+        assert_eq!(files, [format!("content/bulletins/{name}")]);
+    }
+
+    #[test]
+    fn status_lines_escape_the_folder_name() {
+        let parent = tempfile::tempdir().expect("temp dir");
+        let r = crate::support::run_in(parent.path(), &["init", "new\nforged: site"]);
+        assert_eq!(r.code, 0, "{}", r.stderr);
+        assert!(r.stdout.contains("new\\nforged: site"), "{}", r.stdout);
+        assert!(
+            !r.stdout.lines().any(|l| l.starts_with("forged")),
+            "{}",
+            r.stdout
+        );
+    }
+}
