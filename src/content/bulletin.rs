@@ -14,7 +14,7 @@ use super::date::Date;
 pub use super::labels::TagEntry;
 use super::labels::{region_slugs, tags_of};
 use super::number::{self, Quantity};
-use super::{frontmatter, locate, slug, value_len};
+use super::{Spot, frontmatter, locate, slug, value_len};
 use crate::config::{Config, Metric};
 use crate::diag::Diagnostic;
 use crate::render::markdown::{self, truncate_chars};
@@ -142,8 +142,8 @@ pub struct Bulletin {
     pub path: PathBuf,
     /// URL slug.
     pub slug: String,
-    /// Where `slug:` is written, if it is.
-    pub slug_pos: Pos,
+    /// Where the slug comes from: the `slug:` value, else line 1 (the file name).
+    pub slug_at: Spot,
     /// Title.
     pub title: String,
     /// Date.
@@ -152,6 +152,8 @@ pub struct Bulletin {
     pub campaign_refs: Vec<CampaignRef>,
     /// Region path, broad to narrow: `["四川", "宜宾"]`.
     pub region: Vec<String>,
+    /// Where the region path is written.
+    pub region_at: Spot,
     /// Metrics in the order written.
     pub metrics: Vec<MetricEntry>,
     /// Tags, in the order written.
@@ -282,6 +284,10 @@ pub fn parse(config: &Config, path: &Path, text: &str) -> Result<Bulletin, Vec<D
             Vec::new()
         }
     };
+    let region_at = raw
+        .region
+        .as_ref()
+        .map_or_else(Spot::first_line, |r| Spot::of(text, at(r), &r.value));
     let region = match &raw.region {
         Some(r) => {
             let parts = split_region(&r.value);
@@ -345,11 +351,10 @@ pub fn parse(config: &Config, path: &Path, text: &str) -> Result<Bulletin, Vec<D
         }
         None => Vec::new(),
     };
-    let slug_pos = raw
+    let slug_at = raw
         .slug
         .as_ref()
-        .map(|s| Pos::of(s, line0))
-        .unwrap_or(Pos { line: 0, col: 0 });
+        .map_or_else(Spot::first_line, |s| Spot::of(text, at(s), &s.value));
     let mut slug_ok = true;
     let slug = match &raw.slug {
         Some(s) => {
@@ -393,10 +398,7 @@ pub fn parse(config: &Config, path: &Path, text: &str) -> Result<Bulletin, Vec<D
             .with_hint("add `slug: some-name` (lowercase ASCII) to the front matter"),
         );
     } else if let Some(u) = slug::unfit(&slug).filter(|_| slug_ok) {
-        let field = raw
-            .slug
-            .as_ref()
-            .map(|s| (slug_pos, value_len(text, slug_pos, &s.value)));
+        let field = raw.slug.as_ref().map(|_| (slug_at.pos, slug_at.len));
         diags.push(u.at_slug(path, text, &slug, field, true));
     }
     if !diags.is_empty() {
@@ -417,11 +419,12 @@ pub fn parse(config: &Config, path: &Path, text: &str) -> Result<Bulletin, Vec<D
     Ok(Bulletin {
         path: path.to_path_buf(),
         slug,
-        slug_pos,
+        slug_at,
         title,
         date,
         campaign_refs,
         region,
+        region_at,
         metrics,
         tags,
         source: raw.source.map(|s| match s {

@@ -16,7 +16,76 @@ pub mod scaffold;
 pub mod slug;
 pub mod walk;
 
+use std::path::Path;
+
+use crate::diag::Diagnostic;
 use crate::yaml::Pos;
+
+/// A place in a content file, kept for the diagnostics of later stages
+/// (slug and region collisions): where a value is written, how many
+/// characters it takes, and the text of its line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Spot {
+    /// Where the value starts.
+    pub pos: Pos,
+    /// How many characters to underline.
+    pub len: usize,
+    /// The source line it is on.
+    pub line: String,
+}
+
+impl Spot {
+    /// The value `value` written at `pos` of `whole`.
+    pub(crate) fn of(whole: &str, pos: Pos, value: &str) -> Spot {
+        Spot {
+            pos,
+            len: value_len(whole, pos, value),
+            line: whole
+                .lines()
+                .nth(pos.line.saturating_sub(1))
+                .unwrap_or("")
+                .to_string(),
+        }
+    }
+
+    /// Line 1, the opening `---`: where to point for what comes from the
+    /// file name rather than from the front matter.
+    pub fn first_line() -> Spot {
+        Spot {
+            pos: Pos { line: 1, col: 1 },
+            len: 3,
+            line: "---".to_string(),
+        }
+    }
+
+    /// The part of this spot where `needle` is written (the spot itself if it is not).
+    pub fn narrowed(&self, needle: &str) -> Spot {
+        let start = self
+            .line
+            .char_indices()
+            .nth(self.pos.col.saturating_sub(1))
+            .map_or(self.line.len(), |(b, _)| b);
+        match self.line[start..].find(needle) {
+            Some(b) => Spot {
+                pos: Pos {
+                    line: self.pos.line,
+                    col: self.line[..start + b].chars().count() + 1,
+                },
+                len: needle.chars().count(),
+                line: self.line.clone(),
+            },
+            None => self.clone(),
+        }
+    }
+
+    /// An error at this spot of `path`, its line shown.
+    pub fn error(&self, path: &Path, code: &'static str, message: impl Into<String>) -> Diagnostic {
+        let mut d =
+            Diagnostic::error(path, self.pos.line, self.pos.col, code, message).with_len(self.len);
+        d.source_line = Some(self.line.clone());
+        d
+    }
+}
 
 /// Finds where `needle` is written on or after `from` in `whole`, for
 /// positions inside YAML lists and flow maps where the parser gives only

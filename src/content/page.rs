@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 use serde::Deserialize;
 
 use super::date::Date;
-use super::{frontmatter, slug};
+use super::{Spot, frontmatter, slug};
 use crate::config::Config;
 use crate::diag::Diagnostic;
 use crate::render::markdown;
@@ -28,6 +28,8 @@ pub struct Page {
     pub path: PathBuf,
     /// Slug path under `/pages/`, e.g. `about` or `help/faq`.
     pub slug: String,
+    /// Where the slug comes from: the `slug:` value, else line 1 (the file name).
+    pub slug_at: Spot,
     /// Title.
     pub title: String,
     /// Optional date.
@@ -79,10 +81,10 @@ pub fn parse(config: &Config, path: &Path, text: &str) -> Result<Page, Vec<Diagn
         .iter()
         .map(|c| slug::slugify(&c.to_string_lossy()))
         .collect();
-    let field = raw.slug.as_ref().map(|s| {
-        let p = Pos::of(s, split.yaml_line);
-        (p, super::value_len(text, p, &s.value))
+    let slug_at = raw.slug.as_ref().map_or_else(Spot::first_line, |s| {
+        Spot::of(text, Pos::of(s, split.yaml_line), &s.value)
     });
+    let field = raw.slug.as_ref().map(|_| (slug_at.pos, slug_at.len));
     if let (Some(s), Some(last)) = (&raw.slug, parts.last_mut()) {
         *last = slug::slugify(&s.value);
     }
@@ -122,6 +124,7 @@ pub fn parse(config: &Config, path: &Path, text: &str) -> Result<Page, Vec<Diagn
     Ok(Page {
         path: path.to_path_buf(),
         slug,
+        slug_at,
         title,
         date,
         summary: raw

@@ -594,3 +594,94 @@ mod control_characters {
         );
     }
 }
+
+mod collisions {
+    use super::*;
+
+    /// (file, line, column) of every `slug-collision` error in `check`'s JSON.
+    fn collisions(f: &Fixture) -> Vec<(String, Option<u64>, Option<u64>)> {
+        let r = f.run(&["check", "--format", "json"]);
+        let mut out: Vec<_> = r
+            .stdout
+            .lines()
+            .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
+            .filter(|v| v["code"] == "slug-collision")
+            .map(|v| {
+                (
+                    v["file"].as_str().unwrap_or_default().to_string(),
+                    v["line"].as_u64(),
+                    v["column"].as_u64(),
+                )
+            })
+            .collect();
+        out.sort();
+        out
+    }
+
+    #[test]
+    fn a_slug_collision_points_at_the_slug_in_each_file() {
+        let f = site();
+        f.write(
+            "content/bulletins/z.md",
+            &GOOD
+                .replace("region:", "slug: good\nregion:")
+                .replace("宜宾园区安全检查", "复查"),
+        );
+        assert_eq!(
+            collisions(&f),
+            [
+                ("content/bulletins/good.md".into(), Some(1), Some(1)),
+                ("content/bulletins/z.md".into(), Some(5), Some(7)),
+            ]
+        );
+        let r = f.run(&["check"]);
+        assert!(
+            r.stderr
+                .contains("content/bulletins/z.md:5:7: error: bulletin slug `good`"),
+            "{}",
+            r.stderr
+        );
+        assert!(r.stderr.contains("5 | slug: good"), "{}", r.stderr);
+    }
+
+    #[test]
+    fn page_collisions_point_at_the_slug_too() {
+        let f = site();
+        f.write("content/pages/about.md", "---\ntitle: 关于\n---\n");
+        f.write(
+            "content/pages/other.md",
+            "---\ntitle: 其他\nslug: about\n---\n",
+        );
+        assert_eq!(
+            collisions(&f),
+            [
+                ("content/pages/about.md".into(), Some(1), Some(1)),
+                ("content/pages/other.md".into(), Some(3), Some(7)),
+            ]
+        );
+    }
+
+    #[test]
+    fn region_collisions_point_at_the_region_names() {
+        let f = site();
+        f.write(
+            "content/bulletins/b.md",
+            &GOOD
+                .replace("四川/宜宾", "湖南/常宁")
+                .replace("宜宾园区安全检查", "常宁"),
+        );
+        f.write(
+            "content/bulletins/c.md",
+            &GOOD
+                .replace("四川/宜宾", "湖南/长宁")
+                .replace("宜宾园区安全检查", "长宁"),
+        );
+        assert_eq!(
+            collisions(&f),
+            [
+                ("content/bulletins/b.md".into(), Some(5), Some(12)),
+                ("content/bulletins/c.md".into(), Some(5), Some(12)),
+            ]
+        );
+    }
+}
