@@ -7,7 +7,7 @@
 
 use std::path::{Path, PathBuf};
 
-use super::frontmatter::normalise;
+pub use super::encoding::decode;
 use super::walk::{Found, SiteRoot};
 use crate::config::{self, CONFIG_FILE, Config};
 use crate::diag::Diagnostic;
@@ -120,50 +120,6 @@ fn slash(p: &Path) -> String {
 /// that leave the site, loop or are broken are added to `diags`.
 fn walk(site: &SiteRoot, dir: &Path, diags: &mut Vec<Diagnostic>) -> Vec<Found> {
     site.walk(dir, &is_ignored, diags)
-}
-
-/// Decodes bytes as UTF-8; a file that is not UTF-8 is named with the
-/// position of the first bad byte, and its line shown as a UTF-8 reader sees
-/// it (the garbled run underlined).
-pub fn decode(path: &Path, bytes: Vec<u8>) -> Result<String, Diagnostic> {
-    let e = match String::from_utf8(bytes) {
-        Ok(s) => return Ok(normalise(&s)),
-        Err(e) => e,
-    };
-    let bytes = e.as_bytes();
-    let valid = e.utf8_error().valid_up_to();
-    let line_start = bytes[..valid]
-        .iter()
-        .rposition(|b| *b == b'\n')
-        .map_or(0, |i| i + 1);
-    let line_end = bytes[valid..]
-        .iter()
-        .position(|b| *b == b'\n')
-        .map_or(bytes.len(), |i| valid + i);
-    let line = bytes[..line_start].iter().filter(|b| **b == b'\n').count() + 1;
-    let col = String::from_utf8_lossy(&bytes[line_start..valid])
-        .chars()
-        .count()
-        + 1;
-    let shown = String::from_utf8_lossy(&bytes[line_start..line_end])
-        .trim_end_matches('\r')
-        .to_string();
-    let garbled = shown
-        .chars()
-        .skip(col - 1)
-        .take_while(|c| !c.is_ascii())
-        .count();
-    let mut d = Diagnostic::error(
-        path,
-        line,
-        col,
-        "not-utf8",
-        "the file is not UTF-8 text (it looks like GBK or another legacy encoding)",
-    )
-    .with_hint("open it in your editor and save it again with the encoding UTF-8")
-    .with_len(garbled);
-    d.source_line = Some(shown);
-    Err(d)
 }
 
 /// Reads and decodes the text file at `abs` (under the site root); `Ok(None)` when it is not there.
@@ -413,15 +369,6 @@ fn read_templates(site: &SiteRoot, dir: &Path, diags: &mut Vec<Diagnostic>) -> V
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn gbk_file_is_named_with_position() {
-        // "标题" in GBK after one ASCII line.
-        let bytes = b"---\ntitle: \xb1\xea\xcc\xe2\n".to_vec();
-        let d = decode(Path::new("content/a.md"), bytes).unwrap_err();
-        assert_eq!((d.line, d.col, d.code), (2, 8, "not-utf8"));
-        assert!(d.hint.unwrap().contains("UTF-8"));
-    }
 
     #[test]
     fn editor_temp_files_are_ignored() {

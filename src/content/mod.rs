@@ -7,6 +7,7 @@ pub mod bulletin;
 pub mod campaign;
 pub mod date;
 pub mod discover;
+pub mod encoding;
 pub mod frontmatter;
 pub mod labels;
 pub mod links;

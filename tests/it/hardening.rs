@@ -685,3 +685,85 @@ mod collisions {
         );
     }
 }
+
+mod encodings {
+    use super::*;
+
+    fn utf16(text: &str, bom: bool, big_endian: bool) -> Vec<u8> {
+        let mut out = Vec::new();
+        if bom {
+            out.extend(if big_endian {
+                [0xfe, 0xff]
+            } else {
+                [0xff, 0xfe]
+            });
+        }
+        for unit in text.encode_utf16() {
+            out.extend(if big_endian {
+                unit.to_be_bytes()
+            } else {
+                unit.to_le_bytes()
+            });
+        }
+        out
+    }
+
+    #[test]
+    fn utf16_files_are_named_as_utf16() {
+        let f = site();
+        let text = GOOD.replace("宜宾园区安全检查", "另一篇");
+        f.write_bytes("content/bulletins/le.md", &utf16(&text, true, false));
+        f.write_bytes("content/bulletins/be.md", &utf16(&text, true, true));
+        f.write_bytes("content/bulletins/nobom.md", &utf16(&text, false, false));
+        // Plain ASCII in UTF-16 is valid UTF-8 (with a NUL after every letter).
+        f.write_bytes(
+            "content/pages/ascii.md",
+            &utf16("---\ntitle: about\n---\n", false, false),
+        );
+        let r = f.run(&["check"]);
+        assert_eq!(r.code, 1, "{}", r.stderr);
+        for file in [
+            "content/bulletins/le.md",
+            "content/bulletins/be.md",
+            "content/bulletins/nobom.md",
+            "content/pages/ascii.md",
+        ] {
+            let block = r
+                .stderr
+                .split("\n\n")
+                .find(|b| b.starts_with(&format!("{file}: error: ")))
+                .unwrap_or_else(|| panic!("no error for {file}:\n{}", r.stderr));
+            assert!(block.contains("UTF-16"), "{block}");
+            assert!(!block.contains("GBK"), "{block}");
+            assert!(
+                block.contains("save it again with the encoding UTF-8"),
+                "{block}"
+            );
+        }
+        assert!(has(&json_diags(&f), "content/bulletins/le.md", "not-utf8"));
+    }
+
+    #[test]
+    fn the_not_utf8_underline_is_bounded() {
+        let f = site();
+        // 300 GBK characters (宜 = D2 CB) on one line.
+        let mut bytes = b"---\ntitle: ".to_vec();
+        for _ in 0..300 {
+            bytes.extend([0xd2, 0xcb]);
+        }
+        bytes.extend(b"\ndate: 2022-12-10\n---\n");
+        f.write_bytes("content/bulletins/gbk.md", &bytes);
+        let r = f.run(&["check"]);
+        assert!(
+            r.stderr.contains("content/bulletins/gbk.md:2:8: error: "),
+            "{}",
+            r.stderr
+        );
+        let carets = r
+            .stderr
+            .lines()
+            .find(|l| l.contains('^'))
+            .map_or(0, |l| l.matches('^').count());
+        assert!((1..=4).contains(&carets), "{carets} carets:\n{}", r.stderr);
+    }
+}
