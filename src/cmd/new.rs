@@ -109,6 +109,13 @@ fn new_bulletin(root: &Path, title: &str, campaign: &str, region: &str, date: Op
             Some("give the title some Chinese characters, letters or digits"),
         );
     }
+    // `new` cuts long slugs itself; a device name it cannot help.
+    if let Some(u) = crate::pathname::unfit(&slug) {
+        return usage(
+            &u.message(&slug, " made from the title"),
+            Some("give the bulletin a different title"),
+        );
+    }
     let wanted = campaign.trim();
     let found = parsed
         .campaigns
@@ -187,6 +194,12 @@ fn new_campaign(root: &Path, slug: &str, name: &str) -> i32 {
         return usage(
             &format!("`{slug}` is not a slug (lowercase ASCII words joined by `-`)"),
             Some(&hint),
+        );
+    }
+    if let Some(u) = crate::pathname::unfit(slug) {
+        return usage(
+            &u.message(slug, ""),
+            Some(&format!("choose another slug, e.g. {slug}-1")),
         );
     }
     let name = name.trim();

@@ -767,3 +767,30 @@ mod encodings {
         assert!((1..=4).contains(&carets), "{carets} carets:\n{}", r.stderr);
     }
 }
+
+mod new_command {
+    use super::*;
+
+    #[test]
+    fn new_refuses_slugs_that_cannot_be_folders() {
+        let f = site();
+        let r = f.run(&["new", "campaign", "con", "--name", "设备"]);
+        assert_eq!(r.code, 2, "{}", r.stderr);
+        assert!(r.stderr.contains("device name"), "{}", r.stderr);
+        assert!(!f.path("content/campaigns/con.md").exists());
+        let r = f.run(&[
+            "new",
+            "bulletin",
+            "NUL",
+            "--campaign",
+            "ankang-cup",
+            "--region",
+            "四川/宜宾",
+            "--date",
+            "2024-01-02",
+        ]);
+        assert_eq!(r.code, 2, "{}", r.stderr);
+        assert!(!f.path("content/bulletins/2024/nul.md").exists());
+        assert_eq!(f.run(&["check"]).code, 0);
+    }
+}
