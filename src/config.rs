@@ -272,6 +272,23 @@ pub fn parse(path: &Path, text: &str) -> Result<Config, Vec<Diagnostic>> {
                 .with_source(text),
             );
         }
+        if let Some(u) = crate::pathname::unfit(&slug.value).filter(|_| ok) {
+            let p = Pos::of(&slug, 1);
+            diags.push(
+                Diagnostic::error(
+                    path,
+                    p.line,
+                    p.col,
+                    u.code(),
+                    u.message(&slug.value, &format!(" for {name}")),
+                )
+                .with_hint(
+                    "choose a shorter slug that is not a Windows device name, e.g. 重庆: chongqing",
+                )
+                .with_len(slug.value.chars().count())
+                .with_source(text),
+            );
+        }
         cfg.region_slugs.insert(name, slug.value);
     }
     cfg.markdown.unsafe_html = raw.markdown.and_then(|m| m.unsafe_html).unwrap_or(false);

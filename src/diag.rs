@@ -12,6 +12,7 @@
 //! cells, then the hint) or one JSON object per diagnostic. Pure: printing is
 //! the commands' business.
 
+use std::borrow::Cow;
 use std::fmt;
 use std::path::{Path, PathBuf};
 
@@ -129,6 +130,12 @@ impl Diagnostic {
         self.path.display().to_string().replace('\\', "/")
     }
 
+    /// The file as printed for people: [`Diagnostic::file`] with control
+    /// characters escaped (see [`shown`]).
+    pub fn shown_file(&self) -> String {
+        shown(&self.path)
+    }
+
     /// The diagnostic as text for people, coloured or not (see [`Paint`]).
     pub fn render(&self, paint: Paint) -> String {
         let colour = paint == Paint::Colour;
@@ -145,16 +152,19 @@ impl Diagnostic {
         } else {
             (anstyle::Style::new(), anstyle::Style::new())
         };
+        // A file name or a value may hold a line break or a terminal escape:
+        // printed raw, it could forge diagnostics or recolour the terminal.
         let place = if self.line > 0 {
-            format!("{}:{}:{}", self.file(), self.line, self.col)
+            format!("{}:{}:{}", self.shown_file(), self.line, self.col)
         } else {
-            self.file()
+            self.shown_file()
         };
         let sev = self.severity.as_str();
         let mut out = format!(
             "{bold}{place}:{bold:#} {sev_style}{sev}{sev_style:#}: {bold}{}{bold:#}",
-            self.message
+            escape_controls(&self.message)
         );
+        let hint = self.hint.as_deref().map(escape_controls);
         let hint_level = Level::HELP.with_name("hint");
         match &self.source_line {
             Some(src) if self.line > 0 => {
@@ -162,8 +172,8 @@ impl Diagnostic {
                     .line_start(self.line)
                     .annotation(AnnotationKind::Primary.span(self.span(src)));
                 let mut group = Group::with_level(level).element(snippet);
-                if let Some(h) = &self.hint {
-                    group = group.element(hint_level.message(h.as_str()));
+                if let Some(h) = &hint {
+                    group = group.element(hint_level.message(h.as_ref()));
                 }
                 let renderer = if colour {
                     Renderer::styled()
@@ -174,7 +184,7 @@ impl Diagnostic {
                 out.push_str(renderer.render(&[group]).trim_end());
             }
             _ => {
-                if let Some(h) = &self.hint {
+                if let Some(h) = &hint {
                     let blue = if colour {
                         annotate_snippets::renderer::DEFAULT_LINE_NUM_STYLE
                     } else {
@@ -227,6 +237,38 @@ impl Diagnostic {
         // Serialising plain strings and numbers cannot fail.
         serde_json::to_string(&j).unwrap_or_default()
     }
+}
+
+/// Whether `c` must not be printed as it is: control characters (line
+/// breaks, terminal escapes) and the invisible marks that reorder text.
+fn is_unprintable(c: char) -> bool {
+    c.is_control()
+        || matches!(c, '\u{061c}' | '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
+
+/// `text` with control characters written as escapes (`\n`, `\t`,
+/// `\u{1b}` …), so that whatever a file name or a value holds, a printed
+/// line stays one line and cannot drive the terminal.
+pub fn escape_controls(text: &str) -> Cow<'_, str> {
+    if !text.chars().any(is_unprintable) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        match c {
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if is_unprintable(c) => out.extend(c.escape_unicode()),
+            c => out.push(c),
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// A path as printed for people: forward slashes, control characters escaped.
+pub fn shown(path: &Path) -> String {
+    escape_controls(&path.display().to_string().replace('\\', "/")).into_owned()
 }
 
 /// Whether printed diagnostics carry terminal colours.
@@ -314,6 +356,31 @@ mod tests {
         let c = d.render(Paint::Colour);
         assert!(c.contains('\x1b'));
         assert!(c.contains("a.md:1:1:"));
+    }
+
+    #[test]
+    fn control_characters_cannot_forge_lines() {
+        let d = Diagnostic::error(
+            "content/a\nb.md:1:1: error: x\u{1b}[2J.md",
+            1,
+            1,
+            "x",
+            "m\r\u{202e}",
+        )
+        .with_hint("h\n")
+        .with_source("---");
+        let text = d.to_string();
+        assert!(
+            text.starts_with(
+                "content/a\\nb.md:1:1: error: x\\u{1b}[2J.md:1:1: error: m\\r\\u{202e}\n"
+            ),
+            "{text}"
+        );
+        assert!(text.ends_with("= hint: h\\n"), "{text}");
+        assert!(!text.contains('\x1b') && !text.contains('\r'));
+        let v: serde_json::Value = serde_json::from_str(&d.to_json()).unwrap();
+        assert_eq!(v["file"], "content/a\nb.md:1:1: error: x\u{1b}[2J.md");
+        assert_eq!(escape_controls("宜宾\t"), "宜宾\\t");
     }
 
     #[test]

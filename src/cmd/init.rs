@@ -12,6 +12,7 @@ use super::new::write_new;
 use super::{CONTENT_ERRORS, OK};
 use crate::cli::InitOpts;
 use crate::content::scaffold::INIT_FILES;
+use crate::diag;
 
 /// Whether `dir` holds anything (hidden files included).
 fn is_empty_dir(dir: &Path) -> std::io::Result<bool> {
@@ -21,7 +22,7 @@ fn is_empty_dir(dir: &Path) -> std::io::Result<bool> {
 /// Runs `init`; returns the exit code.
 pub fn run(opts: &InitOpts) -> i32 {
     let dir = &opts.dir;
-    let shown = dir.display();
+    let shown = diag::shown(dir);
     if dir.exists() {
         if !dir.is_dir() {
             eprintln!(
@@ -52,7 +53,7 @@ pub fn run(opts: &InitOpts) -> i32 {
                 println!("  kept     {rel} (already there)")
             }
             Err(e) => {
-                eprintln!("error: cannot write {}: {e}", dir.join(rel).display());
+                eprintln!("error: cannot write {}: {e}", diag::shown(&dir.join(rel)));
                 failed = true;
             }
         }

@@ -38,9 +38,10 @@ pub fn report(mut diags: Vec<Diagnostic>) {
 
 /// Prints a usage error (a bad argument value) with a hint; returns [`USAGE`].
 pub fn usage(message: &str, hint: Option<&str>) -> i32 {
-    eprintln!("error: {message}");
+    // Messages quote what was typed, which may hold a line break.
+    eprintln!("error: {}", diag::escape_controls(message));
     if let Some(h) = hint {
-        eprintln!("  = hint: {h}");
+        eprintln!("  = hint: {}", diag::escape_controls(h));
     }
     USAGE
 }

@@ -48,6 +48,7 @@ fn read_site(root: &Path) -> Result<(Sources, Parsed), i32> {
 }
 
 fn refuse(message: String, hint: &str) -> i32 {
+    let message = crate::diag::escape_controls(&message);
     eprintln!("error: {message}\n  = hint: {hint}");
     CONTENT_ERRORS
 }
@@ -108,6 +109,13 @@ fn new_bulletin(root: &Path, title: &str, campaign: &str, region: &str, date: Op
             Some("give the title some Chinese characters, letters or digits"),
         );
     }
+    // `new` cuts long slugs itself; a device name it cannot help.
+    if let Some(u) = crate::pathname::unfit(&slug) {
+        return usage(
+            &u.message(&slug, " made from the title"),
+            Some("give the bulletin a different title"),
+        );
+    }
     let wanted = campaign.trim();
     let found = parsed
         .campaigns
@@ -149,7 +157,7 @@ fn new_bulletin(root: &Path, title: &str, campaign: &str, region: &str, date: Op
         return refuse(
             format!(
                 "a bulletin with the slug `{slug}` already exists: {}",
-                other.path.display()
+                crate::diag::shown(&other.path)
             ),
             "edit that bulletin, or give the new one a different title",
         );
@@ -188,6 +196,12 @@ fn new_campaign(root: &Path, slug: &str, name: &str) -> i32 {
             Some(&hint),
         );
     }
+    if let Some(u) = crate::pathname::unfit(slug) {
+        return usage(
+            &u.message(slug, ""),
+            Some(&format!("choose another slug, e.g. {slug}-1")),
+        );
+    }
     let name = name.trim();
     if name.is_empty() {
         return usage("the name is empty", Some("--name 送温暖行动"));
@@ -200,7 +214,7 @@ fn new_campaign(root: &Path, slug: &str, name: &str) -> i32 {
         return refuse(
             format!(
                 "the campaign {} already has the name {name}",
-                c.path.display()
+                crate::diag::shown(&c.path)
             ),
             "give the new campaign its own name",
         );

@@ -11,8 +11,10 @@ use indexmap::IndexMap;
 use serde::Deserialize;
 
 use super::date::Date;
+pub use super::labels::TagEntry;
+use super::labels::{region_slugs, tags_of};
 use super::number::{self, Quantity};
-use super::{frontmatter, locate, slug, value_len};
+use super::{Spot, frontmatter, locate, slug, value_len};
 use crate::config::{Config, Metric};
 use crate::diag::Diagnostic;
 use crate::render::markdown::{self, truncate_chars};
@@ -67,7 +69,7 @@ struct RawBulletin {
     campaign: Option<Spanned<OneOrMany>>,
     region: Option<Spanned<String>>,
     metrics: Option<IndexMap<Spanned<String>, Spanned<String>>>,
-    tags: Option<OneOrMany>,
+    tags: Option<Spanned<OneOrMany>>,
     source: Option<RawSource>,
     summary: Option<String>,
     slug: Option<Spanned<String>>,
@@ -140,8 +142,8 @@ pub struct Bulletin {
     pub path: PathBuf,
     /// URL slug.
     pub slug: String,
-    /// Where `slug:` is written, if it is.
-    pub slug_pos: Pos,
+    /// Where the slug comes from: the `slug:` value, else line 1 (the file name).
+    pub slug_at: Spot,
     /// Title.
     pub title: String,
     /// Date.
@@ -150,10 +152,12 @@ pub struct Bulletin {
     pub campaign_refs: Vec<CampaignRef>,
     /// Region path, broad to narrow: `["四川", "宜宾"]`.
     pub region: Vec<String>,
+    /// Where the region path is written.
+    pub region_at: Spot,
     /// Metrics in the order written.
     pub metrics: Vec<MetricEntry>,
-    /// Tags.
-    pub tags: Vec<String>,
+    /// Tags, in the order written.
+    pub tags: Vec<TagEntry>,
     /// Original publication.
     pub source: Option<SourceInfo>,
     /// Summary as HTML.
@@ -280,9 +284,14 @@ pub fn parse(config: &Config, path: &Path, text: &str) -> Result<Bulletin, Vec<D
             Vec::new()
         }
     };
+    let region_at = raw
+        .region
+        .as_ref()
+        .map_or_else(Spot::first_line, |r| Spot::of(text, at(r), &r.value));
     let region = match &raw.region {
         Some(r) => {
             let parts = split_region(&r.value);
+            diags.extend(region_slugs(config, path, text, at(r), &parts));
             if parts.is_empty() {
                 diags.push(err(
                     at(r),
@@ -335,15 +344,23 @@ pub fn parse(config: &Config, path: &Path, text: &str) -> Result<Bulletin, Vec<D
             Err(d) => diags.push(d),
         }
     }
-    let slug_pos = raw
+    let tags = match raw.tags {
+        Some(t) => {
+            let pos = Pos::of(&t, line0);
+            tags_of(path, text, pos, t.value.into_vec(), &mut diags)
+        }
+        None => Vec::new(),
+    };
+    let slug_at = raw
         .slug
         .as_ref()
-        .map(|s| Pos::of(s, line0))
-        .unwrap_or(Pos { line: 0, col: 0 });
+        .map_or_else(Spot::first_line, |s| Spot::of(text, at(s), &s.value));
+    let mut slug_ok = true;
     let slug = match &raw.slug {
         Some(s) => {
             let clean = slug::slugify(&s.value);
             if clean != s.value.trim() {
+                slug_ok = false;
                 diags.push(err_at(
                     at(s),
                     &s.value,
@@ -380,6 +397,9 @@ pub fn parse(config: &Config, path: &Path, text: &str) -> Result<Bulletin, Vec<D
             )
             .with_hint("add `slug: some-name` (lowercase ASCII) to the front matter"),
         );
+    } else if let Some(u) = slug::unfit(&slug).filter(|_| slug_ok) {
+        let field = raw.slug.as_ref().map(|_| (slug_at.pos, slug_at.len));
+        diags.push(u.at_slug(path, text, &slug, field, true));
     }
     if !diags.is_empty() {
         return Err(diags);
@@ -399,20 +419,14 @@ pub fn parse(config: &Config, path: &Path, text: &str) -> Result<Bulletin, Vec<D
     Ok(Bulletin {
         path: path.to_path_buf(),
         slug,
-        slug_pos,
+        slug_at,
         title,
         date,
         campaign_refs,
         region,
+        region_at,
         metrics,
-        tags: raw
-            .tags
-            .map(OneOrMany::into_vec)
-            .unwrap_or_default()
-            .into_iter()
-            .map(|t| t.trim().to_string())
-            .filter(|t| !t.is_empty())
-            .collect(),
+        tags,
         source: raw.source.map(|s| match s {
             RawSource::Publisher(p) => SourceInfo {
                 publisher: Some(p),

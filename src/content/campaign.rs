@@ -82,6 +82,9 @@ pub fn parse(config: &Config, path: &Path, text: &str) -> Result<Campaign, Vec<D
             )),
         );
     }
+    if let Some(u) = slug::unfit(&slug).filter(|_| slug == stem) {
+        diags.push(u.at_slug(path, text, &slug, None, false));
+    }
     let name = match raw.name {
         Some(n) if !n.value.trim().is_empty() => n.value.trim().to_string(),
         _ => {

@@ -7,12 +7,11 @@
 
 use std::path::{Path, PathBuf};
 
-use rayon::prelude::*;
-use walkdir::WalkDir;
-
-use super::frontmatter::normalise;
+pub use super::encoding::decode;
+use super::walk::{Found, SiteRoot};
 use crate::config::{self, CONFIG_FILE, Config};
 use crate::diag::Diagnostic;
+use rayon::prelude::*;
 
 mod embedded {
     include!(concat!(env!("OUT_DIR"), "/default_theme.rs"));
@@ -113,75 +112,31 @@ pub fn is_ignored(name: &str) -> bool {
         || name == "4913"
 }
 
-fn rel_of(root: &Path, p: &Path) -> PathBuf {
-    p.strip_prefix(root).unwrap_or(p).to_path_buf()
-}
-
 fn slash(p: &Path) -> String {
     p.to_string_lossy().replace('\\', "/")
 }
 
-/// Files under `dir`, sorted, skipping hidden and editor temp files.
-fn walk(dir: &Path) -> Vec<PathBuf> {
-    WalkDir::new(dir)
-        .follow_links(true)
-        .sort_by_file_name()
-        .into_iter()
-        .filter_entry(|e| e.depth() == 0 || !is_ignored(&e.file_name().to_string_lossy()))
-        .filter_map(Result::ok)
-        .filter(|e| e.file_type().is_file())
-        .map(|e| e.into_path())
-        .collect()
+/// Files under `dir`, sorted, skipping hidden and editor temp files; links
+/// that leave the site, loop or are broken are added to `diags`.
+fn walk(site: &SiteRoot, dir: &Path, diags: &mut Vec<Diagnostic>) -> Vec<Found> {
+    site.walk(dir, &is_ignored, diags)
 }
 
-/// Decodes bytes as UTF-8; a file that is not UTF-8 is named with the
-/// position of the first bad byte, and its line shown as a UTF-8 reader sees
-/// it (the garbled run underlined).
-pub fn decode(path: &Path, bytes: Vec<u8>) -> Result<String, Diagnostic> {
-    let e = match String::from_utf8(bytes) {
-        Ok(s) => return Ok(normalise(&s)),
-        Err(e) => e,
-    };
-    let bytes = e.as_bytes();
-    let valid = e.utf8_error().valid_up_to();
-    let line_start = bytes[..valid]
-        .iter()
-        .rposition(|b| *b == b'\n')
-        .map_or(0, |i| i + 1);
-    let line_end = bytes[valid..]
-        .iter()
-        .position(|b| *b == b'\n')
-        .map_or(bytes.len(), |i| valid + i);
-    let line = bytes[..line_start].iter().filter(|b| **b == b'\n').count() + 1;
-    let col = String::from_utf8_lossy(&bytes[line_start..valid])
-        .chars()
-        .count()
-        + 1;
-    let shown = String::from_utf8_lossy(&bytes[line_start..line_end])
-        .trim_end_matches('\r')
-        .to_string();
-    let garbled = shown
-        .chars()
-        .skip(col - 1)
-        .take_while(|c| !c.is_ascii())
-        .count();
-    let mut d = Diagnostic::error(
-        path,
-        line,
-        col,
-        "not-utf8",
-        "the file is not UTF-8 text (it looks like GBK or another legacy encoding)",
-    )
-    .with_hint("open it in your editor and save it again with the encoding UTF-8")
-    .with_len(garbled);
-    d.source_line = Some(shown);
-    Err(d)
+/// Reads and decodes the text file at `abs` (under the site root); `Ok(None)` when it is not there.
+fn read_text(site: &SiteRoot, abs: &Path) -> Result<Option<String>, Diagnostic> {
+    match site.read(abs)? {
+        Some(bytes) => decode(&site.rel(abs), bytes).map(Some),
+        None => Ok(None),
+    }
 }
 
-fn read_text(root: &Path, abs: &Path) -> Result<String, Diagnostic> {
-    let rel = rel_of(root, abs);
-    let bytes = std::fs::read(abs)
-        .map_err(|e| Diagnostic::error(&rel, 0, 0, "io", format!("cannot read the file: {e}")))?;
+/// Reads and decodes a file the walk found.
+fn read_found(site: &SiteRoot, f: &Found) -> Result<String, Diagnostic> {
+    let rel = site.rel(&f.path);
+    let bytes = std::fs::read(&f.real).map_err(|e| {
+        Diagnostic::error(&rel, 0, 0, "io", format!("cannot read the file: {e}"))
+            .with_hint("check that the file exists and that you may read it")
+    })?;
     decode(&rel, bytes)
 }
 
@@ -212,52 +167,46 @@ pub fn read_one(root: &Path, rel: &Path) -> Result<Option<SourceFile>, Diagnosti
     if rel.iter().any(|c| is_ignored(&c.to_string_lossy())) {
         return Ok(None);
     }
-    let abs = root.join(rel);
-    if !abs.is_file() {
-        return Ok(None);
-    }
-    read_text(root, &abs).map(|text| {
-        Some(SourceFile {
-            path: rel.to_path_buf(),
-            kind,
-            text,
-        })
-    })
+    let site = SiteRoot::new(root);
+    Ok(read_text(&site, &root.join(rel))?.map(|text| SourceFile {
+        path: rel.to_path_buf(),
+        kind,
+        text,
+    }))
 }
 
 /// Reads the site at `root`. Fails only when the configuration or theme is
 /// unusable; unreadable content files are carried in [`Sources::diagnostics`].
 pub fn discover(root: &Path) -> Result<Sources, Vec<Diagnostic>> {
     let mut diags = Vec::new();
-    let cfg_path = root.join(CONFIG_FILE);
-    let config = if cfg_path.is_file() {
-        match read_text(root, &cfg_path) {
-            Ok(text) => match config::parse(Path::new(CONFIG_FILE), &text) {
-                Ok(c) => c,
-                Err(mut d) => {
-                    diags.append(&mut d);
-                    Config::default()
-                }
-            },
-            Err(d) => {
-                diags.push(d);
+    let site = SiteRoot::new(root);
+    let config = match read_text(&site, &root.join(CONFIG_FILE)) {
+        Ok(Some(text)) => match config::parse(Path::new(CONFIG_FILE), &text) {
+            Ok(c) => c,
+            Err(mut d) => {
+                diags.append(&mut d);
                 Config::default()
             }
+        },
+        Err(d) => {
+            diags.push(d);
+            Config::default()
         }
-    } else {
-        diags.push(
+        Ok(None) => {
+            diags.push(
             Diagnostic::error(
                 CONFIG_FILE,
                 0,
                 0,
                 "config-missing",
-                format!("no {CONFIG_FILE} in {}", root.display()),
+                format!("no {CONFIG_FILE} in {}", crate::diag::shown(root)),
             )
             .with_hint(
                 "run jianxun in a site folder, pass --root DIR, or create one with `jianxun init`",
             ),
         );
-        Config::default()
+            Config::default()
+        }
     };
 
     if !diags.is_empty() {
@@ -266,12 +215,9 @@ pub fn discover(root: &Path) -> Result<Sources, Vec<Diagnostic>> {
     let content = root.join("content");
     let mut files = Vec::new();
     let mut to_read = Vec::new();
-    for abs in walk(&content) {
-        let rel = rel_of(root, &abs);
-        if abs.strip_prefix(&content).is_err() {
-            continue;
-        }
-        if abs.extension().and_then(|e| e.to_str()) != Some("md") {
+    for found in walk(&site, &content, &mut diags) {
+        let rel = site.rel(&found.path);
+        if found.path.extension().and_then(|e| e.to_str()) != Some("md") {
             continue;
         }
         let kind = match kind_of(&rel) {
@@ -284,12 +230,14 @@ pub fn discover(root: &Path) -> Result<Sources, Vec<Diagnostic>> {
                 continue;
             }
         };
-        to_read.push((abs, rel, kind));
+        to_read.push((found, rel, kind));
     }
     // Reading and decoding thousands of files is worth spreading over the cores.
     let read: Vec<Result<SourceFile, Diagnostic>> = to_read
         .into_par_iter()
-        .map(|(abs, path, kind)| read_text(root, &abs).map(|text| SourceFile { path, kind, text }))
+        .map(|(found, path, kind)| {
+            read_found(&site, &found).map(|text| SourceFile { path, kind, text })
+        })
         .collect();
     for r in read {
         match r {
@@ -323,27 +271,21 @@ pub fn load_theme(
     config: &Config,
     diags: &mut Vec<Diagnostic>,
 ) -> (Vec<TemplateFile>, Vec<(String, StaticSource)>) {
+    let site = SiteRoot::new(root);
     let mut templates: Vec<TemplateFile> = Vec::new();
     let mut statics: Vec<(String, StaticSource)> = Vec::new();
     let theme_dir = root.join("themes").join(&config.theme);
-    if theme_dir.is_dir() {
-        for abs in walk(&theme_dir.join("templates")) {
-            let name = slash(
-                abs.strip_prefix(theme_dir.join("templates"))
-                    .unwrap_or(&abs),
-            );
-            match read_text(root, &abs) {
-                Ok(text) => templates.push(TemplateFile {
-                    name,
-                    origin: slash(&rel_of(root, &abs)),
-                    text,
-                }),
-                Err(d) => diags.push(d),
-            }
+    let on_disk = match site.resolve(&theme_dir) {
+        Ok(real) => real.is_some_and(|r| r.is_dir()),
+        Err(d) => {
+            diags.push(d);
+            false
         }
-        for abs in walk(&theme_dir.join("static")) {
-            let name = slash(abs.strip_prefix(theme_dir.join("static")).unwrap_or(&abs));
-            statics.push((name, StaticSource::Disk(abs)));
+    };
+    if on_disk {
+        templates = read_templates(&site, &theme_dir.join("templates"), diags);
+        for (name, found) in walk_named(&site, &theme_dir.join("static"), diags) {
+            statics.push((name, StaticSource::Disk(found.real)));
         }
     } else if config.theme == DEFAULT_THEME {
         for (path, bytes) in default_theme_files() {
@@ -375,60 +317,58 @@ pub fn load_theme(
             ),
         );
     }
-    let site_templates = root.join("templates");
-    for abs in walk(&site_templates) {
-        let name = slash(abs.strip_prefix(&site_templates).unwrap_or(&abs));
-        match read_text(root, &abs) {
-            Ok(text) => {
-                let t = TemplateFile {
-                    name,
-                    origin: slash(&rel_of(root, &abs)),
-                    text,
-                };
-                match templates.iter_mut().find(|x| x.name == t.name) {
-                    Some(slot) => *slot = t,
-                    None => templates.push(t),
-                }
-            }
-            Err(d) => diags.push(d),
+    for t in read_templates(&site, &root.join("templates"), diags) {
+        match templates.iter_mut().find(|x| x.name == t.name) {
+            Some(slot) => *slot = t,
+            None => templates.push(t),
         }
     }
-    let site_static = root.join("static");
-    for abs in walk(&site_static) {
-        let name = slash(abs.strip_prefix(&site_static).unwrap_or(&abs));
+    for (name, found) in walk_named(&site, &root.join("static"), diags) {
         match statics.iter_mut().find(|(n, _)| *n == name) {
-            Some(slot) => slot.1 = StaticSource::Disk(abs),
-            None => statics.push((name, StaticSource::Disk(abs))),
+            Some(slot) => slot.1 = StaticSource::Disk(found.real),
+            None => statics.push((name, StaticSource::Disk(found.real))),
         }
     }
     // Files beside the content (a bulletin's images) are published at their
     // path under content/; links to them are rewritten in the resolve stage.
-    let content = root.join("content");
     let taken: std::collections::HashSet<String> = statics.iter().map(|(n, _)| n.clone()).collect();
-    for abs in walk(&content) {
-        if !is_asset(&abs) {
-            continue;
-        }
-        let name = slash(abs.strip_prefix(&content).unwrap_or(&abs));
-        if !taken.contains(&name) {
-            statics.push((name, StaticSource::Disk(abs)));
+    // Links among the content were reported when discovery walked it.
+    let mut again = Vec::new();
+    for (name, found) in walk_named(&site, &root.join("content"), &mut again) {
+        if is_asset(&found.path) && !taken.contains(&name) {
+            statics.push((name, StaticSource::Disk(found.real)));
         }
     }
     (templates, statics)
 }
 
+/// The files under `dir`, each named by its path below `dir` with `/`.
+fn walk_named(site: &SiteRoot, dir: &Path, diags: &mut Vec<Diagnostic>) -> Vec<(String, Found)> {
+    walk(site, dir, diags)
+        .into_iter()
+        .map(|f| (slash(f.path.strip_prefix(dir).unwrap_or(&f.path)), f))
+        .collect()
+}
+
+/// The templates under `dir`, named by their path below it.
+fn read_templates(site: &SiteRoot, dir: &Path, diags: &mut Vec<Diagnostic>) -> Vec<TemplateFile> {
+    let mut out = Vec::new();
+    for (name, found) in walk_named(site, dir, diags) {
+        match read_found(site, &found) {
+            Ok(text) => out.push(TemplateFile {
+                name,
+                origin: slash(&site.rel(&found.path)),
+                text,
+            }),
+            Err(d) => diags.push(d),
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn gbk_file_is_named_with_position() {
-        // "标题" in GBK after one ASCII line.
-        let bytes = b"---\ntitle: \xb1\xea\xcc\xe2\n".to_vec();
-        let d = decode(Path::new("content/a.md"), bytes).unwrap_err();
-        assert_eq!((d.line, d.col, d.code), (2, 8, "not-utf8"));
-        assert!(d.hint.unwrap().contains("UTF-8"));
-    }
 
     #[test]
     fn editor_temp_files_are_ignored() {

@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 use serde::Deserialize;
 
 use super::date::Date;
-use super::{frontmatter, slug};
+use super::{Spot, frontmatter, slug};
 use crate::config::Config;
 use crate::diag::Diagnostic;
 use crate::render::markdown;
@@ -15,7 +15,7 @@ use crate::yaml::{self, Pos, Spanned};
 #[serde(deny_unknown_fields)]
 struct RawPage {
     title: Option<String>,
-    slug: Option<String>,
+    slug: Option<Spanned<String>>,
     date: Option<Spanned<String>>,
     draft: Option<bool>,
     summary: Option<String>,
@@ -28,6 +28,8 @@ pub struct Page {
     pub path: PathBuf,
     /// Slug path under `/pages/`, e.g. `about` or `help/faq`.
     pub slug: String,
+    /// Where the slug comes from: the `slug:` value, else line 1 (the file name).
+    pub slug_at: Spot,
     /// Title.
     pub title: String,
     /// Optional date.
@@ -79,9 +81,18 @@ pub fn parse(config: &Config, path: &Path, text: &str) -> Result<Page, Vec<Diagn
         .iter()
         .map(|c| slug::slugify(&c.to_string_lossy()))
         .collect();
-    if let (Some(s), Some(last)) = (raw.slug, parts.last_mut()) {
-        *last = slug::slugify(&s);
+    let slug_at = raw.slug.as_ref().map_or_else(Spot::first_line, |s| {
+        Spot::of(text, Pos::of(s, split.yaml_line), &s.value)
+    });
+    let field = raw.slug.as_ref().map(|_| (slug_at.pos, slug_at.len));
+    if let (Some(s), Some(last)) = (&raw.slug, parts.last_mut()) {
+        *last = slug::slugify(&s.value);
     }
+    // Folders always come from the path; the last part from `slug:` if set.
+    let unfit = parts
+        .iter()
+        .enumerate()
+        .find_map(|(i, p)| slug::unfit(p).map(|u| (u, i + 1 == parts.len())));
     let slug = parts
         .into_iter()
         .filter(|p| !p.is_empty())
@@ -98,6 +109,13 @@ pub fn parse(config: &Config, path: &Path, text: &str) -> Result<Page, Vec<Diagn
             )
             .with_hint("add `slug: some-name` to the front matter"),
         );
+    } else if let Some((u, last)) = unfit {
+        let d = u.at_slug(path, text, &slug, field.filter(|_| last), true);
+        diags.push(if last {
+            d
+        } else {
+            d.with_hint("the folders under content/pages/ are part of the URL: rename the folder")
+        });
     }
     if !diags.is_empty() {
         return Err(diags);
@@ -106,6 +124,7 @@ pub fn parse(config: &Config, path: &Path, text: &str) -> Result<Page, Vec<Diagn
     Ok(Page {
         path: path.to_path_buf(),
         slug,
+        slug_at,
         title,
         date,
         summary: raw

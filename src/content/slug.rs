@@ -10,6 +10,8 @@ use std::collections::BTreeMap;
 
 use pinyin::ToPinyin;
 
+pub use crate::pathname::{MAX_SEGMENT, Unfit, unfit};
+
 /// Place names whose per-character reading is wrong, or whose accepted
 /// romanisation differs (陕西 is spelt shaanxi to tell it from 山西).
 const PLACE_NAMES: &[(&str, &str)] = &[

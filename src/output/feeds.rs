@@ -239,7 +239,7 @@ fn entry(x: &mut Xml, urls: &Urls, b: &Bulletin) {
         x.close("author");
     }
     for t in &b.tags {
-        x.empty("category", &[("term", t)]);
+        x.empty("category", &[("term", &t.name)]);
     }
     if !b.summary_text.is_empty() {
         x.text("summary", &[("type", "text")], &b.summary_text);

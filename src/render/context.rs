@@ -313,10 +313,9 @@ fn brief(site: &Site, urls: &Urls, campaign_briefs: &[Value], i: usize) -> Value
         tags: b
             .tags
             .iter()
-            .zip(&it.tag_slugs)
-            .map(|(name, slug)| TagRef {
-                name,
-                url: urls.url(&urls::tag(slug, 1)),
+            .map(|t| TagRef {
+                name: &t.name,
+                url: urls.url(&urls::tag(&t.slug, 1)),
             })
             .collect(),
         metrics: b.metrics.iter().map(|m| metric_v(site, m)).collect(),

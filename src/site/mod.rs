@@ -15,10 +15,10 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 use crate::config::Config;
+use crate::content::Spot;
 use crate::content::bulletin::Bulletin;
 use crate::content::campaign::Campaign;
 use crate::content::page::Page;
-use crate::content::slug::slugify;
 use crate::diag::Diagnostic;
 use aggregate::{Observation, Stats, aggregate};
 use region::RegionTree;
@@ -32,7 +32,8 @@ pub struct Item {
     pub campaigns: Vec<usize>,
     /// Index into the region tree.
     pub region: usize,
-    /// Tag slugs, parallel to `bulletin.tags`.
+    /// The slugs of `bulletin.tags`, in order (for quick comparison of
+    /// two versions of the site; each tag carries its own slug).
     pub tag_slugs: Vec<String>,
 }
 
@@ -145,20 +146,60 @@ pub fn did_you_mean<'a>(
         .map(|(_, c)| c)
 }
 
-fn collision(kind: &str, slug: &str, a: &PathBuf, b: &PathBuf) -> Diagnostic {
-    let (first, second) = if a <= b { (a, b) } else { (b, a) };
-    Diagnostic::error(
-        second,
-        0,
-        0,
-        "slug-collision",
-        format!(
-            "{kind} slug `{slug}` is used by both {} and {}",
-            first.display(),
-            second.display()
-        ),
-    )
-    .with_hint("give one of them a different file name or a `slug:` in its front matter")
+/// One thing that has a slug: its file and where the slug comes from.
+type Claim<'a> = (&'a PathBuf, &'a Spot);
+
+/// Two things with one slug: an error in each file, at where the slug
+/// comes from, both naming the two files.
+fn collision(kind: &str, slug: &str, a: Claim, b: Claim) -> [Diagnostic; 2] {
+    let (first, second) = if a.0 <= b.0 { (a, b) } else { (b, a) };
+    let message = format!(
+        "{kind} slug `{slug}` is used by both {} and {}",
+        first.0.display(),
+        second.0.display()
+    );
+    [first, second].map(|(path, at)| {
+        at.error(path, "slug-collision", message.clone())
+            .with_hint("give one of them a different file name or a `slug:` in its front matter")
+    })
+}
+
+/// Regions whose slug paths coincide (长宁 and 常宁 are both `changning`):
+/// an error in the first bulletin of each, at the region's name.
+fn region_collisions(regions: &RegionTree, bulletins: &[Arc<Bulletin>]) -> Vec<Diagnostic> {
+    let mut diags = Vec::new();
+    let mut seen: BTreeMap<&str, &region::RegionNode> = BTreeMap::new();
+    for n in &regions.nodes {
+        let Some(other) = seen.insert(n.slug_path.as_str(), n) else {
+            continue;
+        };
+        let first = |node: &region::RegionNode| node.all.first().and_then(|&i| bulletins.get(i));
+        let (Some(fa), Some(fb)) = (first(other), first(n)) else {
+            continue;
+        };
+        let message = format!(
+            "regions {} and {} both get the slug `{}` (in {} and {})",
+            other.key,
+            n.key,
+            n.slug_path,
+            fa.path.display(),
+            fb.path.display()
+        );
+        let hint = format!(
+            "add a slug for one of them under regions: in jianxun.yaml, e.g. {}: {}-2",
+            n.name,
+            n.slug_path.rsplit('/').next().unwrap_or("x")
+        );
+        for (node, b) in [(other, fa), (n, fb)] {
+            diags.push(
+                b.region_at
+                    .narrowed(&node.name)
+                    .error(&b.path, "slug-collision", message.clone())
+                    .with_hint(hint.clone()),
+            );
+        }
+    }
+    diags
 }
 
 /// Resolves parsed content into the site model. `drafts` keeps draft bulletins.
@@ -168,7 +209,13 @@ pub fn resolve(config: &Config, parsed: Parsed, drafts: bool) -> Result<Site, Ve
     campaigns.sort_by(|a, b| a.slug.cmp(&b.slug));
     for w in campaigns.windows(2) {
         if w[0].slug == w[1].slug {
-            diags.push(collision("campaign", &w[0].slug, &w[0].path, &w[1].path));
+            let line1 = Spot::first_line();
+            diags.extend(collision(
+                "campaign",
+                &w[0].slug,
+                (&w[0].path, &line1),
+                (&w[1].path, &line1),
+            ));
         }
     }
     // Names may stand in for slugs, so a name must not be claimed twice either.
@@ -199,10 +246,15 @@ pub fn resolve(config: &Config, parsed: Parsed, drafts: bool) -> Result<Site, Ve
         .filter(|b| drafts || !b.draft)
         .collect();
     bulletins.sort_by_cached_key(|b| (std::cmp::Reverse(b.date.timestamp()), b.slug.clone()));
-    let mut seen: BTreeMap<&str, &PathBuf> = BTreeMap::new();
+    let mut seen: BTreeMap<&str, &Bulletin> = BTreeMap::new();
     for b in &bulletins {
-        if let Some(other) = seen.insert(b.slug.as_str(), &b.path) {
-            diags.push(collision("bulletin", &b.slug, other, &b.path));
+        if let Some(other) = seen.insert(b.slug.as_str(), b) {
+            diags.extend(collision(
+                "bulletin",
+                &b.slug,
+                (&other.path, &other.slug_at),
+                (&b.path, &b.slug_at),
+            ));
         }
     }
     let mut pages = parsed
@@ -213,7 +265,12 @@ pub fn resolve(config: &Config, parsed: Parsed, drafts: bool) -> Result<Site, Ve
     pages.sort_by(|a, b| a.slug.cmp(&b.slug).then_with(|| a.path.cmp(&b.path)));
     for w in pages.windows(2) {
         if w[0].slug == w[1].slug {
-            diags.push(collision("page", &w[0].slug, &w[0].path, &w[1].path));
+            diags.extend(collision(
+                "page",
+                &w[0].slug,
+                (&w[0].path, &w[0].slug_at),
+                (&w[1].path, &w[1].slug_at),
+            ));
         }
     }
 
@@ -274,75 +331,41 @@ pub fn resolve(config: &Config, parsed: Parsed, drafts: bool) -> Result<Site, Ve
 
     let paths: Vec<&[String]> = bulletins.iter().map(|b| b.region.as_slice()).collect();
     let regions = RegionTree::build(&paths, &config.region_slugs);
-    let mut region_slugs: BTreeMap<&str, &str> = BTreeMap::new();
-    for n in &regions.nodes {
-        if let Some(other) = region_slugs.insert(n.slug_path.as_str(), n.key.as_str()) {
-            let file = |key: &str| {
-                let id = regions.get(key).expect("key comes from the tree");
-                bulletins[regions.nodes[id].all[0]].path.clone()
-            };
-            let (fa, fb) = (file(other), file(&n.key));
-            diags.push(
-                Diagnostic::error(
-                    &fb,
-                    0,
-                    0,
-                    "slug-collision",
-                    format!(
-                        "regions {other} and {} both get the slug `{}` (in {} and {})",
-                        n.key,
-                        n.slug_path,
-                        fa.display(),
-                        fb.display()
-                    ),
-                )
-                .with_hint(format!(
-                    "add a slug for one of them under regions: in jianxun.yaml, e.g. {}: {}-2",
-                    n.name,
-                    n.slug_path.rsplit('/').next().unwrap_or("x")
-                )),
-            );
-        }
-    }
+    diags.extend(region_collisions(&regions, &bulletins));
 
     let mut tags: BTreeMap<String, Tag> = BTreeMap::new();
     let mut items = Vec::with_capacity(bulletins.len());
-    let mut tag_slug_cache: BTreeMap<String, String> = BTreeMap::new();
     for (i, (b, cs)) in bulletins.into_iter().zip(item_campaigns).enumerate() {
-        let mut tag_slugs = Vec::new();
         for t in &b.tags {
-            let slug = tag_slug_cache
-                .entry(t.clone())
-                .or_insert_with(|| slugify(t))
-                .clone();
-            if slug.is_empty() {
-                continue;
-            }
-            let tag = tags.entry(slug.clone()).or_insert_with(|| Tag {
-                name: t.clone(),
-                slug: slug.clone(),
+            let tag = tags.entry(t.slug.clone()).or_insert_with(|| Tag {
+                name: t.name.clone(),
+                slug: t.slug.clone(),
                 bulletins: Vec::new(),
             });
-            if tag.name != *t {
-                diags.push(
-                    Diagnostic::error(
-                        &b.path,
-                        0,
-                        0,
-                        "slug-collision",
-                        format!("tags `{}` and `{t}` both get the slug `{slug}`", tag.name),
-                    )
-                    .with_hint(format!(
-                        "write the tag as `{}` like the other bulletins",
-                        tag.name
-                    )),
-                );
+            if tag.name != t.name {
+                let mut d = Diagnostic::error(
+                    &b.path,
+                    t.pos.line,
+                    t.pos.col,
+                    "slug-collision",
+                    format!(
+                        "tags `{}` and `{}` both get the slug `{}`",
+                        tag.name, t.name, t.slug
+                    ),
+                )
+                .with_hint(format!(
+                    "write the tag as `{}` like the other bulletins",
+                    tag.name
+                ))
+                .with_len(t.name.chars().count());
+                d.source_line = Some(t.line.clone());
+                diags.push(d);
             }
             if tag.bulletins.last() != Some(&i) {
                 tag.bulletins.push(i);
             }
-            tag_slugs.push(slug);
         }
+        let tag_slugs = b.tags.iter().map(|t| t.slug.clone()).collect();
         let region = regions.get(&b.region.join("/")).unwrap_or(0);
         items.push(Item {
             bulletin: b,

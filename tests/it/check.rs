@@ -63,6 +63,7 @@ const PLANTED: &[(&str, &str, &str)] = &[
     (B26, "error", "yaml"),
     ("content/bulletins/2025/gbk.md", "error", "not-utf8"),
     ("content/bulletins/2025/copy.md", "error", "slug-collision"),
+    (BAYU, "error", "slug-collision"),
     ("content/pages/about.md", "error", "link-broken"),
     ("content/pages/about.md", "error", "image-missing"),
     ("content/campaigns/ankang-cup.md", "error", "link-broken"),

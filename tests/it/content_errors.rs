@@ -45,9 +45,16 @@ const EXPECTED: &[(&str, usize, usize, &str)] = &[
     ("content/bulletins/empty.md", 1, 1, "empty"),
     (
         "content/bulletins/zz-dup.md",
-        0,
-        0,
+        5,
+        7,
         "content/bulletins/good.md",
+    ),
+    // A slug collision is reported in both files.
+    (
+        "content/bulletins/good.md",
+        1,
+        1,
+        "content/bulletins/zz-dup.md",
     ),
     ("templates/tags.html", 2, 7, "expected"),
 ];

@@ -8,6 +8,7 @@ mod diagnostics;
 mod editor;
 mod example_site;
 mod feeds;
+mod hardening;
 mod incremental;
 mod links;
 mod oracle;

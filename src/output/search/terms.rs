@@ -227,7 +227,7 @@ fn doc_entries(site: &Site, text: &str, id: usize, sc: &mut Scratch, groups: &mu
     sc.used.clear();
     sc.stamp += 1;
     keys_of(&b.title, |k| sc.add(k, true));
-    let names = b.tags.iter().chain(&b.region);
+    let names = b.tags.iter().map(|t| &t.name).chain(&b.region);
     let campaigns = it.campaigns.iter().map(|&c| &site.campaigns[c].name);
     for t in names.chain(campaigns) {
         keys_of(t, |k| sc.add(k, false));
