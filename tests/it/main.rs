@@ -8,6 +8,7 @@ mod diagnostics;
 mod editor;
 mod example_site;
 mod feeds;
+mod hardening_misc;
 mod incremental;
 mod links;
 mod search;
