@@ -3,7 +3,74 @@
 //! in every paragraph, zero and over-precise metric values, and a site with
 //! thousands of campaigns.
 
-use crate::support::Fixture;
+use crate::support::{CONFIG, Fixture};
+
+/// A site whose campaign name, region and metric key start with formula
+/// signs, and whose signed metric has a negative total.
+fn formula_site() -> Fixture {
+    let f = Fixture::empty();
+    f.write(
+        "jianxun.yaml",
+        &format!("{CONFIG}  \"@变化\": {{ unit: 家, aggregate: sum, signed: true }}\n"),
+    );
+    f.write(
+        "content/campaigns/ankang-cup.md",
+        "---\nname: '=HYPERLINK(\"http://evil.example/\",\"点击\")'\n---\n简介。\n",
+    );
+    f.bulletin(
+        "a",
+        "简讯",
+        "2025-01-02",
+        "\"+四川/-宜宾\"",
+        "metrics:\n  参与企业: 411\n  \"@变化\": -12.5\n",
+        "正文。",
+    );
+    f
+}
+
+/// The rows of a CSV download as text lines, after its byte-order mark.
+fn csv_lines(csv: &str) -> Vec<String> {
+    let csv = csv.strip_prefix('\u{feff}').unwrap_or(csv);
+    csv.split_terminator("\r\n").map(str::to_string).collect()
+}
+
+#[test]
+fn spreadsheet_formulas_are_neutralised_in_the_csv_downloads() {
+    let f = formula_site();
+    let r = f.run(&["build"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let built = f.read("site/stats/stats.csv");
+    let r = f.run(&["stats", "--format", "csv"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    for csv in [built.as_str(), r.stdout.as_str()] {
+        let lines = csv_lines(csv);
+        for want in [
+            // Text that starts with = + - @ gets a leading `'`; numbers stay numbers.
+            "site,,全站,'@变化,家,sum,-12.5,exact,1,'-12.5家",
+            "campaign,ankang-cup,\"'=HYPERLINK(\"\"http://evil.example/\"\",\"\"点击\"\")\",参与企业,家,sum,411,exact,1,411家",
+            "region,'+四川,'+四川,'@变化,家,sum,-12.5,exact,1,'-12.5家",
+            "region,'+四川/-宜宾,'-宜宾,参与企业,家,sum,411,exact,1,411家",
+        ] {
+            assert!(lines.iter().any(|l| l == want), "no line {want}\n{csv}");
+        }
+        for line in &lines {
+            for cell in line.split(',') {
+                let cell = cell.trim_start_matches('"');
+                assert!(
+                    !cell.starts_with(['=', '+', '@']),
+                    "formula cell {cell} in {line}"
+                );
+            }
+        }
+    }
+    // The JSON download keeps the names and numbers as they are.
+    let json = f.read("site/stats/stats.json");
+    assert!(
+        json.contains("\"name\": \"=HYPERLINK(\\\"http://evil.example/\\\""),
+        "{json}"
+    );
+    assert!(json.contains("\"value\": \"-12.5\""), "{json}");
+}
 
 /// A bulletin body of about 4 MB with one link per paragraph, and a broken
 /// link in the last one: its paragraph count and the broken link's column.
