@@ -113,3 +113,38 @@ fn a_long_bulletin_with_a_link_in_every_paragraph() {
     assert!(!page.contains("href=\"other.md\""));
     assert!(page.contains("href=\"nope.md\""));
 }
+
+#[test]
+fn zero_with_a_multiplier_is_zero_and_tiny_decimals_are_too_precise() {
+    let f = Fixture::new();
+    f.bulletin(
+        "a",
+        "简讯",
+        "2025-01-02",
+        "四川/宜宾",
+        "metrics:\n  参与职工: 0万\n  参与企业: 0.0万\n",
+        "正文。",
+    );
+    let r = f.run(&["stats", "--format", "csv"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(
+        r.stdout
+            .contains("site,,全站,参与职工,名,sum,0,exact,1,0名"),
+        "{}",
+        r.stdout
+    );
+
+    f.bulletin(
+        "b",
+        "另一篇简讯",
+        "2025-01-03",
+        "四川/宜宾",
+        "metrics:\n  参与企业: 0.00000000000000000000000000001\n",
+        "正文。",
+    );
+    let r = f.run(&["check"]);
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    let want = "content/bulletins/b.md:7:10: error: metric `参与企业`: `0.00000000000000000000000000001` is too precise";
+    assert!(r.stderr.contains(want), "{}", r.stderr);
+    assert!(!r.stderr.contains("too large"), "{}", r.stderr);
+}
