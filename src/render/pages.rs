@@ -169,7 +169,12 @@ fn describe(site: &Site, shared: &Shared, id: &PageId) -> Plan {
         PageId::Home => {
             let all: Vec<usize> = (0..site.items.len()).collect();
             ctx.insert_value("paginator", paginator(shared, &all, per, 1, ""));
-            ctx.insert_value("campaigns", Value::from(shared.campaigns.as_slice()));
+            // The featured campaigns; `/campaigns/` lists them all.
+            let featured: Vec<Value> = (shared.featured.iter())
+                .map(|&c| shared.campaigns[c].clone())
+                .collect();
+            ctx.insert_value("campaigns", Value::from(featured.as_slice()));
+            ctx.insert("campaign_count", &shared.campaigns.len());
             Plan {
                 path: String::new(),
                 template: "index.html",

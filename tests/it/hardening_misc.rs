@@ -148,3 +148,69 @@ fn zero_with_a_multiplier_is_zero_and_tiny_decimals_are_too_precise() {
     assert!(r.stderr.contains(want), "{}", r.stderr);
     assert!(!r.stderr.contains("too large"), "{}", r.stderr);
 }
+
+/// A site of `campaigns` campaigns and one more bulletin than that, one a
+/// day from 2024-01-01 (months of 28 days), bulletin `b` in campaign
+/// `b % campaigns`.
+fn many_campaigns(campaigns: usize) -> Fixture {
+    let f = Fixture::empty();
+    f.write("jianxun.yaml", CONFIG);
+    for c in 0..campaigns {
+        f.write(
+            &format!("content/campaigns/c{c:03}.md"),
+            &format!("---\nname: 活动{c:03}\n---\n简介。\n"),
+        );
+    }
+    for b in 0..=campaigns {
+        let (month, day) = (b / 28 + 1, b % 28 + 1);
+        f.write(
+            &format!("content/bulletins/b{b:03}.md"),
+            &format!(
+                "---\ntitle: 第{b}篇\ndate: 2024-{month:02}-{day:02}\ncampaign: c{:03}\nregion: 四川/宜宾\n---\n正文。\n",
+                b % campaigns
+            ),
+        );
+    }
+    f
+}
+
+/// The campaign pages linked from `html`, in order.
+fn campaign_links(html: &str) -> Vec<&str> {
+    html.split("href=\"/campaigns/c")
+        .skip(1)
+        .filter_map(|rest| rest.split('/').next())
+        .collect()
+}
+
+#[test]
+fn menus_on_every_page_stay_bounded_with_many_campaigns() {
+    let f = many_campaigns(100);
+    let r = f.run(&["build"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    // The twelve campaigns with the newest bulletins (b100 is in c000,
+    // b99…b89 in c099…c089), in the site's order, then a link to them all.
+    let mut want = vec!["000".to_string()];
+    want.extend((89..100).map(|c| format!("{c:03}")));
+    for page in [
+        "index.html",
+        "bulletins/b005/index.html",
+        "campaigns/c042/index.html",
+        "regions/sichuan/index.html",
+        "archive/index.html",
+    ] {
+        let html = f.read(&format!("site/{page}"));
+        let footer = html.split("<footer").nth(1).unwrap_or_default();
+        assert_eq!(campaign_links(footer), want, "{page}");
+        assert!(
+            footer.contains("href=\"/campaigns/\">全部 100 项活动</a>"),
+            "{page}"
+        );
+    }
+    // The home page shows the same twelve cards and links to the rest.
+    let home = f.read("site/index.html");
+    assert_eq!(home.matches("class=\"card campaign-card\"").count(), 12);
+    assert!(home.contains("查看全部 100 项活动"));
+    // The campaign list shows every campaign.
+    let list = f.read("site/campaigns/index.html");
+    assert_eq!(list.matches("class=\"card campaign-card\"").count(), 100);
+}
