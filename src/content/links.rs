@@ -64,10 +64,15 @@ pub fn scan(text: &str) -> Vec<LinkRef> {
             continue;
         }
         let written = &body[range.clone()];
-        // `[text](dest)`: the destination is the last place it is written;
-        // a reference link (`[text][ref]`) underlines what is written here.
-        let (start, len) = match written.rfind(dest.as_ref()).filter(|_| !dest.is_empty()) {
-            Some(i) => (range.start + i, dest.chars().count()),
+        // `[text](dest "title")`: the destination follows the last `](`. One
+        // written otherwise (`&#10;`, or a reference link `[text][ref]`)
+        // underlines the link as written here.
+        let after = written.rfind("](").map_or(0, |i| i + 2);
+        let found = written[after..]
+            .find(dest.as_ref())
+            .filter(|_| !dest.is_empty());
+        let (start, len) = match found {
+            Some(i) => (range.start + after + i, dest.chars().count()),
             None => {
                 let first = written.lines().next().unwrap_or("");
                 (range.start, first.chars().count())
@@ -213,6 +218,27 @@ mod tests {
             .map(|&(d, l, c)| (d.to_string(), l, c))
             .collect();
         assert_eq!(got, want);
+    }
+
+    #[test]
+    fn destinations_are_found_where_they_are_written() {
+        // `body | destination | line | column` (the body starts on line 4).
+        let cases = [
+            ("[a.md](a.md \"a.md\")", "a.md", 4, 8),
+            ("[见 x.md 和 y](x.md)", "x.md", 4, 14),
+            // Written otherwise: the link's start.
+            ("![[r]: /x/\n](&#10;)", "\n", 4, 1),
+            ("前言[链接](a&#46;md)", "a.md", 4, 3),
+            ("[引用][r]\n\n[r]: /x/", "/x/", 4, 1),
+        ];
+        for (body, dest, line, col) in cases {
+            let refs = scan(&format!("---\ntitle: 标题\n---\n{body}"));
+            let got: Vec<(&str, usize, usize)> = refs
+                .iter()
+                .map(|r| (r.dest.as_str(), r.line, r.col))
+                .collect();
+            assert_eq!(got, [(dest, line, col)], "{body}");
+        }
     }
 
     #[test]
