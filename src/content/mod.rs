@@ -8,6 +8,8 @@ pub mod campaign;
 pub mod date;
 pub mod discover;
 pub mod frontmatter;
+#[cfg(test)]
+mod fuzz;
 pub mod links;
 pub mod number;
 pub mod page;

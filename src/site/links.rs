@@ -496,4 +496,55 @@ mod tests {
         assert_eq!(page_of("bulletins/"), None);
         assert_eq!(page_of("stats/"), None);
     }
+
+    /// `html` with the value of every ` href="` and ` src="` emptied.
+    fn without_urls(html: &str) -> String {
+        let mut out = String::new();
+        let mut rest = html;
+        loop {
+            let next = [" href=\"", " src=\""]
+                .iter()
+                .filter_map(|a| rest.find(a).map(|i| i + a.len()))
+                .min();
+            let Some(start) = next else { break };
+            out.push_str(&rest[..start]);
+            let Some(len) = rest[start..].find('"') else {
+                rest = &rest[start..];
+                break;
+            };
+            rest = &rest[start + len..];
+        }
+        out.push_str(rest);
+        out
+    }
+
+    /// What Markdown links are made of.
+    #[rustfmt::skip]
+    const PIECES: &[&str] = &[
+        "[", "]", "(", ")", "![", "](", "<", ">", "\n", "\n\n", " ", "`", "\"", "'", "&amp;",
+        "&#34;", "&quot;", "../2024/other.md", "img/图.png", "/bulletins/a/", "#x", "?q=1&b=2",
+        "%20", "<a href=\"../2024/other.md\">", "</a>", "<img src=\"img/a.png\">", "宜宾",
+        "[r]: ../2024/other.md\n", "[r]",
+    ];
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(500))]
+
+        /// The link pass of a build over any Markdown: only the values of
+        /// `href` and `src` change, and a second pass changes nothing.
+        #[test]
+        fn rewriting_rendered_markdown_changes_only_urls(
+            pieces in proptest::collection::vec(proptest::sample::select(PIECES), 0..30),
+            unsafe_html: bool,
+            base in proptest::sample::select(vec!["/", "/sub/"]),
+        ) {
+            let html = crate::render::markdown::render(&pieces.concat(), unsafe_html).html;
+            let i = index(base);
+            let from = Path::new(FROM);
+            if let Some(out) = i.rewrite_html(from, &html) {
+                proptest::prop_assert_eq!(without_urls(&out), without_urls(&html));
+                proptest::prop_assert_eq!(i.rewrite_html(from, &out), None, "{}", out);
+            }
+        }
+    }
 }
