@@ -5,7 +5,7 @@
 
 use super::{CONTENT_ERRORS, OK, USAGE, report};
 use crate::cli::{StatsFormat, StatsOpts};
-use crate::output::data::{self, HEADERS, Scope};
+use crate::output::data::{self, COLUMNS, Scope};
 use crate::site::{Site, did_you_mean};
 use crate::{BuildOptions, load};
 
@@ -87,7 +87,7 @@ pub fn run(opts: &StatsOpts) -> i32 {
     };
     match opts.format {
         StatsFormat::Json => print!("{}", data::json(site, &scopes)),
-        StatsFormat::Csv => print!("{}", data::csv(HEADERS, &data::rows(site, &scopes))),
+        StatsFormat::Csv => print!("{}", data::csv(COLUMNS, &data::rows(site, &scopes))),
         StatsFormat::Table => {
             let mut headers: Vec<&str> = vec!["范围"];
             headers.extend(site.config.metrics.iter().map(|m| m.label.as_str()));

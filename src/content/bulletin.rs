@@ -89,7 +89,9 @@ pub struct MetricEntry {
     pub quantity: Quantity,
 }
 
-/// Parses a metric value written at `pos` of `text`; errors point at the offending character.
+/// Parses a metric value written at `pos` of `text`; errors point at the
+/// offending character when the value is written as it reads, else at the
+/// whole value (one spread over lines, or with escapes: `"\u4e07"`).
 pub(crate) fn metric_value(
     metric: &Metric,
     path: &Path,
@@ -98,15 +100,18 @@ pub(crate) fn metric_value(
     pos: Pos,
 ) -> Result<Quantity, Diagnostic> {
     number::parse(raw, &metric.unit, metric.signed).map_err(|e| {
-        // Quoted values start one column later than the scalar.
         let line = text.lines().nth(pos.line.saturating_sub(1)).unwrap_or("");
-        let quoted = line
-            .chars()
-            .nth(pos.col.saturating_sub(1))
-            .is_some_and(|c| c == '"' || c == '\'');
-        let leading = raw.len() - raw.trim_start().len();
-        let col = pos.col + usize::from(quoted) + leading + e.column;
-        let rest = raw.trim().chars().count().saturating_sub(e.column);
+        let written: String = line.chars().skip(pos.col.saturating_sub(1)).collect();
+        // Quoted values start one column later than the scalar.
+        let quoted = written.starts_with(['"', '\'']);
+        let value = &written[usize::from(quoted)..];
+        let upto: String = raw.chars().take(e.column + 1).collect();
+        let (col, len) = if value.starts_with(&upto) {
+            let len = raw.trim_end().chars().count().saturating_sub(e.column);
+            (pos.col + usize::from(quoted) + e.column, len)
+        } else {
+            (pos.col, written.trim_end().chars().count())
+        };
         let hint = match &e.suggestion {
             Some(s) => format!("write {s}, not {}, for {}", raw.trim(), metric.key),
             None => e.hint,
@@ -118,7 +123,7 @@ pub(crate) fn metric_value(
             "metric-value",
             format!("metric `{}`: {}", metric.key, e.message),
         )
-        .with_len(rest)
+        .with_len(len)
         .with_hint(hint)
         .with_source(text)
     })
@@ -529,6 +534,28 @@ mod tests {
             ("metric-undeclared", 7, 3)
         );
         assert!(e[1].hint.as_deref().unwrap().contains("declare `参与人数`"));
+    }
+
+    /// `value as written | line | column | underlined`: where a bad metric
+    /// value is underlined (line 7 holds `  参与企业: `, the value at column 9).
+    const METRIC_POSITIONS: &[(&str, usize, usize, usize)] = &[
+        ("411个", 7, 12, 1),
+        ("\"411个\"", 7, 13, 1),
+        ("\"  411个\"", 7, 15, 1),
+        ("'  411个'", 7, 15, 1),
+        // Spread over two lines, or with escapes: the whole value.
+        ("411\n    个", 7, 9, 3),
+        ("\"\\u0034\\u0031\\u0031个\"", 7, 9, 21),
+    ];
+
+    #[test]
+    fn bad_metric_values_are_located_where_they_are_written() {
+        for &(value, line, col, len) in METRIC_POSITIONS {
+            let t = GOOD.replace("参与企业: 411", &format!("参与企业: {value}"));
+            let e = p(&t).unwrap_err();
+            let got = (e[0].code, e[0].line, e[0].col, e[0].len);
+            assert_eq!(got, ("metric-value", line, col, len), "{value}");
+        }
     }
 
     #[test]

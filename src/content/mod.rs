@@ -9,6 +9,8 @@ pub mod date;
 pub mod discover;
 pub mod encoding;
 pub mod frontmatter;
+#[cfg(test)]
+mod fuzz;
 pub mod labels;
 pub mod links;
 pub mod number;

@@ -239,6 +239,17 @@ impl<'a> Value<'a> {
         self.say(0, "is too large", "write a smaller number")
     }
 
+    /// Exact decimals hold 28 or 29 significant digits, at most 28 of them
+    /// after the point: a value beyond that is too precise, not too large.
+    fn too_precise(&self, column: usize) -> NumberError {
+        let what = "is too precise: at most 28 digits can be counted exactly";
+        self.say(
+            column,
+            what,
+            "round it to fewer decimal places, e.g. 0.25 or 1.5万",
+        )
+    }
+
     fn two_numbers(&self, column: usize) -> NumberError {
         let u = self.unit;
         let hint = format!("write one number, e.g. 1292{u} or 1,292{u}");
@@ -302,7 +313,13 @@ impl<'a> Value<'a> {
             return Err(self.say(0, &what, format!("write {shown}{base}")));
         }
         let mut value = match scale {
-            Some((_, s)) => num.value.checked_div(s).ok_or_else(|| self.too_large())?,
+            // `元` for a metric in 万元 divides; a rounded quotient would
+            // change what the bulletin said.
+            Some((_, s)) => match num.value.checked_div(s) {
+                Some(v) if v.checked_mul(s) == Some(num.value) => v,
+                Some(_) => return Err(self.too_precise(0)),
+                None => return Err(self.too_large()),
+            },
             None => num.value,
         };
         if let Some(c) = minus {
@@ -387,7 +404,12 @@ impl<'a> Value<'a> {
     /// Reads digits, Chinese numerals, multipliers and in-number bounds from
     /// `start`; `None` when no number starts there.
     fn numeral(&self, start: usize, end: usize) -> Result<Option<Numeral>, NumberError> {
-        let add = |a: Decimal, b: Decimal| a.checked_add(b).ok_or_else(|| self.too_large());
+        // A sum that does not fit its digits is rounded: say so instead.
+        let add = |a: Decimal, b: Decimal| match a.checked_add(b) {
+            Some(r) if r.checked_sub(a) == Some(b) => Ok(r),
+            Some(_) => Err(self.too_precise(0)),
+            None => Err(self.too_large()),
+        };
         let mul = |a: Decimal, b: Decimal| a.checked_mul(b).ok_or_else(|| self.too_large());
         // Groups of 亿, of 万 within it, and the section below 万.
         let (mut yi, mut wan, mut section) = (Decimal::ZERO, Decimal::ZERO, Decimal::ZERO);
@@ -457,13 +479,14 @@ impl<'a> Value<'a> {
                 section = add(section, mul(n, pow10(e))?)?;
                 (last_small, last_unit, after_zero) = (Some(e), Some(e), false);
             } else if c == '万' || c == '亿' {
+                // Something written for this multiplier to multiply: a digit
+                // (`0万` is zero), a 十/百/千, or for 亿 a 万 (`1.5万亿`).
+                let written = digit.is_some() || last_small.is_some() || (c == '亿' && had_wan);
                 let mut group = add(section, digit.take().map_or(Decimal::ZERO, |d| d.0))?;
                 if c == '亿' {
                     group = add(group, wan)?;
                 }
-                if (if c == '万' { had_wan } else { had_yi })
-                    || (group.is_zero() && any && !after_zero)
-                {
+                if (if c == '万' { had_wan } else { had_yi }) || (!written && any && !after_zero) {
                     return wrong_order();
                 }
                 if !any {
@@ -525,13 +548,23 @@ impl<'a> Value<'a> {
                 "has a misplaced decimal point",
                 "write digits on both sides of one point, e.g. 7.5",
             ),
-            _ => {
-                let value = Decimal::from_str_exact(&text.replace(',', ""))
-                    .map_err(|_| self.too_large())?;
-                return Ok((value, stop));
-            }
+            _ => return self.exact(&text, start).map(|v| (v, stop)),
         };
         Err(self.say(self.col(start + k), what, hint))
+    }
+
+    /// The exact decimal written `text` (digits, commas, at most one point)
+    /// from `start`: too large when its whole part does not fit, else too
+    /// precise (underlined from the point).
+    fn exact(&self, text: &str, start: usize) -> Result<Decimal, NumberError> {
+        let digits = text.replace(',', "");
+        Decimal::from_str_exact(&digits).map_err(|_| {
+            let whole = digits.split('.').next().unwrap_or("");
+            match (Decimal::from_str_exact(whole), text.find('.')) {
+                (Ok(_), Some(point)) => self.too_precise(self.col(start + point)),
+                _ => self.too_large(),
+            }
+        })
     }
 }
 
@@ -567,6 +600,9 @@ mod tests {
         220余次@次=220≥  20余万份@份=200000≥  100亿元@元=10000000000  9000亿元@元=900000000000
         18.9万名@名=189000  3万余名@名=30000≥  1292家@家=1292  2038名@名=2038
         500余期次@期次=500≥  3000余人@名=3000≥  100余家@家=100≥  23项@项=23
+        0万=0  0.0万=0  0亿=0  0万亿=0  零万=0  约0.0万=0≈  0万余=0≥  0万元@元=0  0.0万人@名=0
+        0.0000000000000000000000000001=0.0000000000000000000000000001
+        79228162514264337593543950335=79228162514264337593543950335  0.5万元@万元=0.5
     ";
 
     #[test]
@@ -653,6 +689,12 @@ mod tests {
         300万 | 万元 | 0 | needs its unit
         99999999999999999999999999999 | | 0 | too large
         1000000000000000000万亿 | | 0 | too large
+        79228162514264337593543950336.5 | | 0 | too large
+        0.00000000000000000000000000001 | | 1 | too precise
+        1.00000000000000000000000000001 | | 1 | too precise
+        约12,345.000000000000000000000000001 | | 7 | too precise
+        0.0000000000000000000000000001元 | 万元 | 0 | too precise
+        7922816251426433759354万0.0000001 | | 0 | too precise
     ";
 
     #[test]
@@ -679,6 +721,7 @@ mod tests {
         411家 | | this metric has no unit: write the bare number, e.g. 411
         3-5 | 项 | write one number, e.g. 3项, or 3余项 for “at least”
         300万 | 万元 | write 300万元
+        0.00000000000000000000000000001 | | round it to fewer decimal places, e.g. 0.25 or 1.5万
     ";
 
     #[test]

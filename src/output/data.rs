@@ -85,18 +85,42 @@ pub fn scopes(site: &Site) -> Vec<Scope<'_>> {
     out
 }
 
-/// Column names of the long (scope × metric) table.
-pub const HEADERS: &[&str] = &[
-    "scope",
-    "id",
-    "name",
-    "metric",
-    "unit",
-    "aggregate",
-    "value",
-    "bound",
-    "count",
-    "display",
+/// A column of a CSV table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Column {
+    /// Its name in the header row.
+    pub name: &'static str,
+    /// Whether it holds numbers, which are written as they are (`-12.5`);
+    /// every other column holds text, see [`csv`].
+    pub numeric: bool,
+}
+
+const fn text(name: &'static str) -> Column {
+    Column {
+        name,
+        numeric: false,
+    }
+}
+
+const fn number(name: &'static str) -> Column {
+    Column {
+        name,
+        numeric: true,
+    }
+}
+
+/// Columns of the long (scope × metric) table.
+pub const COLUMNS: &[Column] = &[
+    text("scope"),
+    text("id"),
+    text("name"),
+    text("metric"),
+    text("unit"),
+    text("aggregate"),
+    number("value"),
+    text("bound"),
+    number("count"),
+    text("display"),
 ];
 
 /// One row per scope × metric with data.
@@ -207,28 +231,50 @@ pub fn json(site: &Site, scopes: &[Scope]) -> String {
 
 /// CSV: RFC 4180 quoting, CRLF line ends and a UTF-8 byte-order mark so
 /// spreadsheet programs open the Chinese text correctly.
-pub fn csv(headers: &[&str], rows: &[Vec<String>]) -> String {
-    fn field(f: &str) -> String {
-        if f.contains([',', '"', '\n', '\r']) {
-            format!("\"{}\"", f.replace('"', "\"\""))
-        } else {
-            f.to_string()
-        }
-    }
+///
+/// A spreadsheet runs a cell that starts with `=`, `+`, `-`, `@`, a tab or a
+/// carriage return as a formula (`=HYPERLINK(…)`), and names come from the
+/// content. So, as OWASP advises, such a cell gets a leading `'`, which
+/// spreadsheets read as "text" — unless its column is numeric and it is a
+/// plain decimal number (`-12.5`), which stays a number.
+pub fn csv(columns: &[Column], rows: &[Vec<String>]) -> String {
     let mut out = String::from("\u{feff}");
-    out.push_str(
-        &headers
-            .iter()
-            .map(|h| field(h))
-            .collect::<Vec<_>>()
-            .join(","),
-    );
+    let header: Vec<String> = columns.iter().map(|c| field(c.name, false)).collect();
+    out.push_str(&header.join(","));
     out.push_str("\r\n");
     for r in rows {
-        out.push_str(&r.iter().map(|c| field(c)).collect::<Vec<_>>().join(","));
+        let cells: Vec<String> = (r.iter().enumerate())
+            .map(|(j, cell)| field(cell, columns.get(j).is_some_and(|c| c.numeric)))
+            .collect();
+        out.push_str(&cells.join(","));
         out.push_str("\r\n");
     }
     out
+}
+
+/// One CSV cell: neutralised if a spreadsheet could run it, then quoted.
+fn field(cell: &str, numeric: bool) -> String {
+    let formula = cell.starts_with(['=', '+', '-', '@', '\t', '\r']);
+    let cell = if formula && !(numeric && is_plain_number(cell)) {
+        format!("'{cell}")
+    } else {
+        cell.to_string()
+    };
+    if cell.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", cell.replace('"', "\"\""))
+    } else {
+        cell
+    }
+}
+
+/// `411`, `-12.5`: an optional minus, digits, and optionally a point and digits.
+fn is_plain_number(cell: &str) -> bool {
+    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    let unsigned = cell.strip_prefix('-').unwrap_or(cell);
+    match unsigned.split_once('.') {
+        Some((int, frac)) => digits(int) && digits(frac),
+        None => digits(unsigned),
+    }
 }
 
 /// The two download files.
@@ -238,21 +284,22 @@ pub fn files(site: &Site) -> Vec<(String, Vec<u8>)> {
         ("stats/stats.json".into(), json(site, &all).into_bytes()),
         (
             "stats/stats.csv".into(),
-            csv(HEADERS, &rows(site, &all)).into_bytes(),
+            csv(COLUMNS, &rows(site, &all)).into_bytes(),
         ),
     ]
 }
 
 #[cfg(test)]
 mod tests {
-    use super::csv;
+    use super::{COLUMNS, csv, field, number, text};
 
     #[test]
     fn csv_quotes_and_bom() {
-        let out = csv(&["a", "b"], &[vec!["宜宾,四川".into(), "说\"好\"".into()]]);
+        let columns = [text("a"), text("b")];
+        let out = csv(&columns, &[vec!["宜宾,四川".into(), "说\"好\"".into()]]);
         assert_eq!(out, "\u{feff}a,b\r\n\"宜宾,四川\",\"说\"\"好\"\"\"\r\n");
         let out = csv(
-            &["x"],
+            &[text("x")],
             &[
                 vec!["a\nb".into()],
                 vec!["c\r".into()],
@@ -260,5 +307,52 @@ mod tests {
             ],
         );
         assert_eq!(out, "\u{feff}x\r\n\"a\nb\"\r\n\"c\r\"\r\nplain\r\n");
+    }
+
+    /// `cell | numeric column | as written`.
+    const FIELDS: &[(&str, bool, &str)] = &[
+        (
+            "=HYPERLINK(\"http://x/\",\"点\")",
+            false,
+            "\"'=HYPERLINK(\"\"http://x/\"\",\"\"点\"\")\"",
+        ),
+        ("+1+cmd|' /C calc'!A0", false, "'+1+cmd|' /C calc'!A0"),
+        ("-宜宾", false, "'-宜宾"),
+        ("@SUM(A1)", false, "'@SUM(A1)"),
+        ("\t=1", false, "'\t=1"),
+        ("\r=1", false, "\"'\r=1\""),
+        ("-12.5家", false, "'-12.5家"),
+        ("-12.5", false, "'-12.5"),
+        ("-12.5", true, "-12.5"),
+        ("-3", true, "-3"),
+        ("411", true, "411"),
+        ("0.5", true, "0.5"),
+        ("-1+2", true, "'-1+2"),
+        ("-", true, "'-"),
+        ("-.5", true, "'-.5"),
+        ("=1", true, "'=1"),
+        ("+3", true, "'+3"),
+        ("宜宾=1", false, "宜宾=1"),
+        ("约-3家", false, "约-3家"),
+        ("", false, ""),
+        ("", true, ""),
+    ];
+
+    #[test]
+    fn formulas_are_neutralised_and_numbers_kept() {
+        for &(cell, numeric, want) in FIELDS {
+            assert_eq!(field(cell, numeric), want, "{cell:?} numeric: {numeric}");
+        }
+    }
+
+    #[test]
+    fn value_and_count_are_the_numeric_columns() {
+        let numeric: Vec<&str> = COLUMNS
+            .iter()
+            .filter(|c| c.numeric)
+            .map(|c| c.name)
+            .collect();
+        assert_eq!(numeric, ["value", "count"]);
+        assert!(number("x").numeric);
     }
 }

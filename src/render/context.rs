@@ -3,6 +3,10 @@
 //! Each bulletin's "brief" (what lists show) is built a single time and
 //! shared by every page that lists it; Tera values are reference-counted,
 //! so putting one in many pages costs a pointer copy.
+//!
+//! What every page shows stays bounded: menus offer the
+//! [`FEATURED_CAMPAIGNS`] most recently active campaigns, not all of them,
+//! so a site of thousands of campaigns does not repeat them on every page.
 
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -16,6 +20,10 @@ use super::urls::{self, Urls};
 use crate::content::bulletin::{MetricEntry, SourceInfo};
 use crate::site::Site;
 
+/// How many campaigns menus and the home page show at most; the campaign
+/// list (`/campaigns/`) shows them all.
+pub const FEATURED_CAMPAIGNS: usize = 12;
+
 /// Values shared by every page of one build.
 pub struct Shared {
     /// URL builder.
@@ -28,6 +36,8 @@ pub struct Shared {
     pub campaign_briefs: Vec<Value>,
     /// Full value of each campaign.
     pub campaigns: Vec<Value>,
+    /// The campaigns menus and the home page show, in the site's order.
+    pub featured: Vec<usize>,
     /// Every scope's totals, for the `stats()` template function.
     pub stats: Value,
     /// Positions by slug: bulletins, campaigns and plain pages.
@@ -86,6 +96,9 @@ struct SiteV<'a> {
     base_path: &'a str,
     language: &'a str,
     campaigns: &'a [Value],
+    /// The featured campaigns' briefs, for menus on every page.
+    nav_campaigns: Vec<Value>,
+    campaign_count: usize,
     generator: String,
 }
 
@@ -177,6 +190,7 @@ impl Shared {
                 .map(|i| brief(site, &urls, &campaign_briefs, i))
                 .collect()
         };
+        let featured = featured(&site.by_campaign, FEATURED_CAMPAIGNS);
         let site_v = Value::from_serializable(&SiteV {
             title: &cfg.title,
             description: &cfg.description,
@@ -184,6 +198,11 @@ impl Shared {
             base_path: urls.base_path(),
             language: &cfg.language,
             campaigns: &campaign_briefs,
+            nav_campaigns: featured
+                .iter()
+                .map(|&c| campaign_briefs[c].clone())
+                .collect(),
+            campaign_count: campaign_briefs.len(),
             generator: format!("jianxun {}", env!("CARGO_PKG_VERSION")),
         });
         Shared {
@@ -192,6 +211,7 @@ impl Shared {
             briefs,
             campaign_briefs,
             campaigns,
+            featured,
             stats: super::filters::stats_value(site),
             index: Arc::new(Index::of(site)),
             all: Arc::new((0..site.items.len()).collect()),
@@ -264,6 +284,7 @@ impl Shared {
             briefs,
             campaign_briefs: self.campaign_briefs.clone(),
             campaigns: fresh_campaigns,
+            featured: self.featured.clone(),
             stats: super::filters::stats_value(site),
             index: Arc::clone(&self.index),
             all: Arc::clone(&self.all),
@@ -279,6 +300,21 @@ impl Shared {
             url: self.urls.url(&urls::region(&n.slug_path, 1)),
         }
     }
+}
+
+/// At most `max` campaigns, in the site's order: those with the newest
+/// bulletins (then the most bulletins) when there are more. `by_campaign`
+/// lists each campaign's item indices newest first, and items are sorted
+/// newest first, so a smaller first index is a more recent campaign.
+fn featured(by_campaign: &[Vec<usize>], max: usize) -> Vec<usize> {
+    let mut chosen: Vec<usize> = (0..by_campaign.len()).collect();
+    if chosen.len() > max {
+        let newest = |c: usize| by_campaign[c].first().copied().unwrap_or(usize::MAX);
+        chosen.sort_by_key(|&c| (newest(c), std::cmp::Reverse(by_campaign[c].len()), c));
+        chosen.truncate(max);
+        chosen.sort_unstable();
+    }
+    chosen
 }
 
 /// The brief of item `i`: what every list shows of a bulletin.
@@ -387,4 +423,35 @@ fn same_structure(a: &Site, b: &Site) -> bool {
                 && x.tag_slugs == y.tag_slugs
                 && x.bulletin.draft == y.bulletin.draft
         })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::featured;
+
+    #[test]
+    fn featured_campaigns_are_the_most_recent_in_site_order() {
+        // Items are numbered newest first.
+        let by_campaign = vec![
+            vec![5, 9],    // 0: newest item 5
+            vec![],        // 1: no bulletins
+            vec![0, 1, 2], // 2: the newest
+            vec![3],       // 3
+            vec![3, 8],    // 4: as new as 3, with more bulletins
+            vec![7],       // 5
+        ];
+        for (max, want) in [
+            (0, vec![]),
+            (1, vec![2]),
+            (2, vec![2, 4]),
+            (3, vec![2, 3, 4]),
+            (4, vec![0, 2, 3, 4]),
+            (5, vec![0, 2, 3, 4, 5]),
+            (6, vec![0, 1, 2, 3, 4, 5]),
+            (12, vec![0, 1, 2, 3, 4, 5]),
+        ] {
+            assert_eq!(featured(&by_campaign, max), want, "at most {max}");
+        }
+        assert!(featured(&[], 12).is_empty());
+    }
 }

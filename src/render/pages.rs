@@ -212,7 +212,11 @@ fn describe(view: &View, id: &PageId) -> Plan {
             );
             p.ctx
                 .insert_value("paginator", paginator(view, List::All, 1, ""));
-            p.ctx.insert_value("campaigns", view.get(Key::Campaigns));
+            // The featured campaigns; `/campaigns/` lists them all.
+            let featured = view.get(Key::Featured);
+            let part = |name| field(&featured, name).cloned().unwrap_or_else(Value::none);
+            p.ctx.insert_value("campaigns", part("campaigns"));
+            p.ctx.insert_value("campaign_count", part("count"));
             return p;
         }
         PageId::Bulletin(i) => bulletin_plan(view, *i, home.clone()),

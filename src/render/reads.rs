@@ -37,8 +37,10 @@ pub enum Key {
     Bulletin(String),
     /// One page of a list: which bulletins, how many in all.
     List(List, usize),
-    /// Every campaign with its totals (home and campaign index).
+    /// Every campaign with its totals (the campaign index).
     Campaigns,
+    /// The campaigns the home page features, and how many there are in all.
+    Featured,
     /// One campaign with its totals and targets (slug).
     Campaign(String),
     /// A campaign's charts (slug).

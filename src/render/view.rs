@@ -55,6 +55,17 @@ impl<'a> View<'a> {
             Key::Bulletin(slug) => opt(sh.bulletin(slug).map(|i| self.bulletin(i))),
             Key::List(list, page) => opt(self.list(list).map(|l| self.list_page(l, *page))),
             Key::Campaigns => Value::from(sh.campaigns.as_slice()),
+            Key::Featured => {
+                let featured: Vec<Value> = sh
+                    .featured
+                    .iter()
+                    .map(|&c| sh.campaigns[c].clone())
+                    .collect();
+                map(vec![
+                    ("campaigns", Value::from(featured.as_slice())),
+                    ("count", Value::from(sh.campaigns.len())),
+                ])
+            }
             Key::Campaign(slug) => opt(sh.campaign(slug).map(|c| sh.campaigns[c].clone())),
             Key::CampaignCharts(slug) => opt(sh
                 .campaign(slug)

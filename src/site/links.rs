@@ -256,23 +256,26 @@ impl LinkIndex {
     /// and `src` rewritten by [`LinkIndex::rewrite`]; `None` when nothing changes.
     pub fn rewrite_html(&self, from: &Path, html: &str) -> Option<String> {
         const ATTRS: [&str; 2] = [" href=\"", " src=\""];
-        if !ATTRS.iter().any(|a| html.contains(a)) {
+        let find = |from: usize, attr: &str| html[from..].find(attr).map(|i| from + i);
+        // The next place of each attribute, searched again only once passed:
+        // searching the rest for both at every link made a long page with
+        // many links of one kind quadratic.
+        let mut next = ATTRS.map(|a| find(0, a));
+        if next.iter().all(Option::is_none) {
             return None;
         }
         let mut out = String::with_capacity(html.len() + 64);
-        let mut rest = html;
-        let mut changed = false;
-        while let Some((at, attr)) = ATTRS
-            .iter()
-            .filter_map(|a| rest.find(a).map(|i| (i, a.len())))
+        let (mut done, mut changed) = (0, false);
+        while let Some((at, k)) = (0..ATTRS.len())
+            .filter_map(|k| next[k].map(|at| (at, k)))
             .min()
         {
-            let start = at + attr;
-            let Some(len) = rest[start..].find('"') else {
+            let start = at + ATTRS[k].len();
+            let Some(len) = html[start..].find('"') else {
                 break;
             };
-            let value = &rest[start..start + len];
-            out.push_str(&rest[..start]);
+            let value = &html[start..start + len];
+            out.push_str(&html[done..start]);
             match self.rewrite(from, &unescape(value)) {
                 Some(url) => {
                     out.push_str(&url.replace('&', "&amp;").replace('"', "&quot;"));
@@ -280,9 +283,14 @@ impl LinkIndex {
                 }
                 None => out.push_str(value),
             }
-            rest = &rest[start + len..];
+            done = start + len;
+            for (k, attr) in ATTRS.iter().enumerate() {
+                if next[k].is_some_and(|at| at < done) {
+                    next[k] = find(done, attr);
+                }
+            }
         }
-        out.push_str(rest);
+        out.push_str(&html[done..]);
         changed.then_some(out)
     }
 
@@ -454,6 +462,29 @@ mod tests {
     }
 
     #[test]
+    fn html_attributes_in_any_order_and_many() {
+        let i = index("/");
+        let from = Path::new(FROM);
+        let html = "<a href=\"../2024/other.md\"><img src=\"img/a.png\" /></a><img src=\"img/b.png\" /><img src=\"img/c.png\" /><a href=\"../2024/other.md\">x</a>";
+        assert_eq!(
+            i.rewrite_html(from, html).unwrap(),
+            "<a href=\"/bulletins/other-slug/\"><img src=\"/bulletins/2025/img/a.png\" /></a><img src=\"/bulletins/2025/img/b.png\" /><img src=\"/bulletins/2025/img/c.png\" /><a href=\"/bulletins/other-slug/\">x</a>"
+        );
+        // An unclosed value ends the rewriting; the rest is kept as it is.
+        assert_eq!(
+            i.rewrite_html(from, "<a href=\"../2024/other.md\">a</a><a href=\"x"),
+            Some("<a href=\"/bulletins/other-slug/\">a</a><a href=\"x".into())
+        );
+        // Quadratic before: every link searched the rest of the page for
+        // both attributes, and a page of links has no `src` to find.
+        let n = 40_000;
+        let page = "<p><a href=\"../2024/other.md\">另一篇</a></p>\n".repeat(n);
+        let out = i.rewrite_html(from, &page).unwrap();
+        assert_eq!(out.matches("href=\"/bulletins/other-slug/\"").count(), n);
+        assert!(!out.contains("other.md"));
+    }
+
+    #[test]
     fn pages_of_site_paths() {
         assert_eq!(page_of("bulletins/a/"), Some("bulletins/a/".into()));
         assert_eq!(page_of("bulletins/a"), Some("bulletins/a/".into()));
@@ -464,5 +495,56 @@ mod tests {
         );
         assert_eq!(page_of("bulletins/"), None);
         assert_eq!(page_of("stats/"), None);
+    }
+
+    /// `html` with the value of every ` href="` and ` src="` emptied.
+    fn without_urls(html: &str) -> String {
+        let mut out = String::new();
+        let mut rest = html;
+        loop {
+            let next = [" href=\"", " src=\""]
+                .iter()
+                .filter_map(|a| rest.find(a).map(|i| i + a.len()))
+                .min();
+            let Some(start) = next else { break };
+            out.push_str(&rest[..start]);
+            let Some(len) = rest[start..].find('"') else {
+                rest = &rest[start..];
+                break;
+            };
+            rest = &rest[start + len..];
+        }
+        out.push_str(rest);
+        out
+    }
+
+    /// What Markdown links are made of.
+    #[rustfmt::skip]
+    const PIECES: &[&str] = &[
+        "[", "]", "(", ")", "![", "](", "<", ">", "\n", "\n\n", " ", "`", "\"", "'", "&amp;",
+        "&#34;", "&quot;", "../2024/other.md", "img/图.png", "/bulletins/a/", "#x", "?q=1&b=2",
+        "%20", "<a href=\"../2024/other.md\">", "</a>", "<img src=\"img/a.png\">", "宜宾",
+        "[r]: ../2024/other.md\n", "[r]",
+    ];
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(500))]
+
+        /// The link pass of a build over any Markdown: only the values of
+        /// `href` and `src` change, and a second pass changes nothing.
+        #[test]
+        fn rewriting_rendered_markdown_changes_only_urls(
+            pieces in proptest::collection::vec(proptest::sample::select(PIECES), 0..30),
+            unsafe_html: bool,
+            base in proptest::sample::select(vec!["/", "/sub/"]),
+        ) {
+            let html = crate::render::markdown::render(&pieces.concat(), unsafe_html).html;
+            let i = index(base);
+            let from = Path::new(FROM);
+            if let Some(out) = i.rewrite_html(from, &html) {
+                proptest::prop_assert_eq!(without_urls(&out), without_urls(&html));
+                proptest::prop_assert_eq!(i.rewrite_html(from, &out), None, "{}", out);
+            }
+        }
     }
 }

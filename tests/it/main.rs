@@ -9,6 +9,7 @@ mod editor;
 mod example_site;
 mod feeds;
 mod hardening;
+mod hardening_misc;
 mod incremental;
 mod links;
 mod oracle;

@@ -48,7 +48,10 @@ impl B {
         let tags: Vec<&str> = self.tags.iter().map(|&t| TAGS[t]).collect();
         s.push_str(&format!("tags: [{}]\n", tags.join(", ")));
         if let Some(m) = self.metric {
-            s.push_str(&format!("metrics:\n  参与企业: {m}\n  建议采纳率: {}%\n", m % 90));
+            s.push_str(&format!(
+                "metrics:\n  参与企业: {m}\n  建议采纳率: {}%\n",
+                m % 90
+            ));
         }
         if let Some(i) = self.slug {
             s.push_str(&format!("slug: {}\n", SLUGS[i]));
@@ -129,7 +132,10 @@ impl Session {
             "---\nname: 安全生产月\n---\n安全生产月简介。\n",
         );
         if custom_theme {
-            copy(&repo().join("tests/fixtures/oracle-theme/templates"), &f.path("templates"));
+            copy(
+                &repo().join("tests/fixtures/oracle-theme/templates"),
+                &f.path("templates"),
+            );
         }
         let mut s = Session {
             f,
@@ -185,7 +191,9 @@ impl Session {
             Edit::CampaignFile(v) => {
                 let text = match v % 3 {
                     0 => "---\nname: 安全生产月\n---\n安全生产月简介，改过了。\n",
-                    1 => "---\nname: 安全生产月\nfull_name: 全国“安全生产月”\ntargets: { 参与企业: 300 }\n---\n简介。\n",
+                    1 => {
+                        "---\nname: 安全生产月\nfull_name: 全国“安全生产月”\ntargets: { 参与企业: 300 }\n---\n简介。\n"
+                    }
                     _ => "---\nname: 安全生产月\n---\n安全生产月简介。\n",
                 };
                 self.f.write("content/campaigns/safety-month.md", text);
@@ -265,7 +273,9 @@ impl Session {
         } else {
             (
                 "templates/404.html",
-                format!("<!DOCTYPE html><html lang=\"zh-CN\"><title>404</title><p>没有这一页（{v}）。</p></html>\n"),
+                format!(
+                    "<!DOCTYPE html><html lang=\"zh-CN\"><title>404</title><p>没有这一页（{v}）。</p></html>\n"
+                ),
             )
         };
         self.f.write(rel, &text);
@@ -289,7 +299,10 @@ impl Session {
 }
 
 fn copy(from: &Path, to: &Path) {
-    for e in walkdir::WalkDir::new(from).into_iter().filter_map(Result::ok) {
+    for e in walkdir::WalkDir::new(from)
+        .into_iter()
+        .filter_map(Result::ok)
+    {
         let target = to.join(e.path().strip_prefix(from).expect("under from"));
         if e.file_type().is_dir() {
             std::fs::create_dir_all(&target).expect("mkdir");
