@@ -170,7 +170,7 @@ impl Session {
             campaign: (v % 3) as usize,
             region: (v % 5) as usize,
             tags: vec![(v % 4) as usize],
-            metric: (v % 4 != 0).then_some(u32::from(v) + 1),
+            metric: (!v.is_multiple_of(4)).then_some(u32::from(v) + 1),
             body: format!("第{n}篇正文。{link}"),
             slug: None,
             draft: false,
@@ -289,7 +289,7 @@ impl Session {
             _ => "content/bulletins/img/photo.png",
         };
         let p = self.f.path(rel);
-        if p.exists() && v % 2 == 0 {
+        if p.exists() && v.is_multiple_of(2) {
             std::fs::remove_file(&p).expect("delete static");
         } else {
             self.f.write(rel, &format!("static {v}\n"));
