@@ -12,7 +12,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 
-use crate::content::discover::{self, Kind, Sources};
+use crate::content::discover::{self, Kind, Sources, StaticSource};
 use crate::diag::Diagnostic;
 use crate::output::{Data, Output};
 use crate::render::context::Shared;
@@ -190,9 +190,33 @@ impl Live {
         })
     }
 
+    /// Whether `rel` (relative to the root), now gone, held files the site
+    /// read: a folder moved away or deleted with its files.
+    pub fn held_files(&self, rel: &Path) -> bool {
+        // Paths order by component, so a folder's files follow it at once.
+        let abs = self.root.join(rel);
+        self.entries
+            .range(rel.to_path_buf()..)
+            .map(|(p, _)| p)
+            .find(|p| p.as_path() != rel)
+            .is_some_and(|p| p.starts_with(rel))
+            || self.sources.statics.iter().any(|(_, src)| match src {
+                StaticSource::Disk(p) => p != &abs && p.starts_with(&abs),
+                StaticSource::Embedded(_) => false,
+            })
+    }
+
+    /// Whether a change set asks for any work: something the site reads
+    /// by name changed, or a vanished path took some of its files along.
+    pub fn concerns(&self, cs: &ChangeSet) -> bool {
+        cs.named_files_changed() || cs.vanished.iter().any(|v| self.held_files(v))
+    }
+
     /// Applies a change set. Errors leave the last good site in place.
     pub fn apply(&mut self, cs: &ChangeSet) -> Result<Rebuilt, Vec<Diagnostic>> {
-        if cs.config || cs.templates || cs.rescan {
+        // A folder moved in, out or renamed: re-walk, as for a new folder.
+        let lost = cs.vanished.iter().any(|v| self.held_files(v));
+        if cs.config || cs.templates || cs.rescan || lost {
             // Keep the new sources even when the content is broken, so the next save builds on them.
             *self = Live::start(&self.root, &self.opts)?;
             return self.rebuild_all();

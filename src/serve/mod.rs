@@ -312,6 +312,9 @@ pub fn run(opts: &ServeOptions) -> i32 {
     );
     let mut next_version = version;
     while let Some(cs) = watcher.next(quiet, Duration::from_secs(2)) {
+        if live.as_ref().is_ok_and(|l| !l.concerns(&cs)) {
+            continue;
+        }
         let t = Instant::now();
         if cs.rescan {
             for d in watch::WATCHED {

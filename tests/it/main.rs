@@ -12,6 +12,7 @@ mod incremental;
 mod links;
 mod search;
 mod serve;
+mod serve_hardening;
 mod stats;
 mod support;
 mod themes;
