@@ -1,9 +1,8 @@
 //! Live reload: Server-Sent Events to every open page, and the small script
 //! that listens to them (reloads, swaps stylesheets, shows the error overlay).
 //!
-//! tiny_http's chunked responses buffer 8 KiB before sending anything, so an
-//! SSE stream takes over the raw connection (`Request::into_writer`), writes
-//! its own headers and is kept in the [`Hub`] to broadcast to.
+//! An event stream takes over its connection after the request head,
+//! writes its own response head and is kept in the [`Hub`] to broadcast to.
 
 use std::io::Write;
 use std::sync::Mutex;

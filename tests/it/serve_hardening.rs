@@ -1,11 +1,203 @@
 //! The preview server under strain, started for real on a free loopback
-//! port: folders moved into, out of and within `content/`.
+//! port: idle, trickling and oversized connections, more connections than
+//! it keeps, running out of file descriptors, odd request lines, and
+//! folders moved into, out of and within `content/`.
 
-use std::time::Duration;
+use std::io::{ErrorKind, Read, Write};
+use std::net::TcpStream;
+use std::process::Command;
+use std::time::{Duration, Instant};
 
-use crate::serve::{Server, site};
+use crate::serve::{Response, Server, site};
 
 const WAIT: Duration = Duration::from_secs(10);
+
+/// Reads what the server sends on `s` until it closes the connection or
+/// `within` passes; `true` when it was closed.
+fn read_until_closed(s: &mut TcpStream, within: Duration) -> (Vec<u8>, bool) {
+    let deadline = Instant::now() + within;
+    let mut buf = Vec::new();
+    loop {
+        let left = deadline.saturating_duration_since(Instant::now());
+        if left.is_zero() {
+            return (buf, false);
+        }
+        let _ = s.set_read_timeout(Some(left.min(Duration::from_millis(200))));
+        let mut chunk = [0u8; 16384];
+        match s.read(&mut chunk) {
+            Ok(0) => return (buf, true),
+            Ok(n) => buf.extend_from_slice(&chunk[..n]),
+            Err(e) if matches!(e.kind(), ErrorKind::WouldBlock | ErrorKind::TimedOut) => {}
+            Err(_) => return (buf, true),
+        }
+    }
+}
+
+/// Sends `raw` on a new connection; the response and whether the server
+/// closed the connection within `within`.
+fn exchange(addr: &str, raw: &[u8], within: Duration) -> (Response, bool) {
+    let Ok(mut s) = TcpStream::connect(addr) else {
+        return (Response::parse(b""), true);
+    };
+    let _ = s.set_write_timeout(Some(within));
+    let _ = s.write_all(raw);
+    let (buf, closed) = read_until_closed(&mut s, within);
+    (Response::parse(&buf), closed)
+}
+
+/// Waits until `GET /` answers 200, for at most `within`.
+fn answers_again(s: &Server, within: Duration) -> bool {
+    let deadline = Instant::now() + within;
+    let raw = format!(
+        "GET / HTTP/1.1\r\nHost: {}\r\nConnection: close\r\n\r\n",
+        s.addr
+    );
+    while Instant::now() < deadline {
+        if exchange(&s.addr, raw.as_bytes(), Duration::from_secs(2))
+            .0
+            .status
+            == 200
+        {
+            return true;
+        }
+        std::thread::sleep(Duration::from_millis(200));
+    }
+    false
+}
+
+#[test]
+fn idle_and_trickling_connections_are_closed() {
+    let f = site();
+    let s = Server::start(&f);
+    let mut idle: Vec<TcpStream> = (0..20)
+        .map(|_| TcpStream::connect(&s.addr).expect("connect"))
+        .collect();
+    let mut slow: Vec<TcpStream> = (0..20)
+        .map(|_| {
+            let mut c = TcpStream::connect(&s.addr).expect("connect");
+            c.write_all(b"GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: ")
+                .expect("start a request");
+            c
+        })
+        .collect();
+    assert_eq!(s.get("/").status, 200, "pages are served meanwhile");
+    // One byte a second: a request head must arrive whole within a time limit.
+    let start = Instant::now();
+    while start.elapsed() < Duration::from_secs(16) {
+        std::thread::sleep(Duration::from_secs(1));
+        for c in slow.iter_mut() {
+            let _ = c.write_all(b"x");
+        }
+    }
+    for (i, c) in idle.iter_mut().chain(slow.iter_mut()).enumerate() {
+        let (_, closed) = read_until_closed(c, Duration::from_secs(4));
+        assert!(closed, "connection {i} is still open after 20 s");
+    }
+    assert_eq!(s.get("/").status, 200);
+}
+
+#[test]
+fn an_oversized_request_head_is_refused() {
+    let f = site();
+    let s = Server::start(&f);
+    let mut head = format!("GET / HTTP/1.1\r\nHost: {}\r\nX-Filler: ", s.addr).into_bytes();
+    head.resize(1024 * 1024, b'a');
+    let (r, closed) = exchange(&s.addr, &head, WAIT);
+    assert_eq!(r.status, 431, "{}", r.head);
+    assert!(closed, "the connection is closed");
+    let mut long_target = b"GET /".to_vec();
+    long_target.resize(200 * 1024, b'a');
+    let (r, closed) = exchange(&s.addr, &long_target, WAIT);
+    assert!(r.status == 414 || r.status == 431, "{}", r.head);
+    assert!(closed);
+    assert_eq!(s.get("/").status, 200);
+}
+
+#[test]
+fn connections_beyond_the_limit_are_turned_away_at_once() {
+    let f = site();
+    let s = Server::start(&f);
+    let held: Vec<TcpStream> = (0..600)
+        .map(|_| TcpStream::connect(&s.addr).expect("connect"))
+        .collect();
+    let raw = format!(
+        "GET / HTTP/1.1\r\nHost: {}\r\nConnection: close\r\n\r\n",
+        s.addr
+    );
+    let (r, closed) = exchange(&s.addr, raw.as_bytes(), WAIT);
+    assert_eq!(r.status, 503, "a full server says so: {}", r.head);
+    assert!(closed);
+    drop(held);
+    assert!(
+        answers_again(&s, WAIT),
+        "served again once connections close"
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn running_out_of_file_descriptors_does_not_stop_the_server() {
+    let f = site();
+    let mut cmd = Command::new("sh");
+    cmd.arg("-c")
+        .arg("ulimit -n 64 && exec \"$0\" serve --port 0")
+        .arg(env!("CARGO_BIN_EXE_jianxun"))
+        .current_dir(f.root());
+    let s = Server::spawn(cmd);
+    assert_eq!(s.get("/").status, 200);
+    // More connections than the process may have descriptors.
+    let flood: Vec<TcpStream> = (0..200)
+        .filter_map(|_| TcpStream::connect(&s.addr).ok())
+        .collect();
+    std::thread::sleep(Duration::from_millis(1500));
+    drop(flood);
+    assert!(
+        answers_again(&s, Duration::from_secs(15)),
+        "the server stopped answering after it ran out of descriptors"
+    );
+}
+
+#[test]
+fn odd_request_lines_are_answered_never_left_hanging() {
+    let f = site();
+    let s = Server::start(&f);
+    let host = &s.addr;
+    let cases: Vec<(Vec<u8>, &[u16])> = vec![
+        (
+            format!("GET / HTTP/2.0\r\nHost: {host}\r\n\r\n").into_bytes(),
+            &[505],
+        ),
+        (b"PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n".to_vec(), &[400, 505]),
+        (
+            format!("GET / HTTP/1.1\nHost: {host}\nConnection: close\n\n").into_bytes(),
+            &[200],
+        ),
+        (b"GET /\r\n\r\n".to_vec(), &[400]),
+        (
+            b"\x16\x03\x01\x02\x00\x01\x00\x01\xfc\x03\x03\r\n\r\n".to_vec(),
+            &[400],
+        ),
+        (
+            format!("GET / HTTP/1.1\r\nHost: {host}\r\nBroken header line\r\n\r\n").into_bytes(),
+            &[400],
+        ),
+    ];
+    for (raw, want) in cases {
+        let shown = String::from_utf8_lossy(&raw).into_owned();
+        let (r, closed) = exchange(&s.addr, &raw, Duration::from_secs(5));
+        assert!(want.contains(&r.status), "{shown:?}: {}", r.status);
+        assert!(closed, "{shown:?}: the connection is left open");
+    }
+}
+
+#[test]
+fn a_bind_name_that_does_not_resolve_says_so() {
+    let f = site();
+    let r = f.run(&["serve", "--bind", "no such host", "--port", "0"]);
+    assert_eq!(r.code, 2);
+    assert!(r.stderr.contains("cannot resolve"), "{}", r.stderr);
+    assert!(!r.stderr.contains("another program"), "{}", r.stderr);
+}
 
 #[test]
 fn folders_moved_out_of_into_and_within_content_are_seen() {
