@@ -131,12 +131,11 @@ pub fn handle(req: &Request, state: &Arc<State>) -> Answer {
     if path == reload::EVENTS && !req.is_head() {
         let state = Arc::clone(state);
         return Answer::TakeOver(Box::new(move |stream| {
-            let first = state
-                .served
-                .read()
-                .unwrap_or_else(|e| e.into_inner())
-                .current_event();
-            state.hub.join(Box::new(stream), &first);
+            let served = || {
+                let s = state.served.read().unwrap_or_else(|e| e.into_inner());
+                s.current_event()
+            };
+            state.hub.serve(stream, served);
         }));
     }
     if path == reload::SCRIPT {

@@ -1,7 +1,8 @@
 //! The preview server under strain, started for real on a free loopback
-//! port: idle, trickling and oversized connections, more connections than
-//! it keeps, running out of file descriptors, odd request lines, and
-//! folders moved into, out of and within `content/`.
+//! port: pages that stop reading their event stream, idle, trickling and
+//! oversized connections, more connections than it keeps, running out of
+//! file descriptors, odd request lines, and folders moved into, out of and
+//! within `content/`.
 
 use std::io::{ErrorKind, Read, Write};
 use std::net::TcpStream;
@@ -63,6 +64,48 @@ fn answers_again(s: &Server, within: Duration) -> bool {
         std::thread::sleep(Duration::from_millis(200));
     }
     false
+}
+
+#[test]
+fn a_page_that_stops_reading_its_event_stream_holds_up_no_one() {
+    let f = site();
+    let s = Server::start(&f);
+    let mut reader = s.events();
+    reader.next(WAIT).expect("hello");
+    // Asks for the event stream and never reads a byte of it.
+    let mut stuck = TcpStream::connect(&s.addr).expect("connect");
+    stuck
+        .write_all(
+            format!(
+                "GET /__jianxun/events HTTP/1.1\r\nHost: {}\r\nAccept: text/event-stream\r\n\r\n",
+                s.addr
+            )
+            .as_bytes(),
+        )
+        .expect("ask for events");
+    // Each broken save sends every page an error event of about 1 MB (the
+    // unknown campaign's name is quoted), far more than a socket buffers.
+    let long = "长".repeat(300_000);
+    for i in 0..12 {
+        f.write(
+            "content/bulletins/big.md",
+            &format!(
+                "---\ntitle: 大事件\ndate: 2024-01-01\ncampaign: {long}{i}\nregion: 山西/大同\n---\n正文。\n"
+            ),
+        );
+        let (name, data) = reader
+            .next(WAIT)
+            .unwrap_or_else(|| panic!("save {i}: the page that reads heard nothing"));
+        assert_eq!(name, "errors");
+        assert!(data.contains(&format!("长{i}`")), "save {i}: a stale event");
+    }
+    // A page opened now learns the state at once, and pages are served.
+    let mut late = s.events();
+    assert_eq!(late.next(WAIT).map(|e| e.0).as_deref(), Some("errors"));
+    assert_eq!(s.get("/").status, 200);
+    std::fs::remove_file(f.path("content/bulletins/big.md")).expect("remove");
+    assert_eq!(reader.next(WAIT).map(|e| e.0).as_deref(), Some("reload"));
+    drop(stuck);
 }
 
 #[test]
