@@ -9,6 +9,7 @@
 //! size and count limits, [`wire`] reads request heads and writes answers,
 //! [`http`] maps a URL to a file of the in-memory site.
 
+pub mod guard;
 pub mod http;
 pub mod listen;
 pub mod live;
@@ -24,6 +25,7 @@ use std::time::{Duration, Instant};
 use crate::BuildOptions;
 use crate::diag::Diagnostic;
 use crate::output::Output;
+use guard::Guard;
 use http::Target;
 use listen::{Answer, BindError, Handler, Limits};
 use live::{Change, Live};
@@ -78,6 +80,8 @@ pub struct State {
     pub served: RwLock<Served>,
     /// Open event streams.
     pub hub: Hub,
+    /// Which requests may be answered.
+    pub guard: Guard,
 }
 
 /// What an HTML page of the site (or the 404 page) is served as: the
@@ -123,11 +127,14 @@ fn site_reply(target: &str, state: &State) -> Reply {
 
 /// Answers one request from the current state.
 pub fn handle(req: &Request, state: &Arc<State>) -> Answer {
+    let path = req.target.split('?').next().unwrap_or("");
+    if let Some(refusal) = state.guard.refuse(req, path == reload::EVENTS) {
+        return Answer::Reply(refusal);
+    }
     if req.method != "GET" && req.method != "HEAD" {
         let reply = Reply::text(405, "405 method not allowed\n").with("Allow", "GET, HEAD");
         return Answer::Reply(reply);
     }
-    let path = req.target.split('?').next().unwrap_or("");
     if path == reload::EVENTS && !req.is_head() {
         let state = Arc::clone(state);
         return Answer::TakeOver(Box::new(move |stream| {
@@ -197,8 +204,8 @@ fn start_version() -> u64 {
         .unwrap_or(1)
 }
 
-/// The first build: the state to serve and the live site to rebuild from.
-fn first_build(root: &Path, build_opts: &BuildOptions) -> (State, LiveSite) {
+/// The first build: what to serve and the live site to rebuild from.
+fn first_build(root: &Path, build_opts: &BuildOptions) -> (Served, LiveSite) {
     let mut live = Live::start(root, build_opts);
     let first = match &mut live {
         Ok(l) => l.build_all(),
@@ -211,15 +218,12 @@ fn first_build(root: &Path, build_opts: &BuildOptions) -> (State, LiveSite) {
             (Output::default(), d.iter().map(ErrorItem::from).collect())
         }
     };
-    let state = State {
-        served: RwLock::new(Served {
-            output,
-            version: start_version(),
-            errors,
-        }),
-        hub: Hub::default(),
+    let served = Served {
+        output,
+        version: start_version(),
+        errors,
     };
-    (state, live)
+    (served, live)
 }
 
 /// Why the server stopped.
@@ -257,13 +261,20 @@ pub fn run(opts: &ServeOptions) -> i32 {
         base_url: Some(base_url.clone()),
         drafts: opts.drafts,
     };
-    let (state, live) = first_build(&opts.root, &build_opts);
-    let state = Arc::new(state);
+    let (served, live) = first_build(&opts.root, &build_opts);
+    let state = Arc::new(State {
+        served: RwLock::new(served),
+        hub: Hub::default(),
+        guard: Guard::new(addr),
+    });
     println!(
         "Serving {} at {base_url} (built in {} ms; Ctrl-C to stop)",
         opts.root.display(),
         started.elapsed().as_millis()
     );
+    if let Some(warning) = guard::lan_warning(addr) {
+        eprintln!("{warning}");
+    }
     let (stop, stopped) = std::sync::mpsc::channel();
     {
         let (state, stop) = (Arc::clone(&state), stop.clone());

@@ -1,8 +1,8 @@
 //! The preview server under strain, started for real on a free loopback
 //! port: pages that stop reading their event stream, idle, trickling and
 //! oversized connections, more connections than it keeps, running out of
-//! file descriptors, odd request lines, and folders moved into, out of and
-//! within `content/`.
+//! file descriptors, foreign `Host` and `Origin` headers, odd request
+//! lines, and folders moved into, out of and within `content/`.
 
 use std::io::{ErrorKind, Read, Write};
 use std::net::TcpStream;
@@ -44,6 +44,15 @@ fn exchange(addr: &str, raw: &[u8], within: Duration) -> (Response, bool) {
     let _ = s.write_all(raw);
     let (buf, closed) = read_until_closed(&mut s, within);
     (Response::parse(&buf), closed)
+}
+
+fn get_with_host(addr: &str, path: &str, host: &str) -> Response {
+    let raw = format!("GET {path} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n");
+    exchange(addr, raw.as_bytes(), WAIT).0
+}
+
+fn port_of(s: &Server) -> String {
+    s.addr.rsplit(':').next().unwrap_or("").to_string()
 }
 
 /// Waits until `GET /` answers 200, for at most `within`.
@@ -198,6 +207,54 @@ fn running_out_of_file_descriptors_does_not_stop_the_server() {
         answers_again(&s, Duration::from_secs(15)),
         "the server stopped answering after it ran out of descriptors"
     );
+}
+
+#[test]
+fn only_loopback_hosts_are_served() {
+    let f = site();
+    let s = Server::start(&f);
+    let port = port_of(&s);
+    for host in [
+        s.addr.clone(),
+        format!("localhost:{port}"),
+        format!("LocalHost:{port}"),
+        format!("[::1]:{port}"),
+    ] {
+        assert_eq!(get_with_host(&s.addr, "/", &host).status, 200, "{host}");
+    }
+    for host in [
+        "evil.example".to_string(),
+        format!("evil.example:{port}"),
+        format!("localhost.evil.example:{port}"),
+        format!("127.0.0.1.nip.example:{port}"),
+        format!("127.0.0.1:{port}@evil.example"),
+    ] {
+        for path in ["/", "/bulletins/a/", "/__jianxun/events"] {
+            let r = get_with_host(&s.addr, path, &host);
+            assert_eq!(r.status, 403, "{host} {path}");
+            assert!(!r.body.contains("宜宾"), "{host} {path}");
+        }
+    }
+    let no_host = exchange(
+        &s.addr,
+        b"GET / HTTP/1.1\r\nConnection: close\r\n\r\n",
+        WAIT,
+    )
+    .0;
+    assert_eq!(no_host.status, 400, "HTTP/1.1 needs a Host");
+    // The event stream also checks Origin, when there is one.
+    let events = |origin: &str| {
+        let raw = format!(
+            "GET /__jianxun/events HTTP/1.1\r\nHost: {}\r\nOrigin: {origin}\r\n\r\n",
+            s.addr
+        );
+        let (r, _) = exchange(&s.addr, raw.as_bytes(), Duration::from_secs(2));
+        r.status
+    };
+    assert_eq!(events(&format!("http://evil.example:{port}")), 403);
+    assert_eq!(events("null"), 403);
+    assert_eq!(events(&format!("http://localhost:{port}")), 200);
+    assert_eq!(events(&format!("http://{}", s.addr)), 200);
 }
 
 #[test]
