@@ -195,11 +195,14 @@ impl Live {
     pub fn held_files(&self, rel: &Path) -> bool {
         // Paths order by component, so a folder's files follow it at once.
         let abs = self.root.join(rel);
+        let under = |p: &Path| p != rel && p.starts_with(rel);
         self.entries
             .range(rel.to_path_buf()..)
             .map(|(p, _)| p)
             .find(|p| p.as_path() != rel)
-            .is_some_and(|p| p.starts_with(rel))
+            .is_some_and(|p| under(p))
+            // Files that could not be read or decoded are not entries.
+            || self.sources.diagnostics.iter().any(|d| under(&d.path))
             || self.sources.statics.iter().any(|(_, src)| match src {
                 StaticSource::Disk(p) => p != &abs && p.starts_with(&abs),
                 StaticSource::Embedded(_) => false,
