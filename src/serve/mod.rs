@@ -18,7 +18,9 @@ pub mod watch;
 pub mod wire;
 
 use std::io::ErrorKind;
+use std::panic::AssertUnwindSafe;
 use std::path::{Path, PathBuf};
+use std::sync::mpsc::Sender;
 use std::sync::{Arc, RwLock};
 use std::time::{Duration, Instant};
 
@@ -276,36 +278,17 @@ pub fn run(opts: &ServeOptions) -> i32 {
         eprintln!("{warning}");
     }
     let (stop, stopped) = std::sync::mpsc::channel();
-    {
-        let (state, stop) = (Arc::clone(&state), stop.clone());
-        let handler: Handler = Arc::new(move |req| handle(req, &state));
-        std::thread::spawn(move || {
-            let e = listen::serve(listener, Limits::default(), handler);
-            let _ = stop.send(Stop::Listener(e));
-        });
-    }
-    {
-        let state = Arc::clone(&state);
-        std::thread::spawn(move || {
-            loop {
-                std::thread::sleep(Duration::from_secs(10));
-                state.hub.ping();
-            }
-        });
-    }
+    start_http(listener, &state, stop.clone());
     if opts.open {
-        let _ = std::process::Command::new(if cfg!(target_os = "macos") {
-            "open"
-        } else {
-            "xdg-open"
-        })
-        .arg(&base_url)
-        .spawn();
+        open_browser(&base_url);
     }
     {
         let root = opts.root.clone();
         std::thread::spawn(move || {
-            rebuild_loop(&root, watcher, live, &build_opts, &state);
+            // A panic while rebuilding must stop the server, not leave it serving a frozen site.
+            let rebuild =
+                AssertUnwindSafe(|| rebuild_loop(&root, watcher, live, &build_opts, &state));
+            let _ = std::panic::catch_unwind(rebuild);
             let _ = stop.send(Stop::Watcher);
         });
     }
@@ -319,6 +302,37 @@ pub fn run(opts: &ServeOptions) -> i32 {
         ),
     }
     crate::cmd::CONTENT_ERRORS
+}
+
+/// Starts answering requests, and pinging the event streams so pages that
+/// went away are noticed. `stop` hears when the listener dies.
+fn start_http(listener: std::net::TcpListener, state: &Arc<State>, stop: Sender<Stop>) {
+    let handler: Handler = {
+        let state = Arc::clone(state);
+        Arc::new(move |req| handle(req, &state))
+    };
+    std::thread::spawn(move || {
+        let serve = AssertUnwindSafe(|| listen::serve(listener, Limits::default(), handler));
+        let e = std::panic::catch_unwind(serve)
+            .unwrap_or_else(|_| std::io::Error::other("the connection loop failed"));
+        let _ = stop.send(Stop::Listener(e));
+    });
+    let state = Arc::clone(state);
+    std::thread::spawn(move || {
+        loop {
+            std::thread::sleep(Duration::from_secs(10));
+            state.hub.ping();
+        }
+    });
+}
+
+fn open_browser(url: &str) {
+    let opener = if cfg!(target_os = "macos") {
+        "open"
+    } else {
+        "xdg-open"
+    };
+    let _ = std::process::Command::new(opener).arg(url).spawn();
 }
 
 /// The live site, or the configuration errors that keep it from starting.
