@@ -230,14 +230,20 @@ mod tests {
         assert!(f.contains("\\n"));
     }
 
-    /// A page's connection that takes `room` bytes, then blocks (here: fails, as a timed-out write does).
+    /// A page's connection that takes `room` bytes, then fails (as a write
+    /// that made no progress within the write timeout does); with `hold`,
+    /// every write first waits until `hold` is closed (a page that stopped reading).
     struct Page {
         got: Arc<Mutex<Vec<u8>>>,
         room: usize,
+        hold: Option<std::sync::mpsc::Receiver<()>>,
     }
 
     impl Write for Page {
         fn write(&mut self, b: &[u8]) -> std::io::Result<usize> {
+            if let Some(hold) = &self.hold {
+                let _ = hold.recv();
+            }
             let mut got = self.got.lock().unwrap();
             if got.len() + b.len() > self.room {
                 return Err(std::io::ErrorKind::TimedOut.into());
@@ -257,35 +263,42 @@ mod tests {
         }
     }
 
-    #[test]
-    fn a_page_that_stops_reading_is_dropped_and_holds_up_no_one() {
-        let hub = Arc::new(Hub::default());
-        let open = |room: usize| {
-            let got = Arc::new(Mutex::new(Vec::new()));
-            let (hub, page) = (
-                Arc::clone(&hub),
-                Page {
-                    got: Arc::clone(&got),
-                    room,
-                },
-            );
-            let writer = std::thread::spawn(move || hub.serve(page, || reload(1)));
-            (got, writer)
+    type Opened = (Arc<Mutex<Vec<u8>>>, std::thread::JoinHandle<()>);
+
+    fn open(hub: &Arc<Hub>, room: usize, hold: Option<std::sync::mpsc::Receiver<()>>) -> Opened {
+        let got = Arc::new(Mutex::new(Vec::new()));
+        let page = Page {
+            got: Arc::clone(&got),
+            room,
+            hold,
         };
-        let (stuck, stuck_writer) = open(STREAM_HEAD.len() + 100);
-        let (reader, _reader_writer) = open(usize::MAX);
-        while hub.len() < 2 {
+        let hub = Arc::clone(hub);
+        let writer = std::thread::spawn(move || hub.serve(page, || reload(1)));
+        (got, writer)
+    }
+
+    fn wait_for(hub: &Hub, n: usize) {
+        while hub.len() < n {
             std::thread::yield_now();
         }
-        for v in 2..(QUEUE as u64 + 10) {
+    }
+
+    #[test]
+    fn a_page_whose_writes_fail_is_dropped_and_the_others_hear_everything() {
+        let hub = Arc::new(Hub::default());
+        let (stuck, stuck_writer) = open(&hub, STREAM_HEAD.len() + 100, None);
+        let (reader, _reader_writer) = open(&hub, usize::MAX, None);
+        wait_for(&hub, 2);
+        let last = QUEUE as u64 / 2;
+        for v in 2..=last {
             hub.broadcast(&reload(v));
         }
         stuck_writer.join().unwrap();
         hub.ping();
-        assert_eq!(hub.len(), 1, "the stuck page is dropped");
-        let last = format!("\"version\":{}", QUEUE + 9);
+        assert_eq!(hub.len(), 1, "the page whose writes fail is dropped");
+        let want = format!("\"version\":{last}");
         let deadline = std::time::Instant::now() + std::time::Duration::from_secs(5);
-        while !String::from_utf8_lossy(&reader.lock().unwrap()).contains(&last) {
+        while !String::from_utf8_lossy(&reader.lock().unwrap()).contains(&want) {
             assert!(
                 std::time::Instant::now() < deadline,
                 "the reading page heard every event"
@@ -293,6 +306,25 @@ mod tests {
             std::thread::yield_now();
         }
         assert!(stuck.lock().unwrap().len() <= STREAM_HEAD.len() + 100);
+    }
+
+    #[test]
+    fn a_page_that_falls_behind_is_dropped_without_waiting() {
+        let hub = Arc::new(Hub::default());
+        let (release, hold) = std::sync::mpsc::channel();
+        let (_, writer) = open(&hub, usize::MAX, Some(hold));
+        wait_for(&hub, 1);
+        let t = std::time::Instant::now();
+        for v in 2..(QUEUE as u64 + 5) {
+            hub.broadcast(&reload(v));
+        }
+        assert!(
+            t.elapsed() < std::time::Duration::from_secs(1),
+            "broadcasts never wait"
+        );
+        assert_eq!(hub.len(), 0, "a page with a full queue is dropped");
+        drop(release);
+        writer.join().unwrap();
     }
 
     #[test]
