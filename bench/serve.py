@@ -28,7 +28,7 @@ import build as buildbench  # noqa: E402  (corpus cache and binary location)
 def open_events(addr):
     host, port = addr.rsplit(":", 1)
     s = socket.create_connection((host, int(port)))
-    s.sendall(b"GET /__jianxun/events HTTP/1.1\r\nHost: x\r\nAccept: text/event-stream\r\n\r\n")
+    s.sendall(f"GET /__jianxun/events HTTP/1.1\r\nHost: {addr}\r\nAccept: text/event-stream\r\n\r\n".encode())
     s.settimeout(30)
     return s
 

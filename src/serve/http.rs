@@ -1,6 +1,6 @@
 //! The preview server's HTTP side: URL → file of the in-memory site.
 //!
-//! tiny_http hands us the raw request target; we decode it ourselves and
+//! The request target arrives as sent; we decode it ourselves and
 //! refuse anything that could leave the site (`..`, encoded slashes,
 //! backslashes, NUL bytes). Only GET and HEAD are served, only from memory.
 

@@ -20,7 +20,7 @@ use std::sync::Arc;
 use rayon::prelude::*;
 use tera::Value;
 
-use crate::content::discover::{self, Kind, Sources};
+use crate::content::discover::{self, Kind, Sources, StaticSource};
 use crate::diag::Diagnostic;
 use crate::output::{Data, Output};
 use crate::render::context::Shared;
@@ -139,11 +139,38 @@ impl Live {
         Ok(out)
     }
 
+    /// Whether `rel` (relative to the root), now gone, held files the site
+    /// read: a folder moved away or deleted with its files.
+    pub fn held_files(&self, rel: &Path) -> bool {
+        // Paths order by component, so a folder's files follow it at once.
+        let abs = self.root.join(rel);
+        let under = |p: &Path| p != rel && p.starts_with(rel);
+        self.entries
+            .range(rel.to_path_buf()..)
+            .map(|(p, _)| p)
+            .find(|p| p.as_path() != rel)
+            .is_some_and(|p| under(p))
+            // Files that could not be read or decoded are not entries.
+            || self.sources.diagnostics.iter().any(|d| under(&d.path))
+            || self.sources.statics.iter().any(|(_, src)| match src {
+                StaticSource::Disk(p) => p != &abs && p.starts_with(&abs),
+                StaticSource::Embedded(_) => false,
+            })
+    }
+
+    /// Whether a change set asks for any work: something the site reads
+    /// by name changed, or a vanished path took some of its files along.
+    pub fn concerns(&self, cs: &ChangeSet) -> bool {
+        cs.named_files_changed() || cs.vanished.iter().any(|v| self.held_files(v))
+    }
+
     /// Applies a change set: re-renders the pages it invalidates. Errors
     /// leave the last good site in place. Derived files are refreshed by a
     /// following [`Live::derive`].
     pub fn apply(&mut self, cs: &ChangeSet) -> Result<Update, Vec<Diagnostic>> {
-        if cs.config || cs.templates || cs.rescan || self.model.is_none() {
+        // A folder moved in, out or renamed: re-walk, as for a new folder.
+        let lost = cs.vanished.iter().any(|v| self.held_files(v));
+        if cs.config || cs.templates || cs.rescan || lost || self.model.is_none() {
             // Keep the new sources even when the content is broken, so the next save builds on them.
             *self = Live::start(&self.root, &self.opts)?;
             return self.full();

@@ -4,26 +4,36 @@
 //! on loopback, watches the sources, rebuilds on every save and tells every
 //! open page what to do over Server-Sent Events. A broken save keeps the
 //! last good site up and shows the errors over every open page.
+//!
+//! The HTTP side is our own: [`listen`] takes connections within time,
+//! size and count limits, [`wire`] reads request heads and writes answers,
+//! [`http`] maps a URL to a file of the in-memory site.
 
+pub mod guard;
 pub mod http;
+pub mod listen;
 pub mod live;
 pub mod reload;
 pub mod watch;
+pub mod wire;
 
-use std::io::Cursor;
-use std::path::PathBuf;
+use std::io::ErrorKind;
+use std::panic::AssertUnwindSafe;
+use std::path::{Path, PathBuf};
+use std::sync::mpsc::Sender;
 use std::sync::{Arc, RwLock};
 use std::time::{Duration, Instant};
-
-use tiny_http::{Header, Method, Request, Response, Server};
 
 use crate::BuildOptions;
 use crate::diag::Diagnostic;
 use crate::output::Output;
+use guard::Guard;
 use http::Target;
+use listen::{Answer, BindError, Handler, Limits};
 use live::Live;
 use reload::{ErrorItem, Event, Hub};
 use watch::Watcher;
+use wire::{Reply, Request};
 
 /// Options for `serve`.
 #[derive(Debug, Clone)]
@@ -75,117 +85,48 @@ pub struct State {
     pub served: RwLock<Served>,
     /// Open event streams.
     pub hub: Hub,
-    /// The address served, for [`kick`].
-    pub addr: Option<std::net::SocketAddr>,
+    /// Which requests may be answered.
+    pub guard: Guard,
 }
 
-fn header(name: &str, value: &str) -> Header {
-    Header::from_bytes(name.as_bytes(), value.as_bytes()).unwrap_or_else(|_| {
-        Header::from_bytes(&b"X-Invalid"[..], &b"1"[..]).expect("static header is valid")
+/// What an HTML page of the site (or the 404 page) is served as: the
+/// reload script goes in, with the version the page comes from.
+fn page_body(s: &Served, rel: &str) -> Option<Vec<u8>> {
+    let data = s.output.files.get(rel)?;
+    let bytes = data.bytes().ok()?.into_owned();
+    Some(if rel.ends_with(".html") {
+        reload::inject(&bytes, s.version)
+    } else {
+        bytes
     })
 }
 
-fn respond(req: Request, status: u16, ctype: &str, body: Vec<u8>, extra: &[(&str, &str)]) {
-    let mut resp = Response::new(
-        status.into(),
-        vec![
-            header("Content-Type", ctype),
-            header("Cache-Control", "no-store"),
-            header("X-Content-Type-Options", "nosniff"),
-        ],
-        Cursor::new(body.clone()),
-        Some(body.len()),
-        None,
-    );
-    for (k, v) in extra {
-        resp.add_header(header(k, v));
-    }
-    let _ = req.respond(resp);
-}
-
-/// Answers one request from the current state.
-pub fn handle(req: Request, state: &State) {
-    let method = req.method().clone();
-    if method != Method::Get && method != Method::Head {
-        return respond(
-            req,
-            405,
-            "text/plain; charset=utf-8",
-            b"405 method not allowed\n".to_vec(),
-            &[("Allow", "GET, HEAD")],
-        );
-    }
-    let url = req.url().to_string();
-    let path = url.split('?').next().unwrap_or("");
-    if path == reload::EVENTS && method == Method::Get {
-        let first = state
-            .served
-            .read()
-            .unwrap_or_else(|e| e.into_inner())
-            .current_event();
-        let writer = req.into_writer();
-        state.hub.join(writer, &first);
-        kick(state);
-        return;
-    }
-    if path == reload::SCRIPT {
-        return respond(
-            req,
-            200,
-            "text/javascript; charset=utf-8",
-            reload::CLIENT_JS.as_bytes().to_vec(),
-            &[],
-        );
-    }
+/// Answers a request for a file of the site from the current state.
+fn site_reply(target: &str, state: &State) -> Reply {
     // Copy what is needed under the read lock, answer after releasing it.
     let (target, body, version) = {
-        let s = current(state, path);
-        let target = http::resolve(&url, &s.output);
-        let page = |rel: &str| -> Option<Vec<u8>> {
-            let data = s.output.files.get(rel)?;
-            let bytes = data.bytes().ok()?.into_owned();
-            Some(if rel.ends_with(".html") {
-                reload::inject(&bytes, s.version)
-            } else {
-                bytes
-            })
-        };
+        let s = current(state, target.split(['?', '#']).next().unwrap_or(""));
+        let target = http::resolve(target, &s.output);
         let body = match &target {
-            Target::File(rel) => page(rel),
-            Target::NotFound => page("404.html"),
+            Target::File(rel) => page_body(&s, rel),
+            Target::NotFound => page_body(&s, "404.html"),
             _ => None,
         };
         (target, body, s.version)
     };
     match target {
         Target::File(rel) => match body {
-            Some(body) => respond(req, 200, http::content_type(&rel), body, &[]),
-            None => respond(
-                req,
-                404,
-                "text/plain; charset=utf-8",
-                b"404\n".to_vec(),
-                &[],
-            ),
+            Some(body) => Reply::new(200, http::content_type(&rel), body),
+            None => Reply::text(404, "404\n"),
         },
-        Target::Redirect(to) => respond(
-            req,
-            301,
-            "text/plain; charset=utf-8",
-            Vec::new(),
-            &[("Location", &to)],
-        ),
+        Target::Redirect(to) => {
+            Reply::new(301, "text/plain; charset=utf-8", Vec::new()).with("Location", &to)
+        }
         Target::NotFound => {
             let body = body.unwrap_or_else(|| reload::inject(b"<!DOCTYPE html><html lang=\"zh-CN\"><meta charset=\"utf-8\"><title>404</title><body><p>404</p></body></html>", version));
-            respond(req, 404, "text/html; charset=utf-8", body, &[])
+            Reply::new(404, "text/html; charset=utf-8", body)
         }
-        Target::BadRequest => respond(
-            req,
-            400,
-            "text/plain; charset=utf-8",
-            b"400 bad request\n".to_vec(),
-            &[],
-        ),
+        Target::BadRequest => Reply::text(400, "400 bad request\n"),
     }
 }
 
@@ -216,17 +157,31 @@ fn current<'a>(state: &'a State, path: &str) -> std::sync::RwLockReadGuard<'a, S
     }
 }
 
-/// tiny_http hands each connection to a pool thread that stays with it;
-/// an event stream keeps its thread for good. When many streams connect at
-/// once (every tab reconnecting after a restart), the pool queues some of
-/// them behind busy threads instead of starting new ones. A throwaway
-/// connection to ourselves makes the pool start a thread that, once the
-/// throwaway ends, takes the next queued connection; each stream served
-/// kicks once, so a queue of any length drains.
-fn kick(state: &State) {
-    if let Some(addr) = state.addr {
-        let _ = std::net::TcpStream::connect_timeout(&addr, Duration::from_millis(200));
+/// Answers one request from the current state.
+pub fn handle(req: &Request, state: &Arc<State>) -> Answer {
+    let path = req.target.split('?').next().unwrap_or("");
+    if let Some(refusal) = state.guard.refuse(req, path == reload::EVENTS) {
+        return Answer::Reply(refusal);
     }
+    if req.method != "GET" && req.method != "HEAD" {
+        let reply = Reply::text(405, "405 method not allowed\n").with("Allow", "GET, HEAD");
+        return Answer::Reply(reply);
+    }
+    if path == reload::EVENTS && !req.is_head() {
+        let state = Arc::clone(state);
+        return Answer::TakeOver(Box::new(move |stream| {
+            let served = || {
+                let s = state.served.read().unwrap_or_else(|e| e.into_inner());
+                s.current_event()
+            };
+            state.hub.serve(stream, served);
+        }));
+    }
+    if path == reload::SCRIPT {
+        let js = reload::CLIENT_JS.as_bytes().to_vec();
+        return Answer::Reply(Reply::new(200, "text/javascript; charset=utf-8", js));
+    }
+    Answer::Reply(site_reply(&req.target, state))
 }
 
 fn print_errors(diags: &[Diagnostic]) {
@@ -238,46 +193,52 @@ fn print_errors(diags: &[Diagnostic]) {
     eprintln!("{} error(s): the last good site is still served.", d.len());
 }
 
-/// Runs the preview server until the process is stopped. Returns an exit code.
-pub fn run(opts: &ServeOptions) -> i32 {
-    // Watch events carry absolute paths.
-    let mut opts = opts.clone();
-    opts.root = opts.root.canonicalize().unwrap_or(opts.root);
-    let opts = &opts;
-    let server = match Server::http((opts.bind.as_str(), opts.port)) {
-        Ok(s) => Arc::new(s),
-        Err(e) => {
+/// Says why `--bind`/`--port` could not be listened on; returns the exit code.
+fn bind_failed(opts: &ServeOptions, e: &BindError) -> i32 {
+    match e {
+        BindError::Resolve(e) => {
             eprintln!(
-                "error: cannot listen on {}:{}: {e}\n  = hint: another program uses this port; pass --port 0 to pick a free one, or another --port",
-                opts.bind, opts.port
+                "error: cannot resolve the --bind address `{}`: {e}\n  = hint: pass an IP address such as 127.0.0.1, or a name of this machine such as localhost",
+                opts.bind
             );
-            return crate::cmd::USAGE;
         }
-    };
-    let addr = match server.server_addr().to_ip() {
-        Some(a) => a,
-        None => return crate::cmd::USAGE,
-    };
-    let base_url = format!("http://{addr}/");
-    // Watch before the first build, so no save between the two is missed.
-    let mut watcher = match Watcher::start(&opts.root) {
-        Ok(w) => w,
-        Err(e) => {
-            eprintln!("error: cannot watch {}: {e}", opts.root.display());
-            return crate::cmd::CONTENT_ERRORS;
+        BindError::Listen(addr, e) => {
+            eprintln!("error: cannot listen on {addr}: {e}");
+            let hint = match e.kind() {
+                ErrorKind::AddrInUse => Some(
+                    "another program uses this port; pass --port 0 to pick a free one, or another --port"
+                        .to_string(),
+                ),
+                ErrorKind::AddrNotAvailable => Some(format!(
+                    "{} is not an address of this machine; leave out --bind to serve on 127.0.0.1",
+                    addr.ip()
+                )),
+                ErrorKind::PermissionDenied => Some(
+                    "ports below 1024 need special rights; pass --port 0 or a port above 1024"
+                        .to_string(),
+                ),
+                _ => None,
+            };
+            if let Some(h) = hint {
+                eprintln!("  = hint: {h}");
+            }
         }
-    };
+    }
+    crate::cmd::USAGE
+}
 
-    let started = Instant::now();
-    let version = std::time::SystemTime::now()
+/// A new build version: the time in milliseconds, so a restarted server
+/// never repeats the version of a page still open from the last one.
+fn start_version() -> u64 {
+    std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map(|d| d.as_millis() as u64)
-        .unwrap_or(1);
-    let build_opts = BuildOptions {
-        base_url: Some(base_url.clone()),
-        drafts: opts.drafts,
-    };
-    let mut live = Live::start(&opts.root, &build_opts);
+        .unwrap_or(1)
+}
+
+/// The first build: what to serve and the live site to rebuild from.
+fn first_build(root: &Path, build_opts: &BuildOptions) -> (Served, LiveSite) {
+    let mut live = Live::start(root, build_opts);
     let first = match &mut live {
         Ok(l) => l.build_all(),
         Err(d) => Err(d.clone()),
@@ -289,64 +250,153 @@ pub fn run(opts: &ServeOptions) -> i32 {
             (Output::default(), d.iter().map(ErrorItem::from).collect())
         }
     };
+    let version = start_version();
+    let served = Served {
+        output,
+        version,
+        errors,
+        derived_version: version,
+    };
+    (served, live)
+}
+
+/// Why the server stopped.
+enum Stop {
+    /// The listener died with this error.
+    Listener(std::io::Error),
+    /// The file watcher ended.
+    Watcher,
+}
+
+/// Runs the preview server until the process is stopped. Returns an exit code.
+pub fn run(opts: &ServeOptions) -> i32 {
+    // Watch events carry absolute paths.
+    let mut opts = opts.clone();
+    opts.root = opts.root.canonicalize().unwrap_or(opts.root);
+    let listener = match listen::bind(&opts.bind, opts.port) {
+        Ok(l) => l,
+        Err(e) => return bind_failed(&opts, &e),
+    };
+    let addr = match listener.local_addr() {
+        Ok(a) => a,
+        Err(e) => return bind_failed(&opts, &BindError::Resolve(e)),
+    };
+    let base_url = format!("http://{addr}/");
+    // Watch before the first build, so no save between the two is missed.
+    let watcher = match Watcher::start(&opts.root) {
+        Ok(w) => w,
+        Err(e) => {
+            eprintln!("error: cannot watch {}: {e}", opts.root.display());
+            return crate::cmd::CONTENT_ERRORS;
+        }
+    };
+    let started = Instant::now();
+    let build_opts = BuildOptions {
+        base_url: Some(base_url.clone()),
+        drafts: opts.drafts,
+    };
+    let (served, live) = first_build(&opts.root, &build_opts);
     let state = Arc::new(State {
-        served: RwLock::new(Served {
-            output,
-            version,
-            errors,
-            derived_version: version,
-        }),
+        served: RwLock::new(served),
         hub: Hub::default(),
-        addr: Some(addr),
+        guard: Guard::new(addr),
     });
     println!(
         "Serving {} at {base_url} (built in {} ms; Ctrl-C to stop)",
         opts.root.display(),
         started.elapsed().as_millis()
     );
-
-    {
-        let server = Arc::clone(&server);
-        let state = Arc::clone(&state);
-        std::thread::spawn(move || {
-            for req in server.incoming_requests() {
-                let state = Arc::clone(&state);
-                // One thread per request: event streams must not hold up pages.
-                std::thread::spawn(move || handle(req, &state));
-            }
-        });
+    if let Some(warning) = guard::lan_warning(addr) {
+        eprintln!("{warning}");
     }
-    {
-        let state = Arc::clone(&state);
-        std::thread::spawn(move || {
-            loop {
-                std::thread::sleep(Duration::from_secs(10));
-                state.hub.ping();
-            }
-        });
-    }
+    let (stop, stopped) = std::sync::mpsc::channel();
+    start_http(listener, &state, stop.clone());
     if opts.open {
-        let _ = std::process::Command::new(if cfg!(target_os = "macos") {
-            "open"
-        } else {
-            "xdg-open"
-        })
-        .arg(&base_url)
-        .spawn();
+        open_browser(&base_url);
     }
+    {
+        let root = opts.root.clone();
+        std::thread::spawn(move || {
+            // A panic while rebuilding must stop the server, not leave it serving a frozen site.
+            let rebuild =
+                AssertUnwindSafe(|| rebuild_loop(&root, watcher, live, &build_opts, &state));
+            let _ = std::panic::catch_unwind(rebuild);
+            let _ = stop.send(Stop::Watcher);
+        });
+    }
+    match stopped.recv() {
+        Ok(Stop::Listener(e)) => eprintln!(
+            "error: the preview server stopped listening on {addr}: {e}\n  = hint: start jianxun serve again"
+        ),
+        Ok(Stop::Watcher) | Err(_) => eprintln!(
+            "error: stopped watching {} for changes\n  = hint: start jianxun serve again",
+            opts.root.display()
+        ),
+    }
+    crate::cmd::CONTENT_ERRORS
+}
 
+/// Starts answering requests, and pinging the event streams so pages that
+/// went away are noticed. `stop` hears when the listener dies.
+fn start_http(listener: std::net::TcpListener, state: &Arc<State>, stop: Sender<Stop>) {
+    let handler: Handler = {
+        let state = Arc::clone(state);
+        Arc::new(move |req| handle(req, &state))
+    };
+    std::thread::spawn(move || {
+        let serve = AssertUnwindSafe(|| listen::serve(listener, Limits::default(), handler));
+        let e = std::panic::catch_unwind(serve)
+            .unwrap_or_else(|_| std::io::Error::other("the connection loop failed"));
+        let _ = stop.send(Stop::Listener(e));
+    });
+    let state = Arc::clone(state);
+    std::thread::spawn(move || {
+        loop {
+            std::thread::sleep(Duration::from_secs(10));
+            state.hub.ping();
+        }
+    });
+}
+
+fn open_browser(url: &str) {
+    let opener = if cfg!(target_os = "macos") {
+        "open"
+    } else {
+        "xdg-open"
+    };
+    let _ = std::process::Command::new(opener).arg(url).spawn();
+}
+
+/// The live site, or the configuration errors that keep it from starting.
+type LiveSite = Result<Live, Vec<Diagnostic>>;
+
+/// Rebuilds on every change set from the watcher and tells every open page.
+fn rebuild_loop(
+    root: &Path,
+    mut watcher: Watcher,
+    mut live: LiveSite,
+    build_opts: &BuildOptions,
+    state: &State,
+) {
     let quiet = Duration::from_millis(
         std::env::var("JIANXUN_QUIET_MS")
             .ok()
             .and_then(|v| v.parse().ok())
             .unwrap_or(20),
     );
-    let mut next_version = version;
+    let mut next_version = state
+        .served
+        .read()
+        .unwrap_or_else(|e| e.into_inner())
+        .version;
     while let Some(cs) = watcher.next(quiet, Duration::from_secs(2)) {
+        if live.as_ref().is_ok_and(|l| !l.concerns(&cs)) {
+            continue;
+        }
         let t = Instant::now();
         if cs.rescan {
             for d in watch::WATCHED {
-                let p = opts.root.join(d);
+                let p = root.join(d);
                 if p.is_dir() {
                     watcher.watch_new(&p);
                 }
@@ -355,7 +405,7 @@ pub fn run(opts: &ServeOptions) -> i32 {
         let result = match &mut live {
             Ok(l) => l.apply(&cs),
             // The configuration was unreadable: try from scratch.
-            Err(_) => match Live::start(&opts.root, &build_opts) {
+            Err(_) => match Live::start(root, build_opts) {
                 Ok(mut l) => {
                     let out = l.rebuild_all();
                     live = Ok(l);
@@ -367,31 +417,8 @@ pub fn run(opts: &ServeOptions) -> i32 {
         match result {
             Ok(rebuilt) => {
                 next_version += 1;
-                let rendered = rebuilt.rendered;
                 let saved = live.as_ref().ok().and_then(|l| l.saved_bulletin(&cs));
-                let event = if cs.css_only() {
-                    Event::Css {
-                        version: next_version,
-                    }
-                } else {
-                    Event::Reload {
-                        version: next_version,
-                        path: saved,
-                    }
-                };
-                {
-                    let mut s = state.served.write().unwrap_or_else(|e| e.into_inner());
-                    rebuilt.apply_to(&mut s.output);
-                    s.version = next_version;
-                    s.errors.clear();
-                }
-                state.hub.broadcast(&event);
-                println!(
-                    "Rebuilt {} file(s) in {} ms; told {} page(s).",
-                    rendered,
-                    t.elapsed().as_millis(),
-                    state.hub.len()
-                );
+                publish(state, rebuilt, &cs, saved, next_version, t);
                 // Feeds, sitemap, search index and downloads follow the pages;
                 // a request for one of them waits until they are current.
                 if let Ok(l) = &mut live {
@@ -412,5 +439,37 @@ pub fn run(opts: &ServeOptions) -> i32 {
             }
         }
     }
-    crate::cmd::OK
+}
+
+/// Serves a successful rebuild and tells every open page.
+fn publish(
+    state: &State,
+    rebuilt: live::Update,
+    cs: &watch::ChangeSet,
+    saved: Option<String>,
+    version: u64,
+    t: Instant,
+) {
+    let rendered = rebuilt.rendered;
+    let event = if cs.css_only() {
+        Event::Css { version }
+    } else {
+        Event::Reload {
+            version,
+            path: saved,
+        }
+    };
+    {
+        let mut s = state.served.write().unwrap_or_else(|e| e.into_inner());
+        rebuilt.apply_to(&mut s.output);
+        s.version = version;
+        s.errors.clear();
+    }
+    state.hub.broadcast(&event);
+    println!(
+        "Rebuilt {} file(s) in {} ms; told {} page(s).",
+        rendered,
+        t.elapsed().as_millis(),
+        state.hub.len()
+    );
 }

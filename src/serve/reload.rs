@@ -1,12 +1,12 @@
 //! Live reload: Server-Sent Events to every open page, and the small script
 //! that listens to them (reloads, swaps stylesheets, shows the error overlay).
 //!
-//! tiny_http's chunked responses buffer 8 KiB before sending anything, so an
-//! SSE stream takes over the raw connection (`Request::into_writer`), writes
-//! its own headers and is kept in the [`Hub`] to broadcast to.
+//! An event stream takes over its connection after the request head,
+//! writes its own response head and is kept in the [`Hub`] to broadcast to.
 
 use std::io::Write;
-use std::sync::Mutex;
+use std::sync::mpsc::{SyncSender, sync_channel};
+use std::sync::{Arc, Mutex};
 
 use serde::Serialize;
 
@@ -113,44 +113,66 @@ impl Event {
     }
 }
 
-/// The open event streams.
+/// Frames that may wait for one page. A page that falls this far behind
+/// has stopped reading: it is dropped rather than waited for.
+pub const QUEUE: usize = 32;
+
+/// A frame, shared by every page it goes to.
+type Frame = Arc<[u8]>;
+
+/// The open event streams. Each stream has its own writer (the thread of
+/// its connection) and a bounded queue: broadcasting only queues, never
+/// writes, so a page that stops reading holds up no one. A writer ends when
+/// a write fails or makes no progress within the connection's write
+/// timeout; a page whose queue is full is dropped at once.
 #[derive(Default)]
 pub struct Hub {
-    clients: Mutex<Vec<Box<dyn Write + Send>>>,
+    clients: Mutex<Vec<SyncSender<Frame>>>,
 }
 
 /// Headers that open an event stream on a raw connection.
 pub const STREAM_HEAD: &str = "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream; charset=utf-8\r\nCache-Control: no-cache\r\nConnection: keep-alive\r\nX-Content-Type-Options: nosniff\r\n\r\n";
 
 impl Hub {
-    /// Adds a client after sending it the stream head and `first` (the current state).
-    pub fn join(&self, mut writer: Box<dyn Write + Send>, first: &Event) {
-        let ok = writer.write_all(STREAM_HEAD.as_bytes()).is_ok()
-            && writer.write_all(b"retry: 500\n\n").is_ok()
-            && writer.write_all(first.frame().as_bytes()).is_ok()
-            && writer.flush().is_ok();
-        if ok {
-            self.lock().push(writer);
+    /// Serves one event stream on `out` until the page goes away or stops
+    /// reading. The stream head and `first()` (the current state) are
+    /// queued first, under the same lock as broadcasts, so a page never
+    /// misses an event nor hears an older one after a newer one.
+    pub fn serve(&self, mut out: impl Write, first: impl FnOnce() -> Event) {
+        let (tx, rx) = sync_channel::<Frame>(QUEUE);
+        {
+            let mut clients = self.lock();
+            let hello = format!("{STREAM_HEAD}retry: 500\n\n{}", first().frame());
+            if tx.try_send(Frame::from(hello.into_bytes())).is_err() {
+                return;
+            }
+            clients.push(tx);
+        }
+        // Ends when the hub drops this page (its sender goes) or a write fails.
+        for frame in rx {
+            if out.write_all(&frame).and_then(|()| out.flush()).is_err() {
+                break;
+            }
         }
     }
 
-    fn lock(&self) -> std::sync::MutexGuard<'_, Vec<Box<dyn Write + Send>>> {
+    fn lock(&self) -> std::sync::MutexGuard<'_, Vec<SyncSender<Frame>>> {
         self.clients.lock().unwrap_or_else(|e| e.into_inner())
     }
 
-    /// Sends `event` to every client, dropping those that went away.
+    /// Queues `event` for every page, dropping those that went away or fell behind.
     pub fn broadcast(&self, event: &Event) {
-        self.send_raw(event.frame().as_bytes());
+        self.send(Frame::from(event.frame().into_bytes()));
     }
 
-    /// Sends a comment to detect closed connections.
+    /// Sends a comment, so pages that went away are noticed.
     pub fn ping(&self) {
-        self.send_raw(b": ping\n\n");
+        self.send(Frame::from(&b": ping\n\n"[..]));
     }
 
-    fn send_raw(&self, bytes: &[u8]) {
+    fn send(&self, frame: Frame) {
         self.lock()
-            .retain_mut(|w| w.write_all(bytes).is_ok() && w.flush().is_ok());
+            .retain(|tx| tx.try_send(Arc::clone(&frame)).is_ok());
     }
 
     /// How many pages are listening.
@@ -206,6 +228,103 @@ mod tests {
         let f = e.frame();
         assert_eq!(f.matches('\n').count(), 3, "{f}");
         assert!(f.contains("\\n"));
+    }
+
+    /// A page's connection that takes `room` bytes, then fails (as a write
+    /// that made no progress within the write timeout does); with `hold`,
+    /// every write first waits until `hold` is closed (a page that stopped reading).
+    struct Page {
+        got: Arc<Mutex<Vec<u8>>>,
+        room: usize,
+        hold: Option<std::sync::mpsc::Receiver<()>>,
+    }
+
+    impl Write for Page {
+        fn write(&mut self, b: &[u8]) -> std::io::Result<usize> {
+            if let Some(hold) = &self.hold {
+                let _ = hold.recv();
+            }
+            let mut got = self.got.lock().unwrap();
+            if got.len() + b.len() > self.room {
+                return Err(std::io::ErrorKind::TimedOut.into());
+            }
+            got.extend_from_slice(b);
+            Ok(b.len())
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+
+    fn reload(version: u64) -> Event {
+        Event::Reload {
+            version,
+            path: None,
+        }
+    }
+
+    type Opened = (Arc<Mutex<Vec<u8>>>, std::thread::JoinHandle<()>);
+
+    fn open(hub: &Arc<Hub>, room: usize, hold: Option<std::sync::mpsc::Receiver<()>>) -> Opened {
+        let got = Arc::new(Mutex::new(Vec::new()));
+        let page = Page {
+            got: Arc::clone(&got),
+            room,
+            hold,
+        };
+        let hub = Arc::clone(hub);
+        let writer = std::thread::spawn(move || hub.serve(page, || reload(1)));
+        (got, writer)
+    }
+
+    fn wait_for(hub: &Hub, n: usize) {
+        while hub.len() < n {
+            std::thread::yield_now();
+        }
+    }
+
+    #[test]
+    fn a_page_whose_writes_fail_is_dropped_and_the_others_hear_everything() {
+        let hub = Arc::new(Hub::default());
+        let (stuck, stuck_writer) = open(&hub, STREAM_HEAD.len() + 100, None);
+        let (reader, _reader_writer) = open(&hub, usize::MAX, None);
+        wait_for(&hub, 2);
+        let last = QUEUE as u64 / 2;
+        for v in 2..=last {
+            hub.broadcast(&reload(v));
+        }
+        stuck_writer.join().unwrap();
+        hub.ping();
+        assert_eq!(hub.len(), 1, "the page whose writes fail is dropped");
+        let want = format!("\"version\":{last}");
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(5);
+        while !String::from_utf8_lossy(&reader.lock().unwrap()).contains(&want) {
+            assert!(
+                std::time::Instant::now() < deadline,
+                "the reading page heard every event"
+            );
+            std::thread::yield_now();
+        }
+        assert!(stuck.lock().unwrap().len() <= STREAM_HEAD.len() + 100);
+    }
+
+    #[test]
+    fn a_page_that_falls_behind_is_dropped_without_waiting() {
+        let hub = Arc::new(Hub::default());
+        let (release, hold) = std::sync::mpsc::channel();
+        let (_, writer) = open(&hub, usize::MAX, Some(hold));
+        wait_for(&hub, 1);
+        let t = std::time::Instant::now();
+        for v in 2..(QUEUE as u64 + 5) {
+            hub.broadcast(&reload(v));
+        }
+        assert!(
+            t.elapsed() < std::time::Duration::from_secs(1),
+            "broadcasts never wait"
+        );
+        assert_eq!(hub.len(), 0, "a page with a full queue is dropped");
+        drop(release);
+        writer.join().unwrap();
     }
 
     #[test]

@@ -2,7 +2,9 @@
 //!
 //! [`classify`] is pure: it sorts changed paths into config, templates,
 //! static files and content, ignoring editor temp files, hidden files and
-//! anything outside the watched folders. [`Watcher`] wraps notify: it
+//! anything outside the watched folders. A path that is gone cannot say
+//! whether it was a folder, so it is kept as [`ChangeSet::vanished`] for
+//! the live site to decide (a folder moved away takes its files with it). [`Watcher`] wraps notify: it
 //! watches folders (never single files, whose inode an atomic save
 //! replaces) and coalesces a burst of events into one change set.
 
@@ -32,6 +34,35 @@ pub struct ChangeSet {
     pub content: BTreeSet<PathBuf>,
     /// A folder appeared or vanished: re-read everything under it.
     pub rescan: bool,
+    /// Paths under the watched folders that are gone and are not files the
+    /// site reads by name: perhaps folders moved away or deleted. The live
+    /// site re-reads everything when one of them held its files.
+    pub vanished: BTreeSet<PathBuf>,
+}
+
+/// What a changed path is now.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Now {
+    /// A file (or anything that is not a folder).
+    File,
+    /// A folder.
+    Folder,
+    /// Nothing: deleted, or moved away.
+    Gone,
+}
+
+impl Now {
+    /// Looks at the file system.
+    pub fn of(path: &Path) -> Now {
+        // A link to a folder is walked like a folder; a dangling link is a file.
+        if path.is_dir() {
+            Now::Folder
+        } else if path.symlink_metadata().is_ok() {
+            Now::File
+        } else {
+            Now::Gone
+        }
+    }
 }
 
 impl ChangeSet {
@@ -42,6 +73,7 @@ impl ChangeSet {
             && self.statics.is_empty()
             && self.content.is_empty()
             && !self.rescan
+            && self.vanished.is_empty()
     }
 
     /// Only stylesheets changed: the browser can swap them without a reload.
@@ -64,15 +96,25 @@ impl ChangeSet {
         self.rescan |= other.rescan;
         self.statics.extend(other.statics);
         self.content.extend(other.content);
+        self.vanished.extend(other.vanished);
+    }
+
+    /// Whether anything but [`ChangeSet::vanished`] changed.
+    pub fn named_files_changed(&self) -> bool {
+        !ChangeSet {
+            vanished: BTreeSet::new(),
+            ..self.clone()
+        }
+        .is_empty()
     }
 }
 
 /// Sorts changed paths (absolute, under `root`) into a change set.
-/// `dirs` tells which of them are folders now.
+/// `now` tells what each of them is now.
 pub fn classify<'a>(
     root: &Path,
     paths: impl IntoIterator<Item = &'a Path>,
-    is_dir: impl Fn(&Path) -> bool,
+    now: impl Fn(&Path) -> Now,
 ) -> ChangeSet {
     let mut cs = ChangeSet::default();
     for abs in paths {
@@ -96,7 +138,8 @@ pub fn classify<'a>(
             }
             continue;
         }
-        let dir = is_dir(abs);
+        let state = now(abs);
+        let dir = state == Now::Folder;
         match first.as_str() {
             "content" => {
                 if dir {
@@ -106,6 +149,8 @@ pub fn classify<'a>(
                 } else if crate::content::discover::is_asset(rel) {
                     // An image beside a bulletin is published like a static file.
                     cs.statics.insert(rel.to_path_buf());
+                } else if state == Now::Gone {
+                    cs.vanished.insert(rel.to_path_buf());
                 }
             }
             "templates" => cs.templates = true,
@@ -115,6 +160,9 @@ pub fn classify<'a>(
                     if dir {
                         cs.rescan = true;
                     } else {
+                        if state == Now::Gone {
+                            cs.vanished.insert(rel.to_path_buf());
+                        }
                         cs.statics.insert(rel.to_path_buf());
                     }
                 } else {
@@ -125,6 +173,9 @@ pub fn classify<'a>(
                 if dir {
                     cs.rescan = true;
                 } else {
+                    if state == Now::Gone {
+                        cs.vanished.insert(rel.to_path_buf());
+                    }
                     cs.statics.insert(rel.to_path_buf());
                 }
             }
@@ -207,11 +258,7 @@ impl Watcher {
     fn classify(&self, ev: notify::Result<notify::Event>) -> ChangeSet {
         match ev {
             Ok(ev) if matches!(ev.kind, EventKind::Access(_)) => ChangeSet::default(),
-            Ok(ev) => classify(
-                &self.root,
-                ev.paths.iter().map(PathBuf::as_path),
-                Path::is_dir,
-            ),
+            Ok(ev) => classify(&self.root, ev.paths.iter().map(PathBuf::as_path), Now::of),
             // The kernel dropped events (queue overflow): re-read everything.
             Err(_) => ChangeSet {
                 rescan: true,
@@ -229,7 +276,13 @@ mod tests {
         let root = Path::new("/site");
         let abs: Vec<PathBuf> = paths.iter().map(|p| root.join(p)).collect();
         classify(root, abs.iter().map(PathBuf::as_path), |p| {
-            p.extension().is_none() && !p.ends_with("4913")
+            if p.to_string_lossy().contains("gone") {
+                Now::Gone
+            } else if p.extension().is_none() && !p.ends_with("4913") {
+                Now::Folder
+            } else {
+                Now::File
+            }
         })
     }
 
@@ -248,6 +301,22 @@ mod tests {
             "a new folder is re-read"
         );
         assert!(cs(&["content"]).rescan);
+    }
+
+    #[test]
+    fn a_path_that_is_gone_may_have_been_a_folder() {
+        let moved = cs(&["content/bulletins/gone-2024"]);
+        assert!(!moved.rescan && moved.content.is_empty());
+        assert_eq!(
+            moved.vanished.iter().collect::<Vec<_>>(),
+            [Path::new("content/bulletins/gone-2024")]
+        );
+        assert!(!moved.is_empty() && !moved.named_files_changed());
+        let deleted = cs(&["content/bulletins/gone.md"]);
+        assert!(deleted.vanished.is_empty() && deleted.content.len() == 1);
+        let statics = cs(&["static/img-gone"]);
+        assert!(statics.vanished.len() == 1 && statics.statics.len() == 1);
+        assert!(cs(&["content/bulletins/.gone-swap"]).is_empty());
     }
 
     #[test]

@@ -16,6 +16,7 @@ mod oracle;
 mod output_safety;
 mod search;
 mod serve;
+mod serve_hardening;
 mod stats;
 mod support;
 mod themes;

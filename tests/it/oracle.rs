@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 
 use jianxun::output::Output;
 use jianxun::serve::live::Live;
-use jianxun::serve::watch::classify;
+use jianxun::serve::watch::{Now, classify};
 use jianxun::{BuildOptions, build};
 use proptest::prelude::*;
 use proptest::test_runner::{Config, FileFailurePersistence, TestCaseError, TestRunner};
@@ -347,7 +347,7 @@ fn session(custom_theme: bool, edits: &[Edit]) -> Result<(), TestCaseError> {
             .iter()
             .map(|p| root.join(p.strip_prefix(s.f.root()).expect("in the site")))
             .collect();
-        let cs = classify(&root, abs.iter().map(PathBuf::as_path), |p| p.is_dir());
+        let cs = classify(&root, abs.iter().map(PathBuf::as_path), Now::of);
         let what = format!("step {n} ({e:?})");
         match live.apply(&cs) {
             Ok(update) => {

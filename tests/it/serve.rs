@@ -31,13 +31,16 @@ impl Server {
 
     pub fn start_on(f: &Fixture, env: &[(&str, &str)], port: &str) -> Server {
         let mut cmd = Command::new(env!("CARGO_BIN_EXE_jianxun"));
-        cmd.args(["serve", "--port", port])
-            .current_dir(f.root())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::null());
+        cmd.args(["serve", "--port", port]).current_dir(f.root());
         for (k, v) in env {
             cmd.env(k, v);
         }
+        Server::spawn(cmd)
+    }
+
+    /// Starts `cmd` (a `jianxun serve` that prints its URL first) with stdout piped.
+    pub fn spawn(mut cmd: Command) -> Server {
+        cmd.stdout(Stdio::piped()).stderr(Stdio::null());
         let mut child = cmd.spawn().expect("start serve");
         let stdout = child.stdout.take().expect("stdout");
         let mut lines = BufReader::new(stdout).lines();
@@ -95,7 +98,7 @@ pub struct Response {
 }
 
 impl Response {
-    fn parse(buf: &[u8]) -> Response {
+    pub fn parse(buf: &[u8]) -> Response {
         let text = String::from_utf8_lossy(buf).into_owned();
         let (head, body) = text.split_once("\r\n\r\n").unwrap_or((&text, ""));
         let status = head
@@ -269,7 +272,8 @@ fn traversal_attempts_are_refused() {
         "/etc/passwd",
     ] {
         let r = s.raw(&format!(
-            "GET {target} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"
+            "GET {target} HTTP/1.1\r\nHost: {}\r\nConnection: close\r\n\r\n",
+            s.addr
         ));
         assert!(r.status == 400 || r.status == 404, "{target}: {}", r.status);
         assert!(
