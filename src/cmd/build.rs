@@ -18,7 +18,10 @@ pub fn run(opts: &BuildOpts) -> i32 {
         None => opts.root.join(cfg_dir),
     };
     // Check the output folder before the work, so a refusal is quick.
-    if let Ok(text) = std::fs::read_to_string(opts.root.join(CONFIG_FILE))
+    // Read like discovery does: never through a link that leaves the site.
+    let site = crate::content::walk::SiteRoot::new(&opts.root);
+    if let Ok(Some(bytes)) = site.read(&opts.root.join(CONFIG_FILE))
+        && let Ok(text) = String::from_utf8(bytes)
         && let Ok(cfg) = config::parse(Path::new(CONFIG_FILE), &text)
         && let Err(d) = write::check_output_dir(&opts.root, &out_dir(&cfg.output_dir), opts.force)
     {
@@ -64,7 +67,7 @@ pub fn run(opts: &BuildOpts) -> i32 {
             eprintln!(
                 "Built {} bulletins into {} in {} ms: {} files written, {} unchanged, {} removed.",
                 site.items.len(),
-                out.display(),
+                crate::diag::shown(&out),
                 start.elapsed().as_millis(),
                 r.written,
                 r.unchanged,

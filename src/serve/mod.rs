@@ -286,7 +286,10 @@ pub fn run(opts: &ServeOptions) -> i32 {
     let watcher = match Watcher::start(&opts.root) {
         Ok(w) => w,
         Err(e) => {
-            eprintln!("error: cannot watch {}: {e}", opts.root.display());
+            eprintln!(
+                "error: cannot watch {}: {e}",
+                crate::diag::shown(&opts.root)
+            );
             return crate::cmd::CONTENT_ERRORS;
         }
     };
@@ -303,7 +306,7 @@ pub fn run(opts: &ServeOptions) -> i32 {
     });
     println!(
         "Serving {} at {base_url} (built in {} ms; Ctrl-C to stop)",
-        opts.root.display(),
+        crate::diag::shown(&opts.root),
         started.elapsed().as_millis()
     );
     if let Some(warning) = guard::lan_warning(addr) {
@@ -330,7 +333,7 @@ pub fn run(opts: &ServeOptions) -> i32 {
         ),
         Ok(Stop::Watcher) | Err(_) => eprintln!(
             "error: stopped watching {} for changes\n  = hint: start jianxun serve again",
-            opts.root.display()
+            crate::diag::shown(&opts.root)
         ),
     }
     crate::cmd::CONTENT_ERRORS

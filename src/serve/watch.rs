@@ -197,9 +197,16 @@ impl Watcher {
     /// and for watched folders appearing; the watched folders recursively).
     pub fn start(root: &Path) -> notify::Result<Watcher> {
         let (tx, rx) = channel();
-        let mut inner = notify::recommended_watcher(move |ev| {
-            let _ = tx.send(ev);
-        })?;
+        // Never follow links: one that leaves the site (`static/root → /`)
+        // would put a watch on every folder it reaches. Links that stay
+        // inside point at files watched where they are.
+        let config = notify::Config::default().with_follow_symlinks(false);
+        let mut inner = RecommendedWatcher::new(
+            move |ev| {
+                let _ = tx.send(ev);
+            },
+            config,
+        )?;
         inner.watch(root, RecursiveMode::NonRecursive)?;
         for d in WATCHED {
             let p = root.join(d);
