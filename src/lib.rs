@@ -159,8 +159,11 @@ pub fn model(
     parsed: Parsed,
     drafts: bool,
 ) -> Result<Site, Vec<Diagnostic>> {
+    let mut t = Timings::start();
     let mut site = site::resolve(config, parsed, drafts)?;
-    site.stats = site::statistics(&site);
+    t.lap("resolve");
+    site.stats = std::sync::Arc::new(site::statistics(&site));
+    t.lap("aggregate");
     Ok(site)
 }
 

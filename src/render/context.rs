@@ -266,26 +266,36 @@ impl Shared {
         let changed: Vec<usize> = (0..site.items.len())
             .filter(|&i| !Arc::ptr_eq(&old_site.items[i].bulletin, &site.items[i].bulletin))
             .collect();
-        old.refresh(site, &changed)
+        old.refresh(site, &changed, old_site.stats != site.stats)
     }
 
     /// The shared values of `site`, reusing `self` (built for a site of the
     /// same structure) for every bulletin not in `changed`. Campaign values
     /// are rebuilt, since their totals may have changed.
-    fn refresh(&self, site: &Site, changed: &[usize]) -> Shared {
-        let fresh_campaigns = Shared::campaign_values(site, &self.urls);
+    /// The shared values of `site`, a later state of the site of `self`
+    /// with the same structure in which the bulletins at `changed` were
+    /// edited (and the totals, when `stats`).
+    pub fn refresh(&self, site: &Site, changed: &[usize], stats: bool) -> Shared {
         let mut briefs = self.briefs.clone();
         for &i in changed {
             briefs[i] = brief(site, &self.urls, &self.campaign_briefs, i);
         }
+        let (campaigns, stats) = if stats {
+            (
+                Shared::campaign_values(site, &self.urls),
+                super::filters::stats_value(site),
+            )
+        } else {
+            (self.campaigns.clone(), self.stats.clone())
+        };
         Shared {
             urls: self.urls.clone(),
             site: self.site.clone(),
             briefs,
             campaign_briefs: self.campaign_briefs.clone(),
-            campaigns: fresh_campaigns,
+            campaigns,
             featured: self.featured.clone(),
-            stats: super::filters::stats_value(site),
+            stats,
             index: Arc::clone(&self.index),
             all: Arc::clone(&self.all),
         }

@@ -73,7 +73,7 @@ pub fn plan(site: &Site) -> Vec<PageId> {
     for (r, node) in site.regions.nodes.iter().enumerate() {
         ids.extend((1..=pages_for(node.all.len(), per)).map(|p| PageId::Region(r, p)));
     }
-    for (slug, t) in &site.tags {
+    for (slug, t) in site.tags.iter() {
         ids.extend((1..=pages_for(t.bulletins.len(), per)).map(|p| PageId::Tag(slug.clone(), p)));
     }
     ids.extend((0..site.pages.len()).map(PageId::Page));

@@ -107,3 +107,28 @@ pub fn stats_scope(scope: &str) -> Option<Value> {
             .map(|all| super::view::stats_lookup(all, scope))
     })
 }
+
+impl Key {
+    /// Whether the key's value can differ between two states of a site
+    /// with the same structure (the same bulletins in the same places,
+    /// campaigns, regions, tags, pages and configuration) in which only
+    /// the bulletins `edited` (by slug) changed, and the totals if `stats`.
+    pub fn touched_by(&self, edited: &BTreeSet<String>, stats: bool) -> bool {
+        match self {
+            Key::Brief(slug) | Key::Bulletin(slug) => edited.contains(slug),
+            // Titles and dates of every bulletin.
+            Key::Archive => !edited.is_empty(),
+            Key::Campaigns
+            | Key::Featured
+            | Key::Campaign(_)
+            | Key::CampaignCharts(_)
+            | Key::Region(_)
+            | Key::RegionCharts(_)
+            | Key::StatsPage
+            | Key::Stats(_) => stats,
+            Key::Site | Key::List(..) | Key::Regions | Key::Tags | Key::Tag(_) | Key::Page(_) => {
+                false
+            }
+        }
+    }
+}

@@ -20,6 +20,7 @@ use std::sync::Arc;
 use rayon::prelude::*;
 use tera::Value;
 
+use crate::content::bulletin::Bulletin;
 use crate::content::discover::{self, Kind, Sources, StaticSource};
 use crate::diag::Diagnostic;
 use crate::output::{Data, Output};
@@ -62,8 +63,17 @@ impl Update {
 /// The last good site model.
 struct Model {
     theme: Arc<Theme>,
-    site: Site,
-    shared: Shared,
+    site: Arc<Site>,
+    shared: Arc<Shared>,
+}
+
+/// A new state of the model, and the recorded keys whose values it changed.
+struct Step {
+    site: Arc<Site>,
+    shared: Arc<Shared>,
+    dirty: HashMap<Key, Value>,
+    /// Every page by output path, when pages may have come or gone.
+    plan: Option<BTreeMap<String, PageId>>,
 }
 
 /// The live site: sources, every file's parse result, the last good model
@@ -74,8 +84,10 @@ pub struct Live {
     sources: Sources,
     entries: BTreeMap<PathBuf, Result<ParsedFile, Vec<Diagnostic>>>,
     model: Option<Model>,
-    /// Output path of every page → the keys it read.
-    pages: BTreeMap<String, BTreeSet<Key>>,
+    /// Output path of every page → the page and the keys it read.
+    pages: BTreeMap<String, (PageId, BTreeSet<Key>)>,
+    /// Whether the model reflects the kept parses (not after a failed save).
+    in_sync: bool,
     /// Every key some page read → its value in the current model.
     values: HashMap<Key, Value>,
     /// Every key → the pages that read it.
@@ -121,6 +133,7 @@ impl Live {
             pages: BTreeMap::new(),
             values: HashMap::new(),
             readers: HashMap::new(),
+            in_sync: false,
             statics,
             derived: BTreeMap::new(),
         })
@@ -128,7 +141,7 @@ impl Live {
 
     /// The last good site, if there is one.
     pub fn site(&self) -> Option<&Site> {
-        self.model.as_ref().map(|m| &m.site)
+        self.model.as_ref().map(|m| &*m.site)
     }
 
     /// Renders the whole site, derived files included.
@@ -176,66 +189,135 @@ impl Live {
             return self.full();
         }
         let mut t = crate::Timings::start();
-        self.reparse(&cs.content);
+        let edits = self.reparse(&cs.content);
         let mut touched: BTreeSet<String> = BTreeSet::new();
         if !cs.statics.is_empty() {
             touched = self.reload_statics();
         }
         t.lap("reparse");
-        let old = self.model.as_ref().map(|m| (&m.site, &m.shared));
-        let (site, shared) = resolve(&self.sources, &self.entries, self.opts.drafts, old)?;
-        t.lap("resolve");
+        // The model lags the parses after a failed save: resolve anew then.
+        let in_sync = std::mem::replace(&mut self.in_sync, false);
+        let step = match edits.filter(|_| in_sync).and_then(|e| self.edit(&e)) {
+            Some(step) => step,
+            None => self.resolve_all()?,
+        };
+        t.lap("resolve+compare");
+        let (todo, gone) = self.pages_to_render(&step);
+        let Step {
+            site,
+            shared,
+            dirty,
+            ..
+        } = step;
         let theme = Arc::clone(&self.model.as_ref().expect("checked above").theme);
-        let plan = plan(&site);
-        let dirty = self.dirty(&site, &shared);
-        t.lap("compare");
-        let mut todo: BTreeSet<&String> = dirty
-            .keys()
-            .filter_map(|k| self.readers.get(k))
-            .flatten()
-            .filter(|p| plan.contains_key(*p))
-            .collect();
-        todo.extend(plan.keys().filter(|p| !self.pages.contains_key(*p)));
-        let ids: Vec<PageId> = todo.iter().map(|p| plan[*p].clone()).collect();
-        let rendered = pages::render_recorded(&site, &theme, &shared, &ids)?;
+        let rendered = pages::render_recorded(&site, &theme, &shared, &todo)?;
         t.lap("render");
-        let gone: Vec<String> = self
-            .pages
-            .keys()
-            .filter(|p| !plan.contains_key(*p))
-            .cloned()
-            .collect();
-        for (k, v) in dirty {
-            self.values.insert(k, v);
-        }
+        self.values.extend(dirty);
         self.model = Some(Model {
             theme,
             site,
             shared,
         });
+        self.in_sync = true;
         touched.extend(gone.iter().cloned());
         for p in &gone {
             self.forget(p);
         }
-        Ok(self.record(rendered, touched))
+        Ok(self.record(&todo, rendered, touched))
     }
 
-    /// Re-reads and re-parses the content files in `paths`.
-    fn reparse(&mut self, paths: &BTreeSet<PathBuf>) {
-        let cfg = &self.sources.config;
-        for rel in paths {
-            match discover::read_one(&self.root, rel) {
-                Ok(Some(f)) => {
-                    self.entries.insert(rel.clone(), parse_one(cfg, &f));
-                }
-                Ok(None) => {
-                    self.entries.remove(rel);
-                }
-                Err(d) => {
-                    self.entries.insert(rel.clone(), Err(vec![d]));
-                }
+    /// The pages a step must render (they read a changed key, or are new)
+    /// and the pages it removes. Keeps every page's id current.
+    fn pages_to_render(&mut self, step: &Step) -> (Vec<PageId>, Vec<String>) {
+        let mut todo: BTreeSet<&String> = (step.dirty.keys())
+            .filter_map(|k| self.readers.get(k))
+            .flatten()
+            .collect();
+        let Some(plan) = &step.plan else {
+            let ids = todo
+                .iter()
+                .filter_map(|p| self.pages.get(*p))
+                .map(|r| r.0.clone())
+                .collect();
+            return (ids, Vec::new());
+        };
+        todo.retain(|p| plan.contains_key(*p));
+        todo.extend(plan.keys().filter(|p| !self.pages.contains_key(*p)));
+        let ids = todo.iter().map(|p| plan[*p].clone()).collect();
+        let gone = (self.pages.keys())
+            .filter(|p| !plan.contains_key(*p))
+            .cloned()
+            .collect();
+        // Positions move when bulletins come and go.
+        for (p, rec) in self.pages.iter_mut() {
+            if let Some(id) = plan.get(p) {
+                rec.0 = id.clone();
             }
         }
+        (ids, gone)
+    }
+
+    /// The fast step: bulletins edited in place, nothing moved. The site
+    /// and its values are derived from the last ones, and only the keys an
+    /// in-place edit can change are compared.
+    fn edit(&self, edits: &[(Arc<Bulletin>, Arc<Bulletin>)]) -> Option<Step> {
+        let m = self.model.as_ref()?;
+        if !self.sources.diagnostics.is_empty() || self.entries.values().any(Result::is_err) {
+            return None;
+        }
+        let (site, edited) = m.site.with_bulletins(edits)?;
+        let shared = m.shared.refresh(&site, &edited.items, edited.stats);
+        let slugs: BTreeSet<String> = (edited.items.iter())
+            .map(|&i| site.items[i].bulletin.slug.clone())
+            .collect();
+        let dirty = self.dirty(&site, &shared, |k| k.touched_by(&slugs, edited.stats));
+        Some(Step {
+            site: Arc::new(site),
+            shared: Arc::new(shared),
+            dirty,
+            plan: None,
+        })
+    }
+
+    /// The full step: the site resolved from every kept parse, every key compared.
+    fn resolve_all(&self) -> Result<Step, Vec<Diagnostic>> {
+        let old = self.model.as_ref().map(|m| (&*m.site, &*m.shared));
+        let (site, shared) = resolve(&self.sources, &self.entries, self.opts.drafts, old)?;
+        let plan = plan(&site);
+        let dirty = self.dirty(&site, &shared, |_| true);
+        Ok(Step {
+            site: Arc::new(site),
+            shared: Arc::new(shared),
+            dirty,
+            plan: Some(plan),
+        })
+    }
+
+    /// Re-reads and re-parses the content files in `paths`. Returns the
+    /// bulletins edited in place (old and new parse), or `None` when a
+    /// file appeared, vanished, failed or is not a bulletin.
+    fn reparse(
+        &mut self,
+        paths: &BTreeSet<PathBuf>,
+    ) -> Option<Vec<(Arc<Bulletin>, Arc<Bulletin>)>> {
+        let cfg = &self.sources.config;
+        let mut edits = Some(Vec::new());
+        for rel in paths {
+            let before = match discover::read_one(&self.root, rel) {
+                Ok(Some(f)) => self.entries.insert(rel.clone(), parse_one(cfg, &f)),
+                Ok(None) => self.entries.remove(rel),
+                Err(d) => self.entries.insert(rel.clone(), Err(vec![d])),
+            };
+            match (before, self.entries.get(rel)) {
+                (Some(Ok(ParsedFile::Bulletin(a))), Some(Ok(ParsedFile::Bulletin(b)))) => {
+                    if let Some(e) = edits.as_mut() {
+                        e.push((a, Arc::clone(b)));
+                    }
+                }
+                _ => edits = None,
+            }
+        }
+        edits
     }
 
     /// Re-reads every static file; returns the output paths that changed.
@@ -251,10 +333,16 @@ impl Live {
         touched
     }
 
-    /// The recorded keys whose value differs in the new model, with their new values.
-    fn dirty(&self, site: &Site, shared: &Shared) -> HashMap<Key, Value> {
+    /// The recorded keys that `candidate` admits and whose value differs
+    /// in the new model, with their new values.
+    fn dirty(
+        &self,
+        site: &Site,
+        shared: &Shared,
+        candidate: impl Fn(&Key) -> bool + Sync,
+    ) -> HashMap<Key, Value> {
         let view = View::new(site, shared);
-        let keys: Vec<(&Key, &Value)> = self.values.iter().collect();
+        let keys: Vec<(&Key, &Value)> = self.values.iter().filter(|(k, _)| candidate(k)).collect();
         keys.into_par_iter()
             .filter_map(|(k, old)| {
                 let new = view.value(k);
@@ -265,7 +353,7 @@ impl Live {
 
     /// Removes a page and its reads.
     fn forget(&mut self, path: &str) {
-        let Some(reads) = self.pages.remove(path) else {
+        let Some((_, reads)) = self.pages.remove(path) else {
             return;
         };
         for k in reads {
@@ -281,7 +369,12 @@ impl Live {
 
     /// Stores freshly rendered pages with their reads; returns the update
     /// to the served site for them and for the other `touched` paths.
-    fn record(&mut self, rendered: Vec<Rendered>, touched: BTreeSet<String>) -> Update {
+    fn record(
+        &mut self,
+        ids: &[PageId],
+        rendered: Vec<Rendered>,
+        touched: BTreeSet<String>,
+    ) -> Update {
         for (path, _, _) in &rendered {
             self.forget(path);
         }
@@ -291,7 +384,7 @@ impl Live {
         };
         let model = self.model.as_ref().expect("set before recording");
         let view = View::new(&model.site, &model.shared);
-        for (path, bytes, reads) in rendered {
+        for (id, (path, bytes, reads)) in ids.iter().zip(rendered) {
             for k in &reads {
                 if !self.values.contains_key(k) {
                     self.values.insert(k.clone(), view.value(k));
@@ -301,7 +394,7 @@ impl Live {
                     .or_default()
                     .insert(path.clone());
             }
-            self.pages.insert(path.clone(), reads);
+            self.pages.insert(path.clone(), (id.clone(), reads));
             update.put.push((path, Data::Bytes(bytes)));
         }
         for p in touched {
@@ -338,15 +431,16 @@ impl Live {
         let rendered = pages::render_recorded(&site, &theme, &shared, &ids)?;
         self.model = Some(Model {
             theme,
-            site,
-            shared,
+            site: Arc::new(site),
+            shared: Arc::new(shared),
         });
+        self.in_sync = true;
         self.pages.clear();
         self.values.clear();
         self.readers.clear();
         self.derived.clear();
         let touched = self.statics.keys().cloned().collect();
-        let mut update = self.record(rendered, touched);
+        let mut update = self.record(&ids, rendered, touched);
         update.full = true;
         Ok(update)
     }
@@ -447,9 +541,11 @@ fn resolve(
             return Err(diags);
         }
     };
+    let mut t = crate::Timings::start();
     let shared = match old {
         Some((old_site, old_shared)) => Shared::next(old_site, old_shared, &site),
         None => Shared::new(&site),
     };
+    t.lap("values");
     Ok((site, shared))
 }

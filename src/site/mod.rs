@@ -6,6 +6,7 @@
 //! Pure: no I/O.
 
 pub mod aggregate;
+pub mod edit;
 pub mod links;
 pub mod lint;
 pub mod region;
@@ -55,22 +56,23 @@ pub struct Site {
     pub config: Config,
     /// Campaigns, by slug.
     pub campaigns: Vec<Campaign>,
-    /// Bulletins, newest first (ties by slug).
-    pub items: Vec<Item>,
+    /// Bulletins, newest first (ties by slug). Shared, so a later state of
+    /// the site that changes a few bulletins shares the rest.
+    pub items: Vec<Arc<Item>>,
     /// Plain pages, by slug.
     pub pages: Vec<Page>,
     /// Regions.
-    pub regions: RegionTree,
+    pub regions: Arc<RegionTree>,
     /// Tags by slug.
-    pub tags: BTreeMap<String, Tag>,
+    pub tags: Arc<BTreeMap<String, Tag>>,
     /// Bulletins per campaign (parallel to `campaigns`), newest first.
-    pub by_campaign: Vec<Vec<usize>>,
+    pub by_campaign: Arc<Vec<Vec<usize>>>,
     /// Bulletins per (year, month), newest first within each.
-    pub archive: BTreeMap<(i16, i8), Vec<usize>>,
+    pub archive: Arc<BTreeMap<(i16, i8), Vec<usize>>>,
     /// Metric totals per scope; filled by [`statistics`].
-    pub stats: Stats,
+    pub stats: Arc<Stats>,
     /// Where every page's links point (its bulletins' HTML is already rewritten).
-    pub links: links::LinkIndex,
+    pub links: Arc<links::LinkIndex>,
 }
 
 /// The aggregate stage: every bulletin's metric values → totals per
@@ -401,14 +403,14 @@ pub fn resolve(config: &Config, parsed: Parsed, drafts: bool) -> Result<Site, Ve
     Ok(Site {
         config: config.clone(),
         campaigns,
-        items,
+        items: items.into_iter().map(Arc::new).collect(),
         pages,
-        regions,
-        tags,
-        by_campaign,
-        archive,
-        stats: Stats::default(),
-        links,
+        regions: Arc::new(regions),
+        tags: Arc::new(tags),
+        by_campaign: Arc::new(by_campaign),
+        archive: Arc::new(archive),
+        stats: Arc::default(),
+        links: Arc::new(links),
     })
 }
 
