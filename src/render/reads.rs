@@ -108,16 +108,39 @@ pub fn stats_scope(scope: &str) -> Option<Value> {
     })
 }
 
+/// What changed between two states of a site with the same structure
+/// (the same bulletins in the same places, campaigns, regions, tags, pages
+/// and configuration): some bulletins were edited in place.
+#[derive(Debug, Clone, Default)]
+pub struct InPlace {
+    /// The edited bulletins, by slug.
+    pub bulletins: BTreeSet<String>,
+    /// Whether a title changed.
+    pub titles: bool,
+    /// Whether the totals changed.
+    pub stats: bool,
+}
+
+impl InPlace {
+    /// The keys whose value can differ between the two states that are not
+    /// about totals (see [`Key::is_totals`]).
+    pub fn keys(&self) -> Vec<Key> {
+        let mut keys: Vec<Key> = (self.bulletins.iter())
+            .flat_map(|s| [Key::Brief(s.clone()), Key::Bulletin(s.clone())])
+            .collect();
+        if self.titles {
+            // The archive lists every bulletin's title.
+            keys.push(Key::Archive);
+        }
+        keys
+    }
+}
+
 impl Key {
-    /// Whether the key's value can differ between two states of a site
-    /// with the same structure (the same bulletins in the same places,
-    /// campaigns, regions, tags, pages and configuration) in which only
-    /// the bulletins `edited` (by slug) changed, and the totals if `stats`.
-    pub fn touched_by(&self, edited: &BTreeSet<String>, stats: bool) -> bool {
+    /// Whether the key's value is made from the totals (and so can differ
+    /// when a metric value changed).
+    pub fn is_totals(&self) -> bool {
         match self {
-            Key::Brief(slug) | Key::Bulletin(slug) => edited.contains(slug),
-            // Titles and dates of every bulletin.
-            Key::Archive => !edited.is_empty(),
             Key::Campaigns
             | Key::Featured
             | Key::Campaign(_)
@@ -125,10 +148,16 @@ impl Key {
             | Key::Region(_)
             | Key::RegionCharts(_)
             | Key::StatsPage
-            | Key::Stats(_) => stats,
-            Key::Site | Key::List(..) | Key::Regions | Key::Tags | Key::Tag(_) | Key::Page(_) => {
-                false
-            }
+            | Key::Stats(_) => true,
+            Key::Site
+            | Key::Brief(_)
+            | Key::Bulletin(_)
+            | Key::List(..)
+            | Key::Regions
+            | Key::Tags
+            | Key::Tag(_)
+            | Key::Archive
+            | Key::Page(_) => false,
         }
     }
 }

@@ -26,7 +26,7 @@ use crate::diag::Diagnostic;
 use crate::output::{Data, Output};
 use crate::render::context::Shared;
 use crate::render::pages::{self, PageId};
-use crate::render::reads::Key;
+use crate::render::reads::{InPlace, Key};
 use crate::render::templates::Theme;
 use crate::render::urls::Urls;
 use crate::render::view::View;
@@ -267,10 +267,18 @@ impl Live {
         }
         let (site, edited) = m.site.with_bulletins(edits)?;
         let shared = m.shared.refresh(&site, &edited.items, edited.stats);
-        let slugs: BTreeSet<String> = (edited.items.iter())
-            .map(|&i| site.items[i].bulletin.slug.clone())
-            .collect();
-        let dirty = self.dirty(&site, &shared, |k| k.touched_by(&slugs, edited.stats));
+        let change = InPlace {
+            bulletins: (edited.items.iter())
+                .map(|&i| site.items[i].bulletin.slug.clone())
+                .collect(),
+            titles: edited.titles,
+            stats: edited.stats,
+        };
+        let mut candidates = change.keys();
+        if change.stats {
+            candidates.extend(self.values.keys().filter(|k| k.is_totals()).cloned());
+        }
+        let dirty = self.dirty(&site, &shared, &candidates);
         Some(Step {
             site: Arc::new(site),
             shared: Arc::new(shared),
@@ -284,7 +292,8 @@ impl Live {
         let old = self.model.as_ref().map(|m| (&*m.site, &*m.shared));
         let (site, shared) = resolve(&self.sources, &self.entries, self.opts.drafts, old)?;
         let plan = plan(&site);
-        let dirty = self.dirty(&site, &shared, |_| true);
+        let every: Vec<Key> = self.values.keys().cloned().collect();
+        let dirty = self.dirty(&site, &shared, &every);
         Ok(Step {
             site: Arc::new(site),
             shared: Arc::new(shared),
@@ -333,18 +342,14 @@ impl Live {
         touched
     }
 
-    /// The recorded keys that `candidate` admits and whose value differs
-    /// in the new model, with their new values.
-    fn dirty(
-        &self,
-        site: &Site,
-        shared: &Shared,
-        candidate: impl Fn(&Key) -> bool + Sync,
-    ) -> HashMap<Key, Value> {
+    /// The recorded keys among `candidates` whose value differs in the new
+    /// model, with their new values.
+    fn dirty(&self, site: &Site, shared: &Shared, candidates: &[Key]) -> HashMap<Key, Value> {
         let view = View::new(site, shared);
-        let keys: Vec<(&Key, &Value)> = self.values.iter().filter(|(k, _)| candidate(k)).collect();
-        keys.into_par_iter()
-            .filter_map(|(k, old)| {
+        candidates
+            .par_iter()
+            .filter_map(|k| {
+                let old = self.values.get(k)?;
                 let new = view.value(k);
                 (new != *old).then(|| (k.clone(), new))
             })
@@ -447,19 +452,36 @@ impl Live {
 
     /// Recomputes the derived files of the current model; returns what changed.
     pub fn derive(&mut self) -> Update {
-        let Some(m) = &self.model else {
+        let Some(job) = self.derive_job() else {
             return Update::default();
         };
-        let (a, b) = rayon::join(
-            || crate::output::extras(&m.site, &m.shared),
-            || crate::output::data::files(&m.site),
-        );
-        let new: BTreeMap<String, Vec<u8>> = a.into_iter().chain(b).collect();
-        let old = std::mem::replace(&mut self.derived, new);
+        let files = job.run();
+        self.accept_derived(&job, files).unwrap_or_default()
+    }
+
+    /// What [`Live::derive`] needs, to compute the derived files on
+    /// another thread while the next save is rebuilt.
+    pub fn derive_job(&self) -> Option<DeriveJob> {
+        self.model.as_ref().map(|m| DeriveJob {
+            site: Arc::clone(&m.site),
+            shared: Arc::clone(&m.shared),
+        })
+    }
+
+    /// Takes the derived files `job` computed; returns what changed in the
+    /// served site, or `None` when the model moved on meanwhile.
+    pub fn accept_derived(
+        &mut self,
+        job: &DeriveJob,
+        files: BTreeMap<String, Vec<u8>>,
+    ) -> Option<Update> {
+        let m = self.model.as_ref()?;
+        if !Arc::ptr_eq(&m.site, &job.site) {
+            return None;
+        }
+        let old = std::mem::replace(&mut self.derived, files);
         let mut update = Update::default();
-        let changed = self
-            .derived
-            .iter()
+        let changed = (self.derived.iter())
             .filter(|(p, b)| old.get(*p) != Some(*b))
             .map(|(p, _)| p.clone());
         let removed = old
@@ -472,7 +494,7 @@ impl Live {
                 self.compose(&p, &mut update);
             }
         }
-        update
+        Some(update)
     }
 
     /// The URL of the bulletin in `cs`, when exactly one bulletin changed and it is in the site.
@@ -492,6 +514,23 @@ impl Live {
                 .urls
                 .url(&crate::render::urls::bulletin(&it.bulletin.slug)),
         )
+    }
+}
+
+/// A snapshot of the model for computing its derived files.
+pub struct DeriveJob {
+    site: Arc<Site>,
+    shared: Arc<Shared>,
+}
+
+impl DeriveJob {
+    /// Feeds, sitemap, robots.txt, search index and statistics downloads.
+    pub fn run(&self) -> BTreeMap<String, Vec<u8>> {
+        let (a, b) = rayon::join(
+            || crate::output::extras(&self.site, &self.shared),
+            || crate::output::data::files(&self.site),
+        );
+        a.into_iter().chain(b).collect()
     }
 }
 

@@ -21,7 +21,7 @@ use std::io::ErrorKind;
 use std::panic::AssertUnwindSafe;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::Sender;
-use std::sync::{Arc, RwLock};
+use std::sync::{Arc, Mutex, RwLock};
 use std::time::{Duration, Instant};
 
 use crate::BuildOptions;
@@ -377,9 +377,9 @@ type LiveSite = Result<Live, Vec<Diagnostic>>;
 fn rebuild_loop(
     root: &Path,
     mut watcher: Watcher,
-    mut live: LiveSite,
+    live: LiveSite,
     build_opts: &BuildOptions,
-    state: &State,
+    state: &Arc<State>,
 ) {
     let quiet = Duration::from_millis(
         std::env::var("JIANXUN_QUIET_MS")
@@ -392,7 +392,10 @@ fn rebuild_loop(
         .read()
         .unwrap_or_else(|e| e.into_inner())
         .version;
+    let live = Arc::new(Mutex::new(live));
+    let jobs = start_deriving(&live, state);
     while let Some(cs) = watcher.next(quiet, Duration::from_secs(2)) {
+        let mut live = live.lock().unwrap_or_else(|e| e.into_inner());
         if live.as_ref().is_ok_and(|l| !l.concerns(&cs)) {
             continue;
         }
@@ -405,13 +408,13 @@ fn rebuild_loop(
                 }
             }
         }
-        let result = match &mut live {
+        let result = match &mut *live {
             Ok(l) => l.apply(&cs),
             // The configuration was unreadable: try from scratch.
             Err(_) => match Live::start(root, build_opts) {
                 Ok(mut l) => {
                     let out = l.rebuild_all();
-                    live = Ok(l);
+                    *live = Ok(l);
                     out
                 }
                 Err(d) => Err(d),
@@ -422,14 +425,9 @@ fn rebuild_loop(
                 next_version += 1;
                 let saved = live.as_ref().ok().and_then(|l| l.saved_bulletin(&cs));
                 publish(state, rebuilt, &cs, saved, next_version, t);
-                // Feeds, sitemap, search index and downloads follow the pages;
-                // a request for one of them waits until they are current.
-                if let Ok(l) = &mut live {
-                    let derived = l.derive();
-                    let mut s = state.served.write().unwrap_or_else(|e| e.into_inner());
-                    derived.apply_to(&mut s.output);
-                    s.derived_version = next_version;
-                }
+                // Feeds, sitemap, search index and downloads follow on a
+                // thread of their own; a request for one waits until they are current.
+                let _ = jobs.send(next_version);
             }
             Err(diags) => {
                 print_errors(&diags);
@@ -442,6 +440,37 @@ fn rebuild_loop(
             }
         }
     }
+}
+
+/// Starts the thread that recomputes the derived files after each rebuild
+/// (the latest one when several are waiting); returns where to ask for it.
+fn start_deriving(live: &Arc<Mutex<LiveSite>>, state: &Arc<State>) -> Sender<u64> {
+    let (tx, rx) = std::sync::mpsc::channel::<u64>();
+    let (live, state) = (Arc::clone(live), Arc::clone(state));
+    std::thread::spawn(move || {
+        let lock = || live.lock().unwrap_or_else(|e| e.into_inner());
+        while let Ok(mut version) = rx.recv() {
+            while let Ok(v) = rx.try_recv() {
+                version = v;
+            }
+            let Some(job) = lock().as_ref().ok().and_then(Live::derive_job) else {
+                continue;
+            };
+            let files = job.run();
+            let mut live = lock();
+            let Some(update) = live
+                .as_mut()
+                .ok()
+                .and_then(|l| l.accept_derived(&job, files))
+            else {
+                continue;
+            };
+            let mut s = state.served.write().unwrap_or_else(|e| e.into_inner());
+            update.apply_to(&mut s.output);
+            s.derived_version = version;
+        }
+    });
+    tx
 }
 
 /// Serves a successful rebuild and tells every open page.

@@ -21,6 +21,8 @@ pub struct Edited {
     pub items: Vec<usize>,
     /// Whether the totals changed.
     pub stats: bool,
+    /// Whether a title changed (lists of every bulletin show titles).
+    pub titles: bool,
 }
 
 /// Whether `b` sits where `a` sat: same slug, date, campaigns, region,
@@ -66,6 +68,7 @@ impl Site {
                 continue;
             };
             edited.stats |= old.metrics != new.metrics;
+            edited.titles |= old.title != new.title;
             let it = &site.items[i];
             site.items[i] = Arc::new(Item {
                 bulletin: site.links.bulletin(Arc::clone(new)),
