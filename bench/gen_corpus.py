@@ -404,8 +404,8 @@ def main(argv=None):
                     help="replace OUTDIR/content and OUTDIR/jianxun.yaml if present")
     ap.add_argument("--quiet", action="store_true")
     a = ap.parse_args(argv)
-    if a.n < 0 or a.n > 99999:
-        ap.error("N must be in 0..99999")
+    if a.n < 0 or a.n > 1_000_000:
+        ap.error("N must be in 0..1000000")
     if os.path.isdir(a.outdir) and os.listdir(a.outdir):
         if not a.force:
             ap.error(f"{a.outdir} is not empty (use --force to regenerate)")

@@ -83,6 +83,8 @@ pub struct Live {
     opts: BuildOptions,
     sources: Sources,
     entries: BTreeMap<PathBuf, Result<ParsedFile, Vec<Diagnostic>>>,
+    /// The entries that are errors.
+    failed: BTreeSet<PathBuf>,
     model: Option<Model>,
     /// Output path of every page → the page and the keys it read.
     pages: BTreeMap<String, (PageId, BTreeSet<Key>)>,
@@ -122,6 +124,10 @@ impl Live {
             entries.insert(d.path.clone(), Err(vec![d]));
         }
         sources.diagnostics = rest;
+        let failed = (entries.iter())
+            .filter(|(_, e)| e.is_err())
+            .map(|(p, _)| p.clone())
+            .collect();
         sources.files = Vec::new();
         let statics = statics_of(&sources);
         Ok(Live {
@@ -129,6 +135,7 @@ impl Live {
             opts: opts.clone(),
             sources,
             entries,
+            failed,
             model: None,
             pages: BTreeMap::new(),
             values: HashMap::new(),
@@ -262,7 +269,7 @@ impl Live {
     /// in-place edit can change are compared.
     fn edit(&self, edits: &[(Arc<Bulletin>, Arc<Bulletin>)]) -> Option<Step> {
         let m = self.model.as_ref()?;
-        if !self.sources.diagnostics.is_empty() || self.entries.values().any(Result::is_err) {
+        if !self.sources.diagnostics.is_empty() || !self.failed.is_empty() {
             return None;
         }
         let (site, edited) = m.site.with_bulletins(edits)?;
@@ -317,6 +324,11 @@ impl Live {
                 Ok(None) => self.entries.remove(rel),
                 Err(d) => self.entries.insert(rel.clone(), Err(vec![d])),
             };
+            if self.entries.get(rel).is_some_and(Result::is_err) {
+                self.failed.insert(rel.clone());
+            } else {
+                self.failed.remove(rel);
+            }
             match (before, self.entries.get(rel)) {
                 (Some(Ok(ParsedFile::Bulletin(a))), Some(Ok(ParsedFile::Bulletin(b)))) => {
                     if let Some(e) = edits.as_mut() {
@@ -508,12 +520,13 @@ impl Live {
             return None;
         }
         let m = self.model.as_ref()?;
-        let it = m.site.items.iter().find(|it| it.bulletin.path == *only)?;
-        Some(
-            m.shared
-                .urls
-                .url(&crate::render::urls::bulletin(&it.bulletin.slug)),
-        )
+        let Some(Ok(ParsedFile::Bulletin(b))) = self.entries.get(only) else {
+            return None;
+        };
+        // Only if the site has it (not a draft left out).
+        let i = m.shared.bulletin(&b.slug)?;
+        (m.site.items[i].bulletin.path == b.path)
+            .then(|| m.shared.urls.url(&crate::render::urls::bulletin(&b.slug)))
     }
 }
 
@@ -524,6 +537,16 @@ pub struct DeriveJob {
 }
 
 impl DeriveJob {
+    /// [`DeriveJob::run`] on one thread of low priority, so the next
+    /// save's rebuild keeps the other cores.
+    pub fn run_in_background(&self) -> BTreeMap<String, Vec<u8>> {
+        lower_priority();
+        match rayon::ThreadPoolBuilder::new().num_threads(1).build() {
+            Ok(pool) => pool.install(|| self.run()),
+            Err(_) => self.run(),
+        }
+    }
+
     /// Feeds, sitemap, robots.txt, search index and statistics downloads.
     pub fn run(&self) -> BTreeMap<String, Vec<u8>> {
         let (a, b) = rayon::join(
@@ -587,4 +610,14 @@ fn resolve(
     };
     t.lap("values");
     Ok((site, shared))
+}
+
+/// Lowers the calling thread's scheduling priority (Linux; elsewhere a no-op).
+fn lower_priority() {
+    #[cfg(target_os = "linux")]
+    // SAFETY: gettid and setpriority take plain integers and touch no memory.
+    unsafe {
+        let tid = libc::syscall(libc::SYS_gettid) as libc::id_t;
+        libc::setpriority(libc::PRIO_PROCESS, tid, 10);
+    }
 }

@@ -456,7 +456,7 @@ fn start_deriving(live: &Arc<Mutex<LiveSite>>, state: &Arc<State>) -> Sender<u64
             let Some(job) = lock().as_ref().ok().and_then(Live::derive_job) else {
                 continue;
             };
-            let files = job.run();
+            let files = job.run_in_background();
             let mut live = lock();
             let Some(update) = live
                 .as_mut()

@@ -59,12 +59,13 @@ impl Site {
             if !same_place(old, new) {
                 return None;
             }
-            // Drafts left out of the site stay out.
-            let Some(i) = site
+            // Items are ordered newest first, then by slug: find it by that.
+            let key = |b: &Bulletin| (std::cmp::Reverse(b.date.timestamp()), b.slug.clone());
+            let Ok(i) = site
                 .items
-                .iter()
-                .position(|it| it.bulletin.path == old.path)
+                .binary_search_by_key(&key(old), |it| key(&it.bulletin))
             else {
+                // A draft left out of the site stays out.
                 continue;
             };
             edited.stats |= old.metrics != new.metrics;
