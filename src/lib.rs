@@ -21,11 +21,15 @@ pub mod cmd;
 pub mod config;
 pub mod content;
 pub mod diag;
+pub mod exit;
 pub mod output;
 pub mod pathname;
 pub mod render;
 pub mod serve;
 pub mod site;
+pub mod suggest;
+pub mod urls;
+pub mod width;
 pub mod yaml;
 
 use std::path::Path;

@@ -10,12 +10,7 @@ pub mod stats_format;
 
 use crate::diag::{self, Diagnostic, Paint};
 
-/// Exit code: success.
-pub const OK: i32 = 0;
-/// Exit code: the content has errors.
-pub const CONTENT_ERRORS: i32 = 1;
-/// Exit code: the command was used wrongly.
-pub const USAGE: i32 = 2;
+pub use crate::exit::{CONTENT_ERRORS, OK, USAGE};
 
 /// Prints diagnostics to stderr, sorted, coloured on a terminal, each
 /// followed by a blank line. Returns how many are errors.

@@ -13,11 +13,11 @@ use serde::Deserialize;
 use super::date::Date;
 pub use super::labels::TagEntry;
 use super::labels::{region_slugs, tags_of};
+use super::markdown::{self, truncate_chars};
 use super::number::{self, Quantity};
 use super::{Spot, frontmatter, locate, slug, value_len};
 use crate::config::{Config, Metric};
 use crate::diag::Diagnostic;
-use crate::render::markdown::{self, truncate_chars};
 use crate::yaml::{self, Pos, Spanned};
 
 /// How many characters an automatic summary keeps.
@@ -318,7 +318,7 @@ pub fn parse(config: &Config, path: &Path, text: &str) -> Result<Bulletin, Vec<D
         let key = k.value.trim().to_string();
         if config.metric(&key).is_none() {
             let known: Vec<&str> = config.metrics.iter().map(|m| m.key.as_str()).collect();
-            let hint = match crate::site::did_you_mean(&key, known.iter().copied()) {
+            let hint = match crate::suggest::did_you_mean(&key, known.iter().copied()) {
                 Some(best) => format!(
                     "did you mean `{best}`? Otherwise declare `{key}` under metrics: in jianxun.yaml"
                 ),
@@ -412,12 +412,12 @@ pub fn parse(config: &Config, path: &Path, text: &str) -> Result<Bulletin, Vec<D
     let date = date.expect("a missing or bad date was reported above");
     let rendered = markdown::render(split.body, config.markdown.unsafe_html);
     let (summary_html, summary_text) = match raw.summary.filter(|s| !s.trim().is_empty()) {
-        Some(s) => (crate::render::escape(s.trim()), s.trim().to_string()),
+        Some(s) => (super::markdown::escape(s.trim()), s.trim().to_string()),
         None => match &rendered.before_more {
             Some(h) => (h.clone(), truncate_chars(&plain_of(h), SUMMARY_CHARS * 2)),
             None => {
                 let t = truncate_chars(&rendered.lead, SUMMARY_CHARS);
-                (crate::render::escape(&t), t)
+                (super::markdown::escape(&t), t)
             }
         },
     };

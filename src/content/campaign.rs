@@ -9,10 +9,10 @@ use serde::Deserialize;
 
 use super::bulletin::MetricEntry;
 use super::date::Date;
+use super::markdown;
 use super::{frontmatter, slug};
 use crate::config::Config;
 use crate::diag::Diagnostic;
-use crate::render::markdown;
 use crate::yaml::{self, Pos, Spanned};
 
 #[derive(Debug, Deserialize)]

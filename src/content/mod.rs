@@ -13,6 +13,7 @@ pub mod frontmatter;
 mod fuzz;
 pub mod labels;
 pub mod links;
+pub mod markdown;
 pub mod number;
 pub mod page;
 pub mod scaffold;

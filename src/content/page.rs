@@ -5,10 +5,10 @@ use std::path::{Path, PathBuf};
 use serde::Deserialize;
 
 use super::date::Date;
+use super::markdown;
 use super::{Spot, frontmatter, slug};
 use crate::config::Config;
 use crate::diag::Diagnostic;
-use crate::render::markdown;
 use crate::yaml::{self, Pos, Spanned};
 
 #[derive(Debug, Deserialize)]

@@ -7,7 +7,7 @@
 //! the commands' business.
 
 use crate::config::Metric;
-use crate::render::charts::char_cells;
+use crate::width::char_cells;
 
 use std::collections::BTreeMap;
 

@@ -5,22 +5,18 @@
 //! `pages` plans every page and renders each into bytes.
 
 pub mod charts;
+/// Markdown is turned into HTML by the parse stage.
+pub use crate::content::markdown;
+/// Where every page lives: shared with the resolve stage.
+pub use crate::urls;
 pub mod context;
 pub mod filters;
 pub mod format;
-pub mod markdown;
 pub mod pages;
 pub mod reads;
 pub mod stats_page;
 pub mod templates;
 pub mod totals;
-pub mod urls;
 pub mod view;
 
-/// Escapes text for HTML.
-pub fn escape(text: &str) -> String {
-    let mut out = Vec::with_capacity(text.len() + 8);
-    // Writing to a Vec cannot fail.
-    let _ = tera::escape_html(text, &mut out);
-    String::from_utf8(out).unwrap_or_default()
-}
+pub use crate::content::markdown::escape;

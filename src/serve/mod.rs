@@ -224,7 +224,7 @@ fn bind_failed(opts: &ServeOptions, e: &BindError) -> i32 {
             }
         }
     }
-    crate::cmd::USAGE
+    crate::exit::USAGE
 }
 
 /// A new build version: the time in milliseconds, so a restarted server
@@ -290,7 +290,7 @@ pub fn run(opts: &ServeOptions) -> i32 {
                 "error: cannot watch {}: {e}",
                 crate::diag::shown(&opts.root)
             );
-            return crate::cmd::CONTENT_ERRORS;
+            return crate::exit::CONTENT_ERRORS;
         }
     };
     let started = Instant::now();
@@ -336,7 +336,7 @@ pub fn run(opts: &ServeOptions) -> i32 {
             crate::diag::shown(&opts.root)
         ),
     }
-    crate::cmd::CONTENT_ERRORS
+    crate::exit::CONTENT_ERRORS
 }
 
 /// Starts answering requests, and pinging the event streams so pages that

@@ -25,7 +25,7 @@ use percent_encoding::{AsciiSet, CONTROLS, percent_decode_str, utf8_percent_enco
 use crate::content::bulletin::Bulletin;
 use crate::content::campaign::Campaign;
 use crate::content::page::Page;
-use crate::render::urls;
+use crate::urls;
 
 /// Characters escaped in a published file's URL path.
 const PATH: &AsciiSet = &CONTROLS
@@ -538,7 +538,7 @@ mod tests {
             unsafe_html: bool,
             base in proptest::sample::select(vec!["/", "/sub/"]),
         ) {
-            let html = crate::render::markdown::render(&pieces.concat(), unsafe_html).html;
+            let html = crate::content::markdown::render(&pieces.concat(), unsafe_html).html;
             let i = index(base);
             let from = Path::new(FROM);
             if let Some(out) = i.rewrite_html(from, &html) {

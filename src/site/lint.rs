@@ -162,14 +162,14 @@ fn links(input: &Input, bulletins: &[Arc<Bulletin>]) -> Vec<Diagnostic> {
         .collect();
     let known_pages: Vec<String> = bulletins
         .iter()
-        .map(|b| crate::render::urls::bulletin(&b.slug))
+        .map(|b| crate::urls::bulletin(&b.slug))
         .chain(
             parsed
                 .campaigns
                 .iter()
-                .map(|c| crate::render::urls::campaign(&c.slug, 1)),
+                .map(|c| crate::urls::campaign(&c.slug, 1)),
         )
-        .chain(pages.iter().map(|p| crate::render::urls::page(&p.slug)))
+        .chain(pages.iter().map(|p| crate::urls::page(&p.slug)))
         .collect();
     let mut out = Vec::new();
     for f in input.files {

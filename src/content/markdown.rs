@@ -11,6 +11,14 @@ use std::collections::HashSet;
 
 use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, TagEnd};
 
+/// Escapes text for HTML.
+pub fn escape(text: &str) -> String {
+    let mut out = Vec::with_capacity(text.len() + 8);
+    // Writing to a Vec cannot fail.
+    let _ = tera::escape_html(text, &mut out);
+    String::from_utf8(out).unwrap_or_default()
+}
+
 /// Marks where emphasis delimiters were nudged; removed from the output.
 const NUDGE: char = '\u{E000}';
 const MORE: &str = "<!-- more -->";
