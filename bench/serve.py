@@ -11,6 +11,7 @@ the median, min and max in milliseconds. Standard library only.
 
 import argparse
 import os
+import re
 import shutil
 import socket
 import statistics
@@ -49,7 +50,18 @@ def next_event(sock, buf):
         buf[0] += chunk
 
 
-def measure(n, runs, binary, workdir):
+def edit(text, k, kind):
+    """The file after the k-th edit of the given kind (in place: same slug,
+    date, campaigns, region and tags)."""
+    if kind == "title":
+        return re.sub(r"^title: (.*)$", lambda m: f"title: {m.group(1)}（第{k}次修改）", text, count=1, flags=re.M)
+    if kind == "metric":
+        # The first metric value gets k added to its leading number.
+        return re.sub(r"^(  \S+: )(\d+)", lambda m: f"{m.group(1)}{int(m.group(2)) + k + 1}", text, count=1, flags=re.M)
+    return text.rstrip("\n") + f"\n\n基准测试第{k}次修改。\n"
+
+
+def measure(n, runs, binary, workdir, kind="body"):
     corpus = buildbench.ensure_corpus(workdir, n, regen=False)
     # serve never writes, but work on a copy so edits do not touch the cached corpus.
     site = Path(workdir) / f"serve-n{n}"
@@ -70,7 +82,7 @@ def measure(n, runs, binary, workdir):
         for k in range(runs + 1):
             target = bulletins[(k * 7919) % len(bulletins)]
             text = target.read_text(encoding="utf-8")
-            text = text.rstrip("\n") + f"\n\n基准测试第{k}次修改。\n"
+            text = edit(text, k, kind)
             time.sleep(0.3)
             target.write_text(text, encoding="utf-8")
             t0 = time.perf_counter()
@@ -92,13 +104,15 @@ def main():
     ap.add_argument("--runs", type=int, default=15)
     ap.add_argument("--workdir", default=os.path.join(os.environ.get("TMPDIR", "/tmp"), "jianxun-bench"))
     ap.add_argument("--no-cargo", action="store_true")
+    ap.add_argument("--edit", choices=["body", "title", "metric"], default="body",
+                    help="what each save changes in place (default: the body)")
     args = ap.parse_args()
     if not args.no_cargo:
         subprocess.run(["cargo", "build", "--release", "--quiet"], cwd=REPO, check=True)
     binary = buildbench.binary_path()
-    print(f"{'N':>7} {'first build ms':>15} {'median ms':>10} {'min':>7} {'max':>7}  (save → reload event, {args.runs} edits)")
+    print(f"{'N':>7} {'first build ms':>15} {'median ms':>10} {'min':>7} {'max':>7}  (save → reload event, {args.runs} {args.edit} edits)")
     for n in args.sizes:
-        startup, times = measure(n, args.runs, binary, args.workdir)
+        startup, times = measure(n, args.runs, binary, args.workdir, args.edit)
         print(f"{n:>7} {startup:>15} {statistics.median(times):>10.1f} {min(times):>7.1f} {max(times):>7.1f}")
 
 
