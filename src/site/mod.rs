@@ -1,26 +1,25 @@
-//! The resolved site: parsed items → an immutable [`Site`] model.
+//! Resolve and aggregate stages: the immutable [`Site`] model.
 //!
-//! Resolves each bulletin's campaign references (with a "did you mean"
-//! hint), builds the region tree, tags and archive, orders bulletins newest
-//! first, links neighbours within a campaign and rejects slug collisions.
-//! Pure: no I/O.
+//! [`resolve`] turns parsed items into the site (see `resolve.rs`);
+//! [`statistics`] adds up its metrics; [`Site::with_bulletins`] gives the
+//! site after bulletins were edited in place (see `edit.rs`). Pure: no I/O.
 
 pub mod aggregate;
 pub mod edit;
 pub mod links;
 pub mod lint;
 pub mod region;
+mod resolve;
+
+pub use resolve::resolve;
 
 use std::collections::BTreeMap;
-use std::path::PathBuf;
 use std::sync::Arc;
 
 use crate::config::Config;
-use crate::content::Spot;
 use crate::content::bulletin::Bulletin;
 use crate::content::campaign::Campaign;
 use crate::content::page::Page;
-use crate::diag::Diagnostic;
 use aggregate::{Observation, Stats, aggregate};
 use region::RegionTree;
 
@@ -131,272 +130,6 @@ pub struct Parsed {
 }
 
 pub use crate::suggest::did_you_mean;
-
-/// One thing that has a slug: its file and where the slug comes from.
-type Claim<'a> = (&'a PathBuf, &'a Spot);
-
-/// Two things with one slug: an error in each file, at where the slug
-/// comes from, both naming the two files.
-fn collision(kind: &str, slug: &str, a: Claim, b: Claim) -> [Diagnostic; 2] {
-    let (first, second) = if a.0 <= b.0 { (a, b) } else { (b, a) };
-    let message = format!(
-        "{kind} slug `{slug}` is used by both {} and {}",
-        first.0.display(),
-        second.0.display()
-    );
-    [first, second].map(|(path, at)| {
-        at.error(path, "slug-collision", message.clone())
-            .with_hint("give one of them a different file name or a `slug:` in its front matter")
-    })
-}
-
-/// Regions whose slug paths coincide (长宁 and 常宁 are both `changning`):
-/// an error in the first bulletin of each, at the region's name.
-fn region_collisions(regions: &RegionTree, bulletins: &[Arc<Bulletin>]) -> Vec<Diagnostic> {
-    let mut diags = Vec::new();
-    let mut seen: BTreeMap<&str, &region::RegionNode> = BTreeMap::new();
-    for n in &regions.nodes {
-        let Some(other) = seen.insert(n.slug_path.as_str(), n) else {
-            continue;
-        };
-        let first = |node: &region::RegionNode| node.all.first().and_then(|&i| bulletins.get(i));
-        let (Some(fa), Some(fb)) = (first(other), first(n)) else {
-            continue;
-        };
-        let message = format!(
-            "regions {} and {} both get the slug `{}` (in {} and {})",
-            other.key,
-            n.key,
-            n.slug_path,
-            fa.path.display(),
-            fb.path.display()
-        );
-        let hint = format!(
-            "add a slug for one of them under regions: in jianxun.yaml, e.g. {}: {}-2",
-            n.name,
-            n.slug_path.rsplit('/').next().unwrap_or("x")
-        );
-        for (node, b) in [(other, fa), (n, fb)] {
-            diags.push(
-                b.region_at
-                    .narrowed(&node.name)
-                    .error(&b.path, "slug-collision", message.clone())
-                    .with_hint(hint.clone()),
-            );
-        }
-    }
-    diags
-}
-
-/// Resolves parsed content into the site model. `drafts` keeps draft bulletins.
-pub fn resolve(config: &Config, parsed: Parsed, drafts: bool) -> Result<Site, Vec<Diagnostic>> {
-    let mut diags = Vec::new();
-    let mut campaigns = parsed.campaigns;
-    campaigns.sort_by(|a, b| a.slug.cmp(&b.slug));
-    for w in campaigns.windows(2) {
-        if w[0].slug == w[1].slug {
-            let line1 = Spot::first_line();
-            diags.extend(collision(
-                "campaign",
-                &w[0].slug,
-                (&w[0].path, &line1),
-                (&w[1].path, &line1),
-            ));
-        }
-    }
-    // Names may stand in for slugs, so a name must not be claimed twice either.
-    let mut names: BTreeMap<&str, &PathBuf> = BTreeMap::new();
-    for c in &campaigns {
-        if let Some(other) = names.insert(c.name.as_str(), &c.path) {
-            diags.push(
-                Diagnostic::error(
-                    &c.path,
-                    0,
-                    0,
-                    "campaign-name-collision",
-                    format!(
-                        "campaign name `{}` is used by both {} and {}",
-                        c.name,
-                        other.display(),
-                        c.path.display()
-                    ),
-                )
-                .with_hint("give each campaign its own name"),
-            );
-        }
-    }
-
-    let mut bulletins: Vec<Arc<Bulletin>> = parsed
-        .bulletins
-        .into_iter()
-        .filter(|b| drafts || !b.draft)
-        .collect();
-    bulletins.sort_by_cached_key(|b| (std::cmp::Reverse(b.date.timestamp()), b.slug.clone()));
-    let mut seen: BTreeMap<&str, &Bulletin> = BTreeMap::new();
-    for b in &bulletins {
-        if let Some(other) = seen.insert(b.slug.as_str(), b) {
-            diags.extend(collision(
-                "bulletin",
-                &b.slug,
-                (&other.path, &other.slug_at),
-                (&b.path, &b.slug_at),
-            ));
-        }
-    }
-    let mut pages = parsed
-        .pages
-        .into_iter()
-        .filter(|p| drafts || !p.draft)
-        .collect::<Vec<_>>();
-    pages.sort_by(|a, b| a.slug.cmp(&b.slug).then_with(|| a.path.cmp(&b.path)));
-    for w in pages.windows(2) {
-        if w[0].slug == w[1].slug {
-            diags.extend(collision(
-                "page",
-                &w[0].slug,
-                (&w[0].path, &w[0].slug_at),
-                (&w[1].path, &w[1].slug_at),
-            ));
-        }
-    }
-
-    // Campaign references: slug, name or full name.
-    let mut item_campaigns = Vec::with_capacity(bulletins.len());
-    for b in &bulletins {
-        let mut found = Vec::new();
-        for cref in &b.campaign_refs {
-            let r = &cref.name;
-            let hit = campaigns.iter().position(|c| {
-                c.slug == *r || c.name == *r || c.full_name.as_deref() == Some(r.as_str())
-            });
-            match hit {
-                Some(i) if !found.contains(&i) => found.push(i),
-                Some(_) => {}
-                None if parsed.broken_campaigns.iter().any(|s| s == r) => {}
-                None => {
-                    let cands = campaigns
-                        .iter()
-                        .flat_map(|c| [c.slug.as_str(), c.name.as_str()]);
-                    let hint = match did_you_mean(r, cands) {
-                        Some(best) => {
-                            let c = campaigns
-                                .iter()
-                                .find(|c| c.slug == best || c.name == best)
-                                .expect("candidate comes from campaigns");
-                            format!("did you mean {} ({})?", c.name, c.slug)
-                        }
-                        None if campaigns.is_empty() => {
-                            "there are no campaigns yet: create content/campaigns/<slug>.md"
-                                .to_string()
-                        }
-                        None => format!(
-                            "known campaigns: {}",
-                            campaigns
-                                .iter()
-                                .map(|c| format!("{} ({})", c.name, c.slug))
-                                .collect::<Vec<_>>()
-                                .join("、")
-                        ),
-                    };
-                    let mut d = Diagnostic::error(
-                        &b.path,
-                        cref.pos.line,
-                        cref.pos.col,
-                        "campaign-unknown",
-                        format!("unknown campaign `{r}`"),
-                    )
-                    .with_hint(hint)
-                    .with_len(r.chars().count());
-                    d.source_line = Some(cref.line.clone());
-                    diags.push(d);
-                }
-            }
-        }
-        item_campaigns.push(found);
-    }
-
-    let paths: Vec<&[String]> = bulletins.iter().map(|b| b.region.as_slice()).collect();
-    let regions = RegionTree::build(&paths, &config.region_slugs);
-    diags.extend(region_collisions(&regions, &bulletins));
-
-    let mut tags: BTreeMap<String, Tag> = BTreeMap::new();
-    let mut items = Vec::with_capacity(bulletins.len());
-    for (i, (b, cs)) in bulletins.into_iter().zip(item_campaigns).enumerate() {
-        for t in &b.tags {
-            let tag = tags.entry(t.slug.clone()).or_insert_with(|| Tag {
-                name: t.name.clone(),
-                slug: t.slug.clone(),
-                bulletins: Vec::new(),
-            });
-            if tag.name != t.name {
-                let mut d = Diagnostic::error(
-                    &b.path,
-                    t.pos.line,
-                    t.pos.col,
-                    "slug-collision",
-                    format!(
-                        "tags `{}` and `{}` both get the slug `{}`",
-                        tag.name, t.name, t.slug
-                    ),
-                )
-                .with_hint(format!(
-                    "write the tag as `{}` like the other bulletins",
-                    tag.name
-                ))
-                .with_len(t.name.chars().count());
-                d.source_line = Some(t.line.clone());
-                diags.push(d);
-            }
-            if tag.bulletins.last() != Some(&i) {
-                tag.bulletins.push(i);
-            }
-        }
-        let tag_slugs = b.tags.iter().map(|t| t.slug.clone()).collect();
-        let region = regions.get(&b.region.join("/")).unwrap_or(0);
-        items.push(Item {
-            bulletin: b,
-            campaigns: cs,
-            region,
-            tag_slugs,
-        });
-    }
-
-    if !diags.is_empty() {
-        return Err(diags);
-    }
-    // Links to source files become URLs, now that every slug is known.
-    let bulletins: Vec<Arc<Bulletin>> = items.iter().map(|it| Arc::clone(&it.bulletin)).collect();
-    let links = links::LinkIndex::of_site(&config.base_path(), &bulletins, &campaigns, &pages);
-    drop(bulletins);
-    for it in &mut items {
-        it.bulletin = links.bulletin(Arc::clone(&it.bulletin));
-    }
-    campaigns.iter_mut().for_each(|c| links.campaign(c));
-    pages.iter_mut().for_each(|p| links.plain_page(p));
-    let mut by_campaign = vec![Vec::new(); campaigns.len()];
-    let mut archive: BTreeMap<(i16, i8), Vec<usize>> = BTreeMap::new();
-    for (i, it) in items.iter().enumerate() {
-        for &c in &it.campaigns {
-            by_campaign[c].push(i);
-        }
-        archive
-            .entry((it.bulletin.date.year(), it.bulletin.date.month()))
-            .or_default()
-            .push(i);
-    }
-    Ok(Site {
-        config: config.clone(),
-        campaigns,
-        items: items.into_iter().map(Arc::new).collect(),
-        pages,
-        regions: Arc::new(regions),
-        tags: Arc::new(tags),
-        by_campaign: Arc::new(by_campaign),
-        archive: Arc::new(archive),
-        stats: Arc::default(),
-        links: Arc::new(links),
-    })
-}
 
 impl Site {
     /// The older and newer neighbours of bulletin `i` in its first campaign.

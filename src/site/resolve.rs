@@ -1,0 +1,329 @@
+//! Resolve stage: parsed items → the immutable [`Site`] model.
+//!
+//! Resolves each bulletin's campaign references (with a "did you mean"
+//! hint), builds the region tree, tags and archive, orders bulletins newest
+//! first and rejects slug collisions, reporting every problem at once.
+//! Pure: no I/O.
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use super::region::{self, RegionTree};
+use super::{Item, Parsed, Site, Tag, did_you_mean, links};
+use crate::config::Config;
+use crate::content::Spot;
+use crate::content::bulletin::{Bulletin, CampaignRef};
+use crate::content::campaign::Campaign;
+use crate::content::page::Page;
+use crate::diag::Diagnostic;
+
+/// Resolves parsed content into the site model. `drafts` keeps draft bulletins.
+pub fn resolve(config: &Config, parsed: Parsed, drafts: bool) -> Result<Site, Vec<Diagnostic>> {
+    let mut diags = Vec::new();
+    let campaigns = campaigns(parsed.campaigns, &mut diags);
+    let bulletins = bulletins(parsed.bulletins, drafts, &mut diags);
+    let pages = pages(parsed.pages, drafts, &mut diags);
+    let refs: Vec<Vec<usize>> = (bulletins.iter())
+        .map(|b| campaign_refs(b, &campaigns, &parsed.broken_campaigns, &mut diags))
+        .collect();
+    let paths: Vec<&[String]> = bulletins.iter().map(|b| b.region.as_slice()).collect();
+    let regions = RegionTree::build(&paths, &config.region_slugs);
+    diags.extend(region_collisions(&regions, &bulletins));
+    let (tags, items) = items(bulletins, refs, &regions, &mut diags);
+    if !diags.is_empty() {
+        return Err(diags);
+    }
+    Ok(assemble(config, campaigns, items, pages, regions, tags))
+}
+
+/// Campaigns by slug; two with one slug or one name are errors.
+fn campaigns(mut campaigns: Vec<Campaign>, diags: &mut Vec<Diagnostic>) -> Vec<Campaign> {
+    campaigns.sort_by(|a, b| a.slug.cmp(&b.slug));
+    for w in campaigns.windows(2) {
+        if w[0].slug == w[1].slug {
+            let line1 = Spot::first_line();
+            diags.extend(collision(
+                "campaign",
+                &w[0].slug,
+                (&w[0].path, &line1),
+                (&w[1].path, &line1),
+            ));
+        }
+    }
+    // Names may stand in for slugs, so a name must not be claimed twice either.
+    let mut names: BTreeMap<&str, &PathBuf> = BTreeMap::new();
+    for c in &campaigns {
+        if let Some(other) = names.insert(c.name.as_str(), &c.path) {
+            diags.push(
+                Diagnostic::error(
+                    &c.path,
+                    0,
+                    0,
+                    "campaign-name-collision",
+                    format!(
+                        "campaign name `{}` is used by both {} and {}",
+                        c.name,
+                        other.display(),
+                        c.path.display()
+                    ),
+                )
+                .with_hint("give each campaign its own name"),
+            );
+        }
+    }
+    campaigns
+}
+
+/// Published bulletins, newest first (ties by slug); two with one slug are errors.
+fn bulletins(
+    bulletins: Vec<Arc<Bulletin>>,
+    drafts: bool,
+    diags: &mut Vec<Diagnostic>,
+) -> Vec<Arc<Bulletin>> {
+    let mut bulletins: Vec<Arc<Bulletin>> = bulletins
+        .into_iter()
+        .filter(|b| drafts || !b.draft)
+        .collect();
+    bulletins.sort_by_cached_key(|b| (std::cmp::Reverse(b.date.timestamp()), b.slug.clone()));
+    let mut seen: BTreeMap<&str, &Bulletin> = BTreeMap::new();
+    for b in &bulletins {
+        if let Some(other) = seen.insert(b.slug.as_str(), b) {
+            diags.extend(collision(
+                "bulletin",
+                &b.slug,
+                (&other.path, &other.slug_at),
+                (&b.path, &b.slug_at),
+            ));
+        }
+    }
+    bulletins
+}
+
+/// Published plain pages by slug; two with one slug are errors.
+fn pages(pages: Vec<Page>, drafts: bool, diags: &mut Vec<Diagnostic>) -> Vec<Page> {
+    let mut pages: Vec<Page> = pages.into_iter().filter(|p| drafts || !p.draft).collect();
+    pages.sort_by(|a, b| a.slug.cmp(&b.slug).then_with(|| a.path.cmp(&b.path)));
+    for w in pages.windows(2) {
+        if w[0].slug == w[1].slug {
+            diags.extend(collision(
+                "page",
+                &w[0].slug,
+                (&w[0].path, &w[0].slug_at),
+                (&w[1].path, &w[1].slug_at),
+            ));
+        }
+    }
+    pages
+}
+
+/// The campaigns a bulletin names (by slug, name or full name), in the
+/// order written; an unknown one is an error with a "did you mean".
+fn campaign_refs(
+    b: &Bulletin,
+    campaigns: &[Campaign],
+    broken: &[String],
+    diags: &mut Vec<Diagnostic>,
+) -> Vec<usize> {
+    let mut found = Vec::new();
+    for cref in &b.campaign_refs {
+        let r = &cref.name;
+        let hit = campaigns.iter().position(|c| {
+            c.slug == *r || c.name == *r || c.full_name.as_deref() == Some(r.as_str())
+        });
+        match hit {
+            Some(i) if !found.contains(&i) => found.push(i),
+            Some(_) => {}
+            // Its file is broken and already reported.
+            None if broken.iter().any(|s| s == r) => {}
+            None => diags.push(unknown_campaign(b, cref, campaigns)),
+        }
+    }
+    found
+}
+
+fn unknown_campaign(b: &Bulletin, cref: &CampaignRef, campaigns: &[Campaign]) -> Diagnostic {
+    let r = &cref.name;
+    let cands = campaigns
+        .iter()
+        .flat_map(|c| [c.slug.as_str(), c.name.as_str()]);
+    let hint = match did_you_mean(r, cands) {
+        Some(best) => match campaigns.iter().find(|c| c.slug == best || c.name == best) {
+            Some(c) => format!("did you mean {} ({})?", c.name, c.slug),
+            None => format!("did you mean {best}?"),
+        },
+        None if campaigns.is_empty() => {
+            "there are no campaigns yet: create content/campaigns/<slug>.md".to_string()
+        }
+        None => format!(
+            "known campaigns: {}",
+            campaigns
+                .iter()
+                .map(|c| format!("{} ({})", c.name, c.slug))
+                .collect::<Vec<_>>()
+                .join("、")
+        ),
+    };
+    let mut d = Diagnostic::error(
+        &b.path,
+        cref.pos.line,
+        cref.pos.col,
+        "campaign-unknown",
+        format!("unknown campaign `{r}`"),
+    )
+    .with_hint(hint)
+    .with_len(r.chars().count());
+    d.source_line = Some(cref.line.clone());
+    d
+}
+
+/// The resolved bulletins and the tags they carry; two tags that get one
+/// slug are errors at the tag.
+fn items(
+    bulletins: Vec<Arc<Bulletin>>,
+    refs: Vec<Vec<usize>>,
+    regions: &RegionTree,
+    diags: &mut Vec<Diagnostic>,
+) -> (BTreeMap<String, Tag>, Vec<Item>) {
+    let mut tags: BTreeMap<String, Tag> = BTreeMap::new();
+    let mut items = Vec::with_capacity(bulletins.len());
+    for (i, (b, cs)) in bulletins.into_iter().zip(refs).enumerate() {
+        for t in &b.tags {
+            let tag = tags.entry(t.slug.clone()).or_insert_with(|| Tag {
+                name: t.name.clone(),
+                slug: t.slug.clone(),
+                bulletins: Vec::new(),
+            });
+            if tag.name != t.name {
+                let mut d = Diagnostic::error(
+                    &b.path,
+                    t.pos.line,
+                    t.pos.col,
+                    "slug-collision",
+                    format!(
+                        "tags `{}` and `{}` both get the slug `{}`",
+                        tag.name, t.name, t.slug
+                    ),
+                )
+                .with_hint(format!(
+                    "write the tag as `{}` like the other bulletins",
+                    tag.name
+                ))
+                .with_len(t.name.chars().count());
+                d.source_line = Some(t.line.clone());
+                diags.push(d);
+            }
+            if tag.bulletins.last() != Some(&i) {
+                tag.bulletins.push(i);
+            }
+        }
+        let tag_slugs = b.tags.iter().map(|t| t.slug.clone()).collect();
+        let region = regions.get(&b.region.join("/")).unwrap_or(0);
+        items.push(Item {
+            bulletin: b,
+            campaigns: cs,
+            region,
+            tag_slugs,
+        });
+    }
+    (tags, items)
+}
+
+/// The site: links to source files become URLs now that every slug is
+/// known, and the lists per campaign and per month are drawn up.
+fn assemble(
+    config: &Config,
+    mut campaigns: Vec<Campaign>,
+    mut items: Vec<Item>,
+    mut pages: Vec<Page>,
+    regions: RegionTree,
+    tags: BTreeMap<String, Tag>,
+) -> Site {
+    let bulletins: Vec<Arc<Bulletin>> = items.iter().map(|it| Arc::clone(&it.bulletin)).collect();
+    let links = links::LinkIndex::of_site(&config.base_path(), &bulletins, &campaigns, &pages);
+    drop(bulletins);
+    for it in &mut items {
+        it.bulletin = links.bulletin(Arc::clone(&it.bulletin));
+    }
+    campaigns.iter_mut().for_each(|c| links.campaign(c));
+    pages.iter_mut().for_each(|p| links.plain_page(p));
+    let mut by_campaign = vec![Vec::new(); campaigns.len()];
+    let mut archive: BTreeMap<(i16, i8), Vec<usize>> = BTreeMap::new();
+    for (i, it) in items.iter().enumerate() {
+        for &c in &it.campaigns {
+            by_campaign[c].push(i);
+        }
+        archive
+            .entry((it.bulletin.date.year(), it.bulletin.date.month()))
+            .or_default()
+            .push(i);
+    }
+    Site {
+        config: config.clone(),
+        campaigns,
+        items: items.into_iter().map(Arc::new).collect(),
+        pages,
+        regions: Arc::new(regions),
+        tags: Arc::new(tags),
+        by_campaign: Arc::new(by_campaign),
+        archive: Arc::new(archive),
+        stats: Arc::default(),
+        links: Arc::new(links),
+    }
+}
+
+/// One thing that has a slug: its file and where the slug comes from.
+type Claim<'a> = (&'a PathBuf, &'a Spot);
+
+/// Two things with one slug: an error in each file, at where the slug
+/// comes from, both naming the two files.
+fn collision(kind: &str, slug: &str, a: Claim, b: Claim) -> [Diagnostic; 2] {
+    let (first, second) = if a.0 <= b.0 { (a, b) } else { (b, a) };
+    let message = format!(
+        "{kind} slug `{slug}` is used by both {} and {}",
+        first.0.display(),
+        second.0.display()
+    );
+    [first, second].map(|(path, at)| {
+        at.error(path, "slug-collision", message.clone())
+            .with_hint("give one of them a different file name or a `slug:` in its front matter")
+    })
+}
+
+/// Regions whose slug paths coincide (长宁 and 常宁 are both `changning`):
+/// an error in the first bulletin of each, at the region's name.
+fn region_collisions(regions: &RegionTree, bulletins: &[Arc<Bulletin>]) -> Vec<Diagnostic> {
+    let mut diags = Vec::new();
+    let mut seen: BTreeMap<&str, &region::RegionNode> = BTreeMap::new();
+    for n in &regions.nodes {
+        let Some(other) = seen.insert(n.slug_path.as_str(), n) else {
+            continue;
+        };
+        let first = |node: &region::RegionNode| node.all.first().and_then(|&i| bulletins.get(i));
+        let (Some(fa), Some(fb)) = (first(other), first(n)) else {
+            continue;
+        };
+        let message = format!(
+            "regions {} and {} both get the slug `{}` (in {} and {})",
+            other.key,
+            n.key,
+            n.slug_path,
+            fa.path.display(),
+            fb.path.display()
+        );
+        let hint = format!(
+            "add a slug for one of them under regions: in jianxun.yaml, e.g. {}: {}-2",
+            n.name,
+            n.slug_path.rsplit('/').next().unwrap_or("x")
+        );
+        for (node, b) in [(other, fa), (n, fb)] {
+            diags.push(
+                b.region_at
+                    .narrowed(&node.name)
+                    .error(&b.path, "slug-collision", message.clone())
+                    .with_hint(hint.clone()),
+            );
+        }
+    }
+    diags
+}
