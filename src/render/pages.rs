@@ -203,22 +203,7 @@ fn describe(view: &View, id: &PageId) -> Plan {
     let (site, u) = (view.site, &view.shared.urls);
     let home = crumb("首页", u.url(""));
     let mut plan = match id {
-        PageId::Home => {
-            let mut p = Plan::new(
-                String::new(),
-                "index.html",
-                "home",
-                site.config.title.clone(),
-            );
-            p.ctx
-                .insert_value("paginator", paginator(view, List::All, 1, ""));
-            // The featured campaigns; `/campaigns/` lists them all.
-            let featured = view.get(Key::Featured);
-            let part = |name| field(&featured, name).cloned().unwrap_or_else(Value::none);
-            p.ctx.insert_value("campaigns", part("campaigns"));
-            p.ctx.insert_value("campaign_count", part("count"));
-            return p;
-        }
+        PageId::Home => return home_plan(view),
         PageId::Bulletin(i) => bulletin_plan(view, *i, home.clone()),
         PageId::Campaigns => {
             let mut p = Plan::new(
@@ -230,29 +215,7 @@ fn describe(view: &View, id: &PageId) -> Plan {
             p.ctx.insert_value("campaigns", view.get(Key::Campaigns));
             p
         }
-        PageId::Campaign(c, page) => {
-            let slug = site.campaigns[*c].slug.clone();
-            let first = urls::campaign(&slug, 1);
-            let cv = view.get(Key::Campaign(slug.clone()));
-            let title = format!("{}{}", text(&cv, "name"), page_suffix(*page));
-            let mut cv = cv.as_map().cloned().unwrap_or_default();
-            if *page == 1 {
-                cv.insert("charts".into(), view.get(Key::CampaignCharts(slug.clone())));
-            }
-            let mut p = Plan::new(
-                urls::campaign(&slug, *page),
-                "campaign.html",
-                "campaign",
-                title,
-            );
-            p.ctx.insert_value("campaign", Value::from(cv));
-            p.ctx.insert_value(
-                "paginator",
-                paginator(view, List::Campaign(slug), *page, &first),
-            );
-            p.crumbs = vec![home.clone(), crumb("活动", u.url("campaigns/"))];
-            p
-        }
+        PageId::Campaign(c, page) => campaign_plan(view, *c, *page, home.clone()),
         PageId::Regions => {
             let mut p = Plan::new("regions/".into(), "regions.html", "regions", "地区".into());
             p.ctx.insert_value("regions", view.get(Key::Regions));
@@ -269,19 +232,7 @@ fn describe(view: &View, id: &PageId) -> Plan {
             p.ctx.insert_value("tags", view.get(Key::Tags));
             p
         }
-        PageId::Tag(slug, page) => {
-            let tv = view.get(Key::Tag(slug.clone()));
-            let title = format!("{}{}", text(&tv, "name"), page_suffix(*page));
-            let mut p = Plan::new(urls::tag(slug, *page), "tag.html", "tag", title);
-            p.ctx.insert_value("tag", tv);
-            let first = urls::tag(slug, 1);
-            p.ctx.insert_value(
-                "paginator",
-                paginator(view, List::Tag(slug.clone()), *page, &first),
-            );
-            p.crumbs = vec![home.clone(), crumb("标签", u.url("tags/"))];
-            p
-        }
+        PageId::Tag(slug, page) => tag_plan(view, slug, *page, home.clone()),
         PageId::Page(i) => {
             let slug = &site.pages[*i].slug;
             let pv = view.get(Key::Page(slug.clone()));
@@ -301,6 +252,49 @@ fn describe(view: &View, id: &PageId) -> Plan {
         plan.crumbs = vec![home];
     }
     plan
+}
+
+fn home_plan(view: &View) -> Plan {
+    let title = view.site.config.title.clone();
+    let mut p = Plan::new(String::new(), "index.html", "home", title);
+    p.ctx
+        .insert_value("paginator", paginator(view, List::All, 1, ""));
+    // The featured campaigns; `/campaigns/` lists them all.
+    let featured = view.get(Key::Featured);
+    let part = |name| field(&featured, name).cloned().unwrap_or_else(Value::none);
+    p.ctx.insert_value("campaigns", part("campaigns"));
+    p.ctx.insert_value("campaign_count", part("count"));
+    p
+}
+
+fn campaign_plan(view: &View, c: usize, page: usize, home: Crumb) -> Plan {
+    let slug = view.site.campaigns[c].slug.clone();
+    let first = urls::campaign(&slug, 1);
+    let cv = view.get(Key::Campaign(slug.clone()));
+    let title = format!("{}{}", text(&cv, "name"), page_suffix(page));
+    let mut cv = cv.as_map().cloned().unwrap_or_default();
+    if page == 1 {
+        cv.insert("charts".into(), view.get(Key::CampaignCharts(slug.clone())));
+    }
+    let path = urls::campaign(&slug, page);
+    let mut p = Plan::new(path, "campaign.html", "campaign", title);
+    p.ctx.insert_value("campaign", Value::from(cv));
+    let list = paginator(view, List::Campaign(slug), page, &first);
+    p.ctx.insert_value("paginator", list);
+    p.crumbs = vec![home, crumb("活动", view.shared.urls.url("campaigns/"))];
+    p
+}
+
+fn tag_plan(view: &View, slug: &str, page: usize, home: Crumb) -> Plan {
+    let tv = view.get(Key::Tag(slug.to_string()));
+    let title = format!("{}{}", text(&tv, "name"), page_suffix(page));
+    let mut p = Plan::new(urls::tag(slug, page), "tag.html", "tag", title);
+    p.ctx.insert_value("tag", tv);
+    let first = urls::tag(slug, 1);
+    let list = paginator(view, List::Tag(slug.to_string()), page, &first);
+    p.ctx.insert_value("paginator", list);
+    p.crumbs = vec![home, crumb("标签", view.shared.urls.url("tags/"))];
+    p
 }
 
 fn bulletin_plan(view: &View, i: usize, home: Crumb) -> Plan {
