@@ -201,226 +201,276 @@ pub fn split_region(text: &str) -> Vec<String> {
         .collect()
 }
 
-/// Parses one bulletin. `path` is relative to the site root, `text` normalised.
-pub fn parse(config: &Config, path: &Path, text: &str) -> Result<Bulletin, Vec<Diagnostic>> {
-    let split = frontmatter::split(path, text).map_err(|d| vec![d])?;
-    let raw: RawBulletin =
-        yaml::parse(path, text, split.yaml, split.yaml_line).map_err(|d| vec![d])?;
-    let line0 = split.yaml_line;
-    let mut diags = Vec::new();
-    let at = |s: &Spanned<String>| Pos::of(s, line0);
-    let err = |pos: Pos, code: &'static str, msg: String, hint: String| {
-        Diagnostic::error(path, pos.line, pos.col, code, msg)
-            .with_hint(hint)
-            .with_source(text)
-    };
-    // The same, underlining the whole scalar `value` written at `pos`.
-    let err_at = |pos: Pos, value: &str, code: &'static str, msg: String, hint: String| {
-        err(pos, code, msg, hint).with_len(value_len(text, pos, value))
-    };
+/// What the checks of one bulletin's fields share: the file, its whole
+/// text, where the YAML starts, and the problems found so far.
+struct Fields<'a> {
+    config: &'a Config,
+    path: &'a Path,
+    text: &'a str,
+    line0: usize,
+    diags: Vec<Diagnostic>,
+}
 
-    let title = match raw.title {
-        Some(t) if !t.value.trim().is_empty() => t.value.trim().to_string(),
-        Some(t) => {
-            diags.push(err(
-                at(&t),
-                "field-empty",
-                "the title is empty".into(),
-                "write the bulletin's headline after `title:`".into(),
-            ));
-            String::new()
-        }
-        None => {
-            diags.push(missing(path, text, "title", "宜宾“安康杯”竞赛走进工业园区"));
-            String::new()
-        }
-    };
-    let date = match &raw.date {
-        Some(d) => match Date::parse(&d.value) {
-            Ok(d) => Some(d),
-            Err(msg) => {
-                diags.push(err_at(
-                    at(d),
-                    &d.value,
-                    "date-invalid",
-                    msg,
-                    "write the date as 2024-03-11, or 2024-03-11 09:30 with a time".into(),
-                ));
-                None
-            }
-        },
-        None => {
-            diags.push(missing(path, text, "date", "2024-03-11"));
-            None
-        }
-    };
-    let campaign_refs = match raw.campaign {
-        Some(c) => {
-            let pos = Pos::of(&c, line0);
-            let names = c.value.into_vec();
-            if names.iter().all(|n| n.trim().is_empty()) {
-                diags.push(err(
-                    pos,
+impl Fields<'_> {
+    fn at<T>(&self, s: &Spanned<T>) -> Pos {
+        Pos::of(s, self.line0)
+    }
+
+    fn err(&self, pos: Pos, code: &'static str, msg: String, hint: String) -> Diagnostic {
+        Diagnostic::error(self.path, pos.line, pos.col, code, msg)
+            .with_hint(hint)
+            .with_source(self.text)
+    }
+
+    /// [`Fields::err`], underlining the whole scalar `value` written at `pos`.
+    fn err_at(
+        &self,
+        pos: Pos,
+        value: &str,
+        code: &'static str,
+        msg: String,
+        hint: String,
+    ) -> Diagnostic {
+        self.err(pos, code, msg, hint)
+            .with_len(value_len(self.text, pos, value))
+    }
+
+    fn missing(&mut self, field: &str, example: &str) {
+        let d = missing(self.path, self.text, field, example);
+        self.diags.push(d);
+    }
+
+    fn title(&mut self, raw: Option<Spanned<String>>) -> String {
+        match raw {
+            Some(t) if !t.value.trim().is_empty() => t.value.trim().to_string(),
+            Some(t) => {
+                let d = self.err(
+                    self.at(&t),
                     "field-empty",
-                    "`campaign` names no campaign".into(),
-                    "write a campaign slug or name, e.g. campaign: ankang-cup".into(),
-                ));
+                    "the title is empty".into(),
+                    "write the bulletin's headline after `title:`".into(),
+                );
+                self.diags.push(d);
+                String::new()
             }
-            names
-                .into_iter()
-                .filter(|n| !n.trim().is_empty())
-                .map(|n| {
-                    let p = locate(text, pos, n.trim());
-                    let line = text
-                        .lines()
-                        .nth(p.line.saturating_sub(1))
-                        .unwrap_or("")
-                        .to_string();
-                    CampaignRef {
-                        name: n.trim().to_string(),
-                        pos: p,
-                        line,
-                    }
-                })
-                .collect()
-        }
-        None => {
-            diags.push(missing(path, text, "campaign", "ankang-cup"));
-            Vec::new()
-        }
-    };
-    let region_at = raw
-        .region
-        .as_ref()
-        .map_or_else(Spot::first_line, |r| Spot::of(text, at(r), &r.value));
-    let region = match &raw.region {
-        Some(r) => {
-            let parts = split_region(&r.value);
-            diags.extend(region_slugs(config, path, text, at(r), &parts));
-            if parts.is_empty() {
-                diags.push(err(
-                    at(r),
-                    "field-empty",
-                    "`region` is empty".into(),
-                    "write a region path from broad to narrow, e.g. region: 四川/宜宾 (or 全国)"
-                        .into(),
-                ));
+            None => {
+                self.missing("title", "宜宾“安康杯”竞赛走进工业园区");
+                String::new()
             }
-            parts
-        }
-        None => {
-            diags.push(missing(path, text, "region", "四川/宜宾"));
-            Vec::new()
-        }
-    };
-    let mut metrics = Vec::new();
-    for (k, v) in raw.metrics.unwrap_or_default() {
-        let key = k.value.trim().to_string();
-        if config.metric(&key).is_none() {
-            let known: Vec<&str> = config.metrics.iter().map(|m| m.key.as_str()).collect();
-            let hint = match crate::suggest::did_you_mean(&key, known.iter().copied()) {
-                Some(best) => format!(
-                    "did you mean `{best}`? Otherwise declare `{key}` under metrics: in jianxun.yaml"
-                ),
-                None => format!(
-                    "declare `{key}` under metrics: in jianxun.yaml, e.g. {key}: {{ unit: 家, aggregate: sum }}"
-                ),
-            };
-            diags.push(err_at(
-                Pos::of(&k, line0),
-                &k.value,
-                "metric-undeclared",
-                format!("metric `{key}` is not declared in jianxun.yaml"),
-                hint,
-            ));
-            continue;
-        }
-        let Some(metric) = config.metric(&key) else {
-            continue;
-        };
-        let pos = Pos::of(&v, line0);
-        match metric_value(metric, path, text, &v.value, pos) {
-            Ok(quantity) => metrics.push(MetricEntry {
-                key,
-                raw: v.value.trim().to_string(),
-                pos,
-                quantity,
-            }),
-            Err(d) => diags.push(d),
         }
     }
-    let tags = match raw.tags {
-        Some(t) => {
-            let pos = Pos::of(&t, line0);
-            tags_of(path, text, pos, t.value.into_vec(), &mut diags)
-        }
-        None => Vec::new(),
-    };
-    let slug_at = raw
-        .slug
-        .as_ref()
-        .map_or_else(Spot::first_line, |s| Spot::of(text, at(s), &s.value));
-    let mut slug_ok = true;
-    let slug = match &raw.slug {
-        Some(s) => {
-            let clean = slug::slugify(&s.value);
-            if clean != s.value.trim() {
-                slug_ok = false;
-                diags.push(err_at(
-                    at(s),
-                    &s.value,
-                    "slug-invalid",
-                    format!("slug `{}` is not lowercase ASCII", s.value),
-                    format!(
-                        "write slug: {}",
-                        if clean.is_empty() {
-                            "my-bulletin".into()
-                        } else {
-                            clean
-                        }
-                    ),
-                ));
+
+    fn date(&mut self, raw: &Option<Spanned<String>>) -> Option<Date> {
+        let Some(d) = raw else {
+            self.missing("date", "2024-03-11");
+            return None;
+        };
+        match Date::parse(&d.value) {
+            Ok(date) => Some(date),
+            Err(msg) => {
+                let hint = "write the date as 2024-03-11, or 2024-03-11 09:30 with a time";
+                let e = self.err_at(self.at(d), &d.value, "date-invalid", msg, hint.into());
+                self.diags.push(e);
+                None
             }
-            s.value.trim().to_string()
         }
-        None => {
-            let stem = path
-                .file_stem()
-                .map(|s| s.to_string_lossy().into_owned())
-                .unwrap_or_default();
-            slug::slugify(&stem)
+    }
+
+    fn campaigns(&mut self, raw: Option<Spanned<OneOrMany>>) -> Vec<CampaignRef> {
+        let Some(c) = raw else {
+            self.missing("campaign", "ankang-cup");
+            return Vec::new();
+        };
+        let pos = self.at(&c);
+        let names = c.value.into_vec();
+        if names.iter().all(|n| n.trim().is_empty()) {
+            let d = self.err(
+                pos,
+                "field-empty",
+                "`campaign` names no campaign".into(),
+                "write a campaign slug or name, e.g. campaign: ankang-cup".into(),
+            );
+            self.diags.push(d);
         }
-    };
-    if slug.is_empty() {
-        diags.push(
-            Diagnostic::error(
-                path,
+        let text = self.text;
+        names
+            .into_iter()
+            .filter(|n| !n.trim().is_empty())
+            .map(|n| {
+                let p = locate(text, pos, n.trim());
+                let line = text.lines().nth(p.line.saturating_sub(1)).unwrap_or("");
+                CampaignRef {
+                    name: n.trim().to_string(),
+                    pos: p,
+                    line: line.to_string(),
+                }
+            })
+            .collect()
+    }
+
+    fn region(&mut self, raw: &Option<Spanned<String>>) -> Vec<String> {
+        let Some(r) = raw else {
+            self.missing("region", "四川/宜宾");
+            return Vec::new();
+        };
+        let parts = split_region(&r.value);
+        let slugs = region_slugs(self.config, self.path, self.text, self.at(r), &parts);
+        self.diags.extend(slugs);
+        if parts.is_empty() {
+            let d = self.err(
+                self.at(r),
+                "field-empty",
+                "`region` is empty".into(),
+                "write a region path from broad to narrow, e.g. region: 四川/宜宾 (or 全国)".into(),
+            );
+            self.diags.push(d);
+        }
+        parts
+    }
+
+    fn metrics(&mut self, raw: IndexMap<Spanned<String>, Spanned<String>>) -> Vec<MetricEntry> {
+        let mut metrics = Vec::new();
+        for (k, v) in raw {
+            let key = k.value.trim().to_string();
+            let Some(metric) = self.config.metric(&key) else {
+                let d = self.undeclared(&k, &key);
+                self.diags.push(d);
+                continue;
+            };
+            let pos = self.at(&v);
+            match metric_value(metric, self.path, self.text, &v.value, pos) {
+                Ok(quantity) => metrics.push(MetricEntry {
+                    key,
+                    raw: v.value.trim().to_string(),
+                    pos,
+                    quantity,
+                }),
+                Err(d) => self.diags.push(d),
+            }
+        }
+        metrics
+    }
+
+    fn undeclared(&self, k: &Spanned<String>, key: &str) -> Diagnostic {
+        let known: Vec<&str> = self.config.metrics.iter().map(|m| m.key.as_str()).collect();
+        let hint = match crate::suggest::did_you_mean(key, known.iter().copied()) {
+            Some(best) => format!(
+                "did you mean `{best}`? Otherwise declare `{key}` under metrics: in jianxun.yaml"
+            ),
+            None => format!(
+                "declare `{key}` under metrics: in jianxun.yaml, e.g. {key}: {{ unit: 家, aggregate: sum }}"
+            ),
+        };
+        self.err_at(
+            self.at(k),
+            &k.value,
+            "metric-undeclared",
+            format!("metric `{key}` is not declared in jianxun.yaml"),
+            hint,
+        )
+    }
+
+    /// The slug (written, else from the file name) and where it comes from.
+    fn slug(&mut self, raw: &Option<Spanned<String>>) -> (String, Spot) {
+        let slug_at = raw.as_ref().map_or_else(Spot::first_line, |s| {
+            Spot::of(self.text, self.at(s), &s.value)
+        });
+        let mut slug_ok = true;
+        let slug = match raw {
+            Some(s) => {
+                let clean = slug::slugify(&s.value);
+                if clean != s.value.trim() {
+                    slug_ok = false;
+                    let example = if clean.is_empty() {
+                        "my-bulletin".into()
+                    } else {
+                        clean
+                    };
+                    let d = self.err_at(
+                        self.at(s),
+                        &s.value,
+                        "slug-invalid",
+                        format!("slug `{}` is not lowercase ASCII", s.value),
+                        format!("write slug: {example}"),
+                    );
+                    self.diags.push(d);
+                }
+                s.value.trim().to_string()
+            }
+            None => {
+                let stem = (self.path.file_stem())
+                    .map(|s| s.to_string_lossy().into_owned())
+                    .unwrap_or_default();
+                slug::slugify(&stem)
+            }
+        };
+        if slug.is_empty() {
+            let d = Diagnostic::error(
+                self.path,
                 1,
                 1,
                 "slug-empty",
                 "cannot make a URL slug from this file name",
             )
-            .with_hint("add `slug: some-name` (lowercase ASCII) to the front matter"),
-        );
-    } else if let Some(u) = slug::unfit(&slug).filter(|_| slug_ok) {
-        let field = raw.slug.as_ref().map(|_| (slug_at.pos, slug_at.len));
-        diags.push(u.at_slug(path, text, &slug, field, true));
+            .with_hint("add `slug: some-name` (lowercase ASCII) to the front matter");
+            self.diags.push(d);
+        } else if let Some(u) = slug::unfit(&slug).filter(|_| slug_ok) {
+            let field = raw.as_ref().map(|_| (slug_at.pos, slug_at.len));
+            let d = u.at_slug(self.path, self.text, &slug, field, true);
+            self.diags.push(d);
+        }
+        (slug, slug_at)
     }
-    if !diags.is_empty() {
-        return Err(diags);
-    }
-    let date = date.expect("a missing or bad date was reported above");
-    let rendered = markdown::render(split.body, config.markdown.unsafe_html);
-    let (summary_html, summary_text) = match raw.summary.filter(|s| !s.trim().is_empty()) {
-        Some(s) => (super::markdown::escape(s.trim()), s.trim().to_string()),
+}
+
+/// The summary as HTML and as plain text: written, else the text before
+/// `<!-- more -->`, else the start of the body.
+fn summary(written: Option<String>, rendered: &markdown::Rendered) -> (String, String) {
+    match written.filter(|s| !s.trim().is_empty()) {
+        Some(s) => (markdown::escape(s.trim()), s.trim().to_string()),
         None => match &rendered.before_more {
             Some(h) => (h.clone(), truncate_chars(&plain_of(h), SUMMARY_CHARS * 2)),
             None => {
                 let t = truncate_chars(&rendered.lead, SUMMARY_CHARS);
-                (super::markdown::escape(&t), t)
+                (markdown::escape(&t), t)
             }
         },
+    }
+}
+
+/// Parses one bulletin file (front matter and Markdown body). Every
+/// problem in its front matter is reported, each at its line and column.
+pub fn parse(config: &Config, path: &Path, text: &str) -> Result<Bulletin, Vec<Diagnostic>> {
+    let split = frontmatter::split(path, text).map_err(|d| vec![d])?;
+    let raw: RawBulletin =
+        yaml::parse(path, text, split.yaml, split.yaml_line).map_err(|d| vec![d])?;
+    let mut f = Fields {
+        config,
+        path,
+        text,
+        line0: split.yaml_line,
+        diags: Vec::new(),
     };
+    let title = f.title(raw.title);
+    let date = f.date(&raw.date);
+    let campaign_refs = f.campaigns(raw.campaign);
+    let region_at =
+        (raw.region.as_ref()).map_or_else(Spot::first_line, |r| Spot::of(text, f.at(r), &r.value));
+    let region = f.region(&raw.region);
+    let metrics = f.metrics(raw.metrics.unwrap_or_default());
+    let tags = match raw.tags {
+        Some(t) => {
+            let pos = f.at(&t);
+            tags_of(path, text, pos, t.value.into_vec(), &mut f.diags)
+        }
+        None => Vec::new(),
+    };
+    let (slug, slug_at) = f.slug(&raw.slug);
+    let (Some(date), true) = (date, f.diags.is_empty()) else {
+        return Err(f.diags);
+    };
+    let rendered = markdown::render(split.body, config.markdown.unsafe_html);
+    let (summary_html, summary_text) = summary(raw.summary, &rendered);
     Ok(Bulletin {
         path: path.to_path_buf(),
         slug,
