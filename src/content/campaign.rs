@@ -58,33 +58,7 @@ pub fn parse(config: &Config, path: &Path, text: &str) -> Result<Campaign, Vec<D
         yaml::parse(path, text, split.yaml, split.yaml_line).map_err(|d| vec![d])?;
     let line0 = split.yaml_line;
     let mut diags = Vec::new();
-    let stem = path
-        .file_stem()
-        .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let slug = slug::slugify(&stem);
-    if slug != stem {
-        diags.push(
-            Diagnostic::error(
-                path,
-                0,
-                0,
-                "campaign-file-name",
-                format!("campaign file name `{stem}` is not a lowercase ASCII slug"),
-            )
-            .with_hint(format!(
-                "rename the file to content/campaigns/{}.md",
-                if slug.is_empty() {
-                    "my-campaign"
-                } else {
-                    &slug
-                }
-            )),
-        );
-    }
-    if let Some(u) = slug::unfit(&slug).filter(|_| slug == stem) {
-        diags.push(u.at_slug(path, text, &slug, None, false));
-    }
+    let slug = file_slug(path, text, &mut diags);
     let name = match raw.name {
         Some(n) if !n.value.trim().is_empty() => n.value.trim().to_string(),
         _ => {
@@ -97,59 +71,10 @@ pub fn parse(config: &Config, path: &Path, text: &str) -> Result<Campaign, Vec<D
             String::new()
         }
     };
-    let mut date = |d: Option<Spanned<String>>| {
-        let d = d?;
-        match Date::parse(&d.value) {
-            Ok(v) => Some(v),
-            Err(msg) => {
-                let p = Pos::of(&d, line0);
-                diags.push(
-                    Diagnostic::error(path, p.line, p.col, "date-invalid", msg)
-                        .with_hint("write the date as 2025-01-01")
-                        .with_len(super::value_len(text, p, &d.value))
-                        .with_source(text),
-                );
-                None
-            }
-        }
-    };
+    let mut date = |d: Option<Spanned<String>>| date(path, text, line0, d?, &mut diags);
     let start = date(raw.start);
     let end = date(raw.end);
-    let mut targets = Vec::new();
-    for (k, v) in raw.targets.unwrap_or_default() {
-        let key = k.value.trim().to_string();
-        if config.metric(&key).is_none() {
-            let p = Pos::of(&k, line0);
-            diags.push(
-                Diagnostic::error(
-                    path,
-                    p.line,
-                    p.col,
-                    "metric-undeclared",
-                    format!("target metric `{key}` is not declared in jianxun.yaml"),
-                )
-                .with_hint(format!(
-                    "declare `{key}` under metrics: in jianxun.yaml, or correct its spelling"
-                ))
-                .with_len(key.chars().count())
-                .with_source(text),
-            );
-            continue;
-        }
-        let Some(metric) = config.metric(&key) else {
-            continue;
-        };
-        let pos = Pos::of(&v, line0);
-        match super::bulletin::metric_value(metric, path, text, &v.value, pos) {
-            Ok(quantity) => targets.push(MetricEntry {
-                key,
-                raw: v.value.trim().to_string(),
-                pos,
-                quantity,
-            }),
-            Err(d) => diags.push(d),
-        }
-    }
+    let targets = targets(config, path, text, line0, raw.targets, &mut diags);
     if !diags.is_empty() {
         return Err(diags);
     }
@@ -166,6 +91,102 @@ pub fn parse(config: &Config, path: &Path, text: &str) -> Result<Campaign, Vec<D
         intro_html: intro.html,
         intro_text: intro.text,
     })
+}
+
+/// The campaign's slug: its file name, which must be one.
+fn file_slug(path: &Path, text: &str, diags: &mut Vec<Diagnostic>) -> String {
+    let stem = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let slug = slug::slugify(&stem);
+    if slug != stem {
+        let example = if slug.is_empty() {
+            "my-campaign"
+        } else {
+            &slug
+        };
+        diags.push(
+            Diagnostic::error(
+                path,
+                0,
+                0,
+                "campaign-file-name",
+                format!("campaign file name `{stem}` is not a lowercase ASCII slug"),
+            )
+            .with_hint(format!("rename the file to content/campaigns/{example}.md")),
+        );
+    }
+    if let Some(u) = slug::unfit(&slug).filter(|_| slug == stem) {
+        diags.push(u.at_slug(path, text, &slug, None, false));
+    }
+    slug
+}
+
+fn date(
+    path: &Path,
+    text: &str,
+    line0: usize,
+    d: Spanned<String>,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<Date> {
+    match Date::parse(&d.value) {
+        Ok(v) => Some(v),
+        Err(msg) => {
+            let p = Pos::of(&d, line0);
+            diags.push(
+                Diagnostic::error(path, p.line, p.col, "date-invalid", msg)
+                    .with_hint("write the date as 2025-01-01")
+                    .with_len(super::value_len(text, p, &d.value))
+                    .with_source(text),
+            );
+            None
+        }
+    }
+}
+
+/// Targets per declared metric, in the bulletins' notation.
+fn targets(
+    config: &Config,
+    path: &Path,
+    text: &str,
+    line0: usize,
+    raw: Option<IndexMap<Spanned<String>, Spanned<String>>>,
+    diags: &mut Vec<Diagnostic>,
+) -> Vec<MetricEntry> {
+    let mut targets = Vec::new();
+    for (k, v) in raw.unwrap_or_default() {
+        let key = k.value.trim().to_string();
+        let Some(metric) = config.metric(&key) else {
+            let p = Pos::of(&k, line0);
+            diags.push(
+                Diagnostic::error(
+                    path,
+                    p.line,
+                    p.col,
+                    "metric-undeclared",
+                    format!("target metric `{key}` is not declared in jianxun.yaml"),
+                )
+                .with_hint(format!(
+                    "declare `{key}` under metrics: in jianxun.yaml, or correct its spelling"
+                ))
+                .with_len(key.chars().count())
+                .with_source(text),
+            );
+            continue;
+        };
+        let pos = Pos::of(&v, line0);
+        match super::bulletin::metric_value(metric, path, text, &v.value, pos) {
+            Ok(quantity) => targets.push(MetricEntry {
+                key,
+                raw: v.value.trim().to_string(),
+                pos,
+                quantity,
+            }),
+            Err(d) => diags.push(d),
+        }
+    }
+    targets
 }
 
 #[cfg(test)]
