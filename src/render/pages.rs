@@ -395,6 +395,9 @@ pub fn render_page(
     ctx.insert("page_title", &plan.title);
     ctx.insert("breadcrumbs", &plan.crumbs);
     ctx.insert("style_url", &u.url("style.css"));
+    for t in theme.uses(plan.template) {
+        reads::record(&Key::Template(t.clone()));
+    }
     let mut out = Vec::with_capacity(16 * 1024);
     reads::with_stats(&shared.stats, || {
         theme.tera.render_to(plan.template, &ctx, &mut out)

@@ -63,6 +63,8 @@ pub enum Key {
     StatsPage,
     /// One `stats()` scope (`site`, `campaign:<slug>`, `region:<path>` …).
     Stats(String),
+    /// A template file (by name) that rendering the page can read.
+    Template(String),
 }
 
 thread_local! {
@@ -157,7 +159,8 @@ impl Key {
             | Key::Tags
             | Key::Tag(_)
             | Key::Archive
-            | Key::Page(_) => false,
+            | Key::Page(_)
+            | Key::Template(_) => false,
         }
     }
 }

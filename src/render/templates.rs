@@ -3,7 +3,7 @@
 //! Every syntax error in every template is reported, each naming the
 //! template's file and line. Autoescaping is on for `.html` and `.xml`.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use tera::{ErrorKind, Tera};
 
@@ -15,6 +15,56 @@ pub struct Theme {
     /// The template engine with every template added.
     pub tera: Tera,
     origins: BTreeMap<String, String>,
+    /// Every template → the templates rendering it can read.
+    uses: BTreeMap<String, BTreeSet<String>>,
+}
+
+/// The names a template's tags mention (`{% extends "base.html" %}`,
+/// `{% include "partials/x.html" %}`, `{% import … %}` …): every quoted
+/// string inside `{% … %}`, whether or not such a template exists yet.
+fn mentioned(text: &str) -> BTreeSet<String> {
+    let mut out = BTreeSet::new();
+    let mut rest = text;
+    while let Some(i) = rest.find("{%") {
+        let after = &rest[i + 2..];
+        let end = after.find("%}").unwrap_or(after.len());
+        for (k, quoted) in after[..end].split('"').enumerate() {
+            if k % 2 == 1 && !quoted.is_empty() {
+                out.insert(quoted.to_string());
+            }
+        }
+        rest = &after[end..];
+    }
+    out
+}
+
+/// What rendering each template can read: itself, what it mentions, and so
+/// on; templates that define components can be used from any template.
+fn uses_of(files: &[TemplateFile]) -> BTreeMap<String, BTreeSet<String>> {
+    let direct: BTreeMap<&str, BTreeSet<String>> = files
+        .iter()
+        .map(|f| (f.name.as_str(), mentioned(&f.text)))
+        .collect();
+    let shared: BTreeSet<String> = (files.iter())
+        .filter(|f| f.text.contains("component"))
+        .map(|f| f.name.clone())
+        .collect();
+    let mut out = BTreeMap::new();
+    for f in files {
+        let mut seen: BTreeSet<String> = shared.clone();
+        let mut todo = vec![f.name.clone()];
+        todo.extend(shared.iter().cloned());
+        while let Some(n) = todo.pop() {
+            seen.insert(n.clone());
+            for m in direct.get(n.as_str()).into_iter().flatten() {
+                if !seen.contains(m) {
+                    todo.push(m.clone());
+                }
+            }
+        }
+        out.insert(f.name.clone(), seen);
+    }
+    out
 }
 
 /// Templates every theme must provide.
@@ -77,10 +127,20 @@ impl Theme {
             }
         }
         if diags.is_empty() {
-            Ok(Theme { tera, origins })
+            let uses = uses_of(files);
+            Ok(Theme {
+                tera,
+                origins,
+                uses,
+            })
         } else {
             Err(diags)
         }
+    }
+
+    /// The templates rendering `name` can read (itself included).
+    pub fn uses(&self, name: &str) -> impl Iterator<Item = &String> {
+        self.uses.get(name).into_iter().flatten()
     }
 
     /// Turns a Tera error into a diagnostic naming the template file and line.
@@ -143,6 +203,37 @@ mod tests {
             origin: format!("templates/{name}"),
             text: text.into(),
         }
+    }
+
+    #[test]
+    fn a_template_uses_what_it_extends_and_includes() {
+        let files = [
+            tf(
+                "base.html",
+                "<main>{% block content %}{% endblock %}</main>",
+            ),
+            tf(
+                "page.html",
+                "{% extends \"base.html\" %}{% block content %}{% include \"partials/a.html\" %}{% endblock %}",
+            ),
+            tf(
+                "partials/a.html",
+                "{%- include \"partials/b.html\" ignore missing -%}",
+            ),
+            tf("other.html", "{{ \"base.html\" }}"),
+        ];
+        let uses = uses_of(&files);
+        let names = |n: &str| uses[n].iter().cloned().collect::<Vec<_>>();
+        assert_eq!(
+            names("page.html"),
+            [
+                "base.html",
+                "page.html",
+                "partials/a.html",
+                "partials/b.html"
+            ]
+        );
+        assert_eq!(names("other.html"), ["other.html"]);
     }
 
     #[test]

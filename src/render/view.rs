@@ -87,6 +87,8 @@ impl<'a> View<'a> {
             Key::Page(slug) => opt(sh.page(slug).map(|i| self.page(i))),
             Key::StatsPage => super::stats_page::stats_value(site, sh),
             Key::Stats(scope) => stats_lookup(&sh.stats, scope),
+            // Templates are not site data: the preview compares their texts.
+            Key::Template(_) => Value::none(),
         }
     }
 

@@ -90,6 +90,8 @@ pub struct Live {
     pages: BTreeMap<String, (PageId, BTreeSet<Key>)>,
     /// Whether the model reflects the kept parses (not after a failed save).
     in_sync: bool,
+    /// Whether the templates on disk failed to load (the last theme is kept).
+    theme_stale: bool,
     /// Every key some page read → its value in the current model.
     values: HashMap<Key, Value>,
     /// Every key → the pages that read it.
@@ -141,6 +143,7 @@ impl Live {
             values: HashMap::new(),
             readers: HashMap::new(),
             in_sync: false,
+            theme_stale: false,
             statics,
             derived: BTreeMap::new(),
         })
@@ -190,7 +193,7 @@ impl Live {
     pub fn apply(&mut self, cs: &ChangeSet) -> Result<Update, Vec<Diagnostic>> {
         // A folder moved in, out or renamed: re-walk, as for a new folder.
         let lost = cs.vanished.iter().any(|v| self.held_files(v));
-        if cs.config || cs.templates || cs.rescan || lost || self.model.is_none() {
+        if cs.config || cs.rescan || lost || self.model.is_none() {
             // Keep the new sources even when the content is broken, so the next save builds on them.
             *self = Live::start(&self.root, &self.opts)?;
             return self.full();
@@ -204,10 +207,17 @@ impl Live {
         t.lap("reparse");
         // The model lags the parses after a failed save: resolve anew then.
         let in_sync = std::mem::replace(&mut self.in_sync, false);
-        let step = match edits.filter(|_| in_sync).and_then(|e| self.edit(&e)) {
+        let (theme, templates) = self.theme(cs.templates)?;
+        let mut step = match edits.filter(|_| in_sync).and_then(|e| self.edit(&e)) {
             Some(step) => step,
             None => self.resolve_all()?,
         };
+        // Pages record the template files they can read.
+        (step.dirty).extend(
+            templates
+                .into_iter()
+                .map(|n| (Key::Template(n), Value::none())),
+        );
         t.lap("resolve+compare");
         let (todo, gone) = self.pages_to_render(&step);
         let Step {
@@ -216,7 +226,6 @@ impl Live {
             dirty,
             ..
         } = step;
-        let theme = Arc::clone(&self.model.as_ref().expect("checked above").theme);
         let rendered = pages::render_recorded(&site, &theme, &shared, &todo)?;
         t.lap("render");
         self.values.extend(dirty);
@@ -262,6 +271,35 @@ impl Live {
             }
         }
         (ids, gone)
+    }
+
+    /// The theme to render with, and the template files that changed: the
+    /// last theme, or (when templates changed, or failed to load before)
+    /// the templates read again and compared by name and text.
+    fn theme(&mut self, changed: bool) -> Result<(Arc<Theme>, Vec<String>), Vec<Diagnostic>> {
+        let last = Arc::clone(&self.model.as_ref().expect("checked by apply").theme);
+        if !changed && !self.theme_stale {
+            return Ok((last, Vec::new()));
+        }
+        self.theme_stale = true;
+        let mut diags = Vec::new();
+        let (templates, _) = discover::load_theme(&self.root, &self.sources.config, &mut diags);
+        if !diags.is_empty() {
+            return Err(diags);
+        }
+        let theme = Theme::load(&templates)?;
+        // Compared with the templates of the last theme that loaded.
+        let text = |list: &[discover::TemplateFile]| -> BTreeMap<String, String> {
+            list.iter()
+                .map(|f| (f.name.clone(), f.text.clone()))
+                .collect()
+        };
+        let (before, after) = (text(&self.sources.templates), text(&templates));
+        let mut names: BTreeSet<String> = before.keys().chain(after.keys()).cloned().collect();
+        names.retain(|n| before.get(n) != after.get(n));
+        self.sources.templates = templates;
+        self.theme_stale = false;
+        Ok((Arc::new(theme), names.into_iter().collect()))
     }
 
     /// The fast step: bulletins edited in place, nothing moved. The site

@@ -292,6 +292,50 @@ fn incremental_rebuilds_equal_full_builds() {
         "template",
     );
 
+    // A template edit renders only the pages that can read it.
+    let templates = || ChangeSet {
+        templates: true,
+        ..ChangeSet::default()
+    };
+    f.write(
+        "templates/tag.html",
+        "{% extends \"base.html\" %}{% block content %}<h1>{{ tag.name }}</h1>{% endblock %}",
+    );
+    let n = step(
+        &f,
+        &mut live,
+        &mut served,
+        templates(),
+        "a template only tag pages use",
+    );
+    let tag_pages = (served.files.keys())
+        .filter(|p| p.starts_with("tags/") && *p != "tags/index.html")
+        .count();
+    assert_eq!(n, tag_pages, "a tag template renders the tag pages only");
+
+    // A save that changes one template and breaks another is an error; once
+    // the broken one is fixed, both changes are served.
+    f.write(
+        "templates/tag.html",
+        "{% extends \"base.html\" %}{% block content %}<h2>{{ tag.name }}</h2>{% endblock %}",
+    );
+    f.write("templates/page.html", "{% if %}");
+    assert!(
+        live.apply(&templates()).is_err(),
+        "a syntax error is reported"
+    );
+    f.write(
+        "templates/page.html",
+        "{% extends \"base.html\" %}{% block content %}<p>{{ page.title }}</p>{% endblock %}",
+    );
+    step(
+        &f,
+        &mut live,
+        &mut served,
+        templates(),
+        "fix after a broken template",
+    );
+
     // 10. The configuration.
     f.write(
         "jianxun.yaml",
