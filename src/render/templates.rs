@@ -19,16 +19,27 @@ pub struct Theme {
     uses: BTreeMap<String, BTreeSet<String>>,
 }
 
+/// Stands for "any template": a tag that names its template by a variable.
+const ANY: &str = "*";
+
 /// The names a template's tags mention (`{% extends "base.html" %}`,
 /// `{% include "partials/x.html" %}`, `{% import … %}` …): every quoted
-/// string inside `{% … %}`, whether or not such a template exists yet.
+/// string inside `{% … %}`, whether or not such a template exists yet;
+/// [`ANY`] when an include, extends or import names it by a variable.
 fn mentioned(text: &str) -> BTreeSet<String> {
     let mut out = BTreeSet::new();
     let mut rest = text;
     while let Some(i) = rest.find("{%") {
         let after = &rest[i + 2..];
         let end = after.find("%}").unwrap_or(after.len());
-        for (k, quoted) in after[..end].split('"').enumerate() {
+        let tag = after[..end].trim_matches(|c: char| c == '-' || c.is_whitespace());
+        let names_one = ["include", "extends", "import"]
+            .iter()
+            .any(|w| tag.starts_with(w));
+        if names_one && !tag.contains(['"', '\'']) {
+            out.insert(ANY.to_string());
+        }
+        for (k, quoted) in tag.split(['"', '\'']).enumerate() {
             if k % 2 == 1 && !quoted.is_empty() {
                 out.insert(quoted.to_string());
             }
@@ -61,6 +72,9 @@ fn uses_of(files: &[TemplateFile]) -> BTreeMap<String, BTreeSet<String>> {
                     todo.push(m.clone());
                 }
             }
+        }
+        if seen.contains(ANY) {
+            seen = files.iter().map(|f| f.name.clone()).collect();
         }
         out.insert(f.name.clone(), seen);
     }
@@ -234,6 +248,21 @@ mod tests {
             ]
         );
         assert_eq!(names("other.html"), ["other.html"]);
+        let dynamic = [
+            tf("a.html", "{% include which %}"),
+            tf("b.html", "{%- extends 'base.html' -%}"),
+            tf("base.html", ""),
+        ];
+        let uses = uses_of(&dynamic);
+        assert_eq!(
+            uses["a.html"].len(),
+            3,
+            "a variable name may be any template"
+        );
+        assert!(
+            uses["b.html"].contains("base.html"),
+            "single quotes count too"
+        );
     }
 
     #[test]
