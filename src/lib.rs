@@ -182,17 +182,7 @@ pub fn render(
     theme: &Theme,
     sink: &Sink,
 ) -> Result<(), Vec<Diagnostic>> {
-    render_with(sources, site, theme, &Shared::new(site), sink)
-}
-
-/// [`render`] with the template values already built (the live preview keeps them).
-pub fn render_with(
-    sources: &Sources,
-    site: &Site,
-    theme: &Theme,
-    shared: &Shared,
-    sink: &Sink,
-) -> Result<(), Vec<Diagnostic>> {
+    let shared = &Shared::new(site);
     let ids = pages::plan(site);
     let mut diags = Vec::new();
     for (path, src) in &sources.statics {

@@ -430,7 +430,11 @@ fn same_structure(a: &Site, b: &Site) -> bool {
                 && x.bulletin.date == y.bulletin.date
                 && x.campaigns == y.campaigns
                 && x.region == y.region
-                && x.tag_slugs == y.tag_slugs
+                && (x.bulletin.tags.iter().map(|t| &t.slug)).eq(y
+                    .bulletin
+                    .tags
+                    .iter()
+                    .map(|t| &t.slug))
                 && x.bulletin.draft == y.bulletin.draft
         })
 }

@@ -149,11 +149,6 @@ impl Live {
         })
     }
 
-    /// The last good site, if there is one.
-    pub fn site(&self) -> Option<&Site> {
-        self.model.as_ref().map(|m| &*m.site)
-    }
-
     /// Renders the whole site, derived files included.
     pub fn build_all(&mut self) -> Result<Output, Vec<Diagnostic>> {
         let mut out = Output::default();

@@ -75,7 +75,6 @@ impl Site {
                 bulletin: site.links.bulletin(Arc::clone(new)),
                 campaigns: it.campaigns.clone(),
                 region: it.region,
-                tag_slugs: it.tag_slugs.clone(),
             });
             edited.items.push(i);
         }

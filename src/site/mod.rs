@@ -32,9 +32,6 @@ pub struct Item {
     pub campaigns: Vec<usize>,
     /// Index into the region tree.
     pub region: usize,
-    /// The slugs of `bulletin.tags`, in order (for quick comparison of
-    /// two versions of the site; each tag carries its own slug).
-    pub tag_slugs: Vec<String>,
 }
 
 /// A tag and the bulletins carrying it.

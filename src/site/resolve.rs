@@ -217,13 +217,11 @@ fn items(
                 tag.bulletins.push(i);
             }
         }
-        let tag_slugs = b.tags.iter().map(|t| t.slug.clone()).collect();
         let region = regions.get(&b.region.join("/")).unwrap_or(0);
         items.push(Item {
             bulletin: b,
             campaigns: cs,
             region,
-            tag_slugs,
         });
     }
     (tags, items)
