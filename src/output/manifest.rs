@@ -145,5 +145,9 @@ mod tests {
         assert_eq!(read(dir.path()).unwrap_err().line, 1);
         std::fs::write(dir.path().join(MANIFEST), "# x\na/b.html\n").unwrap();
         assert_eq!(read(dir.path()).unwrap().len(), 1);
+        std::fs::write(dir.path().join(MANIFEST), b"index.html\n\xff\xfe\n").unwrap();
+        let e = read(dir.path()).unwrap_err();
+        assert_eq!((e.code, e.line), ("manifest-invalid", 0));
+        assert!(e.message.contains("not UTF-8"), "{}", e.message);
     }
 }
