@@ -67,7 +67,7 @@ pub fn parse_one(
         Kind::Campaign => {
             content::campaign::parse(config, &f.path, &f.text).map(ParsedFile::Campaign)
         }
-        Kind::Page => content::page::parse(config, &f.path, &f.text).map(ParsedFile::Page),
+        Kind::Page => content::page::parse(&f.path, &f.text).map(ParsedFile::Page),
     }
 }
 

@@ -13,7 +13,7 @@ use serde::Deserialize;
 use super::date::Date;
 pub use super::labels::TagEntry;
 use super::labels::{region_slugs, tags_of};
-use super::markdown::{self, truncate_chars};
+use super::markdown::{self, Doc, truncate_chars};
 use super::number::{self, Quantity};
 use super::{Spot, frontmatter, locate, slug, value_len};
 use crate::config::{Config, Metric};
@@ -165,12 +165,14 @@ pub struct Bulletin {
     pub tags: Vec<TagEntry>,
     /// Original publication.
     pub source: Option<SourceInfo>,
-    /// Summary as HTML.
-    pub summary_html: String,
+    /// Summary as HTML, when it is text (the `summary:` field or the
+    /// opening words); `None` when it is the body before `<!-- more -->`,
+    /// which the render stage turns into HTML with the body's links.
+    pub summary_html: Option<String>,
     /// Summary as plain text (for descriptions and feeds).
     pub summary_text: String,
-    /// Body as HTML.
-    pub content_html: String,
+    /// The body, parsed.
+    pub body: Doc,
     /// Body as plain text.
     pub text: String,
     /// Whether it is a draft.
@@ -425,14 +427,14 @@ impl Fields<'_> {
 
 /// The summary as HTML and as plain text: written, else the text before
 /// `<!-- more -->`, else the start of the body.
-fn summary(written: Option<String>, rendered: &markdown::Rendered) -> (String, String) {
+fn summary(written: Option<String>, parsed: &markdown::Parsed) -> (Option<String>, String) {
     match written.filter(|s| !s.trim().is_empty()) {
-        Some(s) => (markdown::escape(s.trim()), s.trim().to_string()),
-        None => match &rendered.before_more {
-            Some(h) => (h.clone(), truncate_chars(&plain_of(h), SUMMARY_CHARS * 2)),
+        Some(s) => (Some(markdown::escape(s.trim())), s.trim().to_string()),
+        None => match &parsed.before_more {
+            Some(t) => (None, truncate_chars(t, SUMMARY_CHARS * 2)),
             None => {
-                let t = truncate_chars(&rendered.lead, SUMMARY_CHARS);
-                (markdown::escape(&t), t)
+                let t = truncate_chars(&parsed.lead, SUMMARY_CHARS);
+                (Some(markdown::escape(&t)), t)
             }
         },
     }
@@ -469,8 +471,8 @@ pub fn parse(config: &Config, path: &Path, text: &str) -> Result<Bulletin, Vec<D
     let (Some(date), true) = (date, f.diags.is_empty()) else {
         return Err(f.diags);
     };
-    let rendered = markdown::render(split.body, config.markdown.unsafe_html);
-    let (summary_html, summary_text) = summary(raw.summary, &rendered);
+    let parsed = markdown::parse(split.body);
+    let (summary_html, summary_text) = summary(raw.summary, &parsed);
     Ok(Bulletin {
         path: path.to_path_buf(),
         slug,
@@ -491,31 +493,10 @@ pub fn parse(config: &Config, path: &Path, text: &str) -> Result<Bulletin, Vec<D
         }),
         summary_html,
         summary_text,
-        content_html: rendered.html,
-        text: rendered.text,
+        text: parsed.text,
+        body: parsed.doc,
         draft: raw.draft.unwrap_or(false),
     })
-}
-
-/// Strips tags from a small HTML fragment (our own Markdown output).
-fn plain_of(html: &str) -> String {
-    let mut out = String::new();
-    let mut in_tag = false;
-    for c in html.chars() {
-        match c {
-            '<' => in_tag = true,
-            '>' => in_tag = false,
-            _ if !in_tag => out.push(c),
-            _ => {}
-        }
-    }
-    out.replace("&amp;", "&")
-        .replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&quot;", "\"")
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
 }
 
 #[cfg(test)]
@@ -613,7 +594,8 @@ mod tests {
         let b = p(&GOOD.replace("---\n正文", "summary: 手写摘要\n---\n正文")).unwrap();
         assert_eq!(b.summary_text, "手写摘要");
         let b = p(&GOOD.replace("正文第一句。\n", "导语。\n\n<!-- more -->\n\n后文。\n")).unwrap();
-        assert_eq!(b.summary_html, "<p>导语。</p>\n");
+        assert_eq!(b.summary_html, None);
+        assert_eq!(b.summary_text, "导语。");
         let long = "安".repeat(300);
         let b = p(&GOOD.replace("正文第一句。", &long)).unwrap();
         assert_eq!(b.summary_text.chars().count(), SUMMARY_CHARS + 1);

@@ -45,8 +45,10 @@ pub struct Campaign {
     pub end: Option<Date>,
     /// Targets per declared metric, as written.
     pub targets: Vec<MetricEntry>,
-    /// The intro as HTML.
-    pub intro_html: String,
+    /// The intro, parsed.
+    pub intro: markdown::Doc,
+    /// Where the intro's links lead (filled in by the resolve stage).
+    pub links: markdown::Links,
     /// The intro as plain text.
     pub intro_text: String,
 }
@@ -78,7 +80,7 @@ pub fn parse(config: &Config, path: &Path, text: &str) -> Result<Campaign, Vec<D
     if !diags.is_empty() {
         return Err(diags);
     }
-    let intro = markdown::render(split.body, config.markdown.unsafe_html);
+    let intro = markdown::parse(split.body);
     Ok(Campaign {
         path: path.to_path_buf(),
         slug,
@@ -88,8 +90,9 @@ pub fn parse(config: &Config, path: &Path, text: &str) -> Result<Campaign, Vec<D
         start,
         end,
         targets,
-        intro_html: intro.html,
         intro_text: intro.text,
+        intro: intro.doc,
+        links: markdown::Links::new(),
     })
 }
 
@@ -205,7 +208,7 @@ mod tests {
             (c.slug.as_str(), c.name.as_str()),
             ("ankang-cup", "安康杯竞赛")
         );
-        assert_eq!(c.intro_html, "<p>简介。</p>\n");
+        assert_eq!(c.intro.src(), "简介。\n");
         let e = parse(
             &Config::default(),
             Path::new("content/campaigns/x.md"),

@@ -1,13 +1,16 @@
-//! Markdown → HTML, written for Chinese text.
+//! Parse stage: Markdown bodies, read the way Chinese editors write them.
 //!
-//! Takes a bulletin body; gives its HTML, the HTML before `<!-- more -->`
-//! and its plain text (for automatic summaries). Beyond CommonMark:
-//! emphasis next to Chinese punctuation works (`**注意：**正文`), a line
-//! break between two Chinese characters adds no space, headings get ids
-//! that keep Chinese text, unsafe link schemes are dropped, and raw HTML is
-//! sanitised unless the site opts out. Quotes and dashes stay as typed.
+//! Takes a body as written; gives a [`Doc`] (the text, and every link and
+//! image destination in it, for the resolve stage) and its plain texts
+//! (for search and automatic summaries). [`Doc::with_events`] gives the
+//! events every later stage sees: beyond CommonMark, emphasis next to
+//! Chinese punctuation works (`**注意：**正文`), a line break between two
+//! Chinese characters adds no space, headings get ids that keep Chinese
+//! text, and unsafe link schemes are dropped. Quotes and dashes stay as
+//! typed. The render stage turns the events into HTML
+//! (`render::markdown`) with the links the resolve stage found.
 
-use std::collections::HashSet;
+use std::collections::{BTreeMap, BTreeSet, HashSet};
 
 use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, TagEnd};
 
@@ -22,19 +25,6 @@ pub fn escape(text: &str) -> String {
 /// Marks where emphasis delimiters were nudged; removed from the output.
 const NUDGE: char = '\u{E000}';
 const MORE: &str = "<!-- more -->";
-
-/// A rendered Markdown document.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Rendered {
-    /// The whole body as HTML.
-    pub html: String,
-    /// The HTML before a `<!-- more -->` marker, if there is one.
-    pub before_more: Option<String>,
-    /// The text without markup, for search.
-    pub text: String,
-    /// The text of paragraphs only (no headings, tables or code), for summaries.
-    pub lead: String,
-}
 
 fn options() -> Options {
     Options::ENABLE_TABLES
@@ -159,61 +149,187 @@ fn safe_url(url: &str) -> bool {
     }
 }
 
-fn sanitizer() -> ammonia::Builder<'static> {
-    let mut b = ammonia::Builder::default();
-    b.add_generic_attributes(["id", "class", "title", "lang"])
-        .add_tags([
-            "input",
-            "section",
-            "figure",
-            "figcaption",
-            "details",
-            "summary",
-            "mark",
-        ])
-        .add_tag_attributes("input", ["type", "checked", "disabled"])
-        .add_tag_attributes("th", ["style"])
-        .add_tag_attributes("td", ["style"])
-        .add_tag_attributes("img", ["loading", "width", "height"]);
-    b
+/// A Markdown document as written. It is parsed again into [`Events`]
+/// whenever a later stage needs them: the text is smaller to keep than its
+/// events, and parsing is cheap.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Doc {
+    src: String,
+    dests: Vec<String>,
 }
 
-/// Renders Markdown to HTML. `unsafe_html` passes raw HTML through untouched.
-pub fn render(md: &str, unsafe_html: bool) -> Rendered {
-    let nudged = nudge_emphasis(md);
-    let src = nudged.as_deref().unwrap_or(md);
-    let mut events: Vec<Event> = Parser::new_ext(src, options()).collect();
+/// Where the links and images of one document lead once every page's URL
+/// is known: the destination as written → its URL, for those that change.
+/// Drawn up by the resolve stage from [`Doc::dests`].
+pub type Links = BTreeMap<String, String>;
 
-    let mut has_raw_html = false;
-    let mut more_at = None;
-    let mut text = String::new();
-    let mut lead = String::new();
-    let mut depth_para = 0usize;
-    let mut depth_skip = 0usize;
+/// A document and what its text gives the parse stage.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Parsed {
+    /// The document.
+    pub doc: Doc,
+    /// The text without markup, for search.
+    pub text: String,
+    /// The text of paragraphs only (no headings, tables or code), for summaries.
+    pub lead: String,
+    /// The text before a `<!-- more -->` marker, if there is one.
+    pub before_more: Option<String>,
+}
+
+/// The events of a document as every later stage sees them: emphasis next
+/// to Chinese punctuation made to work, line breaks between Chinese
+/// characters and the `<!-- more -->` marker dropped, headings given ids,
+/// unsafe link schemes replaced by `#`.
+pub struct Events<'a> {
+    /// The events, in order.
+    pub events: Vec<Event<'a>>,
+    /// Where the `<!-- more -->` marker was: the events before it are the summary.
+    pub more_at: Option<usize>,
+    /// Whether the document has raw HTML in it.
+    pub raw_html: bool,
+}
+
+impl Doc {
+    /// The document written as `src`.
+    pub fn new(src: &str) -> Doc {
+        let mut doc = Doc {
+            src: src.to_string(),
+            dests: Vec::new(),
+        };
+        doc.dests = doc.with_events(|ev| {
+            let set: BTreeSet<String> = (ev.events.iter())
+                .filter_map(|e| match e {
+                    Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) => {
+                        Some(dest_url.to_string())
+                    }
+                    _ => None,
+                })
+                .collect();
+            set.into_iter().collect()
+        });
+        doc
+    }
+
+    /// The Markdown as written.
+    pub fn src(&self) -> &str {
+        &self.src
+    }
+
+    /// Every link and image destination, as parsed (sorted, once each).
+    pub fn dests(&self) -> &[String] {
+        &self.dests
+    }
+
+    /// Calls `f` with the document's events.
+    pub fn with_events<R>(&self, f: impl FnOnce(Events<'_>) -> R) -> R {
+        let nudged = nudge_emphasis(&self.src);
+        let src = nudged.as_deref().unwrap_or(&self.src);
+        f(prepare(src, nudged.is_some()))
+    }
+}
+
+/// Parses a Markdown body: the document and its plain texts.
+pub fn parse(md: &str) -> Parsed {
+    let doc = Doc::new(md);
+    let (text, lead, before_more) = doc.with_events(|ev| {
+        let (text, lead) = texts(&ev.events);
+        let before = ev.more_at.map(|m| {
+            let (t, _) = texts(&ev.events[..m]);
+            t.split_whitespace().collect::<Vec<_>>().join(" ")
+        });
+        (text, lead, before)
+    });
+    Parsed {
+        doc,
+        text,
+        lead,
+        before_more,
+    }
+}
+
+/// The events of `src` (with [`NUDGE`]s in it when `nudged`), prepared.
+fn prepare(src: &str, nudged: bool) -> Events<'_> {
+    let events: Vec<Event> = Parser::new_ext(src, options()).collect();
+    let mut out = Vec::with_capacity(events.len());
+    let (mut more_at, mut raw_html) = (None, false);
     let mut ids: HashSet<String> = HashSet::new();
-    let mut drop = vec![false; events.len()];
-    for i in 0..events.len() {
-        match &events[i] {
+    for (i, e) in events.iter().enumerate() {
+        let mut e = e.clone();
+        match &mut e {
             Event::Html(h) | Event::InlineHtml(h) if h.trim() == MORE => {
-                more_at.get_or_insert(i);
-                drop[i] = true;
+                more_at.get_or_insert(out.len());
+                continue;
             }
-            Event::Html(_) | Event::InlineHtml(_) => has_raw_html = true,
+            Event::Html(_) | Event::InlineHtml(_) => raw_html = true,
             Event::SoftBreak => {
                 let before = last_char(&events[..i]);
                 let after = first_char(&events[i + 1..]);
                 if matches!((before, after), (Some(b), Some(a)) if is_wide(b) && is_wide(a)) {
-                    drop[i] = true;
-                } else {
-                    text.push(' ');
-                    if depth_para > 0 && depth_skip == 0 {
-                        lead.push(' ');
-                    }
+                    continue;
+                }
+            }
+            Event::Start(Tag::Heading { id, .. }) => match id {
+                Some(id) => {
+                    ids.insert(id.to_string());
+                }
+                None => *id = Some(CowStr::from(unique_id(&events[i + 1..], &mut ids))),
+            },
+            Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. })
+                if !safe_url(dest_url) =>
+            {
+                *dest_url = CowStr::from("#");
+            }
+            Event::Text(t) if nudged && t.contains(NUDGE) => {
+                *t = CowStr::from(t.replace(NUDGE, ""));
+            }
+            _ => {}
+        }
+        out.push(e);
+    }
+    Events {
+        events: out,
+        more_at,
+        raw_html,
+    }
+}
+
+/// An id for the heading whose events follow, unique among `ids`.
+fn unique_id(rest: &[Event], ids: &mut HashSet<String>) -> String {
+    let mut title = String::new();
+    for e in rest {
+        match e {
+            Event::End(TagEnd::Heading(_)) => break,
+            Event::Text(t) | Event::Code(t) => title.push_str(t),
+            _ => {}
+        }
+    }
+    let base = heading_id(&title.replace(NUDGE, ""));
+    let mut id = base.clone();
+    let mut n = 1;
+    while !ids.insert(id.clone()) {
+        id = format!("{base}-{n}");
+        n += 1;
+    }
+    id
+}
+
+/// The plain text of `events` (for search) and the text of their
+/// paragraphs only (for summaries).
+fn texts(events: &[Event]) -> (String, String) {
+    let (mut text, mut lead) = (String::new(), String::new());
+    let (mut depth_para, mut depth_skip) = (0usize, 0usize);
+    for e in events {
+        let in_lead = depth_para > 0 && depth_skip == 0;
+        match e {
+            Event::SoftBreak => {
+                text.push(' ');
+                if in_lead {
+                    lead.push(' ');
                 }
             }
             Event::Text(t) | Event::Code(t) => {
                 text.push_str(t);
-                if depth_para > 0 && depth_skip == 0 {
+                if in_lead {
                     lead.push_str(t);
                 }
             }
@@ -249,75 +365,8 @@ pub fn render(md: &str, unsafe_html: bool) -> Rendered {
             }
             _ => {}
         }
-        // Heading ids and link safety rewrite events in place.
-        if let Event::Start(Tag::Heading { id: None, .. }) = &events[i] {
-            let mut title = String::new();
-            for e in &events[i + 1..] {
-                match e {
-                    Event::End(TagEnd::Heading(_)) => break,
-                    Event::Text(t) | Event::Code(t) => title.push_str(t),
-                    _ => {}
-                }
-            }
-            let base = heading_id(&title.replace(NUDGE, ""));
-            let mut id = base.clone();
-            let mut n = 1;
-            while !ids.insert(id.clone()) {
-                id = format!("{base}-{n}");
-                n += 1;
-            }
-            if let Event::Start(Tag::Heading { id: slot, .. }) = &mut events[i] {
-                *slot = Some(CowStr::from(id));
-            }
-        } else if let Event::Start(Tag::Heading { id: Some(id), .. }) = &events[i] {
-            ids.insert(id.to_string());
-        }
-        match &mut events[i] {
-            Event::Start(Tag::Link { dest_url, .. })
-            | Event::Start(Tag::Image { dest_url, .. })
-                if !safe_url(dest_url) =>
-            {
-                *dest_url = CowStr::from("#");
-            }
-            _ => {}
-        }
     }
-    if nudged.is_some() {
-        for e in events.iter_mut() {
-            if let Event::Text(t) = e
-                && t.contains(NUDGE)
-            {
-                *t = CowStr::from(t.replace(NUDGE, ""));
-            }
-        }
-        text = text.replace(NUDGE, "");
-        lead = lead.replace(NUDGE, "");
-    }
-    let kept = |upto: usize| {
-        events[..upto]
-            .iter()
-            .enumerate()
-            .filter(|(i, _)| !drop[*i])
-            .map(|(_, e)| e.clone())
-    };
-    let mut html = String::with_capacity(src.len() * 3 / 2);
-    pulldown_cmark::html::push_html(&mut html, kept(events.len()));
-    let mut before_more = more_at.map(|m| {
-        let mut h = String::new();
-        pulldown_cmark::html::push_html(&mut h, kept(m));
-        h
-    });
-    if has_raw_html && !unsafe_html {
-        let s = sanitizer();
-        html = s.clean(&html).to_string();
-        before_more = before_more.map(|h| s.clean(&h).to_string());
-    }
-    Rendered {
-        html,
-        before_more,
-        text: text.trim().to_string(),
-        lead: lead.trim().to_string(),
-    }
+    (text.trim().to_string(), lead.trim().to_string())
 }
 
 fn last_char(events: &[Event]) -> Option<char> {
@@ -347,93 +396,39 @@ pub fn truncate_chars(text: &str, max: usize) -> String {
 mod tests {
     use super::*;
 
-    fn html(md: &str) -> String {
-        render(md, false).html
-    }
-
-    #[test]
-    fn emphasis_next_to_chinese_punctuation() {
-        assert_eq!(
-            html("**注意：**正文"),
-            "<p><strong>注意：</strong>正文</p>\n"
-        );
-        assert_eq!(
-            html("开展**“六个一”**活动"),
-            "<p>开展<strong>“六个一”</strong>活动</p>\n"
-        );
-        assert_eq!(html("*强调*文字"), "<p><em>强调</em>文字</p>\n");
-        // Code is untouched.
-        assert_eq!(
-            html("`**注意：**正文`"),
-            "<p><code>**注意：**正文</code></p>\n"
-        );
-        assert!(!html("**注意：**正文").contains(NUDGE));
-    }
-
-    #[test]
-    fn line_break_between_chinese_adds_no_space() {
-        assert_eq!(html("安全生产\n事关大局"), "<p>安全生产事关大局</p>\n");
-        assert_eq!(html("安全生产，\n事关大局"), "<p>安全生产，事关大局</p>\n");
-        assert_eq!(html("hello\nworld"), "<p>hello\nworld</p>\n");
-    }
-
-    #[test]
-    fn quotes_and_dashes_stay_as_typed() {
-        assert_eq!(
-            html("\"绿色家园\"计划--开展..."),
-            "<p>\"绿色家园\"计划--开展...</p>\n"
-        );
-    }
-
-    #[test]
-    fn chinese_heading_ids_are_unique() {
-        let h = html("## 一、压实责任\n\n## 一、压实责任\n\n## Safety First {#custom}\n");
-        assert!(h.contains("<h2 id=\"一压实责任\">"), "{h}");
-        assert!(h.contains("<h2 id=\"一压实责任-1\">"), "{h}");
-        assert!(h.contains("<h2 id=\"custom\">"), "{h}");
-    }
-
-    #[test]
-    fn tables_footnotes_strikethrough_tasks() {
-        let h = html(
-            "|地区|企业|\n|--|--|\n|宜宾|411|\n\n正文[^1]\n\n[^1]: 注释\n\n~~删除~~\n\n- [x] 完成\n",
-        );
-        assert!(h.contains("<table>"));
-        assert!(h.contains("<td>411</td>"));
-        assert!(h.contains("footnote"));
-        assert!(h.contains("<del>删除</del>"));
-        assert!(h.contains("checkbox"));
-    }
-
-    #[test]
-    fn raw_html_is_sanitised_unless_allowed() {
-        let md = "<script>alert(1)</script>\n\n<b onclick=\"x()\">粗</b>\n";
-        let safe = render(md, false).html;
-        assert!(!safe.contains("<script"), "{safe}");
-        assert!(!safe.contains("onclick"), "{safe}");
-        assert!(safe.contains("<b>粗</b>"), "{safe}");
-        assert!(render(md, true).html.contains("<script>"));
-        let h = html("[x](javascript:alert(1)) [y](https://example.org/) [z](/a/)");
-        assert!(!h.contains("javascript"), "{h}");
-        assert!(h.contains("https://example.org/") && h.contains("href=\"/a/\""));
-    }
-
     #[test]
     fn more_marker_splits_summary() {
-        let r = render("第一段。\n\n<!-- more -->\n\n第二段。\n", false);
-        assert_eq!(r.before_more.as_deref(), Some("<p>第一段。</p>\n"));
-        assert!(r.html.contains("第二段") && !r.html.contains("more"));
-        assert_eq!(r.text, "第一段。 第二段。");
-        assert_eq!(r.lead, "第一段。第二段。");
+        let p = parse("第一段。\n\n<!-- more -->\n\n第二段。\n");
+        assert_eq!(p.before_more.as_deref(), Some("第一段。"));
+        assert_eq!(p.text, "第一段。 第二段。");
+        assert_eq!(p.lead, "第一段。第二段。");
+        assert_eq!(parse("无分隔。").before_more, None);
     }
 
     #[test]
     fn lead_skips_headings_tables_and_footnotes() {
-        let r = render(
-            "## 标题\n\n导语。\n\n|a|b|\n|-|-|\n|1|2|\n\n后文[^1]。\n\n[^1]: 注\n",
-            false,
+        let p = parse("## 标题\n\n导语。\n\n|a|b|\n|-|-|\n|1|2|\n\n后文[^1]。\n\n[^1]: 注\n");
+        assert_eq!(p.lead, "导语。后文。");
+    }
+
+    #[test]
+    fn destinations_are_the_parsed_ones() {
+        let p = parse(
+            "[a](../2024/x.md) ![b](img/图.png) [c][r] `[d](no.md)` [a](../2024/x.md)\n\n[r]: /bulletins/y/\n",
         );
-        assert_eq!(r.lead, "导语。后文。");
+        assert_eq!(
+            p.doc.dests(),
+            ["../2024/x.md", "/bulletins/y/", "img/图.png"]
+        );
+        // An unsafe scheme is no destination: it is dropped before resolving.
+        assert_eq!(parse("[x](javascript:alert(1))").doc.dests(), ["#"]);
+    }
+
+    #[test]
+    fn emphasis_nudges_leave_no_trace_in_texts() {
+        let p = parse("**注意：**正文");
+        assert_eq!(p.text, "注意：正文");
+        assert!(!p.text.contains(NUDGE));
     }
 
     #[test]

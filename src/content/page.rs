@@ -7,7 +7,6 @@ use serde::Deserialize;
 use super::date::Date;
 use super::markdown;
 use super::{Spot, frontmatter, slug};
-use crate::config::Config;
 use crate::diag::Diagnostic;
 use crate::yaml::{self, Pos, Spanned};
 
@@ -36,14 +35,16 @@ pub struct Page {
     pub date: Option<Date>,
     /// Summary as plain text.
     pub summary: String,
-    /// Body as HTML.
-    pub content_html: String,
+    /// The body, parsed.
+    pub content: markdown::Doc,
+    /// Where the body's links lead (filled in by the resolve stage).
+    pub links: markdown::Links,
     /// Whether it is a draft.
     pub draft: bool,
 }
 
 /// Parses one page; `path` is relative to the site root.
-pub fn parse(config: &Config, path: &Path, text: &str) -> Result<Page, Vec<Diagnostic>> {
+pub fn parse(path: &Path, text: &str) -> Result<Page, Vec<Diagnostic>> {
     let split = frontmatter::split(path, text).map_err(|d| vec![d])?;
     let raw: RawPage = yaml::parse(path, text, split.yaml, split.yaml_line).map_err(|d| vec![d])?;
     let mut diags = Vec::new();
@@ -120,7 +121,7 @@ pub fn parse(config: &Config, path: &Path, text: &str) -> Result<Page, Vec<Diagn
     if !diags.is_empty() {
         return Err(diags);
     }
-    let r = markdown::render(split.body, config.markdown.unsafe_html);
+    let r = markdown::parse(split.body);
     Ok(Page {
         path: path.to_path_buf(),
         slug,
@@ -130,7 +131,8 @@ pub fn parse(config: &Config, path: &Path, text: &str) -> Result<Page, Vec<Diagn
         summary: raw
             .summary
             .unwrap_or_else(|| markdown::truncate_chars(&r.text, 120)),
-        content_html: r.html,
+        content: r.doc,
+        links: markdown::Links::new(),
         draft: raw.draft.unwrap_or(false),
     })
 }

@@ -8,8 +8,8 @@
 //! and characters XML 1.0 forbids are dropped. Deterministic: a feed's
 //! `updated` is its newest entry's date, never the clock.
 
-use crate::content::bulletin::Bulletin;
 use crate::render::context::Shared;
+use crate::render::markdown;
 use crate::render::urls::{self, Urls};
 use crate::site::Site;
 
@@ -209,13 +209,15 @@ fn feed(site: &Site, urls: &Urls, head: &Head, entries: &[usize], fallback: &str
         "jianxun",
     );
     for &i in entries {
-        entry(&mut x, urls, &site.items[i].bulletin);
+        entry(&mut x, urls, site, i);
     }
     x.close("feed");
     x.finish()
 }
 
-fn entry(x: &mut Xml, urls: &Urls, b: &Bulletin) {
+fn entry(x: &mut Xml, urls: &Urls, site: &Site, i: usize) {
+    let it = &site.items[i];
+    let b = &it.bulletin;
     let link = urls.permalink(&urls::bulletin(&b.slug));
     let date = b.date.rfc3339();
     x.open("entry", &[]);
@@ -248,7 +250,7 @@ fn entry(x: &mut Xml, urls: &Urls, b: &Bulletin) {
     x.text(
         "content",
         &[("type", "html"), ("xml:base", &link)],
-        &b.content_html,
+        &markdown::html(&b.body, &it.links, site.config.markdown.unsafe_html),
     );
     x.close("entry");
 }

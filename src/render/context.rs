@@ -15,6 +15,7 @@ use serde::Serialize;
 use tera::Value;
 
 use super::format::format_quantity;
+use super::markdown;
 use super::totals::{self, TotalView};
 use super::urls::{self, Urls};
 use crate::content::bulletin::{MetricEntry, SourceInfo};
@@ -127,7 +128,7 @@ struct CampaignFull<'a> {
     organizer: Option<&'a str>,
     start: Option<String>,
     end: Option<String>,
-    intro: &'a str,
+    intro: String,
     targets: Vec<MetricV<'a>>,
     totals: Vec<TotalView>,
 }
@@ -160,7 +161,7 @@ struct Brief<'a> {
     date_zh: String,
     year: i16,
     month: i8,
-    summary: &'a str,
+    summary: String,
     summary_text: &'a str,
     campaigns: Vec<Value>,
     region: RegionRef,
@@ -244,7 +245,7 @@ impl Shared {
                     organizer: c.organizer.as_deref(),
                     start: c.start.map(|d| d.ymd()),
                     end: c.end.map(|d| d.ymd()),
-                    intro: &c.intro_html,
+                    intro: markdown::html(&c.intro, &c.links, site.config.markdown.unsafe_html),
                     totals: totals::views(
                         site,
                         &site.stats.campaigns.get(i).cloned().unwrap_or_default(),
@@ -264,7 +265,10 @@ impl Shared {
             return Shared::new(site);
         }
         let changed: Vec<usize> = (0..site.items.len())
-            .filter(|&i| !Arc::ptr_eq(&old_site.items[i].bulletin, &site.items[i].bulletin))
+            .filter(|&i| {
+                let (a, b) = (&old_site.items[i], &site.items[i]);
+                !Arc::ptr_eq(&a.bulletin, &b.bulletin) || a.links != b.links
+            })
             .collect();
         old.refresh(site, &changed, old_site.stats != site.stats)
     }
@@ -343,7 +347,11 @@ fn brief(site: &Site, urls: &Urls, campaign_briefs: &[Value], i: usize) -> Value
         date_zh: b.date.zh(),
         year: b.date.year(),
         month: b.date.month(),
-        summary: &b.summary_html,
+        summary: match &b.summary_html {
+            Some(h) => h.clone(),
+            None => markdown::before_more(&b.body, &it.links, site.config.markdown.unsafe_html)
+                .unwrap_or_default(),
+        },
         summary_text: &b.summary_text,
         campaigns: it
             .campaigns

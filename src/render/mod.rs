@@ -1,12 +1,11 @@
 //! Rendering: the site model → HTML pages through Tera templates.
 //!
-//! `markdown` turns bodies into HTML (used by the parse stage), `templates`
+//! `markdown` turns parsed bodies into HTML with their links resolved, `templates`
 //! loads the theme, `context` turns the model into template values once,
 //! `pages` plans every page and renders each into bytes.
 
 pub mod charts;
-/// Markdown is turned into HTML by the parse stage.
-pub use crate::content::markdown;
+pub mod markdown;
 /// Where every page lives: shared with the resolve stage.
 pub use crate::urls;
 pub mod context;

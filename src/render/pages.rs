@@ -11,6 +11,7 @@ use serde::Serialize;
 use tera::{Context, Value};
 
 use super::context::{Crumb, Shared};
+use super::markdown;
 use super::reads::{self, Key, List};
 use super::templates::Theme;
 use super::urls::{self, Urls};
@@ -306,10 +307,14 @@ fn bulletin_plan(view: &View, i: usize, home: Crumb) -> Plan {
         None => Value::none(),
     };
     let mut v = brief.as_map().cloned().unwrap_or_default();
-    v.insert(
-        "content".into(),
-        field(&own, "content").cloned().unwrap_or_else(Value::none),
+    // The HTML is made of the key's body and links (read above).
+    let it = &view.site.items[i];
+    let html = markdown::html(
+        &it.bulletin.body,
+        &it.links,
+        view.site.config.markdown.unsafe_html,
     );
+    v.insert("content".into(), Value::from(html));
     v.insert("prev".into(), neighbour("older"));
     v.insert("next".into(), neighbour("newer"));
     let mut p = Plan::new(

@@ -9,6 +9,7 @@ use serde::Serialize;
 use tera::Value;
 
 use super::context::Shared;
+use super::markdown;
 use super::reads::{self, Key, List};
 use super::urls;
 use crate::site::Site;
@@ -136,7 +137,10 @@ impl<'a> View<'a> {
             ])
         });
         map(vec![
-            ("content", Value::from(it.bulletin.content_html.as_str())),
+            // What the body's HTML is made of; the page renders it (see
+            // `pages::bulletin_plan`), so comparing values stays cheap.
+            ("body", Value::from(it.bulletin.body.src())),
+            ("links", Value::from_serializable(&it.links)),
             ("older", slug(older)),
             ("newer", slug(newer)),
             ("campaign", opt(campaign)),
@@ -300,7 +304,14 @@ impl<'a> View<'a> {
         let u = &self.shared.urls;
         map(vec![
             ("title", Value::from(pg.title.as_str())),
-            ("content", Value::from(pg.content_html.as_str())),
+            (
+                "content",
+                Value::from(markdown::html(
+                    &pg.content,
+                    &pg.links,
+                    self.site.config.markdown.unsafe_html,
+                )),
+            ),
             ("url", Value::from(u.url(&urls::page(&pg.slug)))),
             ("summary", Value::from(pg.summary.as_str())),
             ("date", opt(pg.date.map(|d| Value::from(d.ymd())))),

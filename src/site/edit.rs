@@ -72,7 +72,8 @@ impl Site {
             edited.titles |= old.title != new.title;
             let it = &site.items[i];
             site.items[i] = Arc::new(Item {
-                bulletin: site.links.bulletin(Arc::clone(new)),
+                links: site.links.resolve(&new.path, &new.body),
+                bulletin: Arc::clone(new),
                 campaigns: it.campaigns.clone(),
                 region: it.region,
             });

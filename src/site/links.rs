@@ -3,18 +3,17 @@
 //!
 //! Takes the site's pages (source path → site path) and the base path; gives
 //! [`LinkIndex::target`], what a destination such as `../2024/other.md`,
-//! `img/a.png` or `/bulletins/slug/` names, and [`LinkIndex::rewrite_html`],
-//! which rewrites the `href` and `src` attributes of our own rendered HTML:
+//! `img/a.png` or `/bulletins/slug/` names, and [`LinkIndex::resolve`],
+//! where the link and image destinations of a parsed document lead:
 //!
 //! - `[另一篇](../2024/other.md)` → `/bulletins/<slug of other>/` (the base path included);
 //! - `![](img/a.png)` beside a bulletin → `/bulletins/2025/img/a.png`, where
 //!   discovery publishes the files that sit beside the content;
 //! - a root-relative `/bulletins/a/` on a site served under `/sub/` → `/sub/bulletins/a/`.
 //!
-//! The Markdown is rendered at parse time, before other files' slugs are
-//! known, so the rewrite runs here over the HTML (only attributes that
-//! pulldown-cmark or the sanitiser wrote, always double-quoted). Pure:
-//! whether a file exists on disk is `check`'s business.
+//! The destinations come from the parsed document (never from HTML); the
+//! render stage puts the URLs in place of them. Pure: whether a file exists
+//! on disk is `check`'s business.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
@@ -24,6 +23,7 @@ use percent_encoding::{AsciiSet, CONTROLS, percent_decode_str, utf8_percent_enco
 
 use crate::content::bulletin::Bulletin;
 use crate::content::campaign::Campaign;
+use crate::content::markdown::{Doc, Links};
 use crate::content::page::Page;
 use crate::urls;
 
@@ -252,91 +252,13 @@ impl LinkIndex {
         (url != dest).then_some(url)
     }
 
-    /// `html` (our own rendering of the source file `from`) with every `href`
-    /// and `src` rewritten by [`LinkIndex::rewrite`]; `None` when nothing changes.
-    pub fn rewrite_html(&self, from: &Path, html: &str) -> Option<String> {
-        const ATTRS: [&str; 2] = [" href=\"", " src=\""];
-        let find = |from: usize, attr: &str| html[from..].find(attr).map(|i| from + i);
-        // The next place of each attribute, searched again only once passed:
-        // searching the rest for both at every link made a long page with
-        // many links of one kind quadratic.
-        let mut next = ATTRS.map(|a| find(0, a));
-        if next.iter().all(Option::is_none) {
-            return None;
-        }
-        let mut out = String::with_capacity(html.len() + 64);
-        let (mut done, mut changed) = (0, false);
-        while let Some((at, k)) = (0..ATTRS.len())
-            .filter_map(|k| next[k].map(|at| (at, k)))
-            .min()
-        {
-            let start = at + ATTRS[k].len();
-            let Some(len) = html[start..].find('"') else {
-                break;
-            };
-            let value = &html[start..start + len];
-            out.push_str(&html[done..start]);
-            match self.rewrite(from, &unescape(value)) {
-                Some(url) => {
-                    out.push_str(&url.replace('&', "&amp;").replace('"', "&quot;"));
-                    changed = true;
-                }
-                None => out.push_str(value),
-            }
-            done = start + len;
-            for (k, attr) in ATTRS.iter().enumerate() {
-                if next[k].is_some_and(|at| at < done) {
-                    next[k] = find(done, attr);
-                }
-            }
-        }
-        out.push_str(&html[done..]);
-        changed.then_some(out)
+    /// Where the links and images of `doc` (written in `from`) lead: each
+    /// destination that [`LinkIndex::rewrite`] changes, with its URL.
+    pub fn resolve(&self, from: &Path, doc: &Doc) -> Links {
+        (doc.dests().iter())
+            .filter_map(|d| self.rewrite(from, d).map(|url| (d.clone(), url)))
+            .collect()
     }
-
-    /// The bulletin with its links rewritten; the same `Arc` when none change.
-    pub fn bulletin(&self, b: Arc<Bulletin>) -> Arc<Bulletin> {
-        let content = self.rewrite_html(&b.path, &b.content_html);
-        let summary = self.rewrite_html(&b.path, &b.summary_html);
-        if content.is_none() && summary.is_none() {
-            return b;
-        }
-        let mut new = (*b).clone();
-        if let Some(c) = content {
-            new.content_html = c;
-        }
-        if let Some(s) = summary {
-            new.summary_html = s;
-        }
-        Arc::new(new)
-    }
-
-    /// Rewrites the links in a campaign's intro.
-    pub fn campaign(&self, c: &mut Campaign) {
-        if let Some(h) = self.rewrite_html(&c.path, &c.intro_html) {
-            c.intro_html = h;
-        }
-    }
-
-    /// Rewrites the links in a plain page.
-    pub fn plain_page(&self, p: &mut Page) {
-        if let Some(h) = self.rewrite_html(&p.path, &p.content_html) {
-            p.content_html = h;
-        }
-    }
-}
-
-/// Undoes the entity escaping of an attribute value we wrote.
-fn unescape(v: &str) -> String {
-    if !v.contains('&') {
-        return v.to_string();
-    }
-    v.replace("&quot;", "\"")
-        .replace("&#x27;", "'")
-        .replace("&#39;", "'")
-        .replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&amp;", "&")
 }
 
 #[cfg(test)]
@@ -445,43 +367,31 @@ mod tests {
     }
 
     #[test]
-    fn html_attributes_are_rewritten() {
-        let i = index("/");
+    fn a_parsed_document_resolves_its_destinations() {
+        let i = index("/sub/");
         let from = Path::new(FROM);
-        let html = "<p><a href=\"../2024/other.md\">另一篇</a> <a href=\"https://x.org/?a=1&amp;b=2\">x</a> <img src=\"img/a.png\" alt=\"图\" /> <a href=\"../2024/nope.md\">坏</a></p>";
-        let out = i.rewrite_html(from, html).unwrap();
-        assert_eq!(
-            out,
-            "<p><a href=\"/bulletins/other-slug/\">另一篇</a> <a href=\"https://x.org/?a=1&amp;b=2\">x</a> <img src=\"/bulletins/2025/img/a.png\" alt=\"图\" /> <a href=\"../2024/nope.md\">坏</a></p>"
+        let doc = Doc::new(
+            "[另一篇](../2024/other.md#做法) [x](https://x.org/?a=1&b=2) ![图](img/a.png) [坏](../2024/nope.md) `[码](../2024/other.md)`",
         );
-        assert_eq!(i.rewrite_html(from, "<p>无链接</p>"), None);
+        let links = i.resolve(from, &doc);
         assert_eq!(
-            i.rewrite_html(from, "<a href=\"https://x.org/\">x</a>"),
-            None
+            links,
+            Links::from([
+                (
+                    "../2024/other.md#做法".to_string(),
+                    "/sub/bulletins/other-slug/#做法".to_string()
+                ),
+                (
+                    "img/a.png".to_string(),
+                    "/sub/bulletins/2025/img/a.png".to_string()
+                ),
+            ])
         );
-    }
-
-    #[test]
-    fn html_attributes_in_any_order_and_many() {
-        let i = index("/");
-        let from = Path::new(FROM);
-        let html = "<a href=\"../2024/other.md\"><img src=\"img/a.png\" /></a><img src=\"img/b.png\" /><img src=\"img/c.png\" /><a href=\"../2024/other.md\">x</a>";
-        assert_eq!(
-            i.rewrite_html(from, html).unwrap(),
-            "<a href=\"/bulletins/other-slug/\"><img src=\"/bulletins/2025/img/a.png\" /></a><img src=\"/bulletins/2025/img/b.png\" /><img src=\"/bulletins/2025/img/c.png\" /><a href=\"/bulletins/other-slug/\">x</a>"
-        );
-        // An unclosed value ends the rewriting; the rest is kept as it is.
-        assert_eq!(
-            i.rewrite_html(from, "<a href=\"../2024/other.md\">a</a><a href=\"x"),
-            Some("<a href=\"/bulletins/other-slug/\">a</a><a href=\"x".into())
-        );
-        // Quadratic before: every link searched the rest of the page for
-        // both attributes, and a page of links has no `src` to find.
+        assert!(index("/").resolve(from, &Doc::new("无链接。")).is_empty());
+        // Many links cost one lookup each.
         let n = 40_000;
-        let page = "<p><a href=\"../2024/other.md\">另一篇</a></p>\n".repeat(n);
-        let out = i.rewrite_html(from, &page).unwrap();
-        assert_eq!(out.matches("href=\"/bulletins/other-slug/\"").count(), n);
-        assert!(!out.contains("other.md"));
+        let page = "[另一篇](../2024/other.md)\n\n".repeat(n);
+        assert_eq!(index("/").resolve(from, &Doc::new(&page)).len(), 1);
     }
 
     #[test]
@@ -495,56 +405,5 @@ mod tests {
         );
         assert_eq!(page_of("bulletins/"), None);
         assert_eq!(page_of("stats/"), None);
-    }
-
-    /// `html` with the value of every ` href="` and ` src="` emptied.
-    fn without_urls(html: &str) -> String {
-        let mut out = String::new();
-        let mut rest = html;
-        loop {
-            let next = [" href=\"", " src=\""]
-                .iter()
-                .filter_map(|a| rest.find(a).map(|i| i + a.len()))
-                .min();
-            let Some(start) = next else { break };
-            out.push_str(&rest[..start]);
-            let Some(len) = rest[start..].find('"') else {
-                rest = &rest[start..];
-                break;
-            };
-            rest = &rest[start + len..];
-        }
-        out.push_str(rest);
-        out
-    }
-
-    /// What Markdown links are made of.
-    #[rustfmt::skip]
-    const PIECES: &[&str] = &[
-        "[", "]", "(", ")", "![", "](", "<", ">", "\n", "\n\n", " ", "`", "\"", "'", "&amp;",
-        "&#34;", "&quot;", "../2024/other.md", "img/图.png", "/bulletins/a/", "#x", "?q=1&b=2",
-        "%20", "<a href=\"../2024/other.md\">", "</a>", "<img src=\"img/a.png\">", "宜宾",
-        "[r]: ../2024/other.md\n", "[r]",
-    ];
-
-    proptest::proptest! {
-        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(500))]
-
-        /// The link pass of a build over any Markdown: only the values of
-        /// `href` and `src` change, and a second pass changes nothing.
-        #[test]
-        fn rewriting_rendered_markdown_changes_only_urls(
-            pieces in proptest::collection::vec(proptest::sample::select(PIECES), 0..30),
-            unsafe_html: bool,
-            base in proptest::sample::select(vec!["/", "/sub/"]),
-        ) {
-            let html = crate::content::markdown::render(&pieces.concat(), unsafe_html).html;
-            let i = index(base);
-            let from = Path::new(FROM);
-            if let Some(out) = i.rewrite_html(from, &html) {
-                proptest::prop_assert_eq!(without_urls(&out), without_urls(&html));
-                proptest::prop_assert_eq!(i.rewrite_html(from, &out), None, "{}", out);
-            }
-        }
     }
 }

@@ -19,6 +19,7 @@ use std::sync::Arc;
 use crate::config::Config;
 use crate::content::bulletin::Bulletin;
 use crate::content::campaign::Campaign;
+use crate::content::markdown::Links;
 use crate::content::page::Page;
 use aggregate::{Observation, Stats, aggregate};
 use region::RegionTree;
@@ -32,6 +33,8 @@ pub struct Item {
     pub campaigns: Vec<usize>,
     /// Index into the region tree.
     pub region: usize,
+    /// Where the body's links lead.
+    pub links: Links,
 }
 
 /// A tag and the bulletins carrying it.

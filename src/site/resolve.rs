@@ -15,6 +15,7 @@ use crate::config::Config;
 use crate::content::Spot;
 use crate::content::bulletin::{Bulletin, CampaignRef};
 use crate::content::campaign::Campaign;
+use crate::content::markdown::Links;
 use crate::content::page::Page;
 use crate::diag::Diagnostic;
 
@@ -222,6 +223,7 @@ fn items(
             bulletin: b,
             campaigns: cs,
             region,
+            links: Links::new(),
         });
     }
     (tags, items)
@@ -241,10 +243,14 @@ fn assemble(
     let links = links::LinkIndex::of_site(&config.base_path(), &bulletins, &campaigns, &pages);
     drop(bulletins);
     for it in &mut items {
-        it.bulletin = links.bulletin(Arc::clone(&it.bulletin));
+        it.links = links.resolve(&it.bulletin.path, &it.bulletin.body);
     }
-    campaigns.iter_mut().for_each(|c| links.campaign(c));
-    pages.iter_mut().for_each(|p| links.plain_page(p));
+    for c in &mut campaigns {
+        c.links = links.resolve(&c.path, &c.intro);
+    }
+    for p in &mut pages {
+        p.links = links.resolve(&p.path, &p.content);
+    }
     let mut by_campaign = vec![Vec::new(); campaigns.len()];
     let mut archive: BTreeMap<(i16, i8), Vec<usize>> = BTreeMap::new();
     for (i, it) in items.iter().enumerate() {
