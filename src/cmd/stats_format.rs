@@ -68,9 +68,15 @@ fn width(text: &str) -> usize {
 
 fn is_numeric(cell: &str) -> bool {
     let digit_after = |s: &str| s.starts_with(|c: char| c.is_ascii_digit());
+    // Values are shown as the bulletins wrote them: `近百场`, `超50亿元`, `三十家`.
+    let numeral = |s: &str| s.starts_with(|c: char| "零〇一二两三四五六七八九十百千万".contains(c));
+    let bound = ["约", "近", "超", "逾", "不少于", "大约", "将近", "接近"]
+        .iter()
+        .find_map(|b| cell.strip_prefix(b));
     matches!(cell, "" | "—" | "-" | "–")
         || digit_after(cell)
-        || cell.starts_with('约')
+        || numeral(cell)
+        || bound.is_some_and(|rest| digit_after(rest) || numeral(rest))
         || cell.strip_prefix('-').is_some_and(digit_after)
 }
 
@@ -153,7 +159,10 @@ mod tests {
             ("宜宾", false),
             ("-", true),
             ("-a", false),
-            ("超50亿", false),
+            ("超50亿元", true),
+            ("近百场", true),
+            ("三十家", true),
+            ("超出", false),
         ] {
             assert_eq!(is_numeric(cell), numeric, "{cell:?}");
         }

@@ -8,7 +8,7 @@
 
 use serde::Serialize;
 
-use crate::render::format::format_quantity;
+use crate::render::totals;
 use crate::render::totals::{aggregate_name, bound_name};
 use crate::site::Site;
 use crate::site::aggregate::Totals;
@@ -139,7 +139,7 @@ pub fn rows(site: &Site, scopes: &[Scope]) -> Vec<Vec<String>> {
                     t.value.normalize().to_string(),
                     bound_name(t.bound).to_string(),
                     t.count.to_string(),
-                    format_quantity(t.value, t.bound, &m.unit),
+                    totals::display(site, i, &t),
                 ]);
             }
         }
@@ -216,7 +216,7 @@ pub fn json(site: &Site, scopes: &[Scope]) -> String {
                                 bound: bound_name(t.bound),
                                 unit: m.unit.clone(),
                                 count: t.count,
-                                display: format_quantity(t.value, t.bound, &m.unit),
+                                display: totals::display(site, i, &t),
                             },
                         ))
                     })

@@ -14,7 +14,7 @@ use std::sync::Arc;
 use serde::Serialize;
 use tera::Value;
 
-use super::format::format_quantity;
+use super::format::format_written;
 use super::markdown;
 use super::totals::{self, TotalView};
 use super::urls::{self, Urls};
@@ -396,7 +396,7 @@ fn metric_v<'a>(site: &'a Site, m: &'a MetricEntry) -> MetricV<'a> {
         label: decl.map(|d| d.label.as_str()).unwrap_or(&m.key),
         value: &m.raw,
         unit,
-        display: format_quantity(m.quantity.value, m.quantity.bound, unit),
+        display: format_written(&m.raw, unit),
     }
 }
 

@@ -18,7 +18,7 @@ use tera::{Error, Kwargs, State, Tera, TeraResult, Value};
 
 use super::format::format_quantity;
 use super::totals;
-use crate::content::number::Bound;
+use crate::content::number::{Bound, Quantity};
 use crate::site::Site;
 
 /// Registers the filters and functions (before any template is added).
@@ -54,7 +54,21 @@ fn metric(v: &Value, kwargs: Kwargs, _: &State) -> TeraResult<String> {
             )));
         }
     };
-    Ok(format_quantity(d, bound, &unit))
+    // A template may say how precisely the amount is known and whether an
+    // at-least amount has an upper limit; by default, as precisely as written.
+    let step = kwargs
+        .get::<Value>("step")?
+        .as_ref()
+        .and_then(decimal_of)
+        .unwrap_or_default();
+    let open = kwargs.get::<bool>("open")?.unwrap_or(false);
+    let q = Quantity {
+        value: d,
+        bound,
+        step,
+        open,
+    };
+    Ok(format_quantity(q, &unit))
 }
 
 fn stats(kwargs: Kwargs, _: &State) -> TeraResult<Value> {
@@ -122,7 +136,15 @@ mod tests {
                 "{{ \"123456\" | metric(unit=\"名\", bound=\"at_least\") }}",
                 &ctx
             ),
-            "12.34万余名"
+            "123,456余名"
+        );
+        // Known to the nearest 万, an at-least amount keeps its 余 there.
+        assert_eq!(
+            render(
+                "{{ \"123456\" | metric(unit=\"名\", bound=\"at_least\", step=10000) }}",
+                &ctx
+            ),
+            "12万余名"
         );
         assert_eq!(
             render("{{ 100 | metric(unit=\"场\", bound=\"about\") }}", &ctx),

@@ -7,7 +7,6 @@ use tera::Value;
 
 use super::charts::{self, Bar};
 use super::context::Shared;
-use super::format::format_quantity;
 use super::totals::{self, TotalView};
 use super::urls;
 use crate::site::Site;
@@ -150,11 +149,10 @@ pub struct ChartView {
 /// link every region and campaign elsewhere.
 fn bar(site: &Site, metric: usize, label: String, totals: Option<&Totals>) -> Option<Bar> {
     let t = totals?.get(metric).copied().flatten()?;
-    let unit = &site.config.metrics[metric].unit;
     Some(Bar {
         label,
         value: t.value,
-        display: format_quantity(t.value, t.bound, unit),
+        display: super::totals::display(site, metric, &t),
         href: None,
     })
 }

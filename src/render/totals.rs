@@ -6,11 +6,11 @@
 
 use serde::Serialize;
 
-use super::format::{format_percent, format_quantity};
+use super::format::{format_percent, format_quantity, format_written};
 use crate::content::bulletin::MetricEntry;
 use crate::content::number::Bound;
 use crate::site::Site;
-use crate::site::aggregate::{Totals, progress};
+use crate::site::aggregate::{Total, Totals, progress};
 
 /// One metric's total as templates see it.
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
@@ -85,7 +85,7 @@ pub fn views(site: &Site, totals: &Totals, targets: &[MetricEntry]) -> Vec<Total
                 label: m.label.clone(),
                 unit: m.unit.clone(),
                 display: total
-                    .map(|t| format_quantity(t.value, t.bound, &m.unit))
+                    .map(|t| display(site, i, &t))
                     .unwrap_or_else(|| "—".into()),
                 value: total
                     .map(|t| t.value.normalize().to_string())
@@ -93,8 +93,7 @@ pub fn views(site: &Site, totals: &Totals, targets: &[MetricEntry]) -> Vec<Total
                 bound: total.map(|t| bound_name(t.bound)).unwrap_or("exact"),
                 count: total.map(|t| t.count).unwrap_or(0),
                 aggregate: aggregate_name(m.aggregate),
-                target: target
-                    .map(|t| format_quantity(t.quantity.value, t.quantity.bound, &m.unit)),
+                target: target.map(|t| format_written(&t.raw, &m.unit)),
                 progress: p.map(|p| p.normalize().to_string()),
                 progress_display: p.map(format_percent),
                 progress_bar: p.map(|p| {
@@ -114,10 +113,24 @@ pub fn cells(site: &Site, totals: Option<&Totals>) -> Vec<String> {
         .iter()
         .enumerate()
         .map(
-            |(i, m)| match totals.and_then(|t| t.get(i).copied().flatten()) {
-                Some(t) => format_quantity(t.value, t.bound, &m.unit),
+            |(i, _)| match totals.and_then(|t| t.get(i).copied().flatten()) {
+                Some(t) => display(site, i, &t),
                 None => "—".into(),
             },
         )
         .collect()
+}
+/// How the total `t` of metric `metric` is shown: as written when it is
+/// one bulletin's reported value, else computed, no more precisely than its
+/// parts are known.
+pub fn display(site: &Site, metric: usize, t: &Total) -> String {
+    let m = &site.config.metrics[metric];
+    let written = (t.single)
+        .and_then(|b| site.items.get(b))
+        .and_then(|it| it.bulletin.metrics.iter().rev().find(|e| e.key == m.key))
+        .filter(|e| e.quantity == t.quantity());
+    match written {
+        Some(e) => format_written(&e.raw, &m.unit),
+        None => format_quantity(t.quantity(), &m.unit),
+    }
 }

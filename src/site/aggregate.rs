@@ -41,9 +41,34 @@ pub struct Total {
     pub value: Decimal,
     /// How the amount bounds the truth.
     pub bound: Bound,
+    /// How precisely an approximate total is known: the coarsest
+    /// [`Quantity::step`] among its approximate parts (zero when exact). A
+    /// sum of `30余万` and `约2,000` is known to 100,000, not to 1,000.
+    pub step: Decimal,
+    /// An *at least* total with a part that has no upper limit (`以上`).
+    pub open: bool,
     /// How many bulletins reported the metric in this scope.
     pub count: usize,
+    /// The bulletin whose one reported value this total is (one report,
+    /// or the one a max, min or latest picked), so it can be shown as written.
+    pub single: Option<usize>,
 }
+
+impl Total {
+    /// The total as a quantity.
+    pub fn quantity(&self) -> Quantity {
+        Quantity {
+            value: self.value,
+            bound: self.bound,
+            step: self.step,
+            open: self.open,
+        }
+    }
+}
+
+/// A value picked by max or min: the quantity and its bulletin (none when
+/// equal values of several bulletins tie).
+type Pick = (Quantity, Option<usize>);
 
 /// Totals by metric index; `None` where no bulletin in the scope reported it.
 pub type Totals = Vec<Option<Total>>;
@@ -85,8 +110,11 @@ struct Acc {
     count: usize,
     sum: Decimal,
     bound: Option<Bound>,
-    max: Option<(Decimal, Bound)>,
-    min: Option<(Decimal, Bound)>,
+    step: Decimal,
+    open: bool,
+    first: usize,
+    max: Option<Pick>,
+    min: Option<Pick>,
     /// Timestamp, bulletin index and value of the latest report.
     latest: Option<(i64, usize, Quantity)>,
 }
@@ -108,14 +136,13 @@ impl Acc {
             }
         };
         self.bound = Some(self.bound.map_or(bound, |b| b.combine(bound)));
-        // Equal values keep the weaker of their bounds, so order never matters.
-        let pick = |cur: Option<(Decimal, Bound)>, better: bool| match cur {
-            Some((v, b)) if v == q.value => Some((v, b.combine(q.bound))),
-            Some(c) if !better => Some(c),
-            _ => Some((q.value, q.bound)),
-        };
-        self.max = pick(self.max, self.max.is_none_or(|(v, _)| q.value > v));
-        self.min = pick(self.min, self.min.is_none_or(|(v, _)| q.value < v));
+        self.step = self.step.max(q.step);
+        self.open |= q.open;
+        if self.count == 1 {
+            self.first = bulletin;
+        }
+        self.max = pick(self.max, q, bulletin, |v| q.value > v);
+        self.min = pick(self.min, q, bulletin, |v| q.value < v);
         // Newest wins; at equal times the earlier bulletin in site order.
         let newer = self.latest.is_none_or(|(t, i, _)| {
             (timestamp, std::cmp::Reverse(bulletin)) > (t, std::cmp::Reverse(i))
@@ -127,25 +154,63 @@ impl Acc {
 
     fn total(&self, how: Aggregate) -> Option<Total> {
         let bound = self.bound?;
-        let (value, bound) = match how {
-            Aggregate::Sum => (self.sum, bound),
-            Aggregate::Mean => {
-                let n = Decimal::from(self.count);
-                let mean = self.sum.checked_div(n)?;
-                (
-                    mean.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero),
-                    bound,
-                )
-            }
+        let one = (self.count == 1).then_some(self.first);
+        let whole = Quantity {
+            value: self.sum,
+            bound,
+            step: self.step,
+            open: self.open,
+        };
+        let (q, single) = match how {
+            Aggregate::Sum => (whole, one),
+            Aggregate::Mean => (self.mean(whole)?, one),
             Aggregate::Max => self.max?,
             Aggregate::Min => self.min?,
-            Aggregate::Latest => self.latest.map(|(_, _, q)| (q.value, q.bound))?,
+            Aggregate::Latest => self.latest.map(|(_, i, q)| (q, Some(i)))?,
         };
         Some(Total {
-            value: value.normalize(),
-            bound,
+            value: q.value.normalize(),
+            bound: q.bound,
+            step: q.step,
+            open: q.open,
             count: self.count,
+            single,
         })
+    }
+
+    /// The mean of the parts summed in `whole`: to two decimals, and
+    /// *about* when an exact mean needed rounding (1, 2, 2 → about 1.67).
+    fn mean(&self, whole: Quantity) -> Option<Quantity> {
+        let exact = self.sum.checked_div(Decimal::from(self.count))?;
+        let value = exact.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero);
+        Some(match whole.bound {
+            Bound::Exact if value != exact => Quantity {
+                value,
+                bound: Bound::About,
+                step: Decimal::new(1, 2),
+                open: false,
+            },
+            _ => Quantity { value, ..whole },
+        })
+    }
+}
+
+/// `cur` or `q` (of `bulletin`), whichever is `better`; equal values keep
+/// the weaker of their bounds, so order never matters, and name no bulletin.
+fn pick(
+    cur: Option<Pick>,
+    q: Quantity,
+    bulletin: usize,
+    better: impl Fn(Decimal) -> bool,
+) -> Option<Pick> {
+    match cur {
+        Some((c, _)) if c.value == q.value => {
+            let bound = c.bound.combine(q.bound);
+            let keep = if q.bound == bound { q } else { c };
+            Some((keep, None))
+        }
+        Some(c) if !better(c.0.value) => Some(c),
+        _ => Some((q, Some(bulletin))),
     }
 }
 
@@ -288,7 +353,21 @@ mod tests {
     }
 
     fn q(s: &str, bound: Bound) -> Quantity {
-        Quantity { value: d(s), bound }
+        Quantity {
+            value: d(s),
+            bound,
+            step: Decimal::ZERO,
+            open: false,
+        }
+    }
+
+    fn seen_all(ts: &Totals) -> Vec<Option<(Decimal, Bound, usize)>> {
+        ts.iter().map(|t| seen(*t)).collect()
+    }
+
+    /// What the tables compare: the amount, its bound and the count.
+    fn seen(t: Option<Total>) -> Option<(Decimal, Bound, usize)> {
+        t.map(|t| (t.value, t.bound, t.count))
     }
 
     fn metric(aggregate: Aggregate) -> Metric {
@@ -314,12 +393,8 @@ mod tests {
         }
     }
 
-    fn total(s: &str, bound: Bound, count: usize) -> Option<Total> {
-        Some(Total {
-            value: d(s),
-            bound,
-            count,
-        })
+    fn total(s: &str, bound: Bound, count: usize) -> Option<(Decimal, Bound, usize)> {
+        Some((d(s), bound, count))
     }
 
     /// An amount as the tables write it: `120000`, `30.5≥` (at least), `10≈` (about).
@@ -344,9 +419,9 @@ mod tests {
         sum    | 1≥ 1≈ 1        | 3≈ 3
         sum    |                | none
         mean   | 55 60          | 57.5 2
-        mean   | 1 2 2          | 1.67 3
-        mean   | 10 20 30.5     | 20.17 3
-        mean   | 0.005          | 0.01 1
+        mean   | 1 2 2          | 1.67≈ 3
+        mean   | 10 20 30.5     | 20.17≈ 3
+        mean   | 0.005          | 0.01≈ 1
         mean   | 50 60≥         | 55≥ 2
         mean   | 50≈ 60≥        | 55≈ 2
         max    | 10 30.5≥ 20≈   | 30.5≥ 3
@@ -373,14 +448,10 @@ mod tests {
                 .collect();
             let want = f[2].split_once(' ').map(|(v, n)| {
                 let a = amount(v);
-                Total {
-                    value: a.value,
-                    bound: a.bound,
-                    count: n.parse().unwrap(),
-                }
+                (a.value, a.bound, n.parse().unwrap())
             });
             assert_eq!(
-                aggregate(&obs, &[metric(how)], 0, 0).site[0],
+                seen(aggregate(&obs, &[metric(how)], 0, 0).site[0]),
                 want,
                 "{line}"
             );
@@ -396,13 +467,13 @@ mod tests {
             ob(0, 300, 1, &[], &[], q("9", e)),
             ob(1, 100, 1, &[], &[], q("1", e)),
         ];
-        assert_eq!(aggregate(&obs, &m, 0, 0).site[0], total("9", e, 3));
+        assert_eq!(seen(aggregate(&obs, &m, 0, 0).site[0]), total("9", e, 3));
         let tie = [
             ob(5, 300, 1, &[], &[], q("5", e)),
             ob(2, 300, 1, &[], &[], q("2", e)),
             ob(7, 300, 1, &[], &[], q("7", e)),
         ];
-        assert_eq!(aggregate(&tie, &m, 0, 0).site[0], total("2", e, 3));
+        assert_eq!(seen(aggregate(&tie, &m, 0, 0).site[0]), total("2", e, 3));
     }
 
     #[test]
@@ -421,30 +492,39 @@ mod tests {
         obs[2].values.push((9, q("1", e)));
         obs[2].year = 2024;
         let s = aggregate(&obs, &ms, 3, 4);
-        assert_eq!(s.site, vec![total("120418", al, 3), total("55", e, 2)]);
+        assert_eq!(
+            seen_all(&s.site),
+            vec![total("120418", al, 3), total("55", e, 2)]
+        );
         // The bulletin in both campaigns counts in each.
         assert_eq!(
-            s.campaigns[0],
+            seen_all(&s.campaigns[0]),
             vec![total("120411", al, 2), total("55", e, 2)]
         );
-        assert_eq!(s.campaigns[1], vec![total("418", e, 2), total("50", e, 1)]);
-        assert_eq!(s.campaigns[2], vec![None, None]);
-        // City and province both get the city's bulletins.
-        assert_eq!(s.regions[0][0], total("120411", al, 2));
-        assert_eq!(s.regions[1][0], total("411", e, 1));
-        assert_eq!(s.regions[2][0], total("120000", al, 1));
-        assert_eq!(s.regions[3][0], total("7", e, 1));
-        assert_eq!(s.years.keys().copied().collect::<Vec<_>>(), [2024, 2025]);
-        assert_eq!(s.years[&2025][0], total("120411", al, 2));
-        assert_eq!(s.months[&(2024, 4)][0], total("7", e, 1));
-        assert_eq!(s.months[&(2025, 3)][1], total("55", e, 2));
-        assert_eq!(s.campaign_regions[&(0, 0)][0], total("120411", al, 2));
-        assert_eq!(s.campaign_regions[&(1, 0)][0], total("411", e, 1));
-        assert_eq!(s.campaign_regions[&(1, 3)][0], total("7", e, 1));
-        assert_eq!(s.campaign_regions.len(), 6);
-        assert_eq!(s.campaign_months[&(1, (2024, 4))][0], total("7", e, 1));
         assert_eq!(
-            s.campaign_months[&(0, (2025, 3))][0],
+            seen_all(&s.campaigns[1]),
+            vec![total("418", e, 2), total("50", e, 1)]
+        );
+        assert_eq!(seen_all(&s.campaigns[2]), vec![None, None]);
+        // City and province both get the city's bulletins.
+        assert_eq!(seen(s.regions[0][0]), total("120411", al, 2));
+        assert_eq!(seen(s.regions[1][0]), total("411", e, 1));
+        assert_eq!(seen(s.regions[2][0]), total("120000", al, 1));
+        assert_eq!(seen(s.regions[3][0]), total("7", e, 1));
+        assert_eq!(s.years.keys().copied().collect::<Vec<_>>(), [2024, 2025]);
+        assert_eq!(seen(s.years[&2025][0]), total("120411", al, 2));
+        assert_eq!(seen(s.months[&(2024, 4)][0]), total("7", e, 1));
+        assert_eq!(seen(s.months[&(2025, 3)][1]), total("55", e, 2));
+        assert_eq!(seen(s.campaign_regions[&(0, 0)][0]), total("120411", al, 2));
+        assert_eq!(seen(s.campaign_regions[&(1, 0)][0]), total("411", e, 1));
+        assert_eq!(seen(s.campaign_regions[&(1, 3)][0]), total("7", e, 1));
+        assert_eq!(s.campaign_regions.len(), 6);
+        assert_eq!(
+            seen(s.campaign_months[&(1, (2024, 4))][0]),
+            total("7", e, 1)
+        );
+        assert_eq!(
+            seen(s.campaign_months[&(0, (2025, 3))][0]),
             total("120411", al, 2)
         );
         let in_sichuan: Vec<usize> = s.region_campaigns(0).map(|(c, _)| c).collect();
@@ -456,7 +536,7 @@ mod tests {
         let mut o = ob(0, 1, 1, &[], &[], q("1", Bound::Exact));
         o.values.push((0, q("2", Bound::About)));
         let s = aggregate(&[o], &[metric(Aggregate::Sum)], 0, 0);
-        assert_eq!(s.site[0], total("2", Bound::About, 1));
+        assert_eq!(seen(s.site[0]), total("2", Bound::About, 1));
     }
 
     #[test]
@@ -475,7 +555,10 @@ mod tests {
             let t = Total {
                 value: d(t),
                 bound: Bound::Exact,
+                step: Decimal::ZERO,
+                open: false,
                 count: 1,
+                single: None,
             };
             let got = progress(&t, &q(target, Bound::Exact));
             assert_eq!(got, want.map(d), "{t:?} / {target}");

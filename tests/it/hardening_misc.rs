@@ -129,7 +129,7 @@ fn zero_with_a_multiplier_is_zero_and_tiny_decimals_are_too_precise() {
     assert_eq!(r.code, 0, "{}", r.stderr);
     assert!(
         r.stdout
-            .contains("site,,全站,参与职工,名,sum,0,exact,1,0名"),
+            .contains("site,,全站,参与职工,名,sum,0,exact,1,0万名"),
         "{}",
         r.stdout
     );

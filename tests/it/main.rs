@@ -12,6 +12,7 @@ mod hardening;
 mod hardening_misc;
 mod incremental;
 mod links;
+mod numbers;
 mod oracle;
 mod output_safety;
 mod search;

@@ -171,7 +171,7 @@ fn stats_command_prints_table_csv_and_json() {
     assert!(
         lines
             .iter()
-            .any(|l| l.starts_with("安康杯竞赛") && l.contains("约581家")),
+            .any(|l| l.starts_with("安康杯竞赛") && l.contains("约600家")),
         "{}",
         r.stdout
     );
@@ -185,7 +185,7 @@ fn stats_command_prints_table_csv_and_json() {
     let end_of = |l: &str, needle: &str| l.find(needle).map(|i| width(&l[..i]) + width(needle));
     let header_end = end_of(lines[0], "参与企业").unwrap();
     let row = lines.iter().find(|l| l.starts_with("安康杯竞赛")).unwrap();
-    assert_eq!(end_of(row, "约581家"), Some(header_end), "{}", r.stdout);
+    assert_eq!(end_of(row, "约600家"), Some(header_end), "{}", r.stdout);
 
     let r = run_in(
         &repo(),
