@@ -58,8 +58,14 @@ pub enum Command {
         #[arg(long)]
         region: Option<String>,
         /// Only this year and its months.
-        #[arg(long)]
+        #[arg(long, conflicts_with_all = ["from", "to"])]
         year: Option<i16>,
+        /// Only bulletins from this month on (e.g. 2025-01); totals are computed over them.
+        #[arg(long, value_parser = year_month)]
+        from: Option<(i16, i8)>,
+        /// Only bulletins up to this month (e.g. 2025-06); totals are computed over them.
+        #[arg(long, value_parser = year_month)]
+        to: Option<(i16, i8)>,
         /// Output format.
         #[arg(long, value_enum, default_value_t = StatsFormat::Table)]
         format: StatsFormat,
@@ -189,8 +195,25 @@ pub struct StatsOpts {
     pub region: Option<String>,
     /// Only this year.
     pub year: Option<i16>,
+    /// Only bulletins of these months, first and last included.
+    pub from: Option<(i16, i8)>,
+    /// See `from`.
+    pub to: Option<(i16, i8)>,
     /// Output format.
     pub format: StatsFormat,
+}
+
+/// A month written `2025-01` (or `2025-1`, `2025年1月`).
+fn year_month(s: &str) -> Result<(i16, i8), String> {
+    let t = s.trim().trim_end_matches('月').replace('年', "-");
+    let bad = || format!("`{s}` is not a month: write it like 2025-01");
+    let (y, m) = t.split_once('-').ok_or_else(bad)?;
+    let y: i16 = y.trim().parse().map_err(|_| bad())?;
+    let m: i8 = m.trim().parse().map_err(|_| bad())?;
+    if !(1..=12).contains(&m) || !(1000..=9999).contains(&y) {
+        return Err(bad());
+    }
+    Ok((y, m))
 }
 
 /// Options for `serve`, free of clap.
@@ -306,12 +329,16 @@ pub fn parse() -> Run {
             campaign,
             region,
             year,
+            from,
+            to,
             format,
         } => Run::Stats(StatsOpts {
             root,
             campaign,
             region,
             year,
+            from,
+            to,
             format,
         }),
         Command::Check { root, format } => Run::Check(CheckOpts { root, format }),

@@ -5,13 +5,26 @@
 
 use super::{CONTENT_ERRORS, OK, USAGE, report};
 use crate::cli::{StatsFormat, StatsOpts};
+use crate::content::bulletin::Bulletin;
 use crate::output::data::{self, COLUMNS, Scope};
 use crate::site::{Site, did_you_mean};
 use crate::{BuildOptions, load};
 
+/// Whether a bulletin lies in the months `--from` … `--to` (both included).
+fn within(opts: &StatsOpts) -> impl Fn(&Bulletin) -> bool + '_ {
+    |b: &Bulletin| {
+        let ym = (b.date.year(), b.date.month());
+        opts.from.is_none_or(|f| ym >= f) && opts.to.is_none_or(|t| ym <= t)
+    }
+}
+
 /// Scopes matching the filters; an unknown campaign or region is a usage error.
 fn select<'a>(site: &'a Site, opts: &StatsOpts) -> Result<Vec<Scope<'a>>, String> {
-    let all = data::scopes(site);
+    let period = opts.from.is_some() || opts.to.is_some();
+    let all: Vec<Scope> = data::scopes_within(site, within(opts))
+        .into_iter()
+        .filter(|s| !period || s.span.bulletins > 0)
+        .collect();
     let campaign = match &opts.campaign {
         Some(c) => match site.campaigns.iter().find(|x| x.slug == *c || x.name == *c) {
             Some(x) => Some(x),
@@ -77,7 +90,12 @@ pub fn run(opts: &StatsOpts) -> i32 {
             return CONTENT_ERRORS;
         }
     };
-    let site = &loaded.site;
+    let mut site = loaded.site;
+    if opts.from.is_some() || opts.to.is_some() {
+        let stats = crate::site::statistics_within(&site, within(opts));
+        site.stats = std::sync::Arc::new(stats);
+    }
+    let site = &site;
     let scopes = match select(site, opts) {
         Ok(s) => s,
         Err(msg) => {
@@ -89,12 +107,16 @@ pub fn run(opts: &StatsOpts) -> i32 {
         StatsFormat::Json => print!("{}", data::json(site, &scopes)),
         StatsFormat::Csv => print!("{}", data::csv(COLUMNS, &data::rows(site, &scopes))),
         StatsFormat::Table => {
-            let mut headers: Vec<&str> = vec!["范围"];
+            let mut headers: Vec<&str> = vec!["范围", "期间", "简讯"];
             headers.extend(site.config.metrics.iter().map(|m| m.label.as_str()));
             let rows: Vec<Vec<String>> = scopes
                 .iter()
                 .map(|s| {
-                    let mut row = vec![s.name.clone()];
+                    let mut row = vec![
+                        s.name.clone(),
+                        s.span.period(),
+                        format!("{}篇", s.span.bulletins),
+                    ];
                     row.extend(crate::render::totals::cells(site, Some(s.totals)));
                     row
                 })

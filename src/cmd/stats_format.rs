@@ -73,8 +73,10 @@ fn is_numeric(cell: &str) -> bool {
     let bound = ["约", "近", "超", "逾", "不少于", "大约", "将近", "接近"]
         .iter()
         .find_map(|b| cell.strip_prefix(b));
+    // A period (`2022年11月—2026年1月`) is text.
+    let period = cell.contains('年');
     matches!(cell, "" | "—" | "-" | "–")
-        || digit_after(cell)
+        || (digit_after(cell) && !period)
         || numeral(cell)
         || bound.is_some_and(|rest| digit_after(rest) || numeral(rest))
         || cell.strip_prefix('-').is_some_and(digit_after)

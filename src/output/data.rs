@@ -6,8 +6,11 @@
 //! metric's exact value (a decimal string, never a float), bound, unit,
 //! count and display.
 
+use std::collections::BTreeMap;
+
 use serde::Serialize;
 
+use crate::content::bulletin::Bulletin;
 use crate::render::totals;
 use crate::render::totals::{aggregate_name, bound_name};
 use crate::site::Site;
@@ -24,16 +27,92 @@ pub struct Scope<'a> {
     pub name: String,
     /// The totals.
     pub totals: &'a Totals,
+    /// The months its bulletins span, and how many there are.
+    pub span: Span,
+}
+
+/// The months a scope's bulletins span, and how many there are.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Span {
+    /// First and last (year, month), none without bulletins.
+    pub months: Option<((i16, i8), (i16, i8))>,
+    /// How many bulletins.
+    pub bulletins: usize,
+}
+
+impl Span {
+    fn add(&mut self, ym: (i16, i8)) {
+        self.bulletins += 1;
+        self.months = Some(match self.months {
+            None => (ym, ym),
+            Some((a, b)) => (a.min(ym), b.max(ym)),
+        });
+    }
+
+    /// The period in words: `2022年12月—2026年1月`, `2025年3月`, or empty.
+    pub fn period(&self) -> String {
+        let ym = |(y, m): (i16, i8)| format!("{y}年{m}月");
+        match self.months {
+            None => String::new(),
+            Some((a, b)) if a == b => ym(a),
+            Some((a, b)) => format!("{}—{}", ym(a), ym(b)),
+        }
+    }
+}
+
+/// The span of every scope, in one pass over the bulletins: keyed by
+/// scope kind and id as in [`Scope`].
+fn spans(site: &Site, keep: impl Fn(&Bulletin) -> bool) -> BTreeMap<(&'static str, String), Span> {
+    let mut out: BTreeMap<(&'static str, String), Span> = BTreeMap::new();
+    let mut add = |kind: &'static str, id: String, ym| out.entry((kind, id)).or_default().add(ym);
+    for it in site.items.iter().filter(|it| keep(&it.bulletin)) {
+        let d = it.bulletin.date;
+        let ym = (d.year(), d.month());
+        add("site", String::new(), ym);
+        add("year", d.year().to_string(), ym);
+        add("month", format!("{}-{:02}", d.year(), d.month()), ym);
+        let regions = match site.regions.nodes.is_empty() {
+            true => Vec::new(),
+            false => site.regions.ancestry(it.region),
+        };
+        for &r in &regions {
+            add("region", site.regions.nodes[r].key.clone(), ym);
+        }
+        let mut seen = Vec::new();
+        for &c in &it.campaigns {
+            if seen.contains(&c) {
+                continue;
+            }
+            seen.push(c);
+            let slug = &site.campaigns[c].slug;
+            add("campaign", slug.clone(), ym);
+            for &r in &regions {
+                add(
+                    "campaign_region",
+                    format!("{slug}|{}", site.regions.nodes[r].key),
+                    ym,
+                );
+            }
+        }
+    }
+    out
 }
 
 /// Every scope, in a stable order.
 pub fn scopes(site: &Site) -> Vec<Scope<'_>> {
+    scopes_within(site, |_| true)
+}
+
+/// Every scope, counting only the bulletins `keep` accepts in its span
+/// (the totals are the site's: compute them over the same bulletins).
+pub fn scopes_within(site: &Site, keep: impl Fn(&Bulletin) -> bool) -> Vec<Scope<'_>> {
     let s = &site.stats;
     let mut out = vec![Scope {
         kind: "site",
         id: String::new(),
         name: "全站".into(),
         totals: &s.site,
+        span: Span::default(),
     }];
     for (i, c) in site.campaigns.iter().enumerate() {
         if let Some(t) = s.campaigns.get(i) {
@@ -42,6 +121,7 @@ pub fn scopes(site: &Site) -> Vec<Scope<'_>> {
                 id: c.slug.clone(),
                 name: c.name.clone(),
                 totals: t,
+                span: Span::default(),
             });
         }
     }
@@ -52,6 +132,7 @@ pub fn scopes(site: &Site) -> Vec<Scope<'_>> {
                 id: n.key.clone(),
                 name: n.name.clone(),
                 totals: t,
+                span: Span::default(),
             });
         }
     }
@@ -61,6 +142,7 @@ pub fn scopes(site: &Site) -> Vec<Scope<'_>> {
             id: y.to_string(),
             name: format!("{y}年"),
             totals: t,
+            span: Span::default(),
         });
     }
     for ((y, m), t) in &s.months {
@@ -69,6 +151,7 @@ pub fn scopes(site: &Site) -> Vec<Scope<'_>> {
             id: format!("{y}-{m:02}"),
             name: format!("{y}年{m}月"),
             totals: t,
+            span: Span::default(),
         });
     }
     for ((c, r), t) in &s.campaign_regions {
@@ -80,7 +163,15 @@ pub fn scopes(site: &Site) -> Vec<Scope<'_>> {
             id: format!("{}|{}", camp.slug, node.key),
             name: format!("{} · {}", camp.name, node.key.replace('/', " · ")),
             totals: t,
+            span: Span::default(),
         });
+    }
+    let spans = spans(site, keep);
+    for sc in &mut out {
+        sc.span = spans
+            .get(&(sc.kind, sc.id.clone()))
+            .copied()
+            .unwrap_or_default();
     }
     out
 }
@@ -121,6 +212,8 @@ pub const COLUMNS: &[Column] = &[
     text("bound"),
     number("count"),
     text("display"),
+    text("period"),
+    number("bulletins"),
 ];
 
 /// One row per scope × metric with data.
@@ -140,6 +233,8 @@ pub fn rows(site: &Site, scopes: &[Scope]) -> Vec<Vec<String>> {
                     bound_name(t.bound).to_string(),
                     t.count.to_string(),
                     totals::display(site, i, &t),
+                    sc.span.period(),
+                    sc.span.bulletins.to_string(),
                 ]);
             }
         }
@@ -161,6 +256,8 @@ struct JsonScope {
     scope: &'static str,
     id: String,
     name: String,
+    period: String,
+    bulletins: usize,
     totals: indexmap::IndexMap<String, JsonTotal>,
 }
 
@@ -202,6 +299,8 @@ pub fn json(site: &Site, scopes: &[Scope]) -> String {
                 scope: sc.kind,
                 id: sc.id.clone(),
                 name: sc.name.clone(),
+                period: sc.span.period(),
+                bulletins: sc.span.bulletins,
                 totals: site
                     .config
                     .metrics
@@ -346,13 +445,13 @@ mod tests {
     }
 
     #[test]
-    fn value_and_count_are_the_numeric_columns() {
+    fn value_count_and_bulletins_are_the_numeric_columns() {
         let numeric: Vec<&str> = COLUMNS
             .iter()
             .filter(|c| c.numeric)
             .map(|c| c.name)
             .collect();
-        assert_eq!(numeric, ["value", "count"]);
+        assert_eq!(numeric, ["value", "count", "bulletins"]);
         assert!(number("x").numeric);
     }
 }

@@ -77,11 +77,18 @@ pub struct Site {
 /// The aggregate stage: every bulletin's metric values → totals per
 /// campaign, region (rolled up), year, month and their combinations.
 pub fn statistics(site: &Site) -> Stats {
+    statistics_within(site, |_| true)
+}
+
+/// The aggregate stage over the bulletins `keep` accepts (a period, for
+/// `jianxun stats --from … --to …`).
+pub fn statistics_within(site: &Site, keep: impl Fn(&Bulletin) -> bool) -> Stats {
     let metrics = &site.config.metrics;
     let obs: Vec<Observation> = site
         .items
         .iter()
         .enumerate()
+        .filter(|(_, it)| keep(&it.bulletin))
         .map(|(i, it)| {
             let b = &it.bulletin;
             Observation {

@@ -82,3 +82,60 @@ fn a_total_shows_no_false_precision() {
     let region = f.read("site/regions/sichuan/index.html");
     assert!(region.contains("约30万名"), "{region}");
 }
+
+#[test]
+fn totals_name_their_period_and_can_be_limited_to_one() {
+    let f = site();
+    f.bulletin(
+        "old",
+        "往年简讯",
+        "2022-12-10",
+        "四川/宜宾",
+        "metrics:\n  参与企业: 100\n",
+        "正文。",
+    );
+    let r = f.run(&["stats"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let head = r.stdout.lines().next().unwrap_or_default();
+    assert!(
+        head.contains("期间") && head.contains("简讯"),
+        "{}",
+        r.stdout
+    );
+    let all = row(&r.stdout, "全站");
+    assert!(all.contains("2022年12月—2025年4月"), "{}", r.stdout);
+    assert!(
+        all.contains("3篇") && all.contains("1,803家"),
+        "{}",
+        r.stdout
+    );
+
+    // Only the first half of 2025: totals are computed over those bulletins.
+    let r = f.run(&["stats", "--from", "2025-01", "--to", "2025-06"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let all = row(&r.stdout, "全站");
+    assert!(all.contains("2025年3月—2025年4月"), "{}", r.stdout);
+    assert!(
+        all.contains("2篇") && all.contains("1,703家"),
+        "{}",
+        r.stdout
+    );
+    assert!(!r.stdout.contains("2022年"), "{}", r.stdout);
+    let json = f.run(&["stats", "--from", "2025-04", "--format", "json"]);
+    assert!(
+        json.stdout.contains("\"period\": \"2025年4月\""),
+        "{}",
+        json.stdout
+    );
+    let csv = f.run(&["stats", "--to", "2022-12", "--format", "csv"]);
+    assert!(
+        csv.stdout
+            .contains("site,,全站,参与企业,家,sum,100,exact,1,100家,2022年12月,1"),
+        "{}",
+        csv.stdout
+    );
+
+    let bad = f.run(&["stats", "--from", "2025-13"]);
+    assert_eq!(bad.code, 2, "{}", bad.stderr);
+    assert!(bad.stderr.contains("2025-13"), "{}", bad.stderr);
+}
