@@ -114,7 +114,7 @@ pub fn run(opts: &StatsOpts) -> i32 {
                 .map(|s| {
                     let mut row = vec![
                         s.name.clone(),
-                        s.span.period(),
+                        crate::render::format::format_period(&s.span),
                         format!("{}篇", s.span.bulletins),
                     ];
                     row.extend(crate::render::totals::cells(site, Some(s.totals)));

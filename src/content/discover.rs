@@ -175,25 +175,12 @@ pub fn read_one(root: &Path, rel: &Path) -> Result<Option<SourceFile>, Diagnosti
     }))
 }
 
-/// Reads the site at `root`. Fails only when the configuration or theme is
-/// unusable; unreadable content files are carried in [`Sources::diagnostics`].
-pub fn discover(root: &Path) -> Result<Sources, Vec<Diagnostic>> {
-    let mut diags = Vec::new();
-    let site = SiteRoot::new(root);
-    let config = match read_text(&site, &root.join(CONFIG_FILE)) {
-        Ok(Some(text)) => match config::parse(Path::new(CONFIG_FILE), &text) {
-            Ok(c) => c,
-            Err(mut d) => {
-                diags.append(&mut d);
-                Config::default()
-            }
-        },
-        Err(d) => {
-            diags.push(d);
-            Config::default()
-        }
-        Ok(None) => {
-            diags.push(
+/// The site's configuration, or why it cannot be read.
+fn read_config(site: &SiteRoot, root: &Path) -> Result<Config, Vec<Diagnostic>> {
+    match read_text(site, &root.join(CONFIG_FILE)) {
+        Ok(Some(text)) => config::parse(Path::new(CONFIG_FILE), &text),
+        Err(d) => Err(vec![d]),
+        Ok(None) => Err(vec![
             Diagnostic::error(
                 CONFIG_FILE,
                 0,
@@ -204,31 +191,24 @@ pub fn discover(root: &Path) -> Result<Sources, Vec<Diagnostic>> {
             .with_hint(
                 "run jianxun in a site folder, pass --root DIR, or create one with `jianxun init`",
             ),
-        );
-            Config::default()
-        }
-    };
-
-    if !diags.is_empty() {
-        return Err(diags);
+        ]),
     }
-    let content = root.join("content");
-    let mut files = Vec::new();
+}
+
+/// Every Markdown file under `content/`, read and decoded; problems go to `diags`.
+fn content_files(site: &SiteRoot, root: &Path, diags: &mut Vec<Diagnostic>) -> Vec<SourceFile> {
     let mut to_read = Vec::new();
-    for found in walk(&site, &content, &mut diags) {
+    for found in walk(site, &root.join("content"), diags) {
         let rel = site.rel(&found.path);
         if found.path.extension().and_then(|e| e.to_str()) != Some("md") {
             continue;
         }
-        let kind = match kind_of(&rel) {
-            Some(k) => k,
-            None => {
-                diags.push(
-                    Diagnostic::error(&rel, 0, 0, "content-place", "this Markdown file is not in a known content folder")
-                        .with_hint("put bulletins under content/bulletins/, campaigns in content/campaigns/, plain pages under content/pages/"),
-                );
-                continue;
-            }
+        let Some(kind) = kind_of(&rel) else {
+            diags.push(
+                Diagnostic::error(&rel, 0, 0, "content-place", "this Markdown file is not in a known content folder")
+                    .with_hint("put bulletins under content/bulletins/, campaigns in content/campaigns/, plain pages under content/pages/"),
+            );
+            continue;
         };
         to_read.push((found, rel, kind));
     }
@@ -236,16 +216,26 @@ pub fn discover(root: &Path) -> Result<Sources, Vec<Diagnostic>> {
     let read: Vec<Result<SourceFile, Diagnostic>> = to_read
         .into_par_iter()
         .map(|(found, path, kind)| {
-            read_found(&site, &found).map(|text| SourceFile { path, kind, text })
+            read_found(site, &found).map(|text| SourceFile { path, kind, text })
         })
         .collect();
+    let mut files = Vec::with_capacity(read.len());
     for r in read {
         match r {
             Ok(f) => files.push(f),
             Err(d) => diags.push(d),
         }
     }
+    files
+}
 
+/// Reads the site at `root`. Fails only when the configuration or theme is
+/// unusable; unreadable content files are carried in [`Sources::diagnostics`].
+pub fn discover(root: &Path) -> Result<Sources, Vec<Diagnostic>> {
+    let site = SiteRoot::new(root);
+    let config = read_config(&site, root)?;
+    let mut diags = Vec::new();
+    let files = content_files(&site, root, &mut diags);
     let mut theme_diags = Vec::new();
     let (templates, statics) = load_theme(root, &config, &mut theme_diags);
     if theme_diags.iter().any(|d| d.code == "theme-missing") {

@@ -43,37 +43,15 @@ pub struct Page {
     pub draft: bool,
 }
 
-/// Parses one page; `path` is relative to the site root.
-pub fn parse(path: &Path, text: &str) -> Result<Page, Vec<Diagnostic>> {
-    let split = frontmatter::split(path, text).map_err(|d| vec![d])?;
-    let raw: RawPage = yaml::parse(path, text, split.yaml, split.yaml_line).map_err(|d| vec![d])?;
-    let mut diags = Vec::new();
-    let title = raw
-        .title
-        .filter(|t| !t.trim().is_empty())
-        .unwrap_or_else(|| {
-            diags.push(
-                Diagnostic::error(path, 1, 1, "field-missing", "the page has no `title`")
-                    .with_hint("add a line such as `title: 关于本站` between the --- lines")
-                    .with_len(3)
-                    .with_source(text),
-            );
-            String::new()
-        });
-    let date = raw.date.and_then(|d| match Date::parse(&d.value) {
-        Ok(v) => Some(v),
-        Err(msg) => {
-            let p = Pos::of(&d, split.yaml_line);
-            diags.push(
-                Diagnostic::error(path, p.line, p.col, "date-invalid", msg)
-                    .with_hint("write the date as 2024-03-11")
-                    .with_len(super::value_len(text, p, &d.value))
-                    .with_source(text),
-            );
-            None
-        }
-    });
-    // The slug path mirrors the folders under content/pages/.
+/// The page's slug path: the folders under `content/pages/`, then the file
+/// name or its `slug:`; problems go to `diags`.
+fn page_slug(
+    path: &Path,
+    text: &str,
+    yaml_line: usize,
+    written: Option<&Spanned<String>>,
+    diags: &mut Vec<Diagnostic>,
+) -> (String, Spot) {
     let under = path
         .strip_prefix("content/pages")
         .unwrap_or(path)
@@ -82,11 +60,11 @@ pub fn parse(path: &Path, text: &str) -> Result<Page, Vec<Diagnostic>> {
         .iter()
         .map(|c| slug::slugify(&c.to_string_lossy()))
         .collect();
-    let slug_at = raw.slug.as_ref().map_or_else(Spot::first_line, |s| {
-        Spot::of(text, Pos::of(s, split.yaml_line), &s.value)
+    let slug_at = written.map_or_else(Spot::first_line, |s| {
+        Spot::of(text, Pos::of(s, yaml_line), &s.value)
     });
-    let field = raw.slug.as_ref().map(|_| (slug_at.pos, slug_at.len));
-    if let (Some(s), Some(last)) = (&raw.slug, parts.last_mut()) {
+    let field = written.map(|_| (slug_at.pos, slug_at.len));
+    if let (Some(s), Some(last)) = (written, parts.last_mut()) {
         *last = slug::slugify(&s.value);
     }
     // Folders always come from the path; the last part from `slug:` if set.
@@ -118,6 +96,41 @@ pub fn parse(path: &Path, text: &str) -> Result<Page, Vec<Diagnostic>> {
             d.with_hint("the folders under content/pages/ are part of the URL: rename the folder")
         });
     }
+    (slug, slug_at)
+}
+
+/// Parses one page; `path` is relative to the site root.
+pub fn parse(path: &Path, text: &str) -> Result<Page, Vec<Diagnostic>> {
+    let split = frontmatter::split(path, text).map_err(|d| vec![d])?;
+    let raw: RawPage = yaml::parse(path, text, split.yaml, split.yaml_line).map_err(|d| vec![d])?;
+    let mut diags = Vec::new();
+    let title = raw
+        .title
+        .clone()
+        .filter(|t| !t.trim().is_empty())
+        .unwrap_or_else(|| {
+            diags.push(
+                Diagnostic::error(path, 1, 1, "field-missing", "the page has no `title`")
+                    .with_hint("add a line such as `title: 关于本站` between the --- lines")
+                    .with_len(3)
+                    .with_source(text),
+            );
+            String::new()
+        });
+    let date = raw.date.as_ref().and_then(|d| match Date::parse(&d.value) {
+        Ok(v) => Some(v),
+        Err(msg) => {
+            let p = Pos::of(d, split.yaml_line);
+            diags.push(
+                Diagnostic::error(path, p.line, p.col, "date-invalid", msg)
+                    .with_hint("write the date as 2024-03-11")
+                    .with_len(super::value_len(text, p, &d.value))
+                    .with_source(text),
+            );
+            None
+        }
+    });
+    let (slug, slug_at) = page_slug(path, text, split.yaml_line, raw.slug.as_ref(), &mut diags);
     if !diags.is_empty() {
         return Err(diags);
     }

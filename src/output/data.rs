@@ -11,10 +11,12 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use crate::content::bulletin::Bulletin;
+use crate::render::format::format_period;
 use crate::render::totals;
 use crate::render::totals::{aggregate_name, bound_name};
 use crate::site::Site;
 use crate::site::aggregate::Totals;
+use crate::site::span::Span;
 
 /// One scope of the statistics.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -29,35 +31,6 @@ pub struct Scope<'a> {
     pub totals: &'a Totals,
     /// The months its bulletins span, and how many there are.
     pub span: Span,
-}
-
-/// The months a scope's bulletins span, and how many there are.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct Span {
-    /// First and last (year, month), none without bulletins.
-    pub months: Option<((i16, i8), (i16, i8))>,
-    /// How many bulletins.
-    pub bulletins: usize,
-}
-
-impl Span {
-    fn add(&mut self, ym: (i16, i8)) {
-        self.bulletins += 1;
-        self.months = Some(match self.months {
-            None => (ym, ym),
-            Some((a, b)) => (a.min(ym), b.max(ym)),
-        });
-    }
-
-    /// The period in words: `2022年12月—2026年1月`, `2025年3月`, or empty.
-    pub fn period(&self) -> String {
-        let ym = |(y, m): (i16, i8)| format!("{y}年{m}月");
-        match self.months {
-            None => String::new(),
-            Some((a, b)) if a == b => ym(a),
-            Some((a, b)) => format!("{}—{}", ym(a), ym(b)),
-        }
-    }
 }
 
 /// The span of every scope, in one pass over the bulletins: keyed by
@@ -233,7 +206,7 @@ pub fn rows(site: &Site, scopes: &[Scope]) -> Vec<Vec<String>> {
                     bound_name(t.bound).to_string(),
                     t.count.to_string(),
                     totals::display(site, i, &t),
-                    sc.span.period(),
+                    format_period(&sc.span),
                     sc.span.bulletins.to_string(),
                 ]);
             }
@@ -299,7 +272,7 @@ pub fn json(site: &Site, scopes: &[Scope]) -> String {
                 scope: sc.kind,
                 id: sc.id.clone(),
                 name: sc.name.clone(),
-                period: sc.span.period(),
+                period: format_period(&sc.span),
                 bulletins: sc.span.bulletins,
                 totals: site
                     .config

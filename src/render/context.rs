@@ -14,12 +14,13 @@ use std::sync::Arc;
 use serde::Serialize;
 use tera::Value;
 
-use super::format::format_written;
+use super::format::{format_period, format_written};
 use super::markdown;
 use super::totals::{self, TotalView};
 use super::urls::{self, Urls};
 use crate::content::bulletin::{MetricEntry, SourceInfo};
 use crate::site::Site;
+use crate::site::span::Span;
 
 /// How many campaigns menus and the home page show at most; the campaign
 /// list (`/campaigns/`) shows them all.
@@ -131,6 +132,8 @@ struct CampaignFull<'a> {
     intro: String,
     targets: Vec<MetricV<'a>>,
     totals: Vec<TotalView>,
+    /// The months its bulletins span: what its totals cover.
+    period: String,
 }
 
 /// A region reference.
@@ -252,6 +255,7 @@ impl Shared {
                         &c.targets,
                     ),
                     targets: c.targets.iter().map(|t| metric_v(site, t)).collect(),
+                    period: format_period(&Span::of(site, &site.by_campaign[i])),
                 })
             })
             .collect()

@@ -22,6 +22,7 @@
 use rust_decimal::{Decimal, RoundingStrategy};
 
 use crate::content::number::{Bound, Quantity, normalise_text, place};
+use crate::site::span::Span;
 
 /// Display multipliers, smallest first, with their powers of ten.
 const TIERS: [(&str, u32); 4] = [("", 0), ("万", 4), ("亿", 8), ("万亿", 12)];
@@ -138,6 +139,16 @@ fn group_digits(text: &str) -> String {
 /// rounded to two decimals of its multiplier (for chart axes).
 pub fn format_number(value: Decimal) -> String {
     scaled(value, RoundingStrategy::MidpointAwayFromZero)
+}
+
+/// The period a span covers: `2022年12月—2026年1月`, `2025年3月`, or empty.
+pub fn format_period(span: &Span) -> String {
+    let ym = |(y, m): (i16, i8)| format!("{y}年{m}月");
+    match span.months {
+        None => String::new(),
+        Some((a, b)) if a == b => ym(a),
+        Some((a, b)) => format!("{}—{}", ym(a), ym(b)),
+    }
 }
 
 /// A percentage such as a campaign's progress, to one decimal: `82.4%`,

@@ -7,10 +7,12 @@ use tera::Value;
 
 use super::charts::{self, Bar};
 use super::context::Shared;
+use super::format::format_period;
 use super::totals::{self, TotalView};
 use super::urls;
 use crate::site::Site;
 use crate::site::aggregate::Totals;
+use crate::site::span::Span;
 
 #[derive(Serialize)]
 struct MetricHead<'a> {
@@ -31,6 +33,8 @@ pub struct Row {
     pub depth: usize,
     /// Bulletins in the scope.
     pub bulletins: usize,
+    /// The months they span (`2022年12月—2026年1月`).
+    pub period: String,
     /// One display per declared metric (`—` when none).
     pub cells: Vec<String>,
 }
@@ -39,13 +43,82 @@ fn month_label(y: i16, m: i8) -> String {
     format!("{y}年{m}月")
 }
 
+/// A row of the campaign or region table: `name`, its page and the
+/// bulletins at `list`, with their totals.
+fn scope_row(
+    site: &Site,
+    name: &str,
+    url: String,
+    depth: usize,
+    list: &[usize],
+    t: Option<&Totals>,
+) -> Row {
+    Row {
+        name: name.to_string(),
+        url: Some(url),
+        depth,
+        bulletins: list.len(),
+        period: format_period(&Span::of(site, list)),
+        cells: totals::cells(site, t),
+    }
+}
+
+/// The campaign rows and the region rows.
+fn scope_rows(site: &Site, shared: &Shared) -> (Vec<Row>, Vec<Row>) {
+    let (s, u) = (&site.stats, &shared.urls);
+    let campaigns = (site.campaigns.iter().enumerate())
+        .map(|(i, c)| {
+            let url = u.url(&urls::campaign(&c.slug, 1));
+            scope_row(
+                site,
+                &c.name,
+                url,
+                0,
+                &site.by_campaign[i],
+                s.campaigns.get(i),
+            )
+        })
+        .collect();
+    let regions = (site.regions.nodes.iter().enumerate())
+        .map(|(i, n)| {
+            let url = u.url(&urls::region(&n.slug_path, 1));
+            scope_row(site, &n.name, url, n.depth, &n.all, s.regions.get(i))
+        })
+        .collect();
+    (campaigns, regions)
+}
+
+/// The year rows and the month rows, newest first.
+fn time_rows(site: &Site) -> (Vec<Row>, Vec<Row>) {
+    let s = &site.stats;
+    let row = |name: String, keep: &dyn Fn(i16, i8) -> bool, t: &Totals| {
+        let mut span = Span::default();
+        for ((y, m), list) in site.archive.iter().filter(|((y, m), _)| keep(*y, *m)) {
+            for _ in list {
+                span.add((*y, *m));
+            }
+        }
+        Row {
+            name,
+            url: None,
+            depth: 0,
+            bulletins: span.bulletins,
+            period: format_period(&span),
+            cells: totals::cells(site, Some(t)),
+        }
+    };
+    let years = (s.years.iter().rev())
+        .map(|(&y, t)| row(format!("{y}年"), &|yy, _| yy == y, t))
+        .collect();
+    let months = (s.months.iter().rev())
+        .map(|(&(y, m), t)| row(month_label(y, m), &|yy, mm| yy == y && mm == m, t))
+        .collect();
+    (years, months)
+}
+
 /// The `stats` value of the `/stats/` page.
 pub fn stats_value(site: &Site, shared: &Shared) -> Value {
-    let s = &site.stats;
-    let heads: Vec<MetricHead> = site
-        .config
-        .metrics
-        .iter()
+    let heads: Vec<MetricHead> = (site.config.metrics.iter())
         .map(|m| MetricHead {
             key: &m.key,
             label: &m.label,
@@ -53,79 +126,22 @@ pub fn stats_value(site: &Site, shared: &Shared) -> Value {
             aggregate: totals::aggregate_name(m.aggregate),
         })
         .collect();
-    let campaigns: Vec<Row> = site
-        .campaigns
-        .iter()
-        .enumerate()
-        .map(|(i, c)| Row {
-            name: c.name.clone(),
-            url: Some(shared.urls.url(&urls::campaign(&c.slug, 1))),
-            depth: 0,
-            bulletins: site.by_campaign[i].len(),
-            cells: totals::cells(site, s.campaigns.get(i)),
-        })
-        .collect();
-    let regions: Vec<Row> = site
-        .regions
-        .nodes
-        .iter()
-        .enumerate()
-        .map(|(i, n)| Row {
-            name: n.name.clone(),
-            url: Some(shared.urls.url(&urls::region(&n.slug_path, 1))),
-            depth: n.depth,
-            bulletins: n.all.len(),
-            cells: totals::cells(site, s.regions.get(i)),
-        })
-        .collect();
-    let count = |pred: &dyn Fn(i16, i8) -> bool| -> usize {
-        site.archive
-            .iter()
-            .filter(|((y, m), _)| pred(*y, *m))
-            .map(|(_, l)| l.len())
-            .sum()
-    };
-    let years: Vec<Row> = s
-        .years
-        .iter()
-        .rev()
-        .map(|(&y, t)| Row {
-            name: format!("{y}年"),
-            url: None,
-            depth: 0,
-            bulletins: count(&|yy, _| yy == y),
-            cells: totals::cells(site, Some(t)),
-        })
-        .collect();
-    let months: Vec<Row> = s
-        .months
-        .iter()
-        .rev()
-        .map(|(&(y, m), t)| Row {
-            name: month_label(y, m),
-            url: None,
-            depth: 0,
-            bulletins: count(&|yy, mm| yy == y && mm == m),
-            cells: totals::cells(site, Some(t)),
-        })
-        .collect();
-    let site_totals: Vec<TotalView> = totals::views(site, &s.site, &[]);
+    let (campaigns, regions) = scope_rows(site, shared);
+    let (years, months) = time_rows(site);
+    let site_totals: Vec<TotalView> = totals::views(site, &site.stats.site, &[]);
     let mut m = tera::Map::new();
     m.insert("metrics".into(), Value::from_serializable(&heads));
     m.insert("totals".into(), Value::from_serializable(&site_totals));
     m.insert("bulletins".into(), Value::from(site.items.len()));
+    let period = format_period(&Span::of_site(site));
+    m.insert("period".into(), Value::from(period));
     m.insert("campaigns".into(), Value::from_serializable(&campaigns));
     m.insert("regions".into(), Value::from_serializable(&regions));
     m.insert("years".into(), Value::from_serializable(&years));
     m.insert("months".into(), Value::from_serializable(&months));
-    m.insert(
-        "json_url".into(),
-        Value::from(shared.urls.url("stats/stats.json")),
-    );
-    m.insert(
-        "csv_url".into(),
-        Value::from(shared.urls.url("stats/stats.csv")),
-    );
+    let u = &shared.urls;
+    m.insert("json_url".into(), Value::from(u.url("stats/stats.json")));
+    m.insert("csv_url".into(), Value::from(u.url("stats/stats.csv")));
     m.insert(
         "charts".into(),
         Value::from_serializable(&site_charts(site)),

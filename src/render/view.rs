@@ -13,6 +13,7 @@ use super::markdown;
 use super::reads::{self, Key, List};
 use super::urls;
 use crate::site::Site;
+use crate::site::span::Span;
 
 /// The site and its template values, read by key.
 #[derive(Clone, Copy)]
@@ -217,6 +218,10 @@ impl<'a> View<'a> {
             ("children", Value::from_serializable(&children)),
             ("crumbs", Value::from_serializable(&refs)),
             ("bulletin_count", Value::from(n.all.len())),
+            (
+                "period",
+                Value::from(super::format::format_period(&Span::of(site, &n.all))),
+            ),
             (
                 "totals",
                 Value::from_serializable(&super::totals::views(site, &totals, &[])),

@@ -10,6 +10,7 @@ pub mod links;
 pub mod lint;
 pub mod region;
 mod resolve;
+pub mod span;
 
 pub use resolve::resolve;
 

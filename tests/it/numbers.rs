@@ -139,3 +139,49 @@ fn totals_name_their_period_and_can_be_limited_to_one() {
     assert_eq!(bad.code, 2, "{}", bad.stderr);
     assert!(bad.stderr.contains("2025-13"), "{}", bad.stderr);
 }
+
+#[test]
+fn the_preview_shows_the_numbers_the_build_shows() {
+    use crate::serve::Server;
+    let f = site();
+    let s = Server::start(&f);
+    let mut ev = s.events();
+    ev.next(crate::serve::WAIT)
+        .expect("current state on connect");
+    // An in-place edit of one value: 30余万 becomes 12万余.
+    f.bulletin(
+        "yibin",
+        "宜宾简讯",
+        "2025-03-01",
+        "四川/宜宾",
+        "metrics:\n  参与职工: 12万余\n  参与企业: １２９２\n",
+        "正文。",
+    );
+    let (name, _) = ev.next(crate::serve::WAIT).expect("reload after the save");
+    assert_eq!(name, "reload");
+    f.run(&["build"]);
+    for path in [
+        "stats/stats.json",
+        "stats/stats.csv",
+        "stats/index.html",
+        "regions/sichuan/index.html",
+        "bulletins/yibin/index.html",
+    ] {
+        let built = f.read(&format!("site/{path}"));
+        let served = s.get(&format!("/{path}")).body;
+        let numbers = |text: &str| -> Vec<String> {
+            ["约12万名", "12万余名", "约30万名", "30余万名", "1,703家"]
+                .iter()
+                .filter(|n| text.contains(*n))
+                .map(|n| n.to_string())
+                .collect()
+        };
+        assert!(!numbers(&built).is_empty(), "{path}: {built}");
+        assert_eq!(numbers(&served), numbers(&built), "{path}");
+    }
+    let csv = s.get("/stats/stats.csv").body;
+    assert!(
+        csv.contains("region,四川,四川,参与职工,名,sum,122000,about,2,约12万名"),
+        "{csv}"
+    );
+}

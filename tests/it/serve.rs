@@ -194,7 +194,7 @@ pub fn site() -> Fixture {
     f
 }
 
-const WAIT: Duration = Duration::from_secs(10);
+pub const WAIT: Duration = Duration::from_secs(10);
 
 #[test]
 fn pages_are_served_with_the_right_types() {
