@@ -39,6 +39,8 @@ pub struct RawMetric {
     aggregate: Option<Aggregate>,
     signed: Option<bool>,
     label: Option<String>,
+    definition: Option<String>,
+    keywords: Option<Vec<Spanned<String>>>,
 }
 
 #[derive(Debug, Deserialize, Default)]
@@ -77,6 +79,12 @@ pub struct Metric {
     pub signed: bool,
     /// Display label; defaults to the key.
     pub label: String,
+    /// What is counted (the metric's 口径), e.g. `参加活动的企业`.
+    pub definition: Option<String>,
+    /// Phrases that name the metric in body text, e.g. `参与企业`, `企业参与`:
+    /// `check` compares the numbers written next to them with the front
+    /// matter. Empty: the body is not read for this metric.
+    pub keywords: Vec<String>,
 }
 
 /// Markdown rendering options.
@@ -239,14 +247,27 @@ pub fn parse(path: &Path, text: &str) -> Result<Config, Vec<Diagnostic>> {
             cfg.paginate = p.value;
         }
     }
-    for (key, m) in raw.metrics.unwrap_or_default() {
+    let metrics = raw.metrics.unwrap_or_default();
+    diags.extend(keyword_problems(path, text, &metrics));
+    for (key, m) in metrics {
         let unit = m.value.unit.unwrap_or_default();
+        let mut keywords: Vec<String> = Vec::new();
+        for k in m.value.keywords.unwrap_or_default() {
+            let k = k.value.trim().to_string();
+            if !k.is_empty() && !keywords.contains(&k) {
+                keywords.push(k);
+            }
+        }
         cfg.metrics.push(Metric {
             label: m.value.label.unwrap_or_else(|| key.clone()),
             key,
             unit,
             aggregate: m.value.aggregate.unwrap_or_default(),
             signed: m.value.signed.unwrap_or(false),
+            definition: (m.value.definition.as_deref().map(str::trim))
+                .filter(|d| !d.is_empty())
+                .map(str::to_string),
+            keywords,
         });
     }
     for (name, slug) in raw.regions.unwrap_or_default() {
@@ -299,6 +320,56 @@ pub fn parse(path: &Path, text: &str) -> Result<Config, Vec<Diagnostic>> {
     }
 }
 
+/// Keywords that are empty, or that another metric already claims or is
+/// named by: a phrase in the text must name one metric only.
+fn keyword_problems(
+    path: &Path,
+    text: &str,
+    metrics: &IndexMap<String, Spanned<RawMetric>>,
+) -> Vec<Diagnostic> {
+    let mut diags = Vec::new();
+    let mut owner: BTreeMap<&str, &str> = BTreeMap::new();
+    for (key, m) in metrics {
+        for k in m.value.keywords.iter().flatten() {
+            let p = Pos::of(k, 1);
+            let line = text.lines().nth(p.line.saturating_sub(1)).unwrap_or("");
+            let quoted = line
+                .chars()
+                .nth(p.col.saturating_sub(1))
+                .is_some_and(|c| c == '"' || c == '\'');
+            let len = k.value.chars().count() + if quoted { 2 } else { 0 };
+            let at = |code: &'static str, msg: String, hint: String| {
+                Diagnostic::error(path, p.line, p.col, code, msg)
+                    .with_len(len.max(1))
+                    .with_hint(hint)
+                    .with_source(text)
+            };
+            let word = k.value.trim();
+            let named = metrics.get_key_value(word).map(|(o, _)| o.as_str());
+            let other = (owner.get(word).copied())
+                .or(named)
+                .filter(|o| *o != key.as_str());
+            if word.is_empty() {
+                diags.push(at(
+                    "config-keyword-empty",
+                    format!("metric `{key}` has an empty keyword"),
+                    format!("write the phrases that name it in the text, e.g. keywords: [{key}]"),
+                ));
+            } else if let Some(o) = other {
+                diags.push(at(
+                    "config-keyword-taken",
+                    format!("the keyword `{word}` of metric `{key}` already names metric `{o}`"),
+                    "a phrase in the text must name one metric only: keep it under one of them"
+                        .into(),
+                ));
+            } else {
+                owner.insert(word, key);
+            }
+        }
+    }
+    diags
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -342,5 +413,71 @@ mod tests {
         let c = p("").unwrap();
         assert_eq!(c.paginate, 10);
         assert_eq!(c.base_path(), "/");
+    }
+
+    #[test]
+    fn metrics_carry_a_definition_and_keywords() {
+        let c = p("metrics:\n  参与企业:\n    unit: 家\n    definition: \" 参加活动的企业 \"\n    keywords: [参与企业, 企业参与, 参与企业]\n  走访企业: { unit: 家 }\n").unwrap();
+        assert_eq!(c.metrics[0].definition.as_deref(), Some("参加活动的企业"));
+        assert_eq!(c.metrics[0].keywords, ["参与企业", "企业参与"]);
+        assert_eq!(c.metrics[1].definition, None);
+        assert!(c.metrics[1].keywords.is_empty());
+    }
+
+    #[test]
+    fn keywords_are_non_empty_and_name_one_metric() {
+        // (config, line, column, code, part of the message)
+        let cases = [
+            (
+                "metrics:\n  参与企业: { keywords: [参与企业, \"\"] }\n",
+                2,
+                28,
+                "config-keyword-empty",
+                "empty keyword",
+            ),
+            (
+                "metrics:\n  参与企业: { keywords: [\" \"] }\n",
+                2,
+                22,
+                "config-keyword-empty",
+                "empty keyword",
+            ),
+            (
+                "metrics:\n  参与企业: { keywords: [参与企业] }\n  参加企业: { keywords: [参与企业] }\n",
+                3,
+                22,
+                "config-keyword-taken",
+                "already names metric `参与企业`",
+            ),
+            (
+                "metrics:\n  参与企业: { keywords: [企业, 走访企业] }\n  走访企业: { unit: 家 }\n",
+                2,
+                26,
+                "config-keyword-taken",
+                "`走访企业` of metric `参与企业` already names metric `走访企业`",
+            ),
+            (
+                "metrics:\n  参与企业:\n    keywords:\n      - 参与企业\n  参加企业:\n    keywords:\n      - 企业参加\n      - 参与企业\n",
+                8,
+                9,
+                "config-keyword-taken",
+                "already names",
+            ),
+        ];
+        for (text, line, col, code, msg) in cases {
+            let e = p(text).unwrap_err();
+            assert_eq!(e.len(), 1, "{text}: {e:?}");
+            assert_eq!(
+                (e[0].line, e[0].col, e[0].code),
+                (line, col, code),
+                "{text}"
+            );
+            assert!(e[0].message.contains(msg), "{}", e[0].message);
+            assert!(e[0].hint.is_some());
+        }
+        let e = p("metrics:\n  参与企业: { keywords: 参与企业 }\n").unwrap_err();
+        assert_eq!(e[0].line, 2, "a keyword list, not a string");
+        let e = p("metrics:\n  参与企业: { keywords: [[参与]] }\n").unwrap_err();
+        assert_eq!(e[0].line, 2, "strings only");
     }
 }

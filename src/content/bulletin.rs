@@ -512,6 +512,8 @@ mod tests {
             aggregate: Aggregate::Sum,
             signed: false,
             label: "参与企业".into(),
+            definition: None,
+            keywords: Vec::new(),
         });
         c
     }

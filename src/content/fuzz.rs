@@ -29,6 +29,8 @@ fn config() -> Config {
         aggregate: Aggregate::Sum,
         signed,
         label: key.into(),
+        definition: None,
+        keywords: Vec::new(),
     };
     Config {
         metrics: vec![

@@ -313,6 +313,8 @@ mod tests {
             aggregate,
             signed: true,
             label: "m".into(),
+            definition: None,
+            keywords: Vec::new(),
         }
     }
 
