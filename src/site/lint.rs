@@ -171,43 +171,62 @@ fn links(input: &Input, bulletins: &[Arc<Bulletin>]) -> Vec<Diagnostic> {
         )
         .chain(pages.iter().map(|p| crate::urls::page(&p.slug)))
         .collect();
+    let known = Known {
+        index,
+        drafts,
+        sources,
+        pages: known_pages,
+        published: input.published,
+    };
     let mut out = Vec::new();
     for f in input.files {
         for r in scan(&f.text) {
-            if let Some(d) = judge(input, &index, &drafts, &sources, &known_pages, f, &r) {
-                out.push(d);
-            }
+            out.extend(judge(&known, f, &r));
         }
     }
     out
 }
 
-fn judge(
-    input: &Input,
-    index: &LinkIndex,
-    drafts: &BTreeSet<String>,
-    sources: &[String],
-    known_pages: &[String],
-    f: &SourceFile,
-    r: &LinkRef,
-) -> Option<Diagnostic> {
-    let pos = (r.line, r.col, r.len);
-    let dest = &r.dest;
-    let broken = |msg: String, hint: String| {
-        let code = if r.image {
+/// What the link checks share: the site's pages and sources, for looking
+/// up where a link leads and what it may have meant.
+struct Known<'a> {
+    index: LinkIndex,
+    drafts: BTreeSet<String>,
+    sources: Vec<String>,
+    pages: Vec<String>,
+    published: &'a BTreeSet<String>,
+}
+
+/// A link as written in one file, for its diagnostics.
+struct Written<'a> {
+    f: &'a SourceFile,
+    r: &'a LinkRef,
+}
+
+impl Written<'_> {
+    fn at(&self, severity: Severity, code: &'static str, msg: String) -> Diagnostic {
+        let pos = (self.r.line, self.r.col, self.r.len);
+        at(&self.f.path, &self.f.text, pos, severity, code, msg)
+    }
+
+    /// An error: the link leads nowhere (or the image is missing).
+    fn broken(&self, msg: String, hint: String) -> Option<Diagnostic> {
+        let code = if self.r.image {
             "image-missing"
         } else {
             "link-broken"
         };
-        Some(at(&f.path, &f.text, pos, Severity::Error, code, msg).with_hint(hint))
-    };
-    match index.target(&f.path, dest) {
+        Some(self.at(Severity::Error, code, msg).with_hint(hint))
+    }
+}
+
+fn judge(known: &Known, f: &SourceFile, r: &LinkRef) -> Option<Diagnostic> {
+    let w = Written { f, r };
+    let dest = &r.dest;
+    match known.index.target(&f.path, dest) {
         Target::Outside | Target::Source { page: Some(_), .. } => None,
-        Target::Source { path, page: None } if drafts.contains(&path) => Some(
-            at(
-                &f.path,
-                &f.text,
-                pos,
+        Target::Source { path, page: None } if known.drafts.contains(&path) => Some(
+            w.at(
                 Severity::Warning,
                 "link-draft",
                 format!("`{dest}` links to a draft, which is not published"),
@@ -217,69 +236,83 @@ fn judge(
             )),
         ),
         Target::Source { path, page: None } => {
-            let hint = match near(&path, sources.iter().map(String::as_str)) {
+            let hint = match near(&path, known.sources.iter().map(String::as_str)) {
                 Some(best) => format!("did you mean {}?", relative(&f.path, best)),
                 None => "link to another bulletin by its file, e.g. [标题](../2024/other.md), or by its URL, e.g. [标题](/bulletins/slug/)".into(),
             };
-            broken(
+            w.broken(
                 format!("`{dest}` points to {path}, which does not exist"),
                 hint,
             )
         }
-        Target::File { path, published } => {
-            if published
-                .as_ref()
-                .is_some_and(|p| input.published.contains(p))
-            {
-                return None;
-            }
-            let what = if r.image { "image" } else { "file" };
-            let near = published
-                .as_deref()
-                .and_then(|p| near(p, input.published.iter().map(String::as_str)));
-            let hint = match near {
-                Some(best) => format!("did you mean /{best}?"),
-                None if r.image => format!(
-                    "put the image at {path} (beside the file that shows it), or under static/ and write /name.png"
-                ),
-                None => format!("put the file at {path}, or under static/"),
-            };
-            broken(
-                format!("{what} `{dest}` not found: there is no {path}"),
-                hint,
-            )
-        }
-        Target::Site { path, known } => {
-            if r.image {
-                let file = path.strip_suffix('/').unwrap_or(&path);
-                if input.published.contains(file) {
-                    return None;
-                }
-                let hint = format!(
-                    "put the image at static/{file}, or beside the bulletin and link to it by a relative path"
-                );
-                return broken(
-                    format!("image `{dest}` not found: no static file {file}"),
-                    hint,
-                );
-            }
-            let page = page_of(&path)?;
-            if known {
-                return None;
-            }
-            let hint = match did_you_mean(&page, known_pages.iter().map(String::as_str)) {
-                Some(best) => format!("did you mean {}?", index.url(best)),
-                None => "check the slug: a bulletin's URL is /bulletins/<slug>/, its slug from `slug:` or its file name".into(),
-            };
-            broken(
-                format!(
-                    "`{dest}` points to {}, but no page is there",
-                    index.url(&page)
-                ),
-                hint,
-            )
-        }
+        Target::File { path, published } => missing_file(known, &w, &path, published),
+        Target::Site { path, known: found } => missing_page(known, &w, &path, found),
     }
+}
+
+/// A link to a file beside the content (an image, a PDF) that is not published.
+fn missing_file(
+    known: &Known,
+    w: &Written,
+    path: &str,
+    published: Option<String>,
+) -> Option<Diagnostic> {
+    if published
+        .as_ref()
+        .is_some_and(|p| known.published.contains(p))
+    {
+        return None;
+    }
+    let (dest, image) = (&w.r.dest, w.r.image);
+    let what = if image { "image" } else { "file" };
+    let near = published
+        .as_deref()
+        .and_then(|p| near(p, known.published.iter().map(String::as_str)));
+    let hint = match near {
+        Some(best) => format!("did you mean /{best}?"),
+        None if image => format!(
+            "put the image at {path} (beside the file that shows it), or under static/ and write /name.png"
+        ),
+        None => format!("put the file at {path}, or under static/"),
+    };
+    w.broken(
+        format!("{what} `{dest}` not found: there is no {path}"),
+        hint,
+    )
+}
+
+/// A link by URL path (`/bulletins/x/`, `/logo.png`) that leads to no page or file.
+fn missing_page(known: &Known, w: &Written, path: &str, found: bool) -> Option<Diagnostic> {
+    let dest = &w.r.dest;
+    if w.r.image {
+        let file = path.strip_suffix('/').unwrap_or(path);
+        if known.published.contains(file) {
+            return None;
+        }
+        let hint = format!(
+            "put the image at static/{file}, or beside the bulletin and link to it by a relative path"
+        );
+        return w.broken(
+            format!("image `{dest}` not found: no static file {file}"),
+            hint,
+        );
+    }
+    let page = page_of(path)?;
+    if found {
+        return None;
+    }
+    let index = &known.index;
+    let hint = match did_you_mean(&page, known.pages.iter().map(String::as_str)) {
+        Some(best) => format!("did you mean {}?", index.url(best)),
+        None => "check the slug: a bulletin's URL is /bulletins/<slug>/, its slug from `slug:` or its file name".into(),
+    };
+    w.broken(
+        format!(
+            "`{dest}` points to {}, but no page is there",
+            index.url(&page)
+        ),
+        hint,
+    )
 }
 
 fn future_dates(
@@ -306,10 +339,16 @@ fn future_dates(
     out
 }
 
-fn outliers(input: &Input, bulletins: &[Arc<Bulletin>]) -> Vec<Diagnostic> {
+/// One reported value: its bulletin and the index of its metric entry.
+type Value<'a> = (&'a Bulletin, usize);
+
+/// Every summed value, grouped by (campaign, metric).
+fn outlier_groups<'a>(
+    input: &Input,
+    bulletins: &'a [Arc<Bulletin>],
+) -> BTreeMap<(usize, &'a str), Vec<Value<'a>>> {
     let campaigns = &input.parsed.campaigns;
-    // (campaign, metric) → every value reported, with its bulletin and entry.
-    let mut groups: BTreeMap<(usize, &str), Vec<(&Bulletin, usize)>> = BTreeMap::new();
+    let mut groups: BTreeMap<(usize, &str), Vec<Value>> = BTreeMap::new();
     for b in bulletins {
         let mut mine: Vec<usize> = b
             .campaign_refs
@@ -335,13 +374,17 @@ fn outliers(input: &Input, bulletins: &[Arc<Bulletin>]) -> Vec<Diagnostic> {
             }
         }
     }
+    groups
+}
+
+fn outliers(input: &Input, bulletins: &[Arc<Bulletin>]) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     let mut seen = BTreeSet::new();
-    for ((c, key), values) in &groups {
-        let value = |&(b, k): &(&Bulletin, usize)| b.metrics[k].quantity.value;
+    for ((c, key), values) in &outlier_groups(input, bulletins) {
         if values.len() <= OUTLIER_MIN_OTHERS {
             continue;
         }
+        let value = |&(b, k): &Value| b.metrics[k].quantity.value;
         for (i, v) in values.iter().enumerate() {
             let Some((j, largest)) = values
                 .iter()
@@ -355,43 +398,47 @@ fn outliers(input: &Input, bulletins: &[Arc<Bulletin>]) -> Vec<Diagnostic> {
             if largest <= Decimal::ZERO || value(v) < largest * Decimal::from(OUTLIER_FACTOR) {
                 continue;
             }
-            let (b, k) = *v;
-            let m = &b.metrics[k];
-            if !seen.insert((b.path.clone(), k)) {
-                continue;
+            if seen.insert((v.0.path.clone(), v.1)) {
+                let campaign = &input.parsed.campaigns[*c].name;
+                out.push(outlier(input, key, campaign, *v, values[j]));
             }
-            let (ob, ok) = values[j];
-            let text = input
-                .files
-                .iter()
-                .find(|f| f.path == b.path)
-                .map_or("", |f| f.text.as_str());
-            let pos = (
-                m.pos.line,
-                m.pos.col,
-                crate::content::value_len(text, m.pos, &m.raw),
-            );
-            out.push(
-                at(
-                    &b.path,
-                    text,
-                    pos,
-                    Severity::Warning,
-                    "metric-outlier",
-                    format!(
-                        "metric `{key}`: {} is {OUTLIER_FACTOR} or more times any other value in {}",
-                        m.raw, campaigns[*c].name
-                    ),
-                )
-                .with_hint(format!(
-                    "is it right? A stray 万 or an extra zero multiplies a value; the next largest is {} in {}",
-                    ob.metrics[ok].raw,
-                    ob.path.display()
-                )),
-            );
         }
     }
     out
+}
+
+/// The warning for `value` of metric `key`, far above `next` (the next
+/// largest value in `campaign`).
+fn outlier(input: &Input, key: &str, campaign: &str, value: Value, next: Value) -> Diagnostic {
+    let (b, k) = value;
+    let m = &b.metrics[k];
+    let text = input
+        .files
+        .iter()
+        .find(|f| f.path == b.path)
+        .map_or("", |f| f.text.as_str());
+    let pos = (
+        m.pos.line,
+        m.pos.col,
+        crate::content::value_len(text, m.pos, &m.raw),
+    );
+    let (ob, ok) = next;
+    at(
+        &b.path,
+        text,
+        pos,
+        Severity::Warning,
+        "metric-outlier",
+        format!(
+            "metric `{key}`: {} is {OUTLIER_FACTOR} or more times any other value in {campaign}",
+            m.raw
+        ),
+    )
+    .with_hint(format!(
+        "is it right? A stray 万 or an extra zero multiplies a value; the next largest is {} in {}",
+        ob.metrics[ok].raw,
+        ob.path.display()
+    ))
 }
 
 fn duplicate_titles(bulletins: &[Arc<Bulletin>], texts: &BTreeMap<&Path, &str>) -> Vec<Diagnostic> {
