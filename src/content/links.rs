@@ -94,7 +94,7 @@ pub fn scan(text: &str) -> Vec<LinkRef> {
 /// search over their start offsets; columns are counted from the line start,
 /// or from the previous offset when it lies earlier on the same line, so
 /// offsets given in increasing order cost one pass over the text.
-struct Positions<'a> {
+pub(crate) struct Positions<'a> {
     text: &'a str,
     /// Byte offset where each line starts.
     starts: Vec<usize>,
@@ -103,7 +103,7 @@ struct Positions<'a> {
 }
 
 impl<'a> Positions<'a> {
-    fn new(text: &'a str) -> Self {
+    pub(crate) fn new(text: &'a str) -> Self {
         let starts = std::iter::once(0)
             .chain(text.match_indices('\n').map(|(i, _)| i + 1))
             .collect();
@@ -116,7 +116,7 @@ impl<'a> Positions<'a> {
 
     /// 1-based line and column (in characters) of the byte offset `at`,
     /// which must lie on a character boundary of the text.
-    fn at(&mut self, at: usize) -> (usize, usize) {
+    pub(crate) fn at(&mut self, at: usize) -> (usize, usize) {
         let at = at.min(self.text.len());
         let line = self.starts.partition_point(|&s| s <= at) - 1;
         let (from, col) = match self.last {

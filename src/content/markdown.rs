@@ -26,7 +26,7 @@ pub fn escape(text: &str) -> String {
 const NUDGE: char = '\u{E000}';
 const MORE: &str = "<!-- more -->";
 
-fn options() -> Options {
+pub(crate) fn options() -> Options {
     Options::ENABLE_TABLES
         | Options::ENABLE_FOOTNOTES
         | Options::ENABLE_STRIKETHROUGH

@@ -14,6 +14,7 @@ mod fuzz;
 pub mod labels;
 pub mod links;
 pub mod markdown;
+pub mod mentions;
 pub mod number;
 pub mod page;
 pub mod scaffold;

@@ -95,14 +95,14 @@ impl std::error::Error for NumberError {}
 
 /// Bounds written before the number, longest first.
 #[rustfmt::skip]
-const BEFORE: [(&str, Bound); 9] = [
+pub(crate) const BEFORE: [(&str, Bound); 9] = [
     ("不少于", AtLeast), ("超过", AtLeast), ("大约", About), ("将近", About), ("接近", About),
     ("超", AtLeast), ("逾", AtLeast), ("近", About), ("约", About),
 ];
 
 /// Bounds written after the number, its multiplier or its unit.
 #[rustfmt::skip]
-const AFTER: [(&str, Bound); 5] =
+pub(crate) const AFTER: [(&str, Bound); 5] =
     [("以上", AtLeast), ("左右", About), ("上下", About), ("余", AtLeast), ("多", AtLeast)];
 
 /// Multipliers that may start a declared unit (`万元`), largest first.
@@ -164,7 +164,7 @@ fn split_scale(unit: &str) -> Option<(&'static str, u32, &str)> {
 
 /// The unit spellings accepted for `unit`, each with the divisor that turns
 /// an amount written in it into the declared unit; longest first.
-fn unit_forms(unit: &str) -> Vec<(String, Decimal)> {
+pub(crate) fn unit_forms(unit: &str) -> Vec<(String, Decimal)> {
     let aliases = |u: &str| match u {
         "名" | "人" | "位" => vec!["名".to_string(), "人".into(), "位".into()],
         u => vec![u.to_string()],
