@@ -4,7 +4,8 @@
 //! and the current time; gives diagnostics: links between pages that point
 //! nowhere and images that are missing (errors), links to drafts, bulletins
 //! dated in the future, metric values far outside their campaign's range (a
-//! likely 万 typo) and titles used twice (warnings). Pure.
+//! likely 万 typo), titles used twice and numbers in a body that disagree
+//! with the front matter (warnings; the last in `caliber.rs`). Pure.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
@@ -63,6 +64,7 @@ pub fn lint(input: &Input) -> Vec<Diagnostic> {
     out.extend(future_dates(&bulletins, &texts, input.now));
     out.extend(outliers(input, &bulletins));
     out.extend(duplicate_titles(&bulletins, &texts));
+    out.extend(super::caliber::check(input.config, &bulletins, &texts));
     out
 }
 

@@ -5,6 +5,7 @@
 //! site after bulletins were edited in place (see `edit.rs`). Pure: no I/O.
 
 pub mod aggregate;
+pub mod caliber;
 pub mod edit;
 pub mod links;
 pub mod lint;
