@@ -240,6 +240,7 @@ struct JsonMetric<'a> {
     label: &'a str,
     unit: &'a str,
     aggregate: &'static str,
+    definition: Option<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -264,6 +265,7 @@ pub fn json(site: &Site, scopes: &[Scope]) -> String {
                 label: &m.label,
                 unit: &m.unit,
                 aggregate: aggregate_name(m.aggregate),
+                definition: m.definition.as_deref(),
             })
             .collect(),
         scopes: scopes

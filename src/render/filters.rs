@@ -6,7 +6,7 @@
 //!   (`exact`, `at_least`, `about`) are optional.
 //! - function `stats`: `stats()` (site), `stats(campaign="ankang-cup")`,
 //!   `stats(region="四川/宜宾")`, `stats(year=2024)`, `stats(month="2024-03")`
-//!   → the list of totals of that scope (each with `key`, `label`, `unit`,
+//!   → the list of totals of that scope (each with `key`, `label`, `definition`, `unit`,
 //!   `display`, `value`, `bound`, `count`, and for a campaign `target` and
 //!   `progress`). The values come from the page being rendered, so a
 //!   rebuild never shows stale totals.

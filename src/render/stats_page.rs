@@ -18,6 +18,7 @@ use crate::site::span::Span;
 struct MetricHead<'a> {
     key: &'a str,
     label: &'a str,
+    definition: Option<&'a str>,
     unit: &'a str,
     aggregate: &'static str,
 }
@@ -122,6 +123,7 @@ pub fn stats_value(site: &Site, shared: &Shared) -> Value {
         .map(|m| MetricHead {
             key: &m.key,
             label: &m.label,
+            definition: m.definition.as_deref(),
             unit: &m.unit,
             aggregate: totals::aggregate_name(m.aggregate),
         })

@@ -19,6 +19,8 @@ pub struct TotalView {
     pub key: String,
     /// Display label.
     pub label: String,
+    /// What the metric counts (its 口径), if declared.
+    pub definition: Option<String>,
     /// Declared unit.
     pub unit: String,
     /// As bulletins write it: `1,292家`, `12.3万余名`.
@@ -83,6 +85,7 @@ pub fn views(site: &Site, totals: &Totals, targets: &[MetricEntry]) -> Vec<Total
             Some(TotalView {
                 key: m.key.clone(),
                 label: m.label.clone(),
+                definition: m.definition.clone(),
                 unit: m.unit.clone(),
                 display: total
                     .map(|t| display(site, i, &t))
