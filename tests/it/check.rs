@@ -7,7 +7,7 @@ use std::path::Path;
 use crate::support::{Fixture, repo};
 
 /// Copies the example site's configuration and content into a fresh folder.
-fn example_copy() -> Fixture {
+pub(crate) fn example_copy() -> Fixture {
     let f = Fixture::empty();
     let root = repo();
     f.write(
@@ -29,7 +29,7 @@ fn example_copy() -> Fixture {
 }
 
 /// Replaces `from` by `to` in the file `rel`, which must contain it.
-fn edit(f: &Fixture, rel: &str, from: &str, to: &str) {
+pub(crate) fn edit(f: &Fixture, rel: &str, from: &str, to: &str) {
     let text = f.read(rel);
     assert!(text.contains(from), "{rel} has no `{from}`");
     f.write(rel, &text.replacen(from, to, 1));

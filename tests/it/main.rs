@@ -2,6 +2,7 @@
 
 mod browser;
 mod build_output;
+mod caliber;
 mod check;
 mod content_errors;
 mod diagnostics;
