@@ -11,34 +11,18 @@ use indexmap::IndexMap;
 use serde::Deserialize;
 
 use super::date::Date;
-pub use super::labels::TagEntry;
-use super::labels::{region_slugs, tags_of};
+pub(crate) use super::labels::OneOrMany;
+pub use super::labels::{CampaignRef, TagEntry};
+use super::labels::{campaign_refs, region_slugs, split_list, tags_of};
 use super::markdown::{self, Doc, truncate_chars};
 use super::number::{self, Quantity};
-use super::{Spot, frontmatter, locate, slug, value_len};
+use super::{Spot, frontmatter, slug, value_len};
 use crate::config::{Config, Metric};
 use crate::diag::Diagnostic;
 use crate::yaml::{self, Pos, Spanned};
 
 /// How many characters an automatic summary keeps.
 pub const SUMMARY_CHARS: usize = 120;
-
-/// A value that may be written as one item or a list.
-#[derive(Debug, Deserialize)]
-#[serde(untagged)]
-pub(crate) enum OneOrMany {
-    One(String),
-    Many(Vec<String>),
-}
-
-impl OneOrMany {
-    pub(crate) fn into_vec(self) -> Vec<String> {
-        match self {
-            OneOrMany::One(s) => vec![s],
-            OneOrMany::Many(v) => v,
-        }
-    }
-}
 
 #[derive(Debug, Deserialize)]
 #[serde(untagged)]
@@ -127,17 +111,6 @@ pub(crate) fn metric_value(
         .with_hint(hint)
         .with_source(text)
     })
-}
-
-/// A campaign named in a bulletin, kept with its position for later diagnostics.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct CampaignRef {
-    /// The slug or name as written.
-    pub name: String,
-    /// Where it is written.
-    pub pos: Pos,
-    /// The source line it is on.
-    pub line: String,
 }
 
 /// A parsed bulletin, before campaigns are resolved.
@@ -284,8 +257,8 @@ impl Fields<'_> {
             return Vec::new();
         };
         let pos = self.at(&c);
-        let names = c.value.into_vec();
-        if names.iter().all(|n| n.trim().is_empty()) {
+        let items = c.value.into_vec();
+        if split_list(items.clone()).is_empty() {
             let d = self.err(
                 pos,
                 "field-empty",
@@ -294,20 +267,7 @@ impl Fields<'_> {
             );
             self.diags.push(d);
         }
-        let text = self.text;
-        names
-            .into_iter()
-            .filter(|n| !n.trim().is_empty())
-            .map(|n| {
-                let p = locate(text, pos, n.trim());
-                let line = text.lines().nth(p.line.saturating_sub(1)).unwrap_or("");
-                CampaignRef {
-                    name: n.trim().to_string(),
-                    pos: p,
-                    line: line.to_string(),
-                }
-            })
-            .collect()
+        campaign_refs(self.text, pos, items)
     }
 
     fn region(&mut self, raw: &Option<Spanned<String>>) -> Vec<String> {
@@ -463,7 +423,13 @@ pub fn parse(config: &Config, path: &Path, text: &str) -> Result<Bulletin, Vec<D
     let tags = match raw.tags {
         Some(t) => {
             let pos = f.at(&t);
-            tags_of(path, text, pos, t.value.into_vec(), &mut f.diags)
+            tags_of(
+                path,
+                text,
+                pos,
+                split_list(t.value.into_vec()),
+                &mut f.diags,
+            )
         }
         None => Vec::new(),
     };
@@ -599,5 +565,18 @@ mod tests {
         let long = "安".repeat(300);
         let b = p(&GOOD.replace("正文第一句。", &long)).unwrap();
         assert_eq!(b.summary_text.chars().count(), SUMMARY_CHARS + 1);
+    }
+
+    #[test]
+    fn lists_are_split() {
+        let t = GOOD
+            .replace("[ankang-cup, 安全生产月]", "安康杯竞赛、安全生产月")
+            .replace("[园区]", "[园区，隐患排查]");
+        let b = p(&t).unwrap();
+        let refs = b.campaign_refs.iter().map(|r| (r.name.as_str(), r.pos.col));
+        assert!(refs.eq([("安康杯竞赛", 11), ("安全生产月", 17)]));
+        assert_eq!(b.campaign_refs[1].item, "安康杯竞赛、安全生产月");
+        let tags = b.tags.iter().map(|t| (t.name.as_str(), t.pos.col));
+        assert!(tags.eq([("园区", 8), ("隐患排查", 11)]));
     }
 }

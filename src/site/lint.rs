@@ -16,6 +16,7 @@ use super::links::{LinkIndex, Target, page_of};
 use super::{Parsed, did_you_mean};
 use crate::config::{Aggregate, Config};
 use crate::content::bulletin::Bulletin;
+use crate::content::campaign;
 use crate::content::discover::SourceFile;
 use crate::content::links::{LinkRef, scan};
 use crate::diag::{Diagnostic, Severity};
@@ -314,13 +315,7 @@ fn outliers(input: &Input, bulletins: &[Arc<Bulletin>]) -> Vec<Diagnostic> {
         let mut mine: Vec<usize> = b
             .campaign_refs
             .iter()
-            .filter_map(|r| {
-                campaigns.iter().position(|c| {
-                    c.slug == r.name
-                        || c.name == r.name
-                        || c.full_name.as_deref() == Some(r.name.as_str())
-                })
-            })
+            .filter_map(|r| campaign::find(campaigns, r))
             .collect();
         mine.dedup();
         for c in mine {

@@ -14,7 +14,7 @@ use super::{Item, Parsed, Site, Tag, did_you_mean, links};
 use crate::config::Config;
 use crate::content::Spot;
 use crate::content::bulletin::{Bulletin, CampaignRef};
-use crate::content::campaign::Campaign;
+use crate::content::campaign::{self, Campaign};
 use crate::content::markdown::Links;
 use crate::content::page::Page;
 use crate::diag::Diagnostic;
@@ -128,15 +128,11 @@ fn campaign_refs(
 ) -> Vec<usize> {
     let mut found = Vec::new();
     for cref in &b.campaign_refs {
-        let r = &cref.name;
-        let hit = campaigns.iter().position(|c| {
-            c.slug == *r || c.name == *r || c.full_name.as_deref() == Some(r.as_str())
-        });
-        match hit {
+        match campaign::find(campaigns, cref) {
             Some(i) if !found.contains(&i) => found.push(i),
             Some(_) => {}
             // Its file is broken and already reported.
-            None if broken.iter().any(|s| s == r) => {}
+            None if broken.iter().any(|s| *s == cref.name || *s == cref.item) => {}
             None => diags.push(unknown_campaign(b, cref, campaigns)),
         }
     }
