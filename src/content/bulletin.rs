@@ -16,7 +16,8 @@ pub use super::labels::{CampaignRef, TagEntry};
 use super::labels::{campaign_refs, region_slugs, split_list, tags_of};
 use super::markdown::{self, Doc, truncate_chars};
 use super::number::{self, Quantity};
-use super::{Spot, frontmatter, slug, value_len};
+pub use super::region::split_region;
+use super::{Spot, frontmatter, region, slug, value_len};
 use crate::config::{Config, Metric};
 use crate::diag::Diagnostic;
 use crate::yaml::{self, Pos, Spanned};
@@ -128,8 +129,11 @@ pub struct Bulletin {
     pub date: Date,
     /// Campaigns as written (slug or name) with their positions.
     pub campaign_refs: Vec<CampaignRef>,
-    /// Region path, broad to narrow: `["四川", "宜宾"]`.
+    /// Region path, broad to narrow, in canonical short names: `["四川", "宜宾"]`
+    /// whether written `四川/宜宾`, `四川省/宜宾市` or `宜宾市`.
     pub region: Vec<String>,
+    /// The region as written, e.g. `四川省/宜宾市`.
+    pub region_written: String,
     /// Where the region path is written.
     pub region_at: Spot,
     /// Metrics in the order written.
@@ -165,15 +169,6 @@ fn missing(path: &Path, whole: &str, field: &str, example: &str) -> Diagnostic {
     ))
     .with_len(3)
     .with_source(whole)
-}
-
-/// Parses a region path such as `四川/宜宾` or `四川 / 宜宾`.
-pub fn split_region(text: &str) -> Vec<String> {
-    text.split(['/', '／'])
-        .map(str::trim)
-        .filter(|s| !s.is_empty())
-        .map(str::to_string)
-        .collect()
 }
 
 /// What the checks of one bulletin's fields share: the file, its whole
@@ -275,7 +270,14 @@ impl Fields<'_> {
             self.missing("region", "四川/宜宾");
             return Vec::new();
         };
-        let parts = split_region(&r.value);
+        let parts =
+            match region::region_path(self.config, self.path, self.text, self.at(r), &r.value) {
+                Ok(parts) => parts,
+                Err(d) => {
+                    self.diags.push(d);
+                    return Vec::new();
+                }
+            };
         let slugs = region_slugs(self.config, self.path, self.text, self.at(r), &parts);
         self.diags.extend(slugs);
         if parts.is_empty() {
@@ -447,6 +449,10 @@ pub fn parse(config: &Config, path: &Path, text: &str) -> Result<Bulletin, Vec<D
         date,
         campaign_refs,
         region,
+        region_written: raw
+            .region
+            .map(|r| r.value.trim().to_string())
+            .unwrap_or_default(),
         region_at,
         metrics,
         tags,
@@ -568,9 +574,10 @@ mod tests {
     }
 
     #[test]
-    fn lists_are_split() {
+    fn lists_are_split_and_regions_are_canonical() {
         let t = GOOD
             .replace("[ankang-cup, 安全生产月]", "安康杯竞赛、安全生产月")
+            .replace("四川/宜宾", "四川省宜宾市")
             .replace("[园区]", "[园区，隐患排查]");
         let b = p(&t).unwrap();
         let refs = b.campaign_refs.iter().map(|r| (r.name.as_str(), r.pos.col));
@@ -578,5 +585,7 @@ mod tests {
         assert_eq!(b.campaign_refs[1].item, "安康杯竞赛、安全生产月");
         let tags = b.tags.iter().map(|t| (t.name.as_str(), t.pos.col));
         assert!(tags.eq([("园区", 8), ("隐患排查", 11)]));
+        assert_eq!(b.region, ["四川", "宜宾"]);
+        assert_eq!(b.region_written, "四川省宜宾市");
     }
 }

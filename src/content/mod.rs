@@ -16,6 +16,8 @@ pub mod links;
 pub mod markdown;
 pub mod number;
 pub mod page;
+pub mod places;
+pub mod region;
 pub mod scaffold;
 pub mod slug;
 pub mod walk;
