@@ -14,6 +14,7 @@ mod incremental;
 mod links;
 mod oracle;
 mod output_safety;
+mod regions;
 mod search;
 mod serve;
 mod serve_hardening;
