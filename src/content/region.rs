@@ -248,6 +248,7 @@ impl<'a> Gazetteer<'a> {
     ) -> Option<(&'n str, &'n str)> {
         let declared = (self.decls.iter())
             .flat_map(|d| std::iter::once(&d.name).chain(&d.aliases))
+            .filter(|form| !form.is_empty())
             .filter_map(|form| name.get(..form.len()).filter(|p| p == form));
         let provinces = PROVINCES.iter().flat_map(|(s, f)| forms_in(s, f, name));
         let places = PLACES.iter().flat_map(|(s, f, _)| forms_in(s, f, name));
