@@ -5,7 +5,6 @@
 
 use super::{CONTENT_ERRORS, OK, USAGE, report};
 use crate::cli::{StatsFormat, StatsOpts};
-use crate::content::region::{Gazetteer, split_region};
 use crate::output::data::{self, COLUMNS, Scope};
 use crate::site::{Site, did_you_mean};
 use crate::{BuildOptions, load};
@@ -32,8 +31,8 @@ fn select<'a>(site: &'a Site, opts: &StatsOpts) -> Result<Vec<Scope<'a>>, String
     let region = match &opts.region {
         Some(r) => {
             // Any spelling of a region finds it: 四川省/宜宾市 is 四川/宜宾.
-            let key = (Gazetteer::of(&site.config).resolve(r))
-                .unwrap_or_else(|_| split_region(r))
+            let key = (crate::content::region::Gazetteer::of(&site.config).resolve(r))
+                .unwrap_or_else(|_| crate::content::region::split_region(r))
                 .join("/");
             match site.regions.get(&key) {
                 Some(id) => Some(site.regions.nodes[id].key.clone()),
