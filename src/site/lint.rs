@@ -4,8 +4,7 @@
 //! and the current time; gives diagnostics: links between pages that point
 //! nowhere and images that are missing (errors), links to drafts, bulletins
 //! dated in the future, metric values far outside their campaign's range (a
-//! likely 万 typo), titles used twice and regions not written the canonical
-//! way (`四川省/宜宾市` for `四川/宜宾`) (warnings). Pure.
+//! likely 万 typo) and titles used twice (warnings). Pure.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
@@ -16,7 +15,7 @@ use rust_decimal::Decimal;
 use super::links::{LinkIndex, Target, page_of};
 use super::{Parsed, did_you_mean};
 use crate::config::{Aggregate, Config};
-use crate::content::bulletin::{Bulletin, split_region};
+use crate::content::bulletin::Bulletin;
 use crate::content::campaign;
 use crate::content::discover::SourceFile;
 use crate::content::links::{LinkRef, scan};
@@ -63,51 +62,9 @@ pub fn lint(input: &Input) -> Vec<Diagnostic> {
         .collect();
     let mut out = links(input, &bulletins);
     out.extend(future_dates(&bulletins, &texts, input.now));
+    out.extend(super::spelling::region_spellings(&bulletins));
     out.extend(outliers(input, &bulletins));
     out.extend(duplicate_titles(&bulletins, &texts));
-    out.extend(region_spellings(&bulletins));
-    out
-}
-
-/// A region written another way than its canonical path (`四川省/宜宾市`,
-/// `宜宾市` for `四川/宜宾`): the build puts it in the same region, but the
-/// files should agree. A warning at the region, naming the canonical
-/// spelling, and saying so when other bulletins already write it that way.
-fn region_spellings(bulletins: &[Arc<Bulletin>]) -> Vec<Diagnostic> {
-    let canonical = |b: &Bulletin| split_region(&b.region_written) == b.region;
-    let written: BTreeSet<String> = (bulletins.iter())
-        .filter(|b| canonical(b))
-        .map(|b| b.region.join("/"))
-        .collect();
-    let mut out = Vec::new();
-    for b in bulletins
-        .iter()
-        .filter(|b| !canonical(b) && !b.region.is_empty())
-    {
-        let path = b.region.join("/");
-        let message = if written.contains(&path) {
-            format!(
-                "`{}` is written `{path}` elsewhere; use the canonical spelling",
-                b.region_written
-            )
-        } else {
-            format!(
-                "`{}` is the region `{path}`; use the canonical spelling",
-                b.region_written
-            )
-        };
-        let d = b.region_at.error(&b.path, "region-spelling", message);
-        out.push(
-            Diagnostic {
-                severity: Severity::Warning,
-                ..d
-            }
-            .with_hint(format!(
-                "write region: {path}; the site shows it as {}",
-                b.region.last().map_or("", String::as_str)
-            )),
-        );
-    }
     out
 }
 
