@@ -221,103 +221,6 @@ fn normalise_base_url(url: &str) -> String {
     u
 }
 
-/// Parses and validates `jianxun.yaml`.
-pub fn parse(path: &Path, text: &str) -> Result<Config, Vec<Diagnostic>> {
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let raw: RawConfig = if text.trim().is_empty() {
-        RawConfig {
-            title: None,
-            description: None,
-            base_url: None,
-            language: None,
-            theme: None,
-            output_dir: None,
-            paginate: None,
-            metrics: None,
-            regions: None,
-            markdown: None,
-        }
-    } else {
-        yaml::parse(path, text, text, 1).map_err(|d| vec![d])?
-    };
-    let mut diags = Vec::new();
-    let mut cfg = Config::default();
-    if let Some(t) = raw.title {
-        cfg.title = t;
-    }
-    if let Some(d) = raw.description {
-        cfg.description = d;
-    }
-    if let Some(u) = raw.base_url {
-        let v = u.value.trim();
-        if !(v.starts_with("http://") || v.starts_with("https://") || v.starts_with('/')) {
-            let p = Pos::of(&u, 1);
-            diags.push(
-                Diagnostic::error(
-                    path,
-                    p.line,
-                    p.col,
-                    "config-base-url",
-                    format!("base_url `{v}` is not an absolute URL"),
-                )
-                .with_hint("write it as https://example.org/ (or / for a site served at the root)")
-                .with_source(text),
-            );
-        }
-        cfg.base_url = normalise_base_url(v);
-    }
-    if let Some(l) = raw.language {
-        cfg.language = l;
-    }
-    if let Some(t) = raw.theme {
-        cfg.theme = t;
-    }
-    if let Some(o) = raw.output_dir {
-        cfg.output_dir = o;
-    }
-    if let Some(p) = raw.paginate {
-        if p.value == 0 {
-            let pos = Pos::of(&p, 1);
-            diags.push(
-                Diagnostic::error(
-                    path,
-                    pos.line,
-                    pos.col,
-                    "config-paginate",
-                    "paginate must be at least 1",
-                )
-                .with_hint("write e.g. paginate: 10")
-                .with_source(text),
-            );
-        } else {
-            cfg.paginate = p.value;
-        }
-    }
-    for (key, m) in raw.metrics.unwrap_or_default() {
-        let unit = m.value.unit.unwrap_or_default();
-        cfg.metrics.push(Metric {
-            label: m.value.label.unwrap_or_else(|| key.clone()),
-            key,
-            unit,
-            aggregate: m.value.aggregate.unwrap_or_default(),
-            signed: m.value.signed.unwrap_or(false),
-        });
-    }
-    regions(
-        path,
-        text,
-        raw.regions.unwrap_or_default(),
-        &mut cfg,
-        &mut diags,
-    );
-    cfg.markdown.unsafe_html = raw.markdown.and_then(|m| m.unsafe_html).unwrap_or(false);
-    if diags.is_empty() {
-        Ok(cfg)
-    } else {
-        Err(diags)
-    }
-}
-
 /// The `regions:` section: every slug checked, every declaration kept; an
 /// alias that is a path, or that names another declared place, is an error
 /// at the alias.
@@ -425,6 +328,103 @@ fn region_slug_problem(
     )
 }
 
+/// Parses and validates `jianxun.yaml`.
+pub fn parse(path: &Path, text: &str) -> Result<Config, Vec<Diagnostic>> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let raw: RawConfig = if text.trim().is_empty() {
+        RawConfig {
+            title: None,
+            description: None,
+            base_url: None,
+            language: None,
+            theme: None,
+            output_dir: None,
+            paginate: None,
+            metrics: None,
+            regions: None,
+            markdown: None,
+        }
+    } else {
+        yaml::parse(path, text, text, 1).map_err(|d| vec![d])?
+    };
+    let mut diags = Vec::new();
+    let mut cfg = Config::default();
+    if let Some(t) = raw.title {
+        cfg.title = t;
+    }
+    if let Some(d) = raw.description {
+        cfg.description = d;
+    }
+    if let Some(u) = raw.base_url {
+        let v = u.value.trim();
+        if !(v.starts_with("http://") || v.starts_with("https://") || v.starts_with('/')) {
+            let p = Pos::of(&u, 1);
+            diags.push(
+                Diagnostic::error(
+                    path,
+                    p.line,
+                    p.col,
+                    "config-base-url",
+                    format!("base_url `{v}` is not an absolute URL"),
+                )
+                .with_hint("write it as https://example.org/ (or / for a site served at the root)")
+                .with_source(text),
+            );
+        }
+        cfg.base_url = normalise_base_url(v);
+    }
+    if let Some(l) = raw.language {
+        cfg.language = l;
+    }
+    if let Some(t) = raw.theme {
+        cfg.theme = t;
+    }
+    if let Some(o) = raw.output_dir {
+        cfg.output_dir = o;
+    }
+    if let Some(p) = raw.paginate {
+        if p.value == 0 {
+            let pos = Pos::of(&p, 1);
+            diags.push(
+                Diagnostic::error(
+                    path,
+                    pos.line,
+                    pos.col,
+                    "config-paginate",
+                    "paginate must be at least 1",
+                )
+                .with_hint("write e.g. paginate: 10")
+                .with_source(text),
+            );
+        } else {
+            cfg.paginate = p.value;
+        }
+    }
+    for (key, m) in raw.metrics.unwrap_or_default() {
+        let unit = m.value.unit.unwrap_or_default();
+        cfg.metrics.push(Metric {
+            label: m.value.label.unwrap_or_else(|| key.clone()),
+            key,
+            unit,
+            aggregate: m.value.aggregate.unwrap_or_default(),
+            signed: m.value.signed.unwrap_or(false),
+        });
+    }
+    regions(
+        path,
+        text,
+        raw.regions.unwrap_or_default(),
+        &mut cfg,
+        &mut diags,
+    );
+    cfg.markdown.unsafe_html = raw.markdown.and_then(|m| m.unsafe_html).unwrap_or(false);
+    if diags.is_empty() {
+        Ok(cfg)
+    } else {
+        Err(diags)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -446,28 +446,6 @@ mod tests {
         assert_eq!(c.metrics[1].aggregate, Aggregate::Mean);
         assert_eq!(c.region_slugs["重庆"], "chongqing");
         assert!(c.markdown.unsafe_html);
-    }
-
-    #[test]
-    fn unknown_key_is_an_error_with_position() {
-        let e = p("title: a\ntitel: b\n").unwrap_err();
-        assert_eq!((e[0].line, e[0].col), (2, 1));
-        assert!(e[0].message.contains("titel"));
-    }
-
-    #[test]
-    fn wrong_type_is_an_error_with_position() {
-        let e = p("title: a\npaginate: many\n").unwrap_err();
-        assert_eq!(e[0].line, 2);
-        let e = p("metrics:\n  参与企业: { unit: 家, aggregate: total }\n").unwrap_err();
-        assert_eq!(e[0].line, 2);
-    }
-
-    #[test]
-    fn empty_config_gives_defaults() {
-        let c = p("").unwrap();
-        assert_eq!(c.paginate, 10);
-        assert_eq!(c.base_path(), "/");
     }
 
     #[test]
@@ -517,5 +495,27 @@ mod tests {
             e[0].message
         );
         assert!(e[2].message.contains("is a path"), "{}", e[2].message);
+    }
+
+    #[test]
+    fn unknown_key_is_an_error_with_position() {
+        let e = p("title: a\ntitel: b\n").unwrap_err();
+        assert_eq!((e[0].line, e[0].col), (2, 1));
+        assert!(e[0].message.contains("titel"));
+    }
+
+    #[test]
+    fn wrong_type_is_an_error_with_position() {
+        let e = p("title: a\npaginate: many\n").unwrap_err();
+        assert_eq!(e[0].line, 2);
+        let e = p("metrics:\n  参与企业: { unit: 家, aggregate: total }\n").unwrap_err();
+        assert_eq!(e[0].line, 2);
+    }
+
+    #[test]
+    fn empty_config_gives_defaults() {
+        let c = p("").unwrap();
+        assert_eq!(c.paginate, 10);
+        assert_eq!(c.base_path(), "/");
     }
 }
