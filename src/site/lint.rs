@@ -22,6 +22,8 @@ use crate::content::links::{LinkRef, scan};
 use crate::diag::{Diagnostic, Severity};
 use crate::yaml::token_len;
 
+mod spelling;
+
 /// A value this many times the largest other value of its metric in its
 /// campaign is flagged.
 pub const OUTLIER_FACTOR: i64 = 10;
@@ -62,7 +64,7 @@ pub fn lint(input: &Input) -> Vec<Diagnostic> {
         .collect();
     let mut out = links(input, &bulletins);
     out.extend(future_dates(&bulletins, &texts, input.now));
-    out.extend(super::spelling::region_spellings(&bulletins));
+    out.extend(spelling::region_spellings(&bulletins));
     out.extend(outliers(input, &bulletins));
     out.extend(duplicate_titles(&bulletins, &texts));
     out

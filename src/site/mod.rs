@@ -10,7 +10,6 @@ pub mod links;
 pub mod lint;
 pub mod region;
 mod resolve;
-pub mod spelling;
 
 pub use resolve::resolve;
 
