@@ -27,7 +27,7 @@ pub struct RawConfig {
     output_dir: Option<String>,
     paginate: Option<Spanned<usize>>,
     metrics: Option<IndexMap<String, Spanned<RawMetric>>>,
-    regions: Option<BTreeMap<String, Spanned<String>>>,
+    regions: Option<BTreeMap<String, Spanned<RawRegion>>>,
     markdown: Option<RawMarkdown>,
 }
 
@@ -41,6 +41,45 @@ pub struct RawMetric {
     label: Option<String>,
     definition: Option<String>,
     keywords: Option<Vec<Spanned<String>>>,
+}
+
+/// One place under `regions:` as written: a slug (`重庆: chongqing`) or
+/// a declaration (`宜宾: { slug: yibin, aliases: [宜宾市], parent: 四川 }`).
+#[derive(Debug)]
+enum RawRegion {
+    Slug(String),
+    Full(RawRegionDecl),
+}
+
+#[derive(Debug, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct RawRegionDecl {
+    slug: Option<Spanned<String>>,
+    aliases: Option<Vec<Spanned<String>>>,
+    parent: Option<Spanned<String>>,
+}
+
+impl<'de> Deserialize<'de> for RawRegion {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Visit;
+        impl<'de> serde::de::Visitor<'de> for Visit {
+            type Value = RawRegion;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a slug, or { slug, aliases, parent }")
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<RawRegion, E> {
+                Ok(RawRegion::Slug(v.to_string()))
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                map: A,
+            ) -> Result<RawRegion, A::Error> {
+                let d = serde::de::value::MapAccessDeserializer::new(map);
+                RawRegionDecl::deserialize(d).map(RawRegion::Full)
+            }
+        }
+        d.deserialize_any(Visit)
+    }
 }
 
 #[derive(Debug, Deserialize, Default)]
@@ -87,6 +126,18 @@ pub struct Metric {
     pub keywords: Vec<String>,
 }
 
+/// A place declared under `regions:`: its canonical name (the key, shown
+/// on pages), the other names bulletins may write for it, and where it lies.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct RegionDecl {
+    /// The canonical name, e.g. 宜宾.
+    pub name: String,
+    /// Other names that mean the same place, e.g. 宜宾市, 叙州.
+    pub aliases: Vec<String>,
+    /// The region it lies in, broad to narrow (`四川`); empty when not declared.
+    pub parent: Vec<String>,
+}
+
 /// Markdown rendering options.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct MarkdownOptions {
@@ -115,6 +166,8 @@ pub struct Config {
     pub metrics: Vec<Metric>,
     /// Region name → slug overrides.
     pub region_slugs: BTreeMap<String, String>,
+    /// Places declared under `regions:`, by name.
+    pub regions: Vec<RegionDecl>,
     /// Markdown options.
     pub markdown: MarkdownOptions,
 }
@@ -131,6 +184,7 @@ impl Default for Config {
             paginate: 10,
             metrics: Vec::new(),
             region_slugs: BTreeMap::new(),
+            regions: Vec::new(),
             markdown: MarkdownOptions::default(),
         }
     }
@@ -173,6 +227,113 @@ fn normalise_base_url(url: &str) -> String {
         u.push('/');
     }
     u
+}
+
+/// The `regions:` section: every slug checked, every declaration kept; an
+/// alias that is a path, or that names another declared place, is an error
+/// at the alias.
+fn regions(
+    path: &Path,
+    text: &str,
+    raw: BTreeMap<String, Spanned<RawRegion>>,
+    cfg: &mut Config,
+    diags: &mut Vec<Diagnostic>,
+) {
+    let mut claimed: BTreeMap<String, String> =
+        raw.keys().map(|k| (k.clone(), k.clone())).collect();
+    for (name, r) in raw {
+        let at = Pos::of(&r, 1);
+        let (slug, decl) = match r.value {
+            RawRegion::Slug(s) => (Some((s, at)), RawRegionDecl::default()),
+            RawRegion::Full(d) => (d.slug.as_ref().map(|s| (s.value.clone(), Pos::of(s, 1))), d),
+        };
+        if let Some((slug, p)) = slug {
+            diags.extend(region_slug_problem(path, text, &name, &slug, p));
+            cfg.region_slugs.insert(name.clone(), slug);
+        }
+        let mut aliases = Vec::new();
+        for a in decl.aliases.unwrap_or_default() {
+            let alias = a.value.trim().to_string();
+            if alias.is_empty() || alias == name {
+                continue;
+            }
+            let taken = claimed.insert(alias.clone(), name.clone());
+            let problem = match taken {
+                _ if alias.contains(['/', '／']) => Some(format!(
+                    "the alias `{alias}` of {name} is a path, not one name"
+                )),
+                Some(other) if other != name => {
+                    Some(format!("`{alias}` is declared for both {other} and {name}"))
+                }
+                _ => None,
+            };
+            match problem {
+                Some(message) => {
+                    let p = Pos::of(&a, 1);
+                    diags.push(
+                        Diagnostic::error(path, p.line, p.col, "config-region-alias", message)
+                            .with_hint("an alias is another name of one place, e.g. 宜宾: { aliases: [宜宾市, 叙州] }; write the place it lies in as parent: 四川")
+                            .with_len(a.value.chars().count())
+                            .with_source(text),
+                    );
+                }
+                None => aliases.push(alias),
+            }
+        }
+        let parent = decl.parent.map(|p| {
+            p.value
+                .split(['/', '／'])
+                .map(str::trim)
+                .filter(|s| !s.is_empty())
+                .map(str::to_string)
+                .collect()
+        });
+        cfg.regions.push(RegionDecl {
+            name,
+            aliases,
+            parent: parent.unwrap_or_default(),
+        });
+    }
+}
+
+/// What is wrong with the slug `slug` given to the region `name` at `p`.
+fn region_slug_problem(
+    path: &Path,
+    text: &str,
+    name: &str,
+    slug: &str,
+    p: Pos,
+) -> Option<Diagnostic> {
+    let ok = !slug.is_empty()
+        && slug
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
+    if !ok {
+        return Some(
+            Diagnostic::error(
+                path,
+                p.line,
+                p.col,
+                "config-region-slug",
+                format!("region slug `{slug}` for {name} is not lowercase ASCII"),
+            )
+            .with_hint("use lowercase letters, digits and hyphens, e.g. 重庆: chongqing")
+            .with_source(text),
+        );
+    }
+    let u = crate::pathname::unfit(slug)?;
+    Some(
+        Diagnostic::error(
+            path,
+            p.line,
+            p.col,
+            u.code(),
+            u.message(slug, &format!(" for {name}")),
+        )
+        .with_hint("choose a shorter slug that is not a Windows device name, e.g. 重庆: chongqing")
+        .with_len(slug.chars().count())
+        .with_source(text),
+    )
 }
 
 /// Parses and validates `jianxun.yaml`.
@@ -270,48 +431,13 @@ pub fn parse(path: &Path, text: &str) -> Result<Config, Vec<Diagnostic>> {
             keywords,
         });
     }
-    for (name, slug) in raw.regions.unwrap_or_default() {
-        let ok = !slug.value.is_empty()
-            && slug
-                .value
-                .chars()
-                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
-        if !ok {
-            let p = Pos::of(&slug, 1);
-            diags.push(
-                Diagnostic::error(
-                    path,
-                    p.line,
-                    p.col,
-                    "config-region-slug",
-                    format!(
-                        "region slug `{}` for {name} is not lowercase ASCII",
-                        slug.value
-                    ),
-                )
-                .with_hint("use lowercase letters, digits and hyphens, e.g. 重庆: chongqing")
-                .with_source(text),
-            );
-        }
-        if let Some(u) = crate::pathname::unfit(&slug.value).filter(|_| ok) {
-            let p = Pos::of(&slug, 1);
-            diags.push(
-                Diagnostic::error(
-                    path,
-                    p.line,
-                    p.col,
-                    u.code(),
-                    u.message(&slug.value, &format!(" for {name}")),
-                )
-                .with_hint(
-                    "choose a shorter slug that is not a Windows device name, e.g. 重庆: chongqing",
-                )
-                .with_len(slug.value.chars().count())
-                .with_source(text),
-            );
-        }
-        cfg.region_slugs.insert(name, slug.value);
-    }
+    regions(
+        path,
+        text,
+        raw.regions.unwrap_or_default(),
+        &mut cfg,
+        &mut diags,
+    );
     cfg.markdown.unsafe_html = raw.markdown.and_then(|m| m.unsafe_html).unwrap_or(false);
     if diags.is_empty() {
         Ok(cfg)
@@ -391,6 +517,55 @@ mod tests {
         assert_eq!(c.metrics[1].aggregate, Aggregate::Mean);
         assert_eq!(c.region_slugs["重庆"], "chongqing");
         assert!(c.markdown.unsafe_html);
+    }
+
+    #[test]
+    fn regions_take_a_slug_or_a_declaration() {
+        let c = p("regions:\n  重庆: chongqing\n  宜宾: { slug: yibin, aliases: [宜宾市, 叙州], parent: 四川 }\n  鲅鱼圈:\n    aliases: [鲅鱼圈区]\n    parent: 辽宁 / 营口\n").unwrap();
+        assert_eq!(c.region_slugs["重庆"], "chongqing");
+        assert_eq!(c.region_slugs["宜宾"], "yibin");
+        assert!(!c.region_slugs.contains_key("鲅鱼圈"));
+        let names: Vec<&str> = c.regions.iter().map(|r| r.name.as_str()).collect();
+        assert_eq!(names, ["宜宾", "重庆", "鲅鱼圈"]);
+        assert_eq!(c.regions[0].aliases, ["宜宾市", "叙州"]);
+        assert_eq!(c.regions[0].parent, ["四川"]);
+        assert!(c.regions[1].aliases.is_empty() && c.regions[1].parent.is_empty());
+        assert_eq!(c.regions[2].parent, ["辽宁", "营口"]);
+    }
+
+    #[test]
+    fn region_declarations_are_checked_where_written() {
+        let e = p("regions:\n  宜宾: { slug: Yibin }\n").unwrap_err();
+        assert_eq!(
+            (e[0].code, e[0].line, e[0].col),
+            ("config-region-slug", 2, 15)
+        );
+        let e = p("regions:\n  宜宾: { alias: [宜宾市] }\n").unwrap_err();
+        assert_eq!((e[0].line, e[0].col), (2, 9));
+        assert!(
+            e[0].message.contains("unknown field `alias`"),
+            "{}",
+            e[0].message
+        );
+        let e = p(
+            "regions:\n  宜宾: { aliases: [叙州] }\n  泸州: { aliases: [叙州, 宜宾, 四川/泸州] }\n",
+        )
+        .unwrap_err();
+        let got: Vec<_> = e.iter().map(|d| (d.code, d.line, d.col)).collect();
+        assert_eq!(
+            got,
+            [
+                ("config-region-alias", 3, 19),
+                ("config-region-alias", 3, 23),
+                ("config-region-alias", 3, 27)
+            ]
+        );
+        assert!(
+            e[0].message.contains("both 宜宾 and 泸州"),
+            "{}",
+            e[0].message
+        );
+        assert!(e[2].message.contains("is a path"), "{}", e[2].message);
     }
 
     #[test]

@@ -13,6 +13,7 @@ use super::{CONTENT_ERRORS, OK, report, usage};
 use crate::cli::NewOpts;
 use crate::content::bulletin::split_region;
 use crate::content::date::{CHINA, Date};
+use crate::content::region::Gazetteer;
 use crate::content::{scaffold, slug::slugify};
 use crate::render::urls;
 use crate::site::{Parsed, did_you_mean};
@@ -102,6 +103,14 @@ fn new_bulletin(root: &Path, title: &str, campaign: &str, region: &str, date: Op
         Ok(s) => s,
         Err(code) => return code,
     };
+    // Written the canonical way, so `check` has nothing to say about it.
+    let region_path = match Gazetteer::of(&sources.config).resolve(region) {
+        Ok(p) => p.join("/"),
+        Err(problem) => {
+            let (_, message, hint) = problem.describe(region);
+            return usage(&message, Some(&hint));
+        }
+    };
     let slug = scaffold::bulletin_slug(title, &sources.config.region_slugs);
     if slug.is_empty() {
         return usage(
@@ -166,7 +175,7 @@ fn new_bulletin(root: &Path, title: &str, campaign: &str, region: &str, date: Op
         title,
         &date,
         &campaign_slug,
-        &region_parts.join("/"),
+        &region_path,
         &sources.config.metrics,
     );
     match write_new(&root.join(&rel), &text) {

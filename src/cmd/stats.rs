@@ -43,7 +43,10 @@ fn select<'a>(site: &'a Site, opts: &StatsOpts) -> Result<Vec<Scope<'a>>, String
     };
     let region = match &opts.region {
         Some(r) => {
-            let key = crate::content::bulletin::split_region(r).join("/");
+            // Any spelling of a region finds it: 四川省/宜宾市 is 四川/宜宾.
+            let key = (crate::content::region::Gazetteer::of(&site.config).resolve(r))
+                .unwrap_or_else(|_| crate::content::region::split_region(r))
+                .join("/");
             match site.regions.get(&key) {
                 Some(id) => Some(site.regions.nodes[id].key.clone()),
                 None => {

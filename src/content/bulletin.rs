@@ -11,34 +11,19 @@ use indexmap::IndexMap;
 use serde::Deserialize;
 
 use super::date::Date;
-pub use super::labels::TagEntry;
-use super::labels::{region_slugs, tags_of};
+pub(crate) use super::labels::OneOrMany;
+pub use super::labels::{CampaignRef, TagEntry};
+use super::labels::{campaign_refs, region_slugs, split_list, tags_of};
 use super::markdown::{self, Doc, truncate_chars};
 use super::number::{self, Quantity};
-use super::{Spot, frontmatter, locate, slug, value_len};
+pub use super::region::split_region;
+use super::{Spot, frontmatter, region, slug, value_len};
 use crate::config::{Config, Metric};
 use crate::diag::Diagnostic;
 use crate::yaml::{self, Pos, Spanned};
 
 /// How many characters an automatic summary keeps.
 pub const SUMMARY_CHARS: usize = 120;
-
-/// A value that may be written as one item or a list.
-#[derive(Debug, Deserialize)]
-#[serde(untagged)]
-pub(crate) enum OneOrMany {
-    One(String),
-    Many(Vec<String>),
-}
-
-impl OneOrMany {
-    pub(crate) fn into_vec(self) -> Vec<String> {
-        match self {
-            OneOrMany::One(s) => vec![s],
-            OneOrMany::Many(v) => v,
-        }
-    }
-}
 
 #[derive(Debug, Deserialize)]
 #[serde(untagged)]
@@ -129,17 +114,6 @@ pub(crate) fn metric_value(
     })
 }
 
-/// A campaign named in a bulletin, kept with its position for later diagnostics.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct CampaignRef {
-    /// The slug or name as written.
-    pub name: String,
-    /// Where it is written.
-    pub pos: Pos,
-    /// The source line it is on.
-    pub line: String,
-}
-
 /// A parsed bulletin, before campaigns are resolved.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Bulletin {
@@ -155,8 +129,11 @@ pub struct Bulletin {
     pub date: Date,
     /// Campaigns as written (slug or name) with their positions.
     pub campaign_refs: Vec<CampaignRef>,
-    /// Region path, broad to narrow: `["四川", "宜宾"]`.
+    /// Region path, broad to narrow, in canonical short names: `["四川", "宜宾"]`
+    /// whether written `四川/宜宾`, `四川省/宜宾市` or `宜宾市`.
     pub region: Vec<String>,
+    /// The region as written, e.g. `四川省/宜宾市`.
+    pub region_written: String,
     /// Where the region path is written.
     pub region_at: Spot,
     /// Metrics in the order written.
@@ -192,15 +169,6 @@ fn missing(path: &Path, whole: &str, field: &str, example: &str) -> Diagnostic {
     ))
     .with_len(3)
     .with_source(whole)
-}
-
-/// Parses a region path such as `四川/宜宾` or `四川 / 宜宾`.
-pub fn split_region(text: &str) -> Vec<String> {
-    text.split(['/', '／'])
-        .map(str::trim)
-        .filter(|s| !s.is_empty())
-        .map(str::to_string)
-        .collect()
 }
 
 /// What the checks of one bulletin's fields share: the file, its whole
@@ -284,8 +252,8 @@ impl Fields<'_> {
             return Vec::new();
         };
         let pos = self.at(&c);
-        let names = c.value.into_vec();
-        if names.iter().all(|n| n.trim().is_empty()) {
+        let items = c.value.into_vec();
+        if split_list(items.clone()).is_empty() {
             let d = self.err(
                 pos,
                 "field-empty",
@@ -294,20 +262,7 @@ impl Fields<'_> {
             );
             self.diags.push(d);
         }
-        let text = self.text;
-        names
-            .into_iter()
-            .filter(|n| !n.trim().is_empty())
-            .map(|n| {
-                let p = locate(text, pos, n.trim());
-                let line = text.lines().nth(p.line.saturating_sub(1)).unwrap_or("");
-                CampaignRef {
-                    name: n.trim().to_string(),
-                    pos: p,
-                    line: line.to_string(),
-                }
-            })
-            .collect()
+        campaign_refs(self.text, pos, items)
     }
 
     fn region(&mut self, raw: &Option<Spanned<String>>) -> Vec<String> {
@@ -315,7 +270,14 @@ impl Fields<'_> {
             self.missing("region", "四川/宜宾");
             return Vec::new();
         };
-        let parts = split_region(&r.value);
+        let parts =
+            match region::region_path(self.config, self.path, self.text, self.at(r), &r.value) {
+                Ok(parts) => parts,
+                Err(d) => {
+                    self.diags.push(d);
+                    return Vec::new();
+                }
+            };
         let slugs = region_slugs(self.config, self.path, self.text, self.at(r), &parts);
         self.diags.extend(slugs);
         if parts.is_empty() {
@@ -463,7 +425,13 @@ pub fn parse(config: &Config, path: &Path, text: &str) -> Result<Bulletin, Vec<D
     let tags = match raw.tags {
         Some(t) => {
             let pos = f.at(&t);
-            tags_of(path, text, pos, t.value.into_vec(), &mut f.diags)
+            tags_of(
+                path,
+                text,
+                pos,
+                split_list(t.value.into_vec()),
+                &mut f.diags,
+            )
         }
         None => Vec::new(),
     };
@@ -481,6 +449,10 @@ pub fn parse(config: &Config, path: &Path, text: &str) -> Result<Bulletin, Vec<D
         date,
         campaign_refs,
         region,
+        region_written: raw
+            .region
+            .map(|r| r.value.trim().to_string())
+            .unwrap_or_default(),
         region_at,
         metrics,
         tags,
@@ -601,5 +573,21 @@ mod tests {
         let long = "安".repeat(300);
         let b = p(&GOOD.replace("正文第一句。", &long)).unwrap();
         assert_eq!(b.summary_text.chars().count(), SUMMARY_CHARS + 1);
+    }
+
+    #[test]
+    fn lists_are_split_and_regions_are_canonical() {
+        let t = GOOD
+            .replace("[ankang-cup, 安全生产月]", "安康杯竞赛、安全生产月")
+            .replace("四川/宜宾", "四川省宜宾市")
+            .replace("[园区]", "[园区，隐患排查]");
+        let b = p(&t).unwrap();
+        let refs = b.campaign_refs.iter().map(|r| (r.name.as_str(), r.pos.col));
+        assert!(refs.eq([("安康杯竞赛", 11), ("安全生产月", 17)]));
+        assert_eq!(b.campaign_refs[1].item, "安康杯竞赛、安全生产月");
+        let tags = b.tags.iter().map(|t| (t.name.as_str(), t.pos.col));
+        assert!(tags.eq([("园区", 8), ("隐患排查", 11)]));
+        assert_eq!(b.region, ["四川", "宜宾"]);
+        assert_eq!(b.region_written, "四川省宜宾市");
     }
 }

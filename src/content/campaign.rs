@@ -1,16 +1,18 @@
 //! Campaigns: `content/campaigns/<slug>.md` → [`Campaign`].
 //!
 //! The file name is the slug; `name:` is what bulletins may write instead.
+//! `organizer:` is a list, written as one (`[全国总工会, 应急管理部]`) or
+//! in one string with separators or spaces (`全国总工会 应急管理部`).
 
 use std::path::{Path, PathBuf};
 
 use indexmap::IndexMap;
 use serde::Deserialize;
 
-use super::bulletin::MetricEntry;
+use super::bulletin::{CampaignRef, MetricEntry, OneOrMany};
 use super::date::Date;
 use super::markdown;
-use super::{frontmatter, slug};
+use super::{frontmatter, labels, slug};
 use crate::config::Config;
 use crate::diag::Diagnostic;
 use crate::yaml::{self, Pos, Spanned};
@@ -20,7 +22,7 @@ use crate::yaml::{self, Pos, Spanned};
 struct RawCampaign {
     name: Option<Spanned<String>>,
     full_name: Option<String>,
-    organizer: Option<String>,
+    organizer: Option<OneOrMany>,
     start: Option<Spanned<String>>,
     end: Option<Spanned<String>>,
     targets: Option<IndexMap<Spanned<String>, Spanned<String>>>,
@@ -37,8 +39,8 @@ pub struct Campaign {
     pub name: String,
     /// Full name, e.g. 全国“安康杯”竞赛.
     pub full_name: Option<String>,
-    /// Organisers.
-    pub organizer: Option<String>,
+    /// Organisers, one unit each: `全国总工会 应急管理部` → 全国总工会, 应急管理部.
+    pub organizers: Vec<String>,
     /// First day.
     pub start: Option<Date>,
     /// Last day.
@@ -51,6 +53,21 @@ pub struct Campaign {
     pub links: markdown::Links,
     /// The intro as plain text.
     pub intro_text: String,
+}
+
+impl Campaign {
+    /// Whether a bulletin may name this campaign `name`: its slug, name or full name.
+    pub fn is_named(&self, name: &str) -> bool {
+        self.slug == name || self.name == name || self.full_name.as_deref() == Some(name)
+    }
+}
+
+/// The campaign among `campaigns` that a bulletin's reference names: by
+/// the name as split from its list item, else by the whole item (a
+/// campaign called `查隐患、保安全` is not two campaigns).
+pub fn find(campaigns: &[Campaign], r: &CampaignRef) -> Option<usize> {
+    let by = |n: &str| campaigns.iter().position(|c| c.is_named(n));
+    by(&r.name).or_else(|| by(&r.item))
 }
 
 /// Parses one campaign file.
@@ -86,7 +103,9 @@ pub fn parse(config: &Config, path: &Path, text: &str) -> Result<Campaign, Vec<D
         slug,
         name,
         full_name: raw.full_name,
-        organizer: raw.organizer,
+        organizers: labels::split_organizers(
+            raw.organizer.map(OneOrMany::into_vec).unwrap_or_default(),
+        ),
         start,
         end,
         targets,
@@ -209,6 +228,7 @@ mod tests {
             ("ankang-cup", "安康杯竞赛")
         );
         assert_eq!(c.intro.src(), "简介。\n");
+        assert!(c.organizers.is_empty());
         let e = parse(
             &Config::default(),
             Path::new("content/campaigns/x.md"),
@@ -216,5 +236,27 @@ mod tests {
         )
         .unwrap_err();
         assert_eq!(e[0].code, "field-missing");
+    }
+
+    #[test]
+    fn organizers_are_a_list_however_written() {
+        for written in [
+            "全国总工会 应急管理部 国家卫生健康委",
+            "全国总工会、应急管理部，国家卫生健康委",
+            "[全国总工会, 应急管理部；国家卫生健康委]",
+        ] {
+            let text = format!("---\nname: 安康杯竞赛\norganizer: {written}\n---\n");
+            let c = parse(
+                &Config::default(),
+                Path::new("content/campaigns/ankang-cup.md"),
+                &text,
+            )
+            .unwrap();
+            assert_eq!(
+                c.organizers,
+                ["全国总工会", "应急管理部", "国家卫生健康委"],
+                "{written}"
+            );
+        }
     }
 }

@@ -17,6 +17,8 @@ pub mod markdown;
 pub mod mentions;
 pub mod number;
 pub mod page;
+pub mod places;
+pub mod region;
 pub mod scaffold;
 pub mod slug;
 pub mod walk;

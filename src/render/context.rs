@@ -126,7 +126,10 @@ struct MetricV<'a> {
 struct CampaignFull<'a> {
     #[serde(flatten)]
     brief: CampaignBrief<'a>,
-    organizer: Option<&'a str>,
+    /// The organisers joined with 、 (what themes show), none when there are none.
+    organizer: Option<String>,
+    /// The organisers one by one.
+    organizers: &'a [String],
     start: Option<String>,
     end: Option<String>,
     intro: String,
@@ -245,7 +248,8 @@ impl Shared {
             .map(|(i, c)| {
                 Value::from_serializable(&CampaignFull {
                     brief: campaign_brief(site, urls, i, &c.slug),
-                    organizer: c.organizer.as_deref(),
+                    organizer: (!c.organizers.is_empty()).then(|| c.organizers.join("、")),
+                    organizers: &c.organizers,
                     start: c.start.map(|d| d.ymd()),
                     end: c.end.map(|d| d.ymd()),
                     intro: markdown::html(&c.intro, &c.links, site.config.markdown.unsafe_html),

@@ -17,10 +17,13 @@ use super::links::{LinkIndex, Target, page_of};
 use super::{Parsed, did_you_mean};
 use crate::config::{Aggregate, Config};
 use crate::content::bulletin::Bulletin;
+use crate::content::campaign;
 use crate::content::discover::SourceFile;
 use crate::content::links::{LinkRef, scan};
 use crate::diag::{Diagnostic, Severity};
 use crate::yaml::token_len;
+
+mod spelling;
 
 /// A value this many times the largest other value of its metric in its
 /// campaign is flagged.
@@ -62,6 +65,7 @@ pub fn lint(input: &Input) -> Vec<Diagnostic> {
         .collect();
     let mut out = links(input, &bulletins);
     out.extend(future_dates(&bulletins, &texts, input.now));
+    out.extend(spelling::region_spellings(&bulletins));
     out.extend(outliers(input, &bulletins));
     out.extend(duplicate_titles(&bulletins, &texts));
     out.extend(super::caliber::check(input.config, &bulletins, &texts));
@@ -355,13 +359,7 @@ fn outlier_groups<'a>(
         let mut mine: Vec<usize> = b
             .campaign_refs
             .iter()
-            .filter_map(|r| {
-                campaigns.iter().position(|c| {
-                    c.slug == r.name
-                        || c.name == r.name
-                        || c.full_name.as_deref() == Some(r.name.as_str())
-                })
-            })
+            .filter_map(|r| campaign::find(campaigns, r))
             .collect();
         mine.dedup();
         for c in mine {

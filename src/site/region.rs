@@ -113,6 +113,40 @@ impl RegionTree {
         self.index.get(key).copied()
     }
 
+    /// Regions written in two places of one tree (`翠屏` or `四川/翠屏`
+    /// beside `四川/宜宾/翠屏`): pairs of the shallower node and a deeper
+    /// one (the deepest) by the same name under a region the shallower one lies in,
+    /// whose totals would be split. A place inside a place of its own name
+    /// (吉林/吉林) is no split.
+    pub fn splits(&self) -> Vec<(usize, usize)> {
+        let mut by_name: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+        for (i, n) in self.nodes.iter().enumerate() {
+            by_name.entry(n.name.as_str()).or_default().push(i);
+        }
+        let mut out = Vec::new();
+        for ids in by_name.values() {
+            for &a in ids {
+                let (na, parent) = (&self.nodes[a], self.nodes[a].parent);
+                let within = |k: &str| match parent {
+                    Some(p) => k.starts_with(&format!("{}/", self.nodes[p].key)),
+                    None => true,
+                };
+                let deeper = (ids.iter().copied())
+                    .filter(|&b| {
+                        let nb = &self.nodes[b];
+                        nb.depth > na.depth
+                            && within(&nb.key)
+                            && !nb.key.starts_with(&format!("{}/", na.key))
+                    })
+                    .max_by_key(|&b| self.nodes[b].depth);
+                if let Some(b) = deeper {
+                    out.push((a, b));
+                }
+            }
+        }
+        out
+    }
+
     /// The chain of nodes from the top level down to `id`.
     pub fn ancestry(&self, id: usize) -> Vec<usize> {
         let mut chain = vec![id];
@@ -163,5 +197,30 @@ mod tests {
             vec![sichuan, yibin, t.get("四川/宜宾/长宁").unwrap()]
         );
         assert_eq!(t.roots.len(), 2);
+        assert!(t.splits().is_empty());
+    }
+
+    #[test]
+    fn one_place_written_at_two_depths_is_a_split() {
+        let paths: Vec<Vec<String>> = [
+            "翠屏",
+            "四川/翠屏",
+            "四川/宜宾/翠屏",
+            "吉林/吉林",
+            "北京/朝阳",
+            "辽宁/朝阳",
+        ]
+        .iter()
+        .map(|p| v(p))
+        .collect();
+        let refs: Vec<&[String]> = paths.iter().map(Vec::as_slice).collect();
+        let t = RegionTree::build(&refs, &BTreeMap::new());
+        let keys: Vec<(&str, &str)> = (t.splits().into_iter())
+            .map(|(a, b)| (t.nodes[a].key.as_str(), t.nodes[b].key.as_str()))
+            .collect();
+        assert_eq!(
+            keys,
+            [("翠屏", "四川/宜宾/翠屏"), ("四川/翠屏", "四川/宜宾/翠屏")]
+        );
     }
 }

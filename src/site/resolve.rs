@@ -14,7 +14,7 @@ use super::{Item, Parsed, Site, Tag, did_you_mean, links};
 use crate::config::Config;
 use crate::content::Spot;
 use crate::content::bulletin::{Bulletin, CampaignRef};
-use crate::content::campaign::Campaign;
+use crate::content::campaign::{self, Campaign};
 use crate::content::markdown::Links;
 use crate::content::page::Page;
 use crate::diag::Diagnostic;
@@ -31,6 +31,7 @@ pub fn resolve(config: &Config, parsed: Parsed, drafts: bool) -> Result<Site, Ve
     let paths: Vec<&[String]> = bulletins.iter().map(|b| b.region.as_slice()).collect();
     let regions = RegionTree::build(&paths, &config.region_slugs);
     diags.extend(region_collisions(&regions, &bulletins));
+    diags.extend(region_splits(&regions, &bulletins));
     let (tags, items) = items(bulletins, refs, &regions, &mut diags);
     if !diags.is_empty() {
         return Err(diags);
@@ -128,15 +129,11 @@ fn campaign_refs(
 ) -> Vec<usize> {
     let mut found = Vec::new();
     for cref in &b.campaign_refs {
-        let r = &cref.name;
-        let hit = campaigns.iter().position(|c| {
-            c.slug == *r || c.name == *r || c.full_name.as_deref() == Some(r.as_str())
-        });
-        match hit {
+        match campaign::find(campaigns, cref) {
             Some(i) if !found.contains(&i) => found.push(i),
             Some(_) => {}
             // Its file is broken and already reported.
-            None if broken.iter().any(|s| s == r) => {}
+            None if broken.iter().any(|s| *s == cref.name || *s == cref.item) => {}
             None => diags.push(unknown_campaign(b, cref, campaigns)),
         }
     }
@@ -325,6 +322,38 @@ fn region_collisions(regions: &RegionTree, bulletins: &[Arc<Bulletin>]) -> Vec<D
                 b.region_at
                     .narrowed(&node.name)
                     .error(&b.path, "slug-collision", message.clone())
+                    .with_hint(hint.clone()),
+            );
+        }
+    }
+    diags
+}
+
+/// A region written at two depths of one tree (`翠屏` and `四川/宜宾/翠屏`)
+/// would split its totals: an error at the region of every bulletin placed
+/// in the shallower one.
+fn region_splits(regions: &RegionTree, bulletins: &[Arc<Bulletin>]) -> Vec<Diagnostic> {
+    let mut diags = Vec::new();
+    for (a, b) in regions.splits() {
+        let (na, nb) = (&regions.nodes[a], &regions.nodes[b]);
+        let Some(other) = nb.all.first().and_then(|&i| bulletins.get(i)) else {
+            continue;
+        };
+        let parent = nb.key.rsplit_once('/').map_or("", |(p, _)| p);
+        let message = format!(
+            "the region `{}` is written `{}` in {}: its totals would be split in two",
+            na.key,
+            nb.key,
+            other.path.display()
+        );
+        let hint = format!(
+            "write region: {}, or say where {} lies under regions: in jianxun.yaml, e.g. {}: {{ parent: {parent} }}",
+            nb.key, na.name, na.name
+        );
+        for b in na.all.iter().filter_map(|&i| bulletins.get(i)) {
+            diags.push(
+                b.region_at
+                    .error(&b.path, "region-split", message.clone())
                     .with_hint(hint.clone()),
             );
         }

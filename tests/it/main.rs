@@ -16,6 +16,7 @@ mod links;
 mod numbers;
 mod oracle;
 mod output_safety;
+mod regions;
 mod search;
 mod serve;
 mod serve_hardening;

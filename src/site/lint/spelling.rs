@@ -1,0 +1,54 @@
+//! A check only `jianxun check` makes: regions not written the canonical
+//! way (`四川省/宜宾市` or `宜宾市` for `四川/宜宾`).
+//!
+//! Takes the published bulletins (their region as written and as
+//! resolved); gives a warning at each such region naming the canonical
+//! spelling. `build` puts them in the canonical region all the same. Pure.
+
+use std::collections::BTreeSet;
+use std::sync::Arc;
+
+use crate::content::bulletin::{Bulletin, split_region};
+use crate::diag::{Diagnostic, Severity};
+
+/// A region written another way than its canonical path (`四川省/宜宾市`,
+/// `宜宾市` for `四川/宜宾`): the build puts it in the same region, but the
+/// files should agree. A warning at the region, naming the canonical
+/// spelling, and saying so when other bulletins already write it that way.
+pub fn region_spellings(bulletins: &[Arc<Bulletin>]) -> Vec<Diagnostic> {
+    let canonical = |b: &Bulletin| split_region(&b.region_written) == b.region;
+    let written: BTreeSet<String> = (bulletins.iter())
+        .filter(|b| canonical(b))
+        .map(|b| b.region.join("/"))
+        .collect();
+    let mut out = Vec::new();
+    for b in bulletins
+        .iter()
+        .filter(|b| !canonical(b) && !b.region.is_empty())
+    {
+        let path = b.region.join("/");
+        let message = if written.contains(&path) {
+            format!(
+                "`{}` is written `{path}` elsewhere; use the canonical spelling",
+                b.region_written
+            )
+        } else {
+            format!(
+                "`{}` is the region `{path}`; use the canonical spelling",
+                b.region_written
+            )
+        };
+        let d = b.region_at.error(&b.path, "region-spelling", message);
+        out.push(
+            Diagnostic {
+                severity: Severity::Warning,
+                ..d
+            }
+            .with_hint(format!(
+                "write region: {path}; the site shows it as {}",
+                b.region.last().map_or("", String::as_str)
+            )),
+        );
+    }
+    out
+}
