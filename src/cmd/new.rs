@@ -74,6 +74,63 @@ pub fn run(opts: &NewOpts) -> i32 {
     }
 }
 
+/// The date given (checked), or today in China.
+fn date_or_today(date: Option<&str>) -> Result<String, i32> {
+    match date {
+        Some(d) => match Date::parse(d) {
+            Ok(_) => Ok(d.trim().to_string()),
+            Err(msg) => Err(usage(&msg, Some("write the date as 2025-06-12"))),
+        },
+        None => Ok(jiff::Timestamp::now()
+            .to_zoned(jiff::tz::TimeZone::fixed(CHINA))
+            .date()
+            .to_string()),
+    }
+}
+
+/// The slug of the campaign written `wanted` (slug, name or full name), or
+/// the usage error naming the campaigns there are.
+fn campaign_of(parsed: &Parsed, wanted: &str) -> Result<String, i32> {
+    let found = parsed
+        .campaigns
+        .iter()
+        .find(|c| c.slug == wanted || c.name == wanted || c.full_name.as_deref() == Some(wanted));
+    if let Some(c) = found {
+        return Ok(c.slug.clone());
+    }
+    if parsed.broken_campaigns.iter().any(|s| s == wanted) {
+        return Ok(wanted.to_string());
+    }
+    let cands = parsed
+        .campaigns
+        .iter()
+        .flat_map(|c| [c.slug.as_str(), c.name.as_str()]);
+    let hint = match did_you_mean(wanted, cands) {
+        Some(best) => {
+            let c = parsed
+                .campaigns
+                .iter()
+                .find(|c| c.slug == best || c.name == best);
+            let (name, slug) = c.map_or((best, best), |c| (c.name.as_str(), c.slug.as_str()));
+            format!("did you mean {name} ({slug})?")
+        }
+        None if parsed.campaigns.is_empty() => {
+            "there are no campaigns yet: create one with `jianxun new campaign SLUG --name 名称`"
+                .into()
+        }
+        None => format!(
+            "known campaigns: {}",
+            parsed
+                .campaigns
+                .iter()
+                .map(|c| format!("{} ({})", c.name, c.slug))
+                .collect::<Vec<_>>()
+                .join("、")
+        ),
+    };
+    Err(usage(&format!("unknown campaign `{wanted}`"), Some(&hint)))
+}
+
 fn new_bulletin(root: &Path, title: &str, campaign: &str, region: &str, date: Option<&str>) -> i32 {
     let title = title.trim();
     if title.is_empty() {
@@ -89,15 +146,9 @@ fn new_bulletin(root: &Path, title: &str, campaign: &str, region: &str, date: Op
             Some("write it broad to narrow, e.g. --region 四川/宜宾, or --region 全国"),
         );
     }
-    let date = match date {
-        Some(d) => match Date::parse(d) {
-            Ok(_) => d.trim().to_string(),
-            Err(msg) => return usage(&msg, Some("write the date as 2025-06-12")),
-        },
-        None => jiff::Timestamp::now()
-            .to_zoned(jiff::tz::TimeZone::fixed(CHINA))
-            .date()
-            .to_string(),
+    let date = match date_or_today(date) {
+        Ok(d) => d,
+        Err(code) => return code,
     };
     let (sources, parsed) = match read_site(root) {
         Ok(s) => s,
@@ -125,40 +176,9 @@ fn new_bulletin(root: &Path, title: &str, campaign: &str, region: &str, date: Op
             Some("give the bulletin a different title"),
         );
     }
-    let wanted = campaign.trim();
-    let found = parsed
-        .campaigns
-        .iter()
-        .find(|c| c.slug == wanted || c.name == wanted || c.full_name.as_deref() == Some(wanted));
-    let campaign_slug = match found {
-        Some(c) => c.slug.clone(),
-        None if parsed.broken_campaigns.iter().any(|s| s == wanted) => wanted.to_string(),
-        None => {
-            let cands = parsed
-                .campaigns
-                .iter()
-                .flat_map(|c| [c.slug.as_str(), c.name.as_str()]);
-            let hint = match did_you_mean(wanted, cands) {
-                Some(best) => {
-                    let c = parsed.campaigns.iter().find(|c| c.slug == best || c.name == best);
-                    let (name, slug) = c.map_or((best, best), |c| (c.name.as_str(), c.slug.as_str()));
-                    format!("did you mean {name} ({slug})?")
-                }
-                None if parsed.campaigns.is_empty() => {
-                    "there are no campaigns yet: create one with `jianxun new campaign SLUG --name 名称`".into()
-                }
-                None => format!(
-                    "known campaigns: {}",
-                    parsed
-                        .campaigns
-                        .iter()
-                        .map(|c| format!("{} ({})", c.name, c.slug))
-                        .collect::<Vec<_>>()
-                        .join("、")
-                ),
-            };
-            return usage(&format!("unknown campaign `{wanted}`"), Some(&hint));
-        }
+    let campaign_slug = match campaign_of(&parsed, campaign.trim()) {
+        Ok(s) => s,
+        Err(code) => return code,
     };
     let year = date.get(..4).unwrap_or("0000");
     let rel = format!("content/bulletins/{year}/{slug}.md");

@@ -1,5 +1,6 @@
 //! Integration tests: one binary, one module per capability.
 
+mod architecture;
 mod browser;
 mod build_output;
 mod caliber;

@@ -12,11 +12,14 @@ use serde::Deserialize;
 use crate::diag::Diagnostic;
 use crate::yaml::{self, Pos, Spanned};
 
+mod metrics;
+mod regions;
+
 /// The name of the configuration file at the site root.
 pub const CONFIG_FILE: &str = "jianxun.yaml";
 
 /// `jianxun.yaml` as written.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, Default)]
 #[serde(deny_unknown_fields)]
 pub struct RawConfig {
     title: Option<String>,
@@ -27,7 +30,7 @@ pub struct RawConfig {
     output_dir: Option<String>,
     paginate: Option<Spanned<usize>>,
     metrics: Option<IndexMap<String, Spanned<RawMetric>>>,
-    regions: Option<BTreeMap<String, Spanned<RawRegion>>>,
+    regions: Option<BTreeMap<String, Spanned<regions::RawRegion>>>,
     markdown: Option<RawMarkdown>,
 }
 
@@ -41,45 +44,6 @@ pub struct RawMetric {
     label: Option<String>,
     definition: Option<String>,
     keywords: Option<Vec<Spanned<String>>>,
-}
-
-/// One place under `regions:` as written: a slug (`重庆: chongqing`) or
-/// a declaration (`宜宾: { slug: yibin, aliases: [宜宾市], parent: 四川 }`).
-#[derive(Debug)]
-enum RawRegion {
-    Slug(String),
-    Full(RawRegionDecl),
-}
-
-#[derive(Debug, Deserialize, Default)]
-#[serde(deny_unknown_fields)]
-struct RawRegionDecl {
-    slug: Option<Spanned<String>>,
-    aliases: Option<Vec<Spanned<String>>>,
-    parent: Option<Spanned<String>>,
-}
-
-impl<'de> Deserialize<'de> for RawRegion {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct Visit;
-        impl<'de> serde::de::Visitor<'de> for Visit {
-            type Value = RawRegion;
-            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-                f.write_str("a slug, or { slug, aliases, parent }")
-            }
-            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<RawRegion, E> {
-                Ok(RawRegion::Slug(v.to_string()))
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                map: A,
-            ) -> Result<RawRegion, A::Error> {
-                let d = serde::de::value::MapAccessDeserializer::new(map);
-                RawRegionDecl::deserialize(d).map(RawRegion::Full)
-            }
-        }
-        d.deserialize_any(Visit)
-    }
 }
 
 #[derive(Debug, Deserialize, Default)]
@@ -229,109 +193,22 @@ fn normalise_base_url(url: &str) -> String {
     u
 }
 
-/// The `regions:` section: every slug checked, every declaration kept; an
-/// alias that is a path, or that names another declared place, is an error
-/// at the alias.
-fn regions(
-    path: &Path,
-    text: &str,
-    raw: BTreeMap<String, Spanned<RawRegion>>,
-    cfg: &mut Config,
-    diags: &mut Vec<Diagnostic>,
-) {
-    let mut claimed: BTreeMap<String, String> =
-        raw.keys().map(|k| (k.clone(), k.clone())).collect();
-    for (name, r) in raw {
-        let at = Pos::of(&r, 1);
-        let (slug, decl) = match r.value {
-            RawRegion::Slug(s) => (Some((s, at)), RawRegionDecl::default()),
-            RawRegion::Full(d) => (d.slug.as_ref().map(|s| (s.value.clone(), Pos::of(s, 1))), d),
-        };
-        if let Some((slug, p)) = slug {
-            diags.extend(region_slug_problem(path, text, &name, &slug, p));
-            cfg.region_slugs.insert(name.clone(), slug);
-        }
-        let mut aliases = Vec::new();
-        for a in decl.aliases.unwrap_or_default() {
-            let alias = a.value.trim().to_string();
-            if alias.is_empty() || alias == name {
-                continue;
-            }
-            let taken = claimed.insert(alias.clone(), name.clone());
-            let problem = match taken {
-                _ if alias.contains(['/', '／']) => Some(format!(
-                    "the alias `{alias}` of {name} is a path, not one name"
-                )),
-                Some(other) if other != name => {
-                    Some(format!("`{alias}` is declared for both {other} and {name}"))
-                }
-                _ => None,
-            };
-            match problem {
-                Some(message) => {
-                    let p = Pos::of(&a, 1);
-                    diags.push(
-                        Diagnostic::error(path, p.line, p.col, "config-region-alias", message)
-                            .with_hint("an alias is another name of one place, e.g. 宜宾: { aliases: [宜宾市, 叙州] }; write the place it lies in as parent: 四川")
-                            .with_len(a.value.chars().count())
-                            .with_source(text),
-                    );
-                }
-                None => aliases.push(alias),
-            }
-        }
-        let parent = decl.parent.map(|p| {
-            p.value
-                .split(['/', '／'])
-                .map(str::trim)
-                .filter(|s| !s.is_empty())
-                .map(str::to_string)
-                .collect()
-        });
-        cfg.regions.push(RegionDecl {
-            name,
-            aliases,
-            parent: parent.unwrap_or_default(),
-        });
+/// A `base_url` that is not an absolute URL (or `/`).
+fn base_url_problem(path: &Path, text: &str, u: &Spanned<String>) -> Option<Diagnostic> {
+    let v = u.value.trim();
+    if v.starts_with("http://") || v.starts_with("https://") || v.starts_with('/') {
+        return None;
     }
-}
-
-/// What is wrong with the slug `slug` given to the region `name` at `p`.
-fn region_slug_problem(
-    path: &Path,
-    text: &str,
-    name: &str,
-    slug: &str,
-    p: Pos,
-) -> Option<Diagnostic> {
-    let ok = !slug.is_empty()
-        && slug
-            .chars()
-            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
-    if !ok {
-        return Some(
-            Diagnostic::error(
-                path,
-                p.line,
-                p.col,
-                "config-region-slug",
-                format!("region slug `{slug}` for {name} is not lowercase ASCII"),
-            )
-            .with_hint("use lowercase letters, digits and hyphens, e.g. 重庆: chongqing")
-            .with_source(text),
-        );
-    }
-    let u = crate::pathname::unfit(slug)?;
+    let p = Pos::of(u, 1);
     Some(
         Diagnostic::error(
             path,
             p.line,
             p.col,
-            u.code(),
-            u.message(slug, &format!(" for {name}")),
+            "config-base-url",
+            format!("base_url `{v}` is not an absolute URL"),
         )
-        .with_hint("choose a shorter slug that is not a Windows device name, e.g. 重庆: chongqing")
-        .with_len(slug.chars().count())
+        .with_hint("write it as https://example.org/ (or / for a site served at the root)")
         .with_source(text),
     )
 }
@@ -340,18 +217,7 @@ fn region_slug_problem(
 pub fn parse(path: &Path, text: &str) -> Result<Config, Vec<Diagnostic>> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let raw: RawConfig = if text.trim().is_empty() {
-        RawConfig {
-            title: None,
-            description: None,
-            base_url: None,
-            language: None,
-            theme: None,
-            output_dir: None,
-            paginate: None,
-            metrics: None,
-            regions: None,
-            markdown: None,
-        }
+        RawConfig::default()
     } else {
         yaml::parse(path, text, text, 1).map_err(|d| vec![d])?
     };
@@ -364,22 +230,8 @@ pub fn parse(path: &Path, text: &str) -> Result<Config, Vec<Diagnostic>> {
         cfg.description = d;
     }
     if let Some(u) = raw.base_url {
-        let v = u.value.trim();
-        if !(v.starts_with("http://") || v.starts_with("https://") || v.starts_with('/')) {
-            let p = Pos::of(&u, 1);
-            diags.push(
-                Diagnostic::error(
-                    path,
-                    p.line,
-                    p.col,
-                    "config-base-url",
-                    format!("base_url `{v}` is not an absolute URL"),
-                )
-                .with_hint("write it as https://example.org/ (or / for a site served at the root)")
-                .with_source(text),
-            );
-        }
-        cfg.base_url = normalise_base_url(v);
+        diags.extend(base_url_problem(path, text, &u));
+        cfg.base_url = normalise_base_url(&u.value);
     }
     if let Some(l) = raw.language {
         cfg.language = l;
@@ -409,29 +261,9 @@ pub fn parse(path: &Path, text: &str) -> Result<Config, Vec<Diagnostic>> {
         }
     }
     let metrics = raw.metrics.unwrap_or_default();
-    diags.extend(keyword_problems(path, text, &metrics));
-    for (key, m) in metrics {
-        let unit = m.value.unit.unwrap_or_default();
-        let mut keywords: Vec<String> = Vec::new();
-        for k in m.value.keywords.unwrap_or_default() {
-            let k = k.value.trim().to_string();
-            if !k.is_empty() && !keywords.contains(&k) {
-                keywords.push(k);
-            }
-        }
-        cfg.metrics.push(Metric {
-            label: m.value.label.unwrap_or_else(|| key.clone()),
-            key,
-            unit,
-            aggregate: m.value.aggregate.unwrap_or_default(),
-            signed: m.value.signed.unwrap_or(false),
-            definition: (m.value.definition.as_deref().map(str::trim))
-                .filter(|d| !d.is_empty())
-                .map(str::to_string),
-            keywords,
-        });
-    }
-    regions(
+    diags.extend(metrics::keyword_problems(path, text, &metrics));
+    cfg.metrics = metrics::declared(metrics);
+    regions::regions(
         path,
         text,
         raw.regions.unwrap_or_default(),
@@ -444,56 +276,6 @@ pub fn parse(path: &Path, text: &str) -> Result<Config, Vec<Diagnostic>> {
     } else {
         Err(diags)
     }
-}
-
-/// Keywords that are empty, or that another metric already claims or is
-/// named by: a phrase in the text must name one metric only.
-fn keyword_problems(
-    path: &Path,
-    text: &str,
-    metrics: &IndexMap<String, Spanned<RawMetric>>,
-) -> Vec<Diagnostic> {
-    let mut diags = Vec::new();
-    let mut owner: BTreeMap<&str, &str> = BTreeMap::new();
-    for (key, m) in metrics {
-        for k in m.value.keywords.iter().flatten() {
-            let p = Pos::of(k, 1);
-            let line = text.lines().nth(p.line.saturating_sub(1)).unwrap_or("");
-            let quoted = line
-                .chars()
-                .nth(p.col.saturating_sub(1))
-                .is_some_and(|c| c == '"' || c == '\'');
-            let len = k.value.chars().count() + if quoted { 2 } else { 0 };
-            let at = |code: &'static str, msg: String, hint: String| {
-                Diagnostic::error(path, p.line, p.col, code, msg)
-                    .with_len(len.max(1))
-                    .with_hint(hint)
-                    .with_source(text)
-            };
-            let word = k.value.trim();
-            let named = metrics.get_key_value(word).map(|(o, _)| o.as_str());
-            let other = (owner.get(word).copied())
-                .or(named)
-                .filter(|o| *o != key.as_str());
-            if word.is_empty() {
-                diags.push(at(
-                    "config-keyword-empty",
-                    format!("metric `{key}` has an empty keyword"),
-                    format!("write the phrases that name it in the text, e.g. keywords: [{key}]"),
-                ));
-            } else if let Some(o) = other {
-                diags.push(at(
-                    "config-keyword-taken",
-                    format!("the keyword `{word}` of metric `{key}` already names metric `{o}`"),
-                    "a phrase in the text must name one metric only: keep it under one of them"
-                        .into(),
-                ));
-            } else {
-                owner.insert(word, key);
-            }
-        }
-    }
-    diags
 }
 
 #[cfg(test)]
