@@ -240,10 +240,11 @@ fn by_month<'a>(months: impl Iterator<Item = ((i16, i8), &'a Totals)>) -> Dimens
 }
 
 /// For every metric the scope has data for, one chart per dimension.
-/// `scope` prefixes the captions; `id` prefixes the element ids.
+/// `scope` prefixes the captions and `period` (what the bulletins span)
+/// ends them; `id` prefixes the element ids.
 fn metric_charts(
     site: &Site,
-    scope: Option<&str>,
+    (scope, period): (Option<&str>, &str),
     id: &str,
     totals: Option<&Totals>,
     dims: &[Dimension],
@@ -263,8 +264,8 @@ fn metric_charts(
                 continue;
             }
             let title = match scope {
-                Some(name) => format!("{name}：{}（{}）", m.label, d.by),
-                None => format!("{}（{}）", m.label, d.by),
+                Some(name) => format!("{name}：{}（{}，{period}）", m.label, d.by),
+                None => format!("{}（{}，{period}）", m.label, d.by),
             };
             let chart_id = format!("{id}-m{i}-{}", d.key);
             let svg = match d.shape {
@@ -303,9 +304,10 @@ pub fn campaign_charts(site: &Site, c: usize) -> Vec<ChartView> {
         by_region(site, |r| s.campaign_regions.get(&(c, r))),
         by_month(months),
     ];
+    let period = format_period(&Span::of(site, &site.by_campaign[c]));
     metric_charts(
         site,
-        Some(&site.campaigns[c].name),
+        (Some(&site.campaigns[c].name), &period),
         &format!("c{c}"),
         s.campaigns.get(c),
         &dims,
@@ -323,9 +325,10 @@ pub fn region_charts(site: &Site, r: usize) -> Vec<ChartView> {
         by_campaign(site, |c| s.campaign_regions.get(&(c, r))),
         by_month(months),
     ];
+    let period = format_period(&Span::of(site, &site.regions.nodes[r].all));
     metric_charts(
         site,
-        Some(&site.regions.nodes[r].name),
+        (Some(&site.regions.nodes[r].name), &period),
         &format!("r{r}"),
         s.regions.get(r),
         &dims,
@@ -340,5 +343,6 @@ pub fn site_charts(site: &Site) -> Vec<ChartView> {
         by_region(site, |r| s.regions.get(r)),
         by_month(s.months.iter().map(|(&m, t)| (m, t))),
     ];
-    metric_charts(site, None, "s", Some(&s.site), &dims)
+    let period = format_period(&Span::of_site(site));
+    metric_charts(site, (None, &period), "s", Some(&s.site), &dims)
 }

@@ -185,3 +185,52 @@ fn the_preview_shows_the_numbers_the_build_shows() {
         "{csv}"
     );
 }
+
+/// Every figure of the example site's statistics, read back by the metric
+/// parser: one notation everywhere (whole numbers of four or more digits
+/// grouped by thousands, 万/亿 with at most two decimals), and a statement
+/// that holds for the total.
+#[test]
+fn every_example_figure_reads_back_as_a_true_statement() {
+    use jianxun::content::number::{Bound, parse};
+    use rust_decimal::Decimal;
+    let r = crate::support::run_in(&crate::support::repo(), &["stats", "--format", "json"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let doc: serde_json::Value = serde_json::from_str(&r.stdout).expect("JSON");
+    let mut seen = 0;
+    for scope in doc["scopes"].as_array().expect("scopes") {
+        for (metric, t) in scope["totals"].as_object().expect("totals") {
+            let what = format!("{} {metric}: {t}", scope["name"]);
+            let (unit, display) = (t["unit"].as_str().unwrap(), t["display"].as_str().unwrap());
+            let value: Decimal = t["value"].as_str().unwrap().parse().expect("decimal");
+            let back = parse(display, unit, true).unwrap_or_else(|e| panic!("{what}: {e}"));
+            match t["bound"].as_str().unwrap() {
+                "exact" => assert_eq!(back.value, value, "{what}"),
+                "at_least" => assert!(back.value <= value, "{what}"),
+                _ => assert!(
+                    (back.value - value).abs() * Decimal::TWO <= back.step * Decimal::TEN,
+                    "{what}"
+                ),
+            }
+            assert_eq!(back.bound == Bound::Exact, t["bound"] == "exact", "{what}");
+            // Whole numbers of four or more digits are grouped by thousands;
+            // a count of 万 or 亿 (below 10,000) is not: `2000余万元`.
+            let whole = display.split('.').next().unwrap_or("");
+            let of_wan = whole.contains(['万', '亿']);
+            for run in whole.split(|c: char| !c.is_ascii_digit() && c != ',') {
+                let digits = run.chars().filter(char::is_ascii_digit).count();
+                assert!(
+                    digits < 4 || run.contains(',') || of_wan && digits == 4,
+                    "{what}"
+                );
+            }
+            // 万 and 亿 carry at most two decimals.
+            if let Some((_, frac)) = display.split_once('.') {
+                let decimals = frac.chars().take_while(char::is_ascii_digit).count();
+                assert!(decimals <= 2, "{what}");
+            }
+            seen += 1;
+        }
+    }
+    assert!(seen > 100, "{seen} figures");
+}
