@@ -18,7 +18,7 @@ pub fn extras(site: &Site, shared: &Shared) -> Vec<(String, Vec<u8>)> {
     let (mut out, index) = rayon::join(
         || {
             let mut out = feeds::feeds(site, shared);
-            out.push(("sitemap.xml".into(), sitemap::sitemap(site, shared)));
+            out.extend(sitemap::sitemaps(site, shared, sitemap::SITEMAP_LIMIT));
             out.push(("robots.txt".into(), sitemap::robots(shared)));
             out
         },

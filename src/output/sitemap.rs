@@ -1,7 +1,9 @@
 //! Output: `sitemap.xml` and `robots.txt`.
 //!
 //! Takes the [`Site`] and the build's [`Shared`] URL builder; gives the
-//! bytes of both files. The sitemap lists every HTML page of
+//! bytes of both files. Past [`SITEMAP_LIMIT`] URLs (the protocol's limit)
+//! `sitemap.xml` is a sitemap index of `sitemap-1.xml`, `sitemap-2.xml` …,
+//! each holding at most that many. The sitemaps list every HTML page of
 //! [`pages::plan`] exactly once, with its absolute URL and a `lastmod`: a
 //! bulletin's own date, the newest bulletin a list page shows, a plain
 //! page's date, else the newest bulletin of the site. Left out are
@@ -13,22 +15,51 @@ use crate::render::context::Shared;
 use crate::render::pages::{self, PageId};
 use crate::site::Site;
 
-/// The bytes of `sitemap.xml`.
-pub fn sitemap(site: &Site, shared: &Shared) -> Vec<u8> {
-    let urls = &shared.urls;
-    let mut x = Xml::new();
-    x.open(
-        "urlset",
-        &[("xmlns", "http://www.sitemaps.org/schemas/sitemap/0.9")],
-    );
-    for id in pages::plan(site) {
-        if matches!(id, PageId::NotFound | PageId::Search) {
-            continue;
+/// The most URLs one sitemap may list (sitemaps.org).
+pub const SITEMAP_LIMIT: usize = 50_000;
+
+const XMLNS: (&str, &str) = ("xmlns", "http://www.sitemaps.org/schemas/sitemap/0.9");
+
+/// `sitemap.xml`, and when the site has more than `limit` pages, the
+/// sitemaps it indexes: output path → bytes.
+pub fn sitemaps(site: &Site, shared: &Shared, limit: usize) -> Vec<(String, Vec<u8>)> {
+    let ids: Vec<PageId> = pages::plan(site)
+        .into_iter()
+        .filter(|id| !matches!(id, PageId::NotFound | PageId::Search))
+        .collect();
+    let limit = limit.max(1);
+    if ids.len() <= limit {
+        return vec![("sitemap.xml".into(), urlset(site, shared, &ids))];
+    }
+    let mut out = Vec::new();
+    let mut index = Xml::new();
+    index.open("sitemapindex", &[XMLNS]);
+    for (n, part) in ids.chunks(limit).enumerate() {
+        let name = format!("sitemap-{}.xml", n + 1);
+        index.open("sitemap", &[]);
+        index.text("loc", &[], &shared.urls.permalink(&name));
+        // The newest page of the part tells when it last changed.
+        let newest = (part.iter().filter_map(|id| lastmod(site, id))).max_by_key(Date::timestamp);
+        if let Some(d) = newest {
+            index.text("lastmod", &[], &d.rfc3339());
         }
-        let loc = urls.permalink(&pages::page_path(site, &id));
+        index.close("sitemap");
+        out.push((name, urlset(site, shared, part)));
+    }
+    index.close("sitemapindex");
+    out.insert(0, ("sitemap.xml".into(), index.finish()));
+    out
+}
+
+/// A sitemap of the pages `ids`.
+fn urlset(site: &Site, shared: &Shared, ids: &[PageId]) -> Vec<u8> {
+    let mut x = Xml::new();
+    x.open("urlset", &[XMLNS]);
+    for id in ids {
+        let loc = shared.urls.permalink(&pages::page_path(site, id));
         x.open("url", &[]);
         x.text("loc", &[], &loc);
-        if let Some(d) = lastmod(site, &id) {
+        if let Some(d) = lastmod(site, id) {
             x.text("lastmod", &[], &d.rfc3339());
         }
         x.close("url");

@@ -217,3 +217,47 @@ fn the_sitemap_lists_every_page_once() {
     assert!(sitemap.contains(&entry), "a bulletin's lastmod is its date");
     assert!(!sitemap.contains("404.html"));
 }
+
+/// Past the protocol's limit of URLs per sitemap, `sitemap.xml` becomes an
+/// index of sitemaps that together list every page once.
+#[test]
+fn a_large_site_gets_a_sitemap_index() {
+    use jianxun::output::sitemap::{SITEMAP_LIMIT, sitemaps};
+    use jianxun::render::context::Shared;
+    let root = crate::support::repo();
+    let loaded = jianxun::load(&root, &BuildOptions::default()).expect("example loads");
+    let shared = Shared::new(&loaded.site);
+    let whole = sitemaps(&loaded.site, &shared, SITEMAP_LIMIT);
+    assert_eq!(whole.len(), 1, "the example fits one sitemap");
+    let all = locs(std::str::from_utf8(&whole[0].1).unwrap());
+    assert!(all.len() > 20);
+
+    let limit = 7;
+    let split = sitemaps(&loaded.site, &shared, limit);
+    let (index_path, index) = &split[0];
+    assert_eq!(index_path, "sitemap.xml");
+    let index = std::str::from_utf8(index).unwrap();
+    assert!(
+        index.contains("<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">"),
+        "{index}"
+    );
+    let parts: Vec<String> = locs(index);
+    assert_eq!(parts.len(), split.len() - 1);
+    assert_eq!(parts.len(), all.len().div_ceil(limit));
+    let mut listed = Vec::new();
+    for (n, (path, bytes)) in split.iter().skip(1).enumerate() {
+        assert_eq!(path, &format!("sitemap-{}.xml", n + 1));
+        assert_eq!(parts[n], format!("https://example.org/{path}"));
+        let text = std::str::from_utf8(bytes).unwrap();
+        assert!(text.contains("<urlset"), "{text}");
+        let these = locs(text);
+        assert!(
+            !these.is_empty() && these.len() <= limit,
+            "{path}: {}",
+            these.len()
+        );
+        listed.extend(these);
+    }
+    assert_eq!(listed, all, "every page once, in the same order");
+    assert_eq!(index.matches("<lastmod>").count(), parts.len());
+}
