@@ -70,6 +70,11 @@ pub fn tag(slug: &str, page: usize) -> String {
     paged(&format!("tags/{slug}/"), page)
 }
 
+/// Site path of a page of one year of the archive.
+pub fn archive_year(year: i16, page: usize) -> String {
+    paged(&format!("archive/{year}/"), page)
+}
+
 /// Site path of a plain page.
 pub fn page(slug: &str) -> String {
     format!("pages/{slug}/")

@@ -252,6 +252,20 @@ pub fn discover(root: &Path) -> Result<Sources, Vec<Diagnostic>> {
     })
 }
 
+/// The built-in default theme's templates.
+fn default_templates() -> Vec<TemplateFile> {
+    (default_theme_files().iter())
+        .filter_map(|(path, bytes)| {
+            let name = path.strip_prefix("templates/")?;
+            Some(TemplateFile {
+                name: name.to_string(),
+                origin: format!("(built-in default theme)/{path}"),
+                text: String::from_utf8_lossy(bytes).into_owned(),
+            })
+        })
+        .collect()
+}
+
 /// Templates and static files: the theme (on disk, else embedded), then the
 /// site's overrides, then the files beside the content (images next to a
 /// bulletin, published at their path under `content/`). Problems are added
@@ -277,16 +291,17 @@ pub fn load_theme(
         for (name, found) in walk_named(&site, &theme_dir.join("static"), diags) {
             statics.push((name, StaticSource::Disk(found.real)));
         }
+        // A page kind the theme has no template for (one added after the
+        // theme was written, such as archive_year.html) uses the built-in one.
+        for t in default_templates() {
+            if !templates.iter().any(|x| x.name == t.name) {
+                templates.push(t);
+            }
+        }
     } else if config.theme == DEFAULT_THEME {
+        templates = default_templates();
         for (path, bytes) in default_theme_files() {
-            if let Some(name) = path.strip_prefix("templates/") {
-                let text = String::from_utf8_lossy(bytes).into_owned();
-                templates.push(TemplateFile {
-                    name: name.to_string(),
-                    origin: format!("(built-in default theme)/{path}"),
-                    text,
-                });
-            } else if let Some(name) = path.strip_prefix("static/") {
+            if let Some(name) = path.strip_prefix("static/") {
                 statics.push((name.to_string(), StaticSource::Embedded(bytes)));
             }
         }

@@ -90,6 +90,10 @@ fn lastmod(site: &Site, id: &PageId) -> Option<Date> {
         PageId::Campaign(c, p) => site.by_campaign.get(*c).and_then(|l| listed(l, *p)),
         PageId::Region(r, p) => site.regions.nodes.get(*r).and_then(|n| listed(&n.all, *p)),
         PageId::Tag(slug, p) => site.tags.get(slug).and_then(|t| listed(&t.bulletins, *p)),
+        PageId::ArchiveYear(y, p) => {
+            let start = p.saturating_sub(1) * pages::ARCHIVE_PER_PAGE;
+            site.archive_year(*y).get(start).and_then(|&i| date(i))
+        }
         PageId::Page(i) => site.pages.get(*i).and_then(|pg| pg.date).or(newest),
         _ => newest,
     }

@@ -34,8 +34,10 @@ pub enum PageId {
     Regions,
     /// `/regions/<path>/[page/N/]` (node index, page)
     Region(usize, usize),
-    /// `/archive/`
+    /// `/archive/`: the years and months
     Archive,
+    /// `/archive/<year>/[page/N/]` (year, 1-based page)
+    ArchiveYear(i16, usize),
     /// `/tags/`
     Tags,
     /// `/tags/<slug>/[page/N/]`
@@ -48,6 +50,20 @@ pub enum PageId {
     Search,
     /// `/stats/`
     Stats,
+}
+
+/// How many bulletins one page of a year of the archive lists.
+pub const ARCHIVE_PER_PAGE: usize = 200;
+
+/// The archive page (year, page) that lists bulletin `i`.
+pub fn archive_page_of(site: &Site, i: usize) -> (i16, usize) {
+    let y = site.items[i].bulletin.date.year();
+    let at = site
+        .archive_year(y)
+        .iter()
+        .position(|&j| j == i)
+        .unwrap_or(0);
+    (y, at / ARCHIVE_PER_PAGE + 1)
 }
 
 fn pages_for(n: usize, per: usize) -> usize {
@@ -68,6 +84,9 @@ pub fn plan(site: &Site) -> Vec<PageId> {
         PageId::Stats,
     ];
     ids.extend((0..site.items.len()).map(PageId::Bulletin));
+    for (y, n) in site.archive_years() {
+        ids.extend((1..=pages_for(n, ARCHIVE_PER_PAGE)).map(|p| PageId::ArchiveYear(y, p)));
+    }
     for (c, list) in site.by_campaign.iter().enumerate() {
         ids.extend((1..=pages_for(list.len(), per)).map(|p| PageId::Campaign(c, p)));
     }
@@ -119,6 +138,18 @@ fn paginator(view: &View, list: List, page: usize, first: &str) -> Value {
                 .collect()
         })
         .unwrap_or_default();
+    page_links(view, first, page, (total_items, per), items)
+}
+
+/// The paginator of page `page` of a list of `total` items, `per` a page
+/// (first page at `first`), showing `items`.
+fn page_links(
+    view: &View,
+    first: &str,
+    page: usize,
+    (total_items, per): (usize, usize),
+    items: Vec<Value>,
+) -> Value {
     let total_pages = pages_for(total_items, per);
     let url = |n: usize| view.shared.urls.url(&urls::paged(first, n));
     let shown = window(page, total_pages);
@@ -228,6 +259,7 @@ fn describe(view: &View, id: &PageId) -> Plan {
             p.ctx.insert_value("archive", view.get(Key::Archive));
             p
         }
+        PageId::ArchiveYear(y, page) => archive_year_plan(view, *y, *page, home.clone()),
         PageId::Tags => {
             let mut p = Plan::new("tags/".into(), "tags.html", "tags", "标签".into());
             p.ctx.insert_value("tags", view.get(Key::Tags));
@@ -295,6 +327,24 @@ fn tag_plan(view: &View, slug: &str, page: usize, home: Crumb) -> Plan {
     let list = paginator(view, List::Tag(slug.to_string()), page, &first);
     p.ctx.insert_value("paginator", list);
     p.crumbs = vec![home, crumb("标签", view.shared.urls.url("tags/"))];
+    p
+}
+
+fn archive_year_plan(view: &View, y: i16, page: usize, home: Crumb) -> Plan {
+    let year = view.get(Key::ArchiveYear(y, page));
+    let title = format!("{y}年简讯{}", page_suffix(page));
+    let mut p = Plan::new(
+        urls::archive_year(y, page),
+        "archive_year.html",
+        "archive",
+        title,
+    );
+    let total = field(&year, "count").and_then(Value::as_i64).unwrap_or(0) as usize;
+    let first = urls::archive_year(y, 1);
+    let links = page_links(view, &first, page, (total, ARCHIVE_PER_PAGE), Vec::new());
+    p.ctx.insert_value("paginator", links);
+    p.ctx.insert_value("year", year);
+    p.crumbs = vec![home, crumb("归档", view.shared.urls.url("archive/"))];
     p
 }
 
@@ -373,6 +423,7 @@ pub fn page_path(site: &Site, id: &PageId) -> String {
         PageId::Regions => "regions/".into(),
         PageId::Region(r, p) => urls::region(&site.regions.nodes[*r].slug_path, *p),
         PageId::Archive => "archive/".into(),
+        PageId::ArchiveYear(y, p) => urls::archive_year(*y, *p),
         PageId::Tags => "tags/".into(),
         PageId::Tag(slug, p) => urls::tag(slug, *p),
         PageId::Page(i) => urls::page(&site.pages[*i].slug),

@@ -55,8 +55,10 @@ pub enum Key {
     Tags,
     /// One tag's name (slug).
     Tag(String),
-    /// The archive by year and month.
+    /// The archive's index: years and months with their counts.
     Archive,
+    /// One page of one year of the archive (year, 1-based page).
+    ArchiveYear(i16, usize),
     /// A plain page (slug).
     Page(String),
     /// Everything `/stats/` shows.
@@ -119,6 +121,8 @@ pub struct InPlace {
     pub bulletins: BTreeSet<String>,
     /// Whether a title changed.
     pub titles: bool,
+    /// The archive pages (year, page) the edited bulletins are listed on.
+    pub archive: Vec<(i16, usize)>,
     /// Whether the totals changed.
     pub stats: bool,
 }
@@ -131,8 +135,8 @@ impl InPlace {
             .flat_map(|s| [Key::Brief(s.clone()), Key::Bulletin(s.clone())])
             .collect();
         if self.titles {
-            // The archive lists every bulletin's title.
-            keys.push(Key::Archive);
+            // The archive lists the titles of a year, page by page.
+            keys.extend(self.archive.iter().map(|&(y, p)| Key::ArchiveYear(y, p)));
         }
         keys
     }
@@ -159,6 +163,7 @@ impl Key {
             | Key::Tags
             | Key::Tag(_)
             | Key::Archive
+            | Key::ArchiveYear(..)
             | Key::Page(_)
             | Key::Template(_) => false,
         }

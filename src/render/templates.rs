@@ -90,6 +90,7 @@ pub const REQUIRED: &[&str] = &[
     "regions.html",
     "region.html",
     "archive.html",
+    "archive_year.html",
     "tags.html",
     "tag.html",
     "page.html",

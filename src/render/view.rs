@@ -86,6 +86,7 @@ impl<'a> View<'a> {
                 ])
             })),
             Key::Archive => self.archive(),
+            Key::ArchiveYear(y, page) => self.archive_year(*y, *page),
             Key::Page(slug) => opt(sh.page(slug).map(|i| self.page(i))),
             Key::StatsPage => super::stats_page::stats_value(site, sh),
             Key::Stats(scope) => stats_lookup(&sh.stats, scope),
@@ -250,7 +251,52 @@ impl<'a> View<'a> {
         Value::from_serializable(&list)
     }
 
+    /// The archive's index: every year, newest first, with its months.
     fn archive(&self) -> Value {
+        #[derive(Serialize)]
+        struct Month {
+            month: i8,
+            count: usize,
+            url: String,
+        }
+        #[derive(Serialize)]
+        struct Year {
+            year: i16,
+            count: usize,
+            url: String,
+            months: Vec<Month>,
+        }
+        let (site, u) = (self.site, &self.shared.urls);
+        let years: Vec<Year> = (site.archive_years().into_iter())
+            .map(|(y, count)| {
+                let mut seen = 0;
+                let months = (site.archive.range((y, i8::MIN)..=(y, i8::MAX)).rev())
+                    .map(|(&(_, m), l)| {
+                        // The page of the year that starts the month.
+                        let page = seen / super::pages::ARCHIVE_PER_PAGE + 1;
+                        seen += l.len();
+                        let at = u.url(&urls::archive_year(y, page));
+                        Month {
+                            month: m,
+                            count: l.len(),
+                            url: format!("{at}#m{m}"),
+                        }
+                    })
+                    .collect();
+                Year {
+                    year: y,
+                    count,
+                    url: u.url(&urls::archive_year(y, 1)),
+                    months,
+                }
+            })
+            .collect();
+        Value::from_serializable(&years)
+    }
+
+    /// One page of a year of the archive: the year's count, and its
+    /// bulletins on the page grouped by month.
+    fn archive_year(&self, y: i16, page: usize) -> Value {
         #[derive(Serialize)]
         struct Entry<'a> {
             title: &'a str,
@@ -264,44 +310,37 @@ impl<'a> View<'a> {
             count: usize,
             bulletins: Vec<Entry<'a>>,
         }
-        #[derive(Serialize)]
-        struct Year<'a> {
-            year: i16,
-            count: usize,
-            months: Vec<Month<'a>>,
-        }
         let (site, u) = (self.site, &self.shared.urls);
-        let mut years: Vec<Year> = Vec::new();
-        for (&(y, m), list) in site.archive.iter().rev() {
-            let entries = list
-                .iter()
-                .map(|&i| {
-                    let b = &site.items[i].bulletin;
-                    Entry {
-                        title: &b.title,
-                        url: u.url(&urls::bulletin(&b.slug)),
-                        date: b.date.ymd(),
-                        date_zh: b.date.zh(),
-                    }
-                })
-                .collect();
-            if years.last().map(|x| x.year) != Some(y) {
-                years.push(Year {
-                    year: y,
-                    count: 0,
-                    months: Vec::new(),
+        let list = site.archive_year(y);
+        let per = super::pages::ARCHIVE_PER_PAGE;
+        let start = ((page.max(1) - 1) * per).min(list.len());
+        let mut months: Vec<Month> = Vec::new();
+        for &i in &list[start..(start + per).min(list.len())] {
+            let b = &site.items[i].bulletin;
+            let m = b.date.month();
+            if months.last().map(|x| x.month) != Some(m) {
+                let count = site.archive.get(&(y, m)).map_or(0, Vec::len);
+                months.push(Month {
+                    month: m,
+                    count,
+                    bulletins: Vec::new(),
                 });
             }
-            if let Some(year) = years.last_mut() {
-                year.count += list.len();
-                year.months.push(Month {
-                    month: m,
-                    count: list.len(),
-                    bulletins: entries,
+            if let Some(month) = months.last_mut() {
+                month.bulletins.push(Entry {
+                    title: &b.title,
+                    url: u.url(&urls::bulletin(&b.slug)),
+                    date: b.date.ymd(),
+                    date_zh: b.date.zh(),
                 });
             }
         }
-        Value::from_serializable(&years)
+        map(vec![
+            ("year", Value::from(y)),
+            ("count", Value::from(list.len())),
+            ("page", Value::from(page)),
+            ("months", Value::from_serializable(&months)),
+        ])
     }
 
     fn page(&self, i: usize) -> Value {

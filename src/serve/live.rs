@@ -312,6 +312,9 @@ impl Live {
                 .map(|&i| site.items[i].bulletin.slug.clone())
                 .collect(),
             titles: edited.titles,
+            archive: (edited.items.iter())
+                .map(|&i| pages::archive_page_of(&site, i))
+                .collect(),
             stats: edited.stats,
         };
         let mut candidates = change.keys();

@@ -141,6 +141,26 @@ pub struct Parsed {
 pub use crate::suggest::did_you_mean;
 
 impl Site {
+    /// The bulletins of `year`, newest first (the archive's order).
+    pub fn archive_year(&self, year: i16) -> Vec<usize> {
+        (self.archive.range((year, i8::MIN)..=(year, i8::MAX)))
+            .rev()
+            .flat_map(|(_, list)| list.iter().copied())
+            .collect()
+    }
+
+    /// The years of the archive, newest first, with how many bulletins each has.
+    pub fn archive_years(&self) -> Vec<(i16, usize)> {
+        let mut out: Vec<(i16, usize)> = Vec::new();
+        for (&(y, _), list) in self.archive.iter().rev() {
+            match out.last_mut() {
+                Some((ly, n)) if *ly == y => *n += list.len(),
+                _ => out.push((y, list.len())),
+            }
+        }
+        out
+    }
+
     /// The older and newer neighbours of bulletin `i` in its first campaign.
     pub fn neighbours(&self, i: usize) -> (Option<usize>, Option<usize>) {
         let Some(&c) = self.items[i].campaigns.first() else {

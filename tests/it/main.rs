@@ -1,6 +1,7 @@
 //! Integration tests: one binary, one module per capability.
 
 mod architecture;
+mod archive;
 mod browser;
 mod build_output;
 mod caliber;
