@@ -306,7 +306,10 @@ fn campaign_plan(view: &View, c: usize, page: usize, home: Crumb) -> Plan {
     let cv = view.get(Key::Campaign(slug.clone()));
     let title = format!("{}{}", text(&cv, "name"), page_suffix(page));
     let mut cv = cv.as_map().cloned().unwrap_or_default();
+    // Totals and charts are shown on the first page only: the later pages
+    // of a long list need not change when a number does.
     if page == 1 {
+        cv.insert("totals".into(), view.get(Key::CampaignTotals(slug.clone())));
         cv.insert("charts".into(), view.get(Key::CampaignCharts(slug.clone())));
     }
     let path = urls::campaign(&slug, page);
@@ -388,6 +391,7 @@ fn region_plan(view: &View, r: usize, page: usize, home: Crumb) -> Plan {
     let region = view.get(Key::Region(key.clone()));
     let mut rv = region.as_map().cloned().unwrap_or_default();
     if page == 1 {
+        rv.insert("totals".into(), view.get(Key::RegionTotals(key.clone())));
         rv.insert("charts".into(), view.get(Key::RegionCharts(key.clone())));
     }
     let title = format!("{}{}", key.replace('/', " · "), page_suffix(page));

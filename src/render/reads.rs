@@ -41,14 +41,18 @@ pub enum Key {
     Campaigns,
     /// The campaigns the home page features, and how many there are in all.
     Featured,
-    /// One campaign with its totals and targets (slug).
+    /// One campaign and its targets, without its totals (slug).
     Campaign(String),
+    /// One campaign's totals (slug): shown on the first page of its list.
+    CampaignTotals(String),
     /// A campaign's charts (slug).
     CampaignCharts(String),
     /// The region index.
     Regions,
-    /// One region: names, children, totals (path).
+    /// One region: names, children, without its totals (path).
     Region(String),
+    /// One region's totals (path): shown on the first page of its list.
+    RegionTotals(String),
     /// A region's charts (path).
     RegionCharts(String),
     /// The tag index.
@@ -149,13 +153,15 @@ impl Key {
         match self {
             Key::Campaigns
             | Key::Featured
-            | Key::Campaign(_)
+            | Key::CampaignTotals(_)
             | Key::CampaignCharts(_)
-            | Key::Region(_)
+            | Key::RegionTotals(_)
             | Key::RegionCharts(_)
             | Key::StatsPage
             | Key::Stats(_) => true,
             Key::Site
+            | Key::Campaign(_)
+            | Key::Region(_)
             | Key::Brief(_)
             | Key::Bulletin(_)
             | Key::List(..)

@@ -32,6 +32,18 @@ fn map(entries: Vec<(&str, Value)>) -> Value {
     Value::from(m)
 }
 
+/// A campaign's full value without its totals.
+fn without_totals(v: &Value) -> Value {
+    let mut m = v.as_map().cloned().unwrap_or_default();
+    m.remove(&tera::value::Key::Str("totals"));
+    Value::from(m)
+}
+
+/// The field `name` of a map value.
+fn field_of(v: &Value, name: &str) -> Option<Value> {
+    v.as_map()?.get(&tera::value::Key::Str(name)).cloned()
+}
+
 fn opt(v: Option<Value>) -> Value {
     v.unwrap_or_else(Value::none)
 }
@@ -68,12 +80,19 @@ impl<'a> View<'a> {
                     ("count", Value::from(sh.campaigns.len())),
                 ])
             }
-            Key::Campaign(slug) => opt(sh.campaign(slug).map(|c| sh.campaigns[c].clone())),
+            Key::Campaign(slug) => opt(sh.campaign(slug).map(|c| without_totals(&sh.campaigns[c]))),
+            Key::CampaignTotals(slug) => opt(sh
+                .campaign(slug)
+                .and_then(|c| field_of(&sh.campaigns[c], "totals"))),
             Key::CampaignCharts(slug) => opt(sh
                 .campaign(slug)
                 .map(|c| Value::from_serializable(&super::stats_page::campaign_charts(site, c)))),
             Key::Regions => self.regions(),
             Key::Region(path) => opt(site.regions.get(path).map(|r| self.region(r))),
+            Key::RegionTotals(path) => opt(site.regions.get(path).map(|r| {
+                let totals = site.stats.regions.get(r).cloned().unwrap_or_default();
+                Value::from_serializable(&super::totals::views(site, &totals, &[]))
+            })),
             Key::RegionCharts(path) => opt(site
                 .regions
                 .get(path)
@@ -205,7 +224,6 @@ impl<'a> View<'a> {
             .iter()
             .map(|&c| sh.region_ref(site, c))
             .collect();
-        let totals = site.stats.regions.get(r).cloned().unwrap_or_default();
         map(vec![
             ("name", Value::from(n.name.as_str())),
             ("path", Value::from(n.key.as_str())),
@@ -222,10 +240,6 @@ impl<'a> View<'a> {
             (
                 "period",
                 Value::from(super::format::format_period(&Span::of(site, &n.all))),
-            ),
-            (
-                "totals",
-                Value::from_serializable(&super::totals::views(site, &totals, &[])),
             ),
         ])
     }
