@@ -146,7 +146,41 @@ impl InPlace {
     }
 }
 
+/// The scopes whose totals a set of bulletins contributes to, named as keys
+/// name them: campaign slugs and names, region paths, years, months
+/// (`2025-03`).
+#[derive(Debug, Clone, Default)]
+pub struct Scopes {
+    /// Campaign slugs and names.
+    pub campaigns: BTreeSet<String>,
+    /// Region paths (`四川/宜宾`), every ancestor included.
+    pub regions: BTreeSet<String>,
+    /// Years.
+    pub years: BTreeSet<String>,
+    /// Months, `2025-03`.
+    pub months: BTreeSet<String>,
+}
+
 impl Key {
+    /// Whether the value of this totals key can change when only the
+    /// bulletins of `scopes` change their numbers: the totals of a scope are
+    /// made of its own bulletins only. Keys over every scope (the campaign
+    /// index, the stats page, the site's totals) always can.
+    pub fn totals_within(&self, scopes: &Scopes) -> bool {
+        match self {
+            Key::CampaignTotals(c) | Key::CampaignCharts(c) => scopes.campaigns.contains(c),
+            Key::RegionTotals(r) | Key::RegionCharts(r) => scopes.regions.contains(r),
+            Key::Stats(scope) => match scope.split_once(':') {
+                Some(("campaign", c)) => scopes.campaigns.contains(c),
+                Some(("region", r)) => scopes.regions.contains(r),
+                Some(("year", y)) => scopes.years.contains(y),
+                Some(("month", m)) => scopes.months.contains(m),
+                _ => true,
+            },
+            _ => self.is_totals(),
+        }
+    }
+
     /// Whether the key's value is made from the totals (and so can differ
     /// when a metric value changed).
     pub fn is_totals(&self) -> bool {

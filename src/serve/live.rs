@@ -26,7 +26,7 @@ use crate::diag::Diagnostic;
 use crate::output::{Data, Output};
 use crate::render::context::Shared;
 use crate::render::pages::{self, PageId};
-use crate::render::reads::{InPlace, Key};
+use crate::render::reads::{InPlace, Key, Scopes};
 use crate::render::templates::Theme;
 use crate::render::urls::Urls;
 use crate::render::view::View;
@@ -305,8 +305,11 @@ impl Live {
         if !self.sources.diagnostics.is_empty() || !self.failed.is_empty() {
             return None;
         }
+        let mut t = crate::Timings::start();
         let (site, edited) = m.site.with_bulletins(edits)?;
+        t.lap("edit: model");
         let shared = m.shared.refresh(&site, &edited.items, edited.stats);
+        t.lap("edit: values");
         let change = InPlace {
             bulletins: (edited.items.iter())
                 .map(|&i| site.items[i].bulletin.slug.clone())
@@ -319,9 +322,15 @@ impl Live {
         };
         let mut candidates = change.keys();
         if change.stats {
-            candidates.extend(self.values.keys().filter(|k| k.is_totals()).cloned());
+            let scopes = scopes_of(&site, &edited.items);
+            candidates.extend(
+                (self.values.keys())
+                    .filter(|k| k.is_totals() && k.totals_within(&scopes))
+                    .cloned(),
+            );
         }
         let dirty = self.dirty(&site, &shared, &candidates);
+        t.lap("edit: compare");
         Some(Step {
             site: Arc::new(site),
             shared: Arc::new(shared),
@@ -594,6 +603,28 @@ impl DeriveJob {
 }
 
 /// Static files by output path.
+/// The scopes the bulletins at `items` count in.
+fn scopes_of(site: &Site, items: &[usize]) -> Scopes {
+    let mut s = Scopes::default();
+    for &i in items {
+        let it = &site.items[i];
+        for &c in &it.campaigns {
+            let camp = &site.campaigns[c];
+            s.campaigns.insert(camp.slug.clone());
+            s.campaigns.insert(camp.name.clone());
+        }
+        if !site.regions.nodes.is_empty() {
+            for r in site.regions.ancestry(it.region) {
+                s.regions.insert(site.regions.nodes[r].key.clone());
+            }
+        }
+        let d = it.bulletin.date;
+        s.years.insert(d.year().to_string());
+        s.months.insert(format!("{}-{:02}", d.year(), d.month()));
+    }
+    s
+}
+
 fn statics_of(sources: &Sources) -> BTreeMap<String, Data> {
     sources
         .statics
