@@ -11,7 +11,7 @@
 
 use std::sync::Arc;
 
-use super::{Item, Site, statistics};
+use super::{Item, Site, statistics_after};
 use crate::content::bulletin::Bulletin;
 
 /// What an edit changed.
@@ -80,7 +80,8 @@ impl Site {
             edited.items.push(i);
         }
         if edited.stats {
-            site.stats = Arc::new(statistics(&site));
+            // Only the edited bulletins' months and campaigns are added up again.
+            site.stats = Arc::new(statistics_after(&site, &self.stats, &edited.items));
         }
         Some((site, edited))
     }

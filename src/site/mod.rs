@@ -11,7 +11,9 @@ pub mod links;
 pub mod lint;
 pub mod region;
 mod resolve;
+mod restat;
 pub mod span;
+pub use restat::statistics_after;
 
 pub use resolve::resolve;
 
@@ -76,6 +78,31 @@ pub struct Site {
     pub links: Arc<links::LinkIndex>,
 }
 
+/// What bulletin `i` contributes to the totals.
+fn observation(site: &Site, i: usize) -> Observation {
+    let it = &site.items[i];
+    let b = &it.bulletin;
+    let metrics = &site.config.metrics;
+    Observation {
+        bulletin: i,
+        timestamp: b.date.timestamp(),
+        year: b.date.year(),
+        month: b.date.month(),
+        campaigns: it.campaigns.clone(),
+        regions: if site.regions.nodes.is_empty() {
+            Vec::new()
+        } else {
+            site.regions.ancestry(it.region)
+        },
+        values: (b.metrics.iter())
+            .filter_map(|m| {
+                let k = metrics.iter().position(|d| d.key == m.key)?;
+                Some((k, m.quantity))
+            })
+            .collect(),
+    }
+}
+
 /// The aggregate stage: every bulletin's metric values → totals per
 /// campaign, region (rolled up), year, month and their combinations.
 pub fn statistics(site: &Site) -> Stats {
@@ -86,36 +113,9 @@ pub fn statistics(site: &Site) -> Stats {
 /// `jianxun stats --from … --to …`).
 pub fn statistics_within(site: &Site, keep: impl Fn(&Bulletin) -> bool) -> Stats {
     let metrics = &site.config.metrics;
-    let obs: Vec<Observation> = site
-        .items
-        .iter()
-        .enumerate()
-        .filter(|(_, it)| keep(&it.bulletin))
-        .map(|(i, it)| {
-            let b = &it.bulletin;
-            Observation {
-                bulletin: i,
-                timestamp: b.date.timestamp(),
-                year: b.date.year(),
-                month: b.date.month(),
-                campaigns: it.campaigns.clone(),
-                regions: if site.regions.nodes.is_empty() {
-                    Vec::new()
-                } else {
-                    site.regions.ancestry(it.region)
-                },
-                values: b
-                    .metrics
-                    .iter()
-                    .filter_map(|m| {
-                        metrics
-                            .iter()
-                            .position(|d| d.key == m.key)
-                            .map(|k| (k, m.quantity))
-                    })
-                    .collect(),
-            }
-        })
+    let obs: Vec<Observation> = (0..site.items.len())
+        .filter(|&i| keep(&site.items[i].bulletin))
+        .map(|i| observation(site, i))
         .collect();
     aggregate(
         &obs,

@@ -52,6 +52,14 @@ pub struct Total {
     /// The bulletin whose one reported value this total is (one report,
     /// or the one a max, min or latest picked), so it can be shown as written.
     pub single: Option<usize>,
+    /// What the parts add up to (their sum, combined bound, coarsest step),
+    /// kept so that totals of parts can be merged ([`merge`]).
+    #[serde(skip)]
+    pub whole: Quantity,
+    /// When the newest report in the scope was made (for `latest`, the
+    /// report it picked).
+    #[serde(skip)]
+    pub stamp: i64,
 }
 
 impl Total {
@@ -106,7 +114,7 @@ impl Stats {
 
 /// Running state for one metric in one scope.
 #[derive(Debug, Clone, Default)]
-struct Acc {
+pub(crate) struct Acc {
     count: usize,
     sum: Decimal,
     bound: Option<Bound>,
@@ -175,24 +183,41 @@ impl Acc {
             open: q.open,
             count: self.count,
             single,
+            whole: Quantity {
+                value: whole.value.normalize(),
+                ..whole
+            },
+            stamp: self.latest.map_or(0, |l| l.0),
         })
     }
 
-    /// The mean of the parts summed in `whole`: to two decimals, and
-    /// *about* when an exact mean needed rounding (1, 2, 2 → about 1.67).
     fn mean(&self, whole: Quantity) -> Option<Quantity> {
-        let exact = self.sum.checked_div(Decimal::from(self.count))?;
-        let value = exact.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero);
-        Some(match whole.bound {
-            Bound::Exact if value != exact => Quantity {
-                value,
-                bound: Bound::About,
-                step: Decimal::new(1, 2),
-                open: false,
-            },
-            _ => Quantity { value, ..whole },
-        })
+        mean(whole, self.count)
     }
+}
+
+/// The mean of `count` parts summed in `whole`: to two decimals, and
+/// *about* when an exact mean needed rounding (1, 2, 2 → about 1.67).
+fn mean(whole: Quantity, count: usize) -> Option<Quantity> {
+    let exact = whole.value.checked_div(Decimal::from(count))?;
+    let value = exact.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero);
+    Some(match whole.bound {
+        Bound::Exact if value != exact => Quantity {
+            value,
+            bound: Bound::About,
+            step: Decimal::new(1, 2),
+            open: false,
+        },
+        _ => Quantity { value, ..whole },
+    })
+}
+
+/// Of two equal values, the one that claims less: the weaker bound, then
+/// the coarser step, then no upper limit. An order of its own, so picking
+/// never depends on the order the values came in.
+fn weaker(a: Quantity, b: Quantity) -> Quantity {
+    let key = |q: &Quantity| (q.bound, q.step, q.open);
+    if key(&b) > key(&a) { b } else { a }
 }
 
 /// `cur` or `q` (of `bulletin`), whichever is `better`; equal values keep
@@ -204,17 +229,13 @@ fn pick(
     better: impl Fn(Decimal) -> bool,
 ) -> Option<Pick> {
     match cur {
-        Some((c, _)) if c.value == q.value => {
-            let bound = c.bound.combine(q.bound);
-            let keep = if q.bound == bound { q } else { c };
-            Some((keep, None))
-        }
+        Some((c, _)) if c.value == q.value => Some((weaker(c, q), None)),
         Some(c) if !better(c.0.value) => Some(c),
         _ => Some((q, Some(bulletin))),
     }
 }
 
-type Scope = Vec<Acc>;
+pub(crate) type Scope = Vec<Acc>;
 
 fn add(scope: &mut Scope, o: &Observation, values: &[(usize, Quantity)]) {
     for &(m, q) in values {
@@ -342,228 +363,8 @@ pub fn progress(total: &Total, target: &Quantity) -> Option<Decimal> {
     )
 }
 
+mod merge;
+pub use merge::{merge, merge_all};
+
 #[cfg(test)]
-mod tests {
-    use std::str::FromStr;
-
-    use super::*;
-
-    fn d(s: &str) -> Decimal {
-        Decimal::from_str(s).unwrap()
-    }
-
-    fn q(s: &str, bound: Bound) -> Quantity {
-        Quantity {
-            value: d(s),
-            bound,
-            step: Decimal::ZERO,
-            open: false,
-        }
-    }
-
-    fn seen_all(ts: &Totals) -> Vec<Option<(Decimal, Bound, usize)>> {
-        ts.iter().map(|t| seen(*t)).collect()
-    }
-
-    /// What the tables compare: the amount, its bound and the count.
-    fn seen(t: Option<Total>) -> Option<(Decimal, Bound, usize)> {
-        t.map(|t| (t.value, t.bound, t.count))
-    }
-
-    fn metric(aggregate: Aggregate) -> Metric {
-        Metric {
-            key: "m".into(),
-            unit: String::new(),
-            aggregate,
-            signed: true,
-            label: "m".into(),
-            definition: None,
-            keywords: Vec::new(),
-        }
-    }
-
-    /// Bulletin `i` at time `t` in 2025-`month`, campaigns `cs`, regions `rs`, one value.
-    fn ob(i: usize, t: i64, month: i8, cs: &[usize], rs: &[usize], v: Quantity) -> Observation {
-        Observation {
-            bulletin: i,
-            timestamp: t,
-            year: 2025,
-            month,
-            campaigns: cs.to_vec(),
-            regions: rs.to_vec(),
-            values: vec![(0, v)],
-        }
-    }
-
-    fn total(s: &str, bound: Bound, count: usize) -> Option<(Decimal, Bound, usize)> {
-        Some((d(s), bound, count))
-    }
-
-    /// An amount as the tables write it: `120000`, `30.5≥` (at least), `10≈` (about).
-    fn amount(s: &str) -> Quantity {
-        match (s.strip_suffix('≥'), s.strip_suffix('≈')) {
-            (Some(v), _) => q(v, Bound::AtLeast),
-            (_, Some(v)) => q(v, Bound::About),
-            _ => q(s, Bound::Exact),
-        }
-    }
-
-    /// `aggregate | values in time order | total and count, or none`. The
-    /// sums also show the bound rule: exact only if every part is, about if
-    /// any part is, else at least.
-    const KINDS: &str = "
-        sum    | 411 120000 7.5 | 120418.5 3
-        sum    | 15.15 0.05     | 15.2 2
-        sum    | -3 5           | 2 2
-        sum    | 1 1≥           | 2≥ 2
-        sum    | 1≥ 1≥          | 2≥ 2
-        sum    | 1 1≈           | 2≈ 2
-        sum    | 1≥ 1≈ 1        | 3≈ 3
-        sum    |                | none
-        mean   | 55 60          | 57.5 2
-        mean   | 1 2 2          | 1.67≈ 3
-        mean   | 10 20 30.5     | 20.17≈ 3
-        mean   | 0.005          | 0.01≈ 1
-        mean   | 50 60≥         | 55≥ 2
-        mean   | 50≈ 60≥        | 55≈ 2
-        max    | 10 30.5≥ 20≈   | 30.5≥ 3
-        max    | 10 10≥         | 10≥ 2
-        min    | 10≈ 30.5≥ 20   | 10≈ 3
-        min    | 10≈ 10         | 10≈ 2
-        latest | 1 2≈ 3≥        | 3≥ 3
-        latest | 3≥ 2≈ 1        | 1 3
-    ";
-
-    #[test]
-    fn each_aggregate_kind_and_the_bound_rule() {
-        for line in KINDS.lines().filter(|l| !l.trim().is_empty()) {
-            let f: Vec<&str> = line.split('|').map(str::trim).collect();
-            let how = match f[0] {
-                "sum" => Aggregate::Sum,
-                "mean" => Aggregate::Mean,
-                "max" => Aggregate::Max,
-                "min" => Aggregate::Min,
-                _ => Aggregate::Latest,
-            };
-            let obs: Vec<Observation> = (f[1].split_whitespace().enumerate())
-                .map(|(i, v)| ob(i, 100 + i as i64, 1, &[], &[], amount(v)))
-                .collect();
-            let want = f[2].split_once(' ').map(|(v, n)| {
-                let a = amount(v);
-                (a.value, a.bound, n.parse().unwrap())
-            });
-            assert_eq!(
-                seen(aggregate(&obs, &[metric(how)], 0, 0).site[0]),
-                want,
-                "{line}"
-            );
-        }
-    }
-
-    #[test]
-    fn latest_is_newest_and_earlier_bulletin_wins_ties() {
-        let m = [metric(Aggregate::Latest)];
-        let e = Bound::Exact;
-        let obs = [
-            ob(3, 200, 1, &[], &[], q("3", e)),
-            ob(0, 300, 1, &[], &[], q("9", e)),
-            ob(1, 100, 1, &[], &[], q("1", e)),
-        ];
-        assert_eq!(seen(aggregate(&obs, &m, 0, 0).site[0]), total("9", e, 3));
-        let tie = [
-            ob(5, 300, 1, &[], &[], q("5", e)),
-            ob(2, 300, 1, &[], &[], q("2", e)),
-            ob(7, 300, 1, &[], &[], q("7", e)),
-        ];
-        assert_eq!(seen(aggregate(&tie, &m, 0, 0).site[0]), total("2", e, 3));
-    }
-
-    #[test]
-    fn scopes() {
-        // Regions: 0 四川, 1 四川/宜宾, 2 四川/成都, 3 山西.
-        // Campaigns: 0 安康杯, 1 安全生产月, 2 unused.
-        let ms = [metric(Aggregate::Sum), metric(Aggregate::Mean)];
-        let (e, al) = (Bound::Exact, Bound::AtLeast);
-        let mut obs = vec![
-            ob(0, 10, 3, &[0, 1], &[1, 0], q("411", e)),
-            ob(1, 20, 3, &[0], &[2, 0], q("120000", al)),
-            ob(2, 30, 4, &[1, 1], &[3], q("7", e)),
-        ];
-        obs[0].values.push((1, q("50", e)));
-        obs[1].values.push((1, q("60", e)));
-        obs[2].values.push((9, q("1", e)));
-        obs[2].year = 2024;
-        let s = aggregate(&obs, &ms, 3, 4);
-        assert_eq!(
-            seen_all(&s.site),
-            vec![total("120418", al, 3), total("55", e, 2)]
-        );
-        // The bulletin in both campaigns counts in each.
-        assert_eq!(
-            seen_all(&s.campaigns[0]),
-            vec![total("120411", al, 2), total("55", e, 2)]
-        );
-        assert_eq!(
-            seen_all(&s.campaigns[1]),
-            vec![total("418", e, 2), total("50", e, 1)]
-        );
-        assert_eq!(seen_all(&s.campaigns[2]), vec![None, None]);
-        // City and province both get the city's bulletins.
-        assert_eq!(seen(s.regions[0][0]), total("120411", al, 2));
-        assert_eq!(seen(s.regions[1][0]), total("411", e, 1));
-        assert_eq!(seen(s.regions[2][0]), total("120000", al, 1));
-        assert_eq!(seen(s.regions[3][0]), total("7", e, 1));
-        assert_eq!(s.years.keys().copied().collect::<Vec<_>>(), [2024, 2025]);
-        assert_eq!(seen(s.years[&2025][0]), total("120411", al, 2));
-        assert_eq!(seen(s.months[&(2024, 4)][0]), total("7", e, 1));
-        assert_eq!(seen(s.months[&(2025, 3)][1]), total("55", e, 2));
-        assert_eq!(seen(s.campaign_regions[&(0, 0)][0]), total("120411", al, 2));
-        assert_eq!(seen(s.campaign_regions[&(1, 0)][0]), total("411", e, 1));
-        assert_eq!(seen(s.campaign_regions[&(1, 3)][0]), total("7", e, 1));
-        assert_eq!(s.campaign_regions.len(), 6);
-        assert_eq!(
-            seen(s.campaign_months[&(1, (2024, 4))][0]),
-            total("7", e, 1)
-        );
-        assert_eq!(
-            seen(s.campaign_months[&(0, (2025, 3))][0]),
-            total("120411", al, 2)
-        );
-        let in_sichuan: Vec<usize> = s.region_campaigns(0).map(|(c, _)| c).collect();
-        assert_eq!(in_sichuan, [0, 1]);
-    }
-
-    #[test]
-    fn a_metric_written_twice_counts_once_with_the_last_value() {
-        let mut o = ob(0, 1, 1, &[], &[], q("1", Bound::Exact));
-        o.values.push((0, q("2", Bound::About)));
-        let s = aggregate(&[o], &[metric(Aggregate::Sum)], 0, 0);
-        assert_eq!(seen(s.site[0]), total("2", Bound::About, 1));
-    }
-
-    #[test]
-    fn progress_toward_targets() {
-        let table = [
-            ("411", "500", Some("82.2")),
-            ("120000", "150000", Some("80")),
-            ("500", "500", Some("100")),
-            ("499.99", "500", Some("99.9")),
-            ("1000", "500", Some("200")),
-            ("0", "500", Some("0")),
-            ("10", "0", None),
-            ("1", "3", Some("33.3")),
-        ];
-        for (t, target, want) in table {
-            let t = Total {
-                value: d(t),
-                bound: Bound::Exact,
-                step: Decimal::ZERO,
-                open: false,
-                count: 1,
-                single: None,
-            };
-            let got = progress(&t, &q(target, Bound::Exact));
-            assert_eq!(got, want.map(d), "{t:?} / {target}");
-        }
-    }
-}
+mod tests;

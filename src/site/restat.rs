@@ -1,0 +1,89 @@
+//! Aggregate stage, after an edit: the totals when only some bulletins'
+//! numbers changed (nothing moved: same dates, campaigns, regions).
+//!
+//! Takes the site with the edited bulletins in place and its previous
+//! [`Stats`]; gives what [`super::statistics`] would give, at the cost of
+//! the edited bulletins' months and campaigns rather than of the site: the
+//! month-level totals of each edited month are added up again from that
+//! month's bulletins, and the totals of years, the site, campaigns and
+//! regions are merged from month-level totals. Tests compare it with a
+//! full aggregation.
+
+use std::collections::BTreeSet;
+
+use super::aggregate::{Stats, Totals, aggregate, merge_all};
+use super::{Site, observation};
+
+/// The totals of `site` when the bulletins at `items` changed only their
+/// numbers since `old` was computed.
+pub fn statistics_after(site: &Site, old: &Stats, items: &[usize]) -> Stats {
+    let metrics = &site.config.metrics;
+    let (nc, nr) = (site.campaigns.len(), site.regions.nodes.len());
+    let mut s = old.clone();
+    let months: BTreeSet<(i16, i8)> = (items.iter())
+        .map(|&i| site.items[i].bulletin.date)
+        .map(|d| (d.year(), d.month()))
+        .collect();
+    let mut campaigns: BTreeSet<usize> = BTreeSet::new();
+    let mut regions: BTreeSet<usize> = BTreeSet::new();
+    for &i in items {
+        campaigns.extend(site.items[i].campaigns.iter().copied().filter(|&c| c < nc));
+        if nr > 0 {
+            regions.extend(site.regions.ancestry(site.items[i].region));
+        }
+    }
+    // The month-level scopes of each edited month, from its bulletins.
+    for ym in &months {
+        let list = site.archive.get(ym).map_or(&[][..], Vec::as_slice);
+        let obs: Vec<_> = list.iter().map(|&i| observation(site, i)).collect();
+        let part = aggregate(&obs, metrics, nc, nr);
+        s.months.extend(part.months);
+        s.campaign_months.extend(part.campaign_months);
+        s.region_months.extend(part.region_months);
+    }
+    // Campaign × region totals have no months: add up the edited campaigns.
+    for &c in &campaigns {
+        let obs: Vec<_> = site.by_campaign[c]
+            .iter()
+            .map(|&i| observation(site, i))
+            .collect();
+        let part = aggregate(&obs, metrics, nc, nr);
+        s.campaign_regions.extend(
+            part.campaign_regions
+                .into_iter()
+                .filter(|((pc, _), _)| *pc == c),
+        );
+    }
+    // Everything else is merged from months.
+    for y in months.iter().map(|m| m.0).collect::<BTreeSet<_>>() {
+        let t = merge_all(
+            s.months.range((y, i8::MIN)..=(y, i8::MAX)).map(|x| x.1),
+            metrics,
+        );
+        s.years.insert(y, t);
+    }
+    s.site = merge_all(s.years.values(), metrics);
+    for &c in &campaigns {
+        let range = (c, (i16::MIN, i8::MIN))..=(c, (i16::MAX, i8::MAX));
+        set(
+            &mut s.campaigns,
+            c,
+            merge_all(s.campaign_months.range(range).map(|x| x.1), metrics),
+        );
+    }
+    for &r in &regions {
+        let range = (r, (i16::MIN, i8::MIN))..=(r, (i16::MAX, i8::MAX));
+        set(
+            &mut s.regions,
+            r,
+            merge_all(s.region_months.range(range).map(|x| x.1), metrics),
+        );
+    }
+    s
+}
+
+fn set(list: &mut [Totals], i: usize, t: Totals) {
+    if let Some(slot) = list.get_mut(i) {
+        *slot = t;
+    }
+}
