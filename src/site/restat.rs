@@ -41,18 +41,17 @@ pub fn statistics_after(site: &Site, old: &Stats, items: &[usize]) -> Stats {
         s.campaign_months.extend(part.campaign_months);
         s.region_months.extend(part.region_months);
     }
-    // Campaign × region totals have no months: add up the edited campaigns.
+    // Campaign × region totals have no months: add up the edited pairs
+    // (an edited campaign within an edited bulletin's region or above).
     for &c in &campaigns {
-        let obs: Vec<_> = site.by_campaign[c]
-            .iter()
-            .map(|&i| observation(site, i))
-            .collect();
-        let part = aggregate(&obs, metrics, nc, nr);
-        s.campaign_regions.extend(
-            part.campaign_regions
-                .into_iter()
-                .filter(|((pc, _), _)| *pc == c),
-        );
+        for &r in &regions {
+            let members = (site.by_campaign[c].iter()).filter(|&&i| within(site, i, r));
+            let obs: Vec<_> = members.map(|&i| observation(site, i)).collect();
+            let mut part = aggregate(&obs, metrics, nc, nr);
+            if let Some(t) = part.campaign_regions.remove(&(c, r)) {
+                s.campaign_regions.insert((c, r), t);
+            }
+        }
     }
     // Everything else is merged from months.
     for y in months.iter().map(|m| m.0).collect::<BTreeSet<_>>() {
@@ -80,6 +79,18 @@ pub fn statistics_after(site: &Site, old: &Stats, items: &[usize]) -> Stats {
         );
     }
     s
+}
+
+/// Whether bulletin `i` lies in region `r` or below it.
+fn within(site: &Site, i: usize, r: usize) -> bool {
+    let mut cur = Some(site.items[i].region);
+    while let Some(n) = cur {
+        if n == r {
+            return true;
+        }
+        cur = site.regions.nodes[n].parent;
+    }
+    false
 }
 
 fn set(list: &mut [Totals], i: usize, t: Totals) {
