@@ -19,6 +19,8 @@ use std::path::{Path, PathBuf};
 use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
 use serde::Serialize;
 
+use crate::messages::{Lang, Msg, code_info};
+
 /// How serious a diagnostic is: errors fail a build, warnings do not.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Severity {
@@ -36,6 +38,14 @@ impl Severity {
             Severity::Warning => "warning",
         }
     }
+
+    /// `错误` or `警告` (`error`, `warning`).
+    pub fn label(self) -> Msg {
+        match self {
+            Severity::Error => crate::msg!(LabelError),
+            Severity::Warning => crate::msg!(LabelWarning),
+        }
+    }
 }
 
 /// One problem found in the user's files.
@@ -51,12 +61,13 @@ pub struct Diagnostic {
     pub len: usize,
     /// Error or warning.
     pub severity: Severity,
-    /// Short stable identifier, e.g. `frontmatter-unclosed`.
+    /// Short stable name of the kind, e.g. `frontmatter-unclosed`; its
+    /// number (`E003`) is [`Diagnostic::id`].
     pub code: &'static str,
     /// What is wrong, in one sentence.
-    pub message: String,
+    pub message: Msg,
     /// How to fix it, when known.
-    pub hint: Option<String>,
+    pub hint: Option<Msg>,
     /// The offending source line, when known.
     pub source_line: Option<String>,
 }
@@ -68,7 +79,7 @@ impl Diagnostic {
         line: usize,
         col: usize,
         code: &'static str,
-        message: impl Into<String>,
+        message: Msg,
     ) -> Self {
         Diagnostic {
             path: path.as_ref().to_path_buf(),
@@ -77,7 +88,7 @@ impl Diagnostic {
             len: 0,
             severity: Severity::Error,
             code,
-            message: message.into(),
+            message,
             hint: None,
             source_line: None,
         }
@@ -89,7 +100,7 @@ impl Diagnostic {
         line: usize,
         col: usize,
         code: &'static str,
-        message: impl Into<String>,
+        message: Msg,
     ) -> Self {
         Diagnostic {
             severity: Severity::Warning,
@@ -98,8 +109,8 @@ impl Diagnostic {
     }
 
     /// Adds a hint.
-    pub fn with_hint(mut self, hint: impl Into<String>) -> Self {
-        self.hint = Some(hint.into());
+    pub fn with_hint(mut self, hint: Msg) -> Self {
+        self.hint = Some(hint);
         self
     }
 
@@ -120,6 +131,16 @@ impl Diagnostic {
         self
     }
 
+    /// The stable number of this kind of problem (`E012`, `W003`);
+    /// `E000`/`W000` for a name missing from the table (a test prevents it).
+    pub fn id(&self) -> &'static str {
+        match (code_info(self.code), self.severity) {
+            (Some(c), _) => c.id,
+            (None, Severity::Error) => "E000",
+            (None, Severity::Warning) => "W000",
+        }
+    }
+
     /// Whether this diagnostic fails the build.
     pub fn is_error(&self) -> bool {
         self.severity == Severity::Error
@@ -136,8 +157,8 @@ impl Diagnostic {
         shown(&self.path)
     }
 
-    /// The diagnostic as text for people, coloured or not (see [`Paint`]).
-    pub fn render(&self, paint: Paint) -> String {
+    /// The diagnostic as text for people in `lang`, coloured or not (see [`Paint`]).
+    pub fn render(&self, paint: Paint, lang: Lang) -> String {
         let colour = paint == Paint::Colour;
         let level = match self.severity {
             Severity::Error => Level::ERROR,
@@ -159,13 +180,15 @@ impl Diagnostic {
         } else {
             self.shown_file()
         };
-        let sev = self.severity.as_str();
+        let sev = format!("{}[{}]", self.severity.label().text(lang), self.id());
         let mut out = format!(
             "{bold}{place}:{bold:#} {sev_style}{sev}{sev_style:#}: {bold}{}{bold:#}",
-            escape_controls(&self.message)
+            escape_controls(&self.message.text(lang))
         );
-        let hint = self.hint.as_deref().map(escape_controls);
-        let hint_level = Level::HELP.with_name("hint");
+        let hint_text = self.hint.as_ref().map(|h| h.text(lang));
+        let hint = hint_text.as_deref().map(escape_controls);
+        let hint_word = crate::msg!(LabelHint).text(lang);
+        let hint_level = Level::HELP.with_name(hint_word.as_str());
         match &self.source_line {
             Some(src) if self.line > 0 => {
                 let snippet = Snippet::source(src.as_str())
@@ -190,7 +213,9 @@ impl Diagnostic {
                     } else {
                         anstyle::Style::new()
                     };
-                    out.push_str(&format!("\n  {blue}={blue:#} {bold}hint{bold:#}: {h}"));
+                    out.push_str(&format!(
+                        "\n  {blue}={blue:#} {bold}{hint_word}{bold:#}: {h}"
+                    ));
                 }
             }
         }
@@ -211,18 +236,20 @@ impl Diagnostic {
         start..end.max(start)
     }
 
-    /// The diagnostic as one line of JSON: `file`, `line`, `column` (null for
-    /// the file as a whole), `severity`, `code`, `message`, `hint` (or null).
-    pub fn to_json(&self) -> String {
+    /// The diagnostic as one line of JSON in `lang`: `file`, `line`,
+    /// `column` (null for the file as a whole), `severity`, `code` (`E012`),
+    /// `name` (`date-invalid`), `message`, `hint` (or null).
+    pub fn to_json(&self, lang: Lang) -> String {
         #[derive(Serialize)]
         struct Json<'a> {
             file: String,
             line: Option<usize>,
             column: Option<usize>,
             severity: &'static str,
-            code: &'a str,
-            message: &'a str,
-            hint: Option<&'a str>,
+            code: &'static str,
+            name: &'a str,
+            message: String,
+            hint: Option<String>,
         }
         let at = |n: usize| (self.line > 0).then_some(n);
         let j = Json {
@@ -230,9 +257,10 @@ impl Diagnostic {
             line: at(self.line),
             column: at(self.col),
             severity: self.severity.as_str(),
-            code: self.code,
-            message: &self.message,
-            hint: self.hint.as_deref(),
+            code: self.id(),
+            name: self.code,
+            message: self.message.text(lang),
+            hint: self.hint.as_ref().map(|h| h.text(lang)),
         };
         // Serialising plain strings and numbers cannot fail.
         serde_json::to_string(&j).unwrap_or_default()
@@ -295,7 +323,7 @@ impl Paint {
 
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.render(Paint::Plain))
+        f.write_str(&self.render(Paint::Plain, Lang::default()))
     }
 }
 
@@ -309,17 +337,34 @@ pub fn sort(diags: &mut [Diagnostic]) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::msg;
+
+    /// A message that is just `s`, in either language.
+    fn m(s: &str) -> Msg {
+        msg!(IoOther, s)
+    }
+
+    fn en(d: &Diagnostic) -> String {
+        d.render(Paint::Plain, Lang::En)
+    }
 
     #[test]
     fn display_names_file_line_column_and_hint() {
-        let d = Diagnostic::error("content/a.md", 3, 8, "x", "bad value")
-            .with_hint("write 7.2万元")
+        let d = Diagnostic::error("content/a.md", 3, 8, "metric-value", m("bad value"))
+            .with_hint(m("write 7.2万元"))
             .with_source("---\ntitle: t\n参与: 7.2万人\n");
-        let text = d.to_string();
+        let text = en(&d);
         assert!(
-            text.starts_with("content/a.md:3:8: error: bad value\n"),
+            text.starts_with("content/a.md:3:8: error[E013]: bad value\n"),
             "{text}"
         );
+        let zh = d.to_string();
+        assert!(
+            zh.starts_with("content/a.md:3:8: 错误[E013]: bad value\n"),
+            "{zh}"
+        );
+        assert!(zh.ends_with("= 提示: write 7.2万元"), "{zh}");
+        assert_eq!(zh.lines().count(), text.lines().count());
         assert!(text.contains("3 | 参与: 7.2万人"));
         // Before column 8: two CJK characters (two cells each) and five narrow ones.
         let caret_line = text.lines().find(|l| l.trim_end().ends_with('^')).unwrap();
@@ -330,7 +375,7 @@ mod tests {
 
     #[test]
     fn underlines_the_whole_span_in_display_cells() {
-        let d = Diagnostic::error("a.md", 1, 5, "x", "m")
+        let d = Diagnostic::error("a.md", 1, 5, "x", m("m"))
             .with_len(5)
             .with_source("投入: 7.2万人");
         let text = d.to_string();
@@ -341,19 +386,21 @@ mod tests {
 
     #[test]
     fn without_a_position_or_source() {
-        let d = Diagnostic::warning("content/a.md", 0, 0, "x", "m").with_hint("h");
-        assert_eq!(d.to_string(), "content/a.md: warning: m\n  = hint: h");
-        let d = Diagnostic::error("a.md", 2, 1, "x", "m");
-        assert_eq!(d.to_string(), "a.md:2:1: error: m");
+        let d = Diagnostic::warning("content/a.md", 0, 0, "date-future", m("m")).with_hint(m("h"));
+        assert_eq!(en(&d), "content/a.md: warning[W002]: m\n  = hint: h");
+        assert_eq!(d.to_string(), "content/a.md: 警告[W002]: m\n  = 提示: h");
+        let d = Diagnostic::error("a.md", 2, 1, "yaml", m("m"));
+        assert_eq!(en(&d), "a.md:2:1: error[E004]: m");
+        assert_eq!(d.to_string(), "a.md:2:1: 错误[E004]: m");
     }
 
     #[test]
     fn colour_only_when_asked() {
-        let d = Diagnostic::error("a.md", 1, 1, "x", "m")
+        let d = Diagnostic::error("a.md", 1, 1, "x", m("m"))
             .with_source("标题")
-            .with_hint("h");
-        assert!(!d.render(Paint::Plain).contains('\x1b'));
-        let c = d.render(Paint::Colour);
+            .with_hint(m("h"));
+        assert!(!d.render(Paint::Plain, Lang::Zh).contains('\x1b'));
+        let c = d.render(Paint::Colour, Lang::Zh);
         assert!(c.contains('\x1b'));
         assert!(c.contains("a.md:1:1:"));
     }
@@ -365,39 +412,40 @@ mod tests {
             1,
             1,
             "x",
-            "m\r\u{202e}",
+            m("m\r\u{202e}"),
         )
-        .with_hint("h\n")
+        .with_hint(m("h\n"))
         .with_source("---");
-        let text = d.to_string();
+        let text = en(&d);
         assert!(
             text.starts_with(
-                "content/a\\nb.md:1:1: error: x\\u{1b}[2J.md:1:1: error: m\\r\\u{202e}\n"
+                "content/a\\nb.md:1:1: error: x\\u{1b}[2J.md:1:1: error[E000]: m\\r\\u{202e}\n"
             ),
             "{text}"
         );
         assert!(text.ends_with("= hint: h\\n"), "{text}");
         assert!(!text.contains('\x1b') && !text.contains('\r'));
-        let v: serde_json::Value = serde_json::from_str(&d.to_json()).unwrap();
+        let v: serde_json::Value = serde_json::from_str(&d.to_json(Lang::Zh)).unwrap();
         assert_eq!(v["file"], "content/a\nb.md:1:1: error: x\u{1b}[2J.md");
         assert_eq!(escape_controls("宜宾\t"), "宜宾\\t");
     }
 
     #[test]
     fn json_has_every_field() {
-        let d = Diagnostic::error("content/a.md", 3, 8, "metric-value", "坏 \"值\"")
-            .with_hint("写 7.2万元");
-        let v: serde_json::Value = serde_json::from_str(&d.to_json()).unwrap();
+        let d = Diagnostic::error("content/a.md", 3, 8, "metric-value", m("坏 \"值\""))
+            .with_hint(m("写 7.2万元"));
+        let v: serde_json::Value = serde_json::from_str(&d.to_json(Lang::Zh)).unwrap();
         assert_eq!(v["file"], "content/a.md");
         assert_eq!(
             (v["line"].as_u64(), v["column"].as_u64()),
             (Some(3), Some(8))
         );
         assert_eq!(v["severity"], "error");
-        assert_eq!(v["code"], "metric-value");
+        assert_eq!(v["code"], "E013");
+        assert_eq!(v["name"], "metric-value");
         assert_eq!(v["message"], "坏 \"值\"");
         assert_eq!(v["hint"], "写 7.2万元");
-        let w = Diagnostic::warning("a.md", 0, 0, "dup", "m").to_json();
+        let w = Diagnostic::warning("a.md", 0, 0, "dup", m("m")).to_json(Lang::En);
         let v: serde_json::Value = serde_json::from_str(&w).unwrap();
         assert!(v["line"].is_null() && v["column"].is_null() && v["hint"].is_null());
         assert_eq!(v["severity"], "warning");

@@ -6,6 +6,8 @@
 //! gives the first problem, a message and the diagnostic for it. Pure; used
 //! by the content parsers and by the configuration (`regions:` slugs).
 
+use crate::messages::{Key, Msg};
+use crate::msg;
 use std::path::Path;
 
 use crate::diag::Diagnostic;
@@ -61,24 +63,24 @@ pub fn unfit(slug: &str) -> Option<Unfit> {
 }
 
 impl Unfit {
-    /// What is wrong with `slug`; `of` says whose it is (` of the tag 园区`), or is empty.
-    pub fn message(&self, slug: &str, of: &str) -> String {
+    /// What is wrong with `slug`; `subject` names it (a key such as
+    /// [`Key::SlugSubjectTag`] taking the slug and `name`).
+    pub fn message(&self, slug: &str, subject: Key, name: &str) -> Msg {
         let shown: String = if slug.chars().count() > 40 {
             slug.chars().take(40).chain(['…']).collect()
         } else {
             slug.to_string()
         };
-        let subject = format!("the slug `{shown}`{of}");
+        let subject = Msg::new(subject).arg(shown).arg(name);
         match self {
-            Unfit::TooLong(n) => format!(
-                "{subject} is {n} bytes long; one URL segment may have at most {MAX_SEGMENT}"
-            ),
-            Unfit::Reserved(seg) if seg == slug => format!(
-                "{subject} is a device name that Windows does not allow as a file or folder name"
-            ),
-            Unfit::Reserved(seg) => format!(
-                "{subject} contains `{seg}`, a device name that Windows does not allow as a file or folder name"
-            ),
+            Unfit::TooLong(n) => Msg::new(Key::SlugTooLong)
+                .arg_msg(subject)
+                .arg(n)
+                .arg(MAX_SEGMENT),
+            Unfit::Reserved(seg) if seg == slug => Msg::new(Key::SlugReserved).arg_msg(subject),
+            Unfit::Reserved(seg) => Msg::new(Key::SlugContainsReserved)
+                .arg_msg(subject)
+                .arg(seg),
         }
     }
 
@@ -95,28 +97,32 @@ impl Unfit {
         can_set: bool,
     ) -> Diagnostic {
         let fix = match self {
-            Unfit::TooLong(_) => format!("shorter (at most {MAX_SEGMENT} letters)"),
-            Unfit::Reserved(seg) => format!("different (e.g. {seg}-1)"),
+            Unfit::TooLong(_) => msg!(SlugFixShorter, MAX_SEGMENT),
+            Unfit::Reserved(seg) => msg!(SlugFixDifferent, seg),
         };
         let (pos, len, hint) = match field {
-            Some((pos, len)) => (pos, len, format!("make the `slug:` {fix}")),
+            Some((pos, len)) => (pos, len, Msg::new(Key::SlugFieldHint).arg_msg(fix)),
             None if can_set => (
                 Pos { line: 1, col: 1 },
                 3,
-                format!(
-                    "the slug comes from the file name: rename the file, or set a `slug:` that is {fix} in the front matter"
-                ),
+                Msg::new(Key::SlugFromNameHint).arg_msg(fix),
             ),
             None => (
                 Pos { line: 1, col: 1 },
                 3,
-                format!("the slug is the file name: rename the file to one that is {fix}"),
+                Msg::new(Key::SlugIsNameHint).arg_msg(fix),
             ),
         };
-        Diagnostic::error(path, pos.line, pos.col, self.code(), self.message(slug, ""))
-            .with_hint(hint)
-            .with_len(len)
-            .with_source(text)
+        Diagnostic::error(
+            path,
+            pos.line,
+            pos.col,
+            self.code(),
+            self.message(slug, Key::SlugSubject, ""),
+        )
+        .with_hint(hint)
+        .with_len(len)
+        .with_source(text)
     }
 
     /// The stable code of this problem.

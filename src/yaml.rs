@@ -11,6 +11,8 @@ use std::path::Path;
 use serde::de::DeserializeOwned;
 
 use crate::diag::Diagnostic;
+use crate::messages::{Key, Msg};
+use crate::msg;
 
 /// A value with its position in the YAML text (see [`Pos::of`]).
 pub type Spanned<T> = serde_saphyr::Spanned<T>;
@@ -47,16 +49,12 @@ pub fn parse<T: DeserializeOwned>(
         .find(|(_, l)| l.starts_with('\t') || l.trim_start_matches(' ').starts_with('\t'))
     {
         let col = line.chars().take_while(|c| *c == ' ').count() + 1;
-        return Err(Diagnostic::error(
-            path,
-            first_line + i,
-            col,
-            "yaml-tab",
-            "a tab is used for indentation; YAML indents with spaces only",
-        )
-        .with_len(1)
-        .with_hint("replace the tab at the start of this line with spaces")
-        .with_source(whole));
+        return Err(
+            Diagnostic::error(path, first_line + i, col, "yaml-tab", msg!(YamlTab))
+                .with_len(1)
+                .with_hint(msg!(YamlTabHint))
+                .with_source(whole),
+        );
     }
     serde_saphyr::from_str::<T>(yaml).map_err(|e| {
         let (line, col) = e
@@ -122,75 +120,55 @@ fn key_of(line: &str) -> Option<&str> {
 
 /// Turns the YAML reader's message into one for an editor, with a hint:
 /// Rust type names and library options never reach the user.
-fn explain(message: &str, key: Option<&str>) -> (String, Option<String>) {
-    let k = key.unwrap_or("this key");
-    let quoted = |k: &str| {
-        if key.is_some() {
-            format!("`{k}`")
-        } else {
-            k.to_string()
-        }
+fn explain(message: &str, key: Option<&str>) -> (Msg, Option<Msg>) {
+    let k = key.unwrap_or("");
+    let quoted = || match key {
+        Some(k) => msg!(Quoted, k),
+        None => msg!(YamlThisKey),
     };
-    let s = |x: &str| Some(x.to_string());
     if message.starts_with("data did not match any variant of untagged enum") {
         let hint = match k {
-            "tags" => "write one tag or a list: tags: [园区, 隐患排查]",
-            "campaign" => {
-                "write a campaign slug or name, or a list: campaign: [ankang-cup, safety-month]"
-            }
-            "source" => {
-                "write the publisher, or source: { publisher: 四川工人日报, issue: 第13461期 }"
-            }
-            _ => "see the examples in README.md for what this key takes",
+            "tags" => msg!(YamlHintTags),
+            "campaign" => msg!(YamlHintCampaign),
+            "source" => msg!(YamlHintSource),
+            _ => msg!(YamlHintSeeReadme),
         };
-        (
-            format!("{} has a value of the wrong form", quoted(k)),
-            s(hint),
-        )
+        (Msg::new(Key::YamlWrongForm).arg_msg(quoted()), Some(hint))
     } else if let Some(rest) = message.strip_prefix("duplicate mapping key: ") {
         let dup = rest.split(',').next().unwrap_or(rest).trim();
-        (
-            format!("the key `{dup}` appears twice"),
-            s("a key may appear only once; remove one of the two"),
-        )
+        (msg!(YamlDuplicate, dup), Some(msg!(YamlDuplicateHint)))
     } else if message == "expected mapping start" {
-        (
-            format!("{} needs `name: value` lines under it", quoted(k)),
-            Some(format!(
-                "indent them under `{k}:`, one per line, e.g. `  参与企业: 411`"
-            )),
-        )
+        let m = Msg::new(Key::YamlNeedsMap).arg_msg(quoted());
+        (m, Some(msg!(YamlNeedsMapHint, k)))
     } else if message == "expected string scalar" {
-        (
-            format!("{} takes text, not a list or a map", quoted(k)),
-            Some(format!(
-                "a value starting with [ or {{ is read as a list or a map: put it in quotes, e.g. {k}: \"[通知] …\""
-            )),
-        )
+        let m = Msg::new(Key::YamlNeedsText).arg_msg(quoted());
+        (m, Some(msg!(YamlNeedsTextHint, k)))
     } else if message == "invalid boolean" {
-        (
-            format!("{} must be true or false", quoted(k)),
-            s("write true or false"),
-        )
+        let m = Msg::new(Key::YamlNeedsBool).arg_msg(quoted());
+        (m, Some(msg!(YamlNeedsBoolHint)))
     } else if message.starts_with("invalid u") || message.starts_with("invalid i") {
-        (
-            format!("{} must be a whole number", quoted(k)),
-            Some(format!("write digits, e.g. {k}: 10")),
-        )
+        let m = Msg::new(Key::YamlNeedsWhole).arg_msg(quoted());
+        (m, Some(msg!(YamlNeedsWholeHint, k)))
     } else if message.contains("mapping values are not allowed") {
-        (
-            "a value contains `: `, which YAML reads as a new key".into(),
-            s("put the value in quotes, e.g. title: \"宜宾：园区检查\""),
-        )
-    } else if message.starts_with("unknown field") {
-        (
-            message.to_string(),
-            s("remove this key or correct its spelling; the keys allowed here are listed above"),
-        )
+        (msg!(YamlColonInValue), Some(msg!(YamlColonInValueHint)))
+    } else if let Some(rest) = message.strip_prefix("unknown field `") {
+        (unknown_field(rest), Some(msg!(YamlUnknownFieldHint)))
     } else if message.contains("found a tab") {
-        (message.to_string(), s("YAML indents with spaces only"))
+        (msg!(YamlFoundTab), Some(msg!(YamlSpacesOnly)))
     } else {
-        (message.to_string(), None)
+        (msg!(YamlOther, message), None)
+    }
+}
+
+/// `foo`, expected one of `a`, `b` (serde's words after "unknown field `").
+fn unknown_field(rest: &str) -> Msg {
+    let (field, tail) = rest.split_once('`').unwrap_or((rest, ""));
+    let allowed = tail
+        .strip_prefix(", expected one of ")
+        .or_else(|| tail.strip_prefix(", expected "));
+    match allowed {
+        Some(list) => msg!(YamlUnknownFieldAllowed, field, list),
+        None => msg!(YamlUnknownField, field),
     }
 }
 
@@ -217,11 +195,15 @@ mod tests {
         let d = err("title: a\nfoo: 1\n", 2);
         assert_eq!((d.line, d.col), (3, 1));
         assert!(
-            d.message.starts_with("unknown field `foo`"),
+            d.message.en().starts_with("unknown field `foo`"),
             "{}",
-            d.message
+            d.message.en()
         );
-        assert!(!d.message.contains("at line"));
+        assert_eq!(
+            d.message.zh(),
+            "不认识的字段 `foo`，这里可以写的字段有：title, n"
+        );
+        assert!(!d.message.en().contains("at line"));
     }
 
     #[test]
@@ -236,20 +218,21 @@ mod tests {
             "data did not match any variant of untagged enum OneOrMany",
             Some("tags"),
         );
-        assert_eq!(m, "`tags` has a value of the wrong form");
-        assert!(h.unwrap().contains("tags: [园区"));
+        assert_eq!(m.en(), "`tags` has a value of the wrong form");
+        assert_eq!(m.zh(), "`tags` 的写法不对");
+        assert!(h.unwrap().zh().contains("tags: [园区"));
         let (m, _) = explain(
             "duplicate mapping key: title, set DuplicateKeyPolicy in Options if acceptable",
             None,
         );
-        assert_eq!(m, "the key `title` appears twice");
+        assert_eq!(m.en(), "the key `title` appears twice");
         assert_eq!(
-            explain("invalid boolean", Some("draft")).0,
+            explain("invalid boolean", Some("draft")).0.en(),
             "`draft` must be true or false"
         );
         assert_eq!(
-            explain("invalid u64", Some("paginate")).0,
-            "`paginate` must be a whole number"
+            explain("invalid u64", Some("paginate")).0.zh(),
+            "`paginate` 要写整数"
         );
         assert_eq!(key_of("  参与企业: [1, 2]"), Some("参与企业"));
         assert_eq!(key_of("- a"), None);

@@ -13,6 +13,7 @@ use crate::{BuildOptions, Loaded, Timings, load, render};
 /// Runs `build`; returns the exit code.
 pub fn run(opts: &BuildOpts) -> i32 {
     let start = Instant::now();
+    let lang = super::lang(&opts.root);
     let out_dir = |cfg_dir: &str| match &opts.output {
         Some(o) => o.clone(),
         None => opts.root.join(cfg_dir),
@@ -25,7 +26,7 @@ pub fn run(opts: &BuildOpts) -> i32 {
         && let Ok(cfg) = config::parse(Path::new(CONFIG_FILE), &text)
         && let Err(d) = write::check_output_dir(&opts.root, &out_dir(&cfg.output_dir), opts.force)
     {
-        report(vec![d]);
+        report(vec![d], lang);
         return CONTENT_ERRORS;
     }
     let build_opts = BuildOptions {
@@ -39,7 +40,7 @@ pub fn run(opts: &BuildOpts) -> i32 {
     } = match load(&opts.root, &build_opts) {
         Ok(l) => l,
         Err(diags) => {
-            report(diags);
+            report(diags, lang);
             return CONTENT_ERRORS;
         }
     };
@@ -47,7 +48,7 @@ pub fn run(opts: &BuildOpts) -> i32 {
     let staging = match Staging::begin(&opts.root, &out, opts.force) {
         Ok(s) => s,
         Err(d) => {
-            report(vec![d]);
+            report(vec![d], lang);
             return CONTENT_ERRORS;
         }
     };
@@ -56,7 +57,7 @@ pub fn run(opts: &BuildOpts) -> i32 {
     if let Err(diags) = render(&sources, &site, &theme, &|path, data| {
         staging.put(&path, &data)
     }) {
-        report(diags);
+        report(diags, lang);
         return CONTENT_ERRORS;
     }
     t.lap("render");
@@ -64,8 +65,8 @@ pub fn run(opts: &BuildOpts) -> i32 {
     t.lap("commit");
     match committed {
         Ok(r) => {
-            eprintln!(
-                "Built {} bulletins into {} in {} ms: {} files written, {} unchanged, {} removed.",
+            let built = crate::msg!(
+                Built,
                 site.items.len(),
                 crate::diag::shown(&out),
                 start.elapsed().as_millis(),
@@ -73,10 +74,11 @@ pub fn run(opts: &BuildOpts) -> i32 {
                 r.unchanged,
                 r.removed
             );
+            eprintln!("{}", built.text(lang));
             OK
         }
         Err(d) => {
-            report(vec![d]);
+            report(vec![d], lang);
             CONTENT_ERRORS
         }
     }

@@ -8,11 +8,14 @@
 use super::{CONTENT_ERRORS, OK, print};
 use crate::cli::{CheckFormat, CheckOpts};
 use crate::diag;
+use crate::messages::{Key, Msg};
+use crate::msg;
 use crate::{BuildOptions, check};
 
 /// Runs `check`; returns the exit code.
 pub fn run(opts: &CheckOpts) -> i32 {
     let now = jiff::Timestamp::now().as_second();
+    let lang = super::lang(&opts.root);
     let mut diags = check(&opts.root, &BuildOptions::default(), now);
     let errors = diags.iter().filter(|d| d.is_error()).count();
     let warnings = diags.len() - errors;
@@ -20,23 +23,28 @@ pub fn run(opts: &CheckOpts) -> i32 {
         CheckFormat::Json => {
             diag::sort(&mut diags);
             for d in &diags {
-                println!("{}", d.to_json());
+                println!("{}", d.to_json(lang));
             }
         }
         CheckFormat::Text => {
-            print(&mut diags);
-            eprintln!("{}", summary(errors, warnings));
+            print(&mut diags, lang);
+            eprintln!("{}", summary(errors, warnings).text(lang));
         }
     }
     if errors > 0 { CONTENT_ERRORS } else { OK }
 }
 
-fn summary(errors: usize, warnings: usize) -> String {
-    let n = |k: usize, what: &str| format!("{k} {what}{}", if k == 1 { "" } else { "s" });
+fn summary(errors: usize, warnings: usize) -> Msg {
+    let count = |n: usize, one: Key, many: Key| match n {
+        1 => Msg::new(one),
+        n => Msg::new(many).arg(n),
+    };
+    let e = count(errors, Key::ErrorsOne, Key::ErrorsMany);
+    let w = count(warnings, Key::WarningsOne, Key::WarningsMany);
     match (errors, warnings) {
-        (0, 0) => "No problems found.".into(),
-        (0, w) => format!("No errors; {}.", n(w, "warning")),
-        (e, w) => format!("{}, {}.", n(e, "error"), n(w, "warning")),
+        (0, 0) => msg!(CheckClean),
+        (0, _) => Msg::new(Key::CheckWarningsOnly).arg_msg(w),
+        _ => Msg::new(Key::CheckErrorsAndWarnings).arg_msg(e).arg_msg(w),
     }
 }
 
@@ -46,8 +54,11 @@ mod tests {
 
     #[test]
     fn summaries() {
-        assert_eq!(summary(0, 0), "No problems found.");
-        assert_eq!(summary(0, 1), "No errors; 1 warning.");
-        assert_eq!(summary(3, 2), "3 errors, 2 warnings.");
+        assert_eq!(summary(0, 0).en(), "No problems found.");
+        assert_eq!(summary(0, 1).en(), "No errors; 1 warning.");
+        assert_eq!(summary(3, 2).en(), "3 errors, 2 warnings.");
+        assert_eq!(summary(1, 0).en(), "1 error, 0 warnings.");
+        assert_eq!(summary(3, 2).zh(), "3 个错误，2 个警告。");
+        assert_eq!(summary(0, 0).zh(), "没有发现问题。");
     }
 }

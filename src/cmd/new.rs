@@ -15,6 +15,8 @@ use crate::content::bulletin::split_region;
 use crate::content::date::{CHINA, Date};
 use crate::content::region::Gazetteer;
 use crate::content::{scaffold, slug::slugify};
+use crate::messages::{Key, Lang, Msg, io_reason};
+use crate::msg;
 use crate::render::urls;
 use crate::site::{Parsed, did_you_mean};
 use crate::{Sources, discover, parse};
@@ -35,28 +37,27 @@ pub(crate) fn write_new(path: &Path, text: &str) -> std::io::Result<()> {
 }
 
 /// Reads and parses the site; content errors are not `new`'s business.
-fn read_site(root: &Path) -> Result<(Sources, Parsed), i32> {
+fn read_site(root: &Path, lang: Lang) -> Result<(Sources, Parsed), i32> {
     match discover(root) {
         Ok(sources) => {
             let (parsed, _) = parse(&sources);
             Ok((sources, parsed))
         }
         Err(diags) => {
-            report(diags);
+            report(diags, lang);
             Err(CONTENT_ERRORS)
         }
     }
 }
 
-fn refuse(message: String, hint: &str) -> i32 {
-    let message = crate::diag::escape_controls(&message);
-    eprintln!("error: {message}\n  = hint: {hint}");
+fn refuse(message: Msg, hint: Msg, lang: Lang) -> i32 {
+    super::print_error(&message, Some(&hint), lang);
     CONTENT_ERRORS
 }
 
-fn created(rel: &str, page: &str) -> i32 {
-    println!("Created {rel}");
-    println!("Preview: {PREVIEW}{page} (while `jianxun serve` runs)");
+fn created(rel: &str, page: &str, lang: Lang) -> i32 {
+    println!("{}", msg!(NewCreated, rel).text(lang));
+    println!("{}", msg!(NewPreview, PREVIEW, page).text(lang));
     OK
 }
 
@@ -69,17 +70,33 @@ pub fn run(opts: &NewOpts) -> i32 {
             campaign,
             region,
             date,
-        } => new_bulletin(root, title, campaign, region, date.as_deref()),
-        NewOpts::Campaign { root, slug, name } => new_campaign(root, slug, name),
+        } => {
+            let asked = Asked {
+                title,
+                campaign,
+                region,
+                date: date.as_deref(),
+            };
+            new_bulletin(root, &asked, super::lang(root))
+        }
+        NewOpts::Campaign { root, slug, name } => new_campaign(root, slug, name, super::lang(root)),
     }
 }
 
+/// What `new bulletin` was asked for.
+struct Asked<'a> {
+    title: &'a str,
+    campaign: &'a str,
+    region: &'a str,
+    date: Option<&'a str>,
+}
+
 /// The date given (checked), or today in China.
-fn date_or_today(date: Option<&str>) -> Result<String, i32> {
+fn date_or_today(date: Option<&str>, lang: Lang) -> Result<String, i32> {
     match date {
         Some(d) => match Date::parse(d) {
             Ok(_) => Ok(d.trim().to_string()),
-            Err(msg) => Err(usage(&msg, Some("write the date as 2025-06-12"))),
+            Err(m) => Err(usage(&m, Some(&msg!(NewDateHint)), lang)),
         },
         None => Ok(jiff::Timestamp::now()
             .to_zoned(jiff::tz::TimeZone::fixed(CHINA))
@@ -90,7 +107,7 @@ fn date_or_today(date: Option<&str>) -> Result<String, i32> {
 
 /// The slug of the campaign written `wanted` (slug, name or full name), or
 /// the usage error naming the campaigns there are.
-fn campaign_of(parsed: &Parsed, wanted: &str) -> Result<String, i32> {
+fn campaign_of(parsed: &Parsed, wanted: &str, lang: Lang) -> Result<String, i32> {
     let found = parsed
         .campaigns
         .iter()
@@ -112,14 +129,11 @@ fn campaign_of(parsed: &Parsed, wanted: &str) -> Result<String, i32> {
                 .iter()
                 .find(|c| c.slug == best || c.name == best);
             let (name, slug) = c.map_or((best, best), |c| (c.name.as_str(), c.slug.as_str()));
-            format!("did you mean {name} ({slug})?")
+            msg!(DidYouMeanNamed, name, slug)
         }
-        None if parsed.campaigns.is_empty() => {
-            "there are no campaigns yet: create one with `jianxun new campaign SLUG --name 名称`"
-                .into()
-        }
-        None => format!(
-            "known campaigns: {}",
+        None if parsed.campaigns.is_empty() => msg!(NoCampaignsNewHint),
+        None => msg!(
+            KnownCampaigns,
             parsed
                 .campaigns
                 .iter()
@@ -128,29 +142,23 @@ fn campaign_of(parsed: &Parsed, wanted: &str) -> Result<String, i32> {
                 .join("、")
         ),
     };
-    Err(usage(&format!("unknown campaign `{wanted}`"), Some(&hint)))
+    Err(usage(&msg!(CampaignUnknown, wanted), Some(&hint), lang))
 }
 
-fn new_bulletin(root: &Path, title: &str, campaign: &str, region: &str, date: Option<&str>) -> i32 {
-    let title = title.trim();
+fn new_bulletin(root: &Path, asked: &Asked, lang: Lang) -> i32 {
+    let (title, region) = (asked.title.trim(), asked.region);
     if title.is_empty() {
-        return usage(
-            "the title is empty",
-            Some("jianxun new bulletin \"宜宾安康杯竞赛走进园区\" …"),
-        );
+        return usage(&msg!(NewTitleEmpty), Some(&msg!(NewTitleEmptyHint)), lang);
     }
     let region_parts = split_region(region);
     if region_parts.is_empty() {
-        return usage(
-            "the region is empty",
-            Some("write it broad to narrow, e.g. --region 四川/宜宾, or --region 全国"),
-        );
+        return usage(&msg!(NewRegionEmpty), Some(&msg!(NewRegionEmptyHint)), lang);
     }
-    let date = match date_or_today(date) {
+    let date = match date_or_today(asked.date, lang) {
         Ok(d) => d,
         Err(code) => return code,
     };
-    let (sources, parsed) = match read_site(root) {
+    let (sources, parsed) = match read_site(root, lang) {
         Ok(s) => s,
         Err(code) => return code,
     };
@@ -159,37 +167,27 @@ fn new_bulletin(root: &Path, title: &str, campaign: &str, region: &str, date: Op
         Ok(p) => p.join("/"),
         Err(problem) => {
             let (_, message, hint) = problem.describe(region);
-            return usage(&message, Some(&hint));
+            return usage(&message, Some(&hint), lang);
         }
     };
     let slug = scaffold::bulletin_slug(title, &sources.config.region_slugs);
     if slug.is_empty() {
-        return usage(
-            &format!("cannot make a URL slug from the title `{title}`"),
-            Some("give the title some Chinese characters, letters or digits"),
-        );
+        return usage(&msg!(NewNoSlug, title), Some(&msg!(NewNoSlugHint)), lang);
     }
     // `new` cuts long slugs itself; a device name it cannot help.
     if let Some(u) = crate::pathname::unfit(&slug) {
-        return usage(
-            &u.message(&slug, " made from the title"),
-            Some("give the bulletin a different title"),
-        );
+        let message = u.message(&slug, Key::SlugSubjectTitle, "");
+        return usage(&message, Some(&msg!(NewOtherTitleHint)), lang);
     }
-    let campaign_slug = match campaign_of(&parsed, campaign.trim()) {
+    let campaign_slug = match campaign_of(&parsed, asked.campaign.trim(), lang) {
         Ok(s) => s,
         Err(code) => return code,
     };
     let year = date.get(..4).unwrap_or("0000");
     let rel = format!("content/bulletins/{year}/{slug}.md");
     if let Some(other) = parsed.bulletins.iter().find(|b| b.slug == slug) {
-        return refuse(
-            format!(
-                "a bulletin with the slug `{slug}` already exists: {}",
-                crate::diag::shown(&other.path)
-            ),
-            "edit that bulletin, or give the new one a different title",
-        );
+        let message = msg!(NewSlugTaken, &slug, crate::diag::shown(&other.path));
+        return refuse(message, msg!(NewSlugTakenHint), lang);
     }
     let text = scaffold::bulletin(
         title,
@@ -199,68 +197,62 @@ fn new_bulletin(root: &Path, title: &str, campaign: &str, region: &str, date: Op
         &sources.config.metrics,
     );
     match write_new(&root.join(&rel), &text) {
-        Ok(()) => created(&rel, &urls::bulletin(&slug)),
-        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => refuse(
-            format!("{rel} already exists"),
-            "edit it, or give the new bulletin a different title",
-        ),
+        Ok(()) => created(&rel, &urls::bulletin(&slug), lang),
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+            refuse(msg!(NewExists, &rel), msg!(NewExistsBulletinHint), lang)
+        }
         Err(e) => refuse(
-            format!("cannot write {rel}: {e}"),
-            "check that the folder is writable",
+            Msg::new(Key::NewCannotWrite)
+                .arg(&rel)
+                .arg_msg(io_reason(&e)),
+            msg!(NewCannotWriteHint),
+            lang,
         ),
     }
 }
 
-fn new_campaign(root: &Path, slug: &str, name: &str) -> i32 {
+fn new_campaign(root: &Path, slug: &str, name: &str, lang: Lang) -> i32 {
     let slug = slug.trim();
     let clean = slugify(slug);
     if clean != slug || slug.is_empty() {
         let hint = if clean.is_empty() {
-            "use lowercase ASCII words joined by `-`, e.g. song-wennuan".to_string()
+            msg!(NewNotSlugHint)
         } else {
-            format!("did you mean {clean}?")
+            msg!(DidYouMean, &clean)
         };
-        return usage(
-            &format!("`{slug}` is not a slug (lowercase ASCII words joined by `-`)"),
-            Some(&hint),
-        );
+        return usage(&msg!(NewNotSlug, slug), Some(&hint), lang);
     }
     if let Some(u) = crate::pathname::unfit(slug) {
-        return usage(
-            &u.message(slug, ""),
-            Some(&format!("choose another slug, e.g. {slug}-1")),
-        );
+        let message = u.message(slug, Key::SlugSubject, "");
+        return usage(&message, Some(&msg!(NewOtherSlugHint, slug)), lang);
     }
     let name = name.trim();
     if name.is_empty() {
-        return usage("the name is empty", Some("--name 送温暖行动"));
+        return usage(&msg!(NewNameEmpty), Some(&msg!(NewNameEmptyHint)), lang);
     }
-    let (sources, parsed) = match read_site(root) {
+    let (sources, parsed) = match read_site(root, lang) {
         Ok(s) => s,
         Err(code) => return code,
     };
     if let Some(c) = parsed.campaigns.iter().find(|c| c.name == name) {
-        return refuse(
-            format!(
-                "the campaign {} already has the name {name}",
-                crate::diag::shown(&c.path)
-            ),
-            "give the new campaign its own name",
-        );
+        let message = msg!(NewNameTaken, crate::diag::shown(&c.path), name);
+        return refuse(message, msg!(NewNameTakenHint), lang);
     }
     let rel = format!("content/campaigns/{slug}.md");
     match write_new(
         &root.join(&rel),
         &scaffold::campaign(name, &sources.config.metrics),
     ) {
-        Ok(()) => created(&rel, &urls::campaign(slug, 1)),
-        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => refuse(
-            format!("{rel} already exists"),
-            "edit it, or choose another slug",
-        ),
+        Ok(()) => created(&rel, &urls::campaign(slug, 1), lang),
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+            refuse(msg!(NewExists, &rel), msg!(NewExistsCampaignHint), lang)
+        }
         Err(e) => refuse(
-            format!("cannot write {rel}: {e}"),
-            "check that the folder is writable",
+            Msg::new(Key::NewCannotWrite)
+                .arg(&rel)
+                .arg_msg(io_reason(&e)),
+            msg!(NewCannotWriteHint),
+            lang,
         ),
     }
 }

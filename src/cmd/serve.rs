@@ -11,5 +11,6 @@ pub fn run(opts: &ServeOpts) -> i32 {
         port: opts.port,
         drafts: opts.drafts,
         open: opts.open,
+        lang: super::lang(&opts.root),
     })
 }

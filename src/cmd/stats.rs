@@ -86,10 +86,11 @@ fn select<'a>(site: &'a Site, opts: &StatsOpts) -> Result<Vec<Scope<'a>>, String
 
 /// Runs `stats`; returns the exit code.
 pub fn run(opts: &StatsOpts) -> i32 {
+    let lang = super::lang(&opts.root);
     let loaded = match load(&opts.root, &BuildOptions::default()) {
         Ok(l) => l,
         Err(diags) => {
-            report(diags);
+            report(diags, lang);
             return CONTENT_ERRORS;
         }
     };

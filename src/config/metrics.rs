@@ -9,6 +9,8 @@ use indexmap::IndexMap;
 
 use super::{Metric, RawMetric};
 use crate::diag::Diagnostic;
+use crate::messages::Msg;
+use crate::msg;
 use crate::yaml::{Pos, Spanned};
 
 /// The declared metrics, in the order written.
@@ -56,7 +58,7 @@ pub(super) fn keyword_problems(
                 .nth(p.col.saturating_sub(1))
                 .is_some_and(|c| c == '"' || c == '\'');
             let len = k.value.chars().count() + if quoted { 2 } else { 0 };
-            let at = |code: &'static str, msg: String, hint: String| {
+            let at = |code: &'static str, msg: Msg, hint: Msg| {
                 Diagnostic::error(path, p.line, p.col, code, msg)
                     .with_len(len.max(1))
                     .with_hint(hint)
@@ -70,15 +72,14 @@ pub(super) fn keyword_problems(
             if word.is_empty() {
                 diags.push(at(
                     "config-keyword-empty",
-                    format!("metric `{key}` has an empty keyword"),
-                    format!("write the phrases that name it in the text, e.g. keywords: [{key}]"),
+                    msg!(KeywordEmpty, key),
+                    msg!(KeywordEmptyHint, key),
                 ));
             } else if let Some(o) = other {
                 diags.push(at(
                     "config-keyword-taken",
-                    format!("the keyword `{word}` of metric `{key}` already names metric `{o}`"),
-                    "a phrase in the text must name one metric only: keep it under one of them"
-                        .into(),
+                    msg!(KeywordTaken, word, key, o),
+                    msg!(KeywordTakenHint),
                 ));
             } else {
                 owner.insert(word, key);

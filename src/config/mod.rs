@@ -10,6 +10,7 @@ use indexmap::IndexMap;
 use serde::Deserialize;
 
 use crate::diag::Diagnostic;
+use crate::msg;
 use crate::yaml::{self, Pos, Spanned};
 
 mod metrics;
@@ -206,9 +207,9 @@ fn base_url_problem(path: &Path, text: &str, u: &Spanned<String>) -> Option<Diag
             p.line,
             p.col,
             "config-base-url",
-            format!("base_url `{v}` is not an absolute URL"),
+            msg!(BaseUrlNotAbsolute, v),
         )
-        .with_hint("write it as https://example.org/ (or / for a site served at the root)")
+        .with_hint(msg!(BaseUrlHint))
         .with_source(text),
     )
 }
@@ -251,9 +252,9 @@ pub fn parse(path: &Path, text: &str) -> Result<Config, Vec<Diagnostic>> {
                     pos.line,
                     pos.col,
                     "config-paginate",
-                    "paginate must be at least 1",
+                    msg!(PaginateZero),
                 )
-                .with_hint("write e.g. paginate: 10")
+                .with_hint(msg!(PaginateHint))
                 .with_source(text),
             );
         } else {
@@ -325,7 +326,7 @@ mod tests {
         let e = p("regions:\n  宜宾: { alias: [宜宾市] }\n").unwrap_err();
         assert_eq!((e[0].line, e[0].col), (2, 9));
         assert!(
-            e[0].message.contains("unknown field `alias`"),
+            e[0].message.en().contains("unknown field `alias`"),
             "{}",
             e[0].message
         );
@@ -343,18 +344,18 @@ mod tests {
             ]
         );
         assert!(
-            e[0].message.contains("both 宜宾 and 泸州"),
+            e[0].message.en().contains("both 宜宾 and 泸州"),
             "{}",
             e[0].message
         );
-        assert!(e[2].message.contains("is a path"), "{}", e[2].message);
+        assert!(e[2].message.en().contains("is a path"), "{}", e[2].message);
     }
 
     #[test]
     fn unknown_key_is_an_error_with_position() {
         let e = p("title: a\ntitel: b\n").unwrap_err();
         assert_eq!((e[0].line, e[0].col), (2, 1));
-        assert!(e[0].message.contains("titel"));
+        assert!(e[0].message.en().contains("titel"));
     }
 
     #[test]
@@ -429,7 +430,7 @@ mod tests {
                 (line, col, code),
                 "{text}"
             );
-            assert!(e[0].message.contains(msg), "{}", e[0].message);
+            assert!(e[0].message.en().contains(msg), "{}", e[0].message);
             assert!(e[0].hint.is_some());
         }
         let e = p("metrics:\n  参与企业: { keywords: 参与企业 }\n").unwrap_err();

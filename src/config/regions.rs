@@ -8,6 +8,8 @@ use serde::Deserialize;
 
 use super::{Config, RegionDecl};
 use crate::diag::Diagnostic;
+use crate::messages::Key;
+use crate::msg;
 use crate::yaml::{Pos, Spanned};
 
 /// One place under `regions:` as written: a slug (`重庆: chongqing`) or
@@ -79,12 +81,8 @@ pub(super) fn regions(
             }
             let taken = claimed.insert(alias.clone(), name.clone());
             let problem = match taken {
-                _ if alias.contains(['/', '／']) => Some(format!(
-                    "the alias `{alias}` of {name} is a path, not one name"
-                )),
-                Some(other) if other != name => {
-                    Some(format!("`{alias}` is declared for both {other} and {name}"))
-                }
+                _ if alias.contains(['/', '／']) => Some(msg!(AliasIsPath, &alias, &name)),
+                Some(other) if other != name => Some(msg!(AliasTwice, &alias, other, &name)),
                 _ => None,
             };
             match problem {
@@ -92,7 +90,7 @@ pub(super) fn regions(
                     let p = Pos::of(&a, 1);
                     diags.push(
                         Diagnostic::error(path, p.line, p.col, "config-region-alias", message)
-                            .with_hint("an alias is another name of one place, e.g. 宜宾: { aliases: [宜宾市, 叙州] }; write the place it lies in as parent: 四川")
+                            .with_hint(msg!(AliasHint))
                             .with_len(a.value.chars().count())
                             .with_source(text),
                     );
@@ -135,9 +133,9 @@ fn region_slug_problem(
                 p.line,
                 p.col,
                 "config-region-slug",
-                format!("region slug `{slug}` for {name} is not lowercase ASCII"),
+                msg!(RegionSlugNotAscii, slug, name),
             )
-            .with_hint("use lowercase letters, digits and hyphens, e.g. 重庆: chongqing")
+            .with_hint(msg!(RegionSlugAsciiHint))
             .with_source(text),
         );
     }
@@ -148,9 +146,9 @@ fn region_slug_problem(
             p.line,
             p.col,
             u.code(),
-            u.message(slug, &format!(" for {name}")),
+            u.message(slug, Key::SlugSubjectFor, name),
         )
-        .with_hint("choose a shorter slug that is not a Windows device name, e.g. 重庆: chongqing")
+        .with_hint(msg!(RegionSlugUnfitHint))
         .with_len(slug.chars().count())
         .with_source(text),
     )

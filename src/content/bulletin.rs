@@ -20,6 +20,8 @@ pub use super::region::split_region;
 use super::{Spot, frontmatter, region, slug, value_len};
 use crate::config::{Config, Metric};
 use crate::diag::Diagnostic;
+use crate::messages::Msg;
+use crate::msg;
 use crate::yaml::{self, Pos, Spanned};
 
 /// How many characters an automatic summary keeps.
@@ -98,7 +100,7 @@ pub(crate) fn metric_value(
             (pos.col, written.trim_end().chars().count())
         };
         let hint = match &e.suggestion {
-            Some(s) => format!("write {s}, not {}, for {}", raw.trim(), metric.key),
+            Some(s) => msg!(MetricWriteNot, s, raw.trim(), &metric.key),
             None => e.hint,
         };
         Diagnostic::error(
@@ -106,7 +108,7 @@ pub(crate) fn metric_value(
             pos.line,
             col,
             "metric-value",
-            format!("metric `{}`: {}", metric.key, e.message),
+            msg!(MetricValue, &metric.key).arg_msg(e.message),
         )
         .with_len(len)
         .with_hint(hint)
@@ -157,18 +159,10 @@ pub struct Bulletin {
 }
 
 fn missing(path: &Path, whole: &str, field: &str, example: &str) -> Diagnostic {
-    Diagnostic::error(
-        path,
-        1,
-        1,
-        "field-missing",
-        format!("the front matter has no `{field}`"),
-    )
-    .with_hint(format!(
-        "add a line such as `{field}: {example}` between the --- lines"
-    ))
-    .with_len(3)
-    .with_source(whole)
+    Diagnostic::error(path, 1, 1, "field-missing", msg!(FieldMissing, field))
+        .with_hint(msg!(FieldMissingHint, field, example))
+        .with_len(3)
+        .with_source(whole)
 }
 
 /// What the checks of one bulletin's fields share: the file, its whole
@@ -186,21 +180,14 @@ impl Fields<'_> {
         Pos::of(s, self.line0)
     }
 
-    fn err(&self, pos: Pos, code: &'static str, msg: String, hint: String) -> Diagnostic {
+    fn err(&self, pos: Pos, code: &'static str, msg: Msg, hint: Msg) -> Diagnostic {
         Diagnostic::error(self.path, pos.line, pos.col, code, msg)
             .with_hint(hint)
             .with_source(self.text)
     }
 
     /// [`Fields::err`], underlining the whole scalar `value` written at `pos`.
-    fn err_at(
-        &self,
-        pos: Pos,
-        value: &str,
-        code: &'static str,
-        msg: String,
-        hint: String,
-    ) -> Diagnostic {
+    fn err_at(&self, pos: Pos, value: &str, code: &'static str, msg: Msg, hint: Msg) -> Diagnostic {
         self.err(pos, code, msg, hint)
             .with_len(value_len(self.text, pos, value))
     }
@@ -217,8 +204,8 @@ impl Fields<'_> {
                 let d = self.err(
                     self.at(&t),
                     "field-empty",
-                    "the title is empty".into(),
-                    "write the bulletin's headline after `title:`".into(),
+                    msg!(TitleEmpty),
+                    msg!(TitleEmptyHint),
                 );
                 self.diags.push(d);
                 String::new()
@@ -238,8 +225,8 @@ impl Fields<'_> {
         match Date::parse(&d.value) {
             Ok(date) => Some(date),
             Err(msg) => {
-                let hint = "write the date as 2024-03-11, or 2024-03-11 09:30 with a time";
-                let e = self.err_at(self.at(d), &d.value, "date-invalid", msg, hint.into());
+                let hint = msg!(DateHintWithTime);
+                let e = self.err_at(self.at(d), &d.value, "date-invalid", msg, hint);
                 self.diags.push(e);
                 None
             }
@@ -257,8 +244,8 @@ impl Fields<'_> {
             let d = self.err(
                 pos,
                 "field-empty",
-                "`campaign` names no campaign".into(),
-                "write a campaign slug or name, e.g. campaign: ankang-cup".into(),
+                msg!(CampaignEmpty),
+                msg!(CampaignEmptyHint),
             );
             self.diags.push(d);
         }
@@ -284,8 +271,8 @@ impl Fields<'_> {
             let d = self.err(
                 self.at(r),
                 "field-empty",
-                "`region` is empty".into(),
-                "write a region path from broad to narrow, e.g. region: 四川/宜宾 (or 全国)".into(),
+                msg!(RegionEmpty),
+                msg!(RegionEmptyHint),
             );
             self.diags.push(d);
         }
@@ -318,18 +305,14 @@ impl Fields<'_> {
     fn undeclared(&self, k: &Spanned<String>, key: &str) -> Diagnostic {
         let known: Vec<&str> = self.config.metrics.iter().map(|m| m.key.as_str()).collect();
         let hint = match crate::suggest::did_you_mean(key, known.iter().copied()) {
-            Some(best) => format!(
-                "did you mean `{best}`? Otherwise declare `{key}` under metrics: in jianxun.yaml"
-            ),
-            None => format!(
-                "declare `{key}` under metrics: in jianxun.yaml, e.g. {key}: {{ unit: 家, aggregate: sum }}"
-            ),
+            Some(best) => msg!(MetricDidYouMean, best, key),
+            None => msg!(MetricDeclareExample, key),
         };
         self.err_at(
             self.at(k),
             &k.value,
             "metric-undeclared",
-            format!("metric `{key}` is not declared in jianxun.yaml"),
+            msg!(MetricUndeclared, key),
             hint,
         )
     }
@@ -354,8 +337,8 @@ impl Fields<'_> {
                         self.at(s),
                         &s.value,
                         "slug-invalid",
-                        format!("slug `{}` is not lowercase ASCII", s.value),
-                        format!("write slug: {example}"),
+                        msg!(SlugNotAscii, &s.value),
+                        msg!(SlugWriteHint, &example),
                     );
                     self.diags.push(d);
                 }
@@ -369,14 +352,8 @@ impl Fields<'_> {
             }
         };
         if slug.is_empty() {
-            let d = Diagnostic::error(
-                self.path,
-                1,
-                1,
-                "slug-empty",
-                "cannot make a URL slug from this file name",
-            )
-            .with_hint("add `slug: some-name` (lowercase ASCII) to the front matter");
+            let d = Diagnostic::error(self.path, 1, 1, "slug-empty", msg!(SlugFromFileName))
+                .with_hint(msg!(SlugAddAsciiHint));
             self.diags.push(d);
         } else if let Some(u) = slug::unfit(&slug).filter(|_| slug_ok) {
             let field = raw.as_ref().map(|_| (slug_at.pos, slug_at.len));
@@ -516,7 +493,7 @@ mod tests {
     #[test]
     fn reports_every_missing_field_at_once() {
         let e = p("---\nslug: x\n---\n").unwrap_err();
-        let msgs: Vec<_> = e.iter().map(|d| d.message.as_str()).collect();
+        let msgs: Vec<_> = e.iter().map(|d| d.message.en()).collect();
         assert_eq!(e.len(), 4, "{msgs:?}");
         for f in ["title", "date", "campaign", "region"] {
             assert!(
@@ -538,7 +515,13 @@ mod tests {
             (e[1].code, e[1].line, e[1].col),
             ("metric-undeclared", 7, 3)
         );
-        assert!(e[1].hint.as_deref().unwrap().contains("declare `参与人数`"));
+        assert!(
+            e[1].hint
+                .as_ref()
+                .unwrap()
+                .en()
+                .contains("declare `参与人数`")
+        );
     }
 
     /// `value as written | line | column | underlined`: where a bad metric

@@ -15,6 +15,7 @@ use super::markdown;
 use super::{frontmatter, labels, slug};
 use crate::config::Config;
 use crate::diag::Diagnostic;
+use crate::msg;
 use crate::yaml::{self, Pos, Spanned};
 
 #[derive(Debug, Deserialize)]
@@ -82,8 +83,8 @@ pub fn parse(config: &Config, path: &Path, text: &str) -> Result<Campaign, Vec<D
         Some(n) if !n.value.trim().is_empty() => n.value.trim().to_string(),
         _ => {
             diags.push(
-                Diagnostic::error(path, 1, 1, "field-missing", "the campaign has no `name`")
-                    .with_hint("add a line such as `name: 安康杯竞赛` between the --- lines")
+                Diagnostic::error(path, 1, 1, "field-missing", msg!(CampaignNoName))
+                    .with_hint(msg!(CampaignNoNameHint))
                     .with_len(3)
                     .with_source(text),
             );
@@ -134,9 +135,9 @@ fn file_slug(path: &Path, text: &str, diags: &mut Vec<Diagnostic>) -> String {
                 0,
                 0,
                 "campaign-file-name",
-                format!("campaign file name `{stem}` is not a lowercase ASCII slug"),
+                msg!(CampaignFileName, &stem),
             )
-            .with_hint(format!("rename the file to content/campaigns/{example}.md")),
+            .with_hint(msg!(CampaignFileNameHint, example)),
         );
     }
     if let Some(u) = slug::unfit(&slug).filter(|_| slug == stem) {
@@ -158,7 +159,7 @@ fn date(
             let p = Pos::of(&d, line0);
             diags.push(
                 Diagnostic::error(path, p.line, p.col, "date-invalid", msg)
-                    .with_hint("write the date as 2025-01-01")
+                    .with_hint(msg!(DateHint, "2025-01-01"))
                     .with_len(super::value_len(text, p, &d.value))
                     .with_source(text),
             );
@@ -187,11 +188,9 @@ fn targets(
                     p.line,
                     p.col,
                     "metric-undeclared",
-                    format!("target metric `{key}` is not declared in jianxun.yaml"),
+                    msg!(TargetUndeclared, &key),
                 )
-                .with_hint(format!(
-                    "declare `{key}` under metrics: in jianxun.yaml, or correct its spelling"
-                ))
+                .with_hint(msg!(MetricDeclareHint, &key))
                 .with_len(key.chars().count())
                 .with_source(text),
             );

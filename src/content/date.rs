@@ -1,6 +1,8 @@
 //! Dates as bulletins write them: `2024-03-11`, `2024-03-11 09:30`,
 //! `2024-03-11T09:30:00+08:00`. Without an offset, China time (+08:00).
 
+use crate::messages::Msg;
+use crate::msg;
 use jiff::civil::{DateTime, Time};
 use jiff::fmt::temporal::Pieces;
 use jiff::tz::Offset;
@@ -20,34 +22,31 @@ pub struct Date {
 }
 
 /// Why a date written as `YYYY-MM-DD…` cannot exist, in the editor's terms.
-fn impossible(t: &str) -> Option<String> {
+fn impossible(t: &str) -> Option<Msg> {
     let mut parts = t.get(..10)?.split('-');
     let y: i16 = parts.next()?.parse().ok()?;
     let m: i8 = parts.next()?.parse().ok()?;
     let d: i8 = parts.next()?.parse().ok()?;
     if !(1..=12).contains(&m) {
-        return Some(format!("there is no month {m} (months run from 01 to 12)"));
+        return Some(msg!(DateNoMonth, m));
     }
     let days = jiff::civil::Date::new(y, m, 1).ok()?.days_in_month();
-    (d < 1 || d > days).then(|| format!("{y}年{m}月 has {days} days"))
+    (d < 1 || d > days).then(|| msg!(DateDaysInMonth, y, m, days))
 }
 
 impl Date {
     /// Parses a date or date-time; the error says what was expected.
-    pub fn parse(text: &str) -> Result<Date, String> {
+    pub fn parse(text: &str) -> Result<Date, Msg> {
         let t = text.trim();
         let pieces = Pieces::parse(t).map_err(|e| {
             if let Some(why) = impossible(t) {
-                return format!("`{t}` is not a real date: {why}");
+                return msg!(DateNotRealBecause, t).arg_msg(why);
             }
             let e = e.to_string();
             if e.contains("month") || e.contains("day") || e.contains("year") {
-                format!(
-                    "`{t}` is not a real date: {}",
-                    e.rsplit(": ").next().unwrap_or(&e)
-                )
+                msg!(DateNotReal, t)
             } else {
-                format!("`{t}` is not a date in the form 2024-03-11 or 2024-03-11 09:30")
+                msg!(DateBadForm, t)
             }
         })?;
         let time = pieces.time();
@@ -129,7 +128,16 @@ mod tests {
         assert!(
             Date::parse("2024-13-01")
                 .unwrap_err()
+                .en()
                 .contains("not a real date")
+        );
+        assert_eq!(
+            Date::parse("2024-13-01").unwrap_err().zh(),
+            "日期 `2024-13-01` 不存在：没有 13 月，月份只能是 1 到 12"
+        );
+        assert_eq!(
+            Date::parse("2023-02-29").unwrap_err().zh(),
+            "日期 `2023-02-29` 不存在：2023年2月只有 28 天"
         );
     }
 

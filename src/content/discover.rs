@@ -11,6 +11,8 @@ pub use super::encoding::decode;
 use super::walk::{Found, SiteRoot};
 use crate::config::{self, CONFIG_FILE, Config};
 use crate::diag::Diagnostic;
+use crate::messages::{Key, Msg, io_reason};
+use crate::msg;
 use rayon::prelude::*;
 
 mod embedded {
@@ -134,8 +136,14 @@ fn read_text(site: &SiteRoot, abs: &Path) -> Result<Option<String>, Diagnostic> 
 fn read_found(site: &SiteRoot, f: &Found) -> Result<String, Diagnostic> {
     let rel = site.rel(&f.path);
     let bytes = std::fs::read(&f.real).map_err(|e| {
-        Diagnostic::error(&rel, 0, 0, "io", format!("cannot read the file: {e}"))
-            .with_hint("check that the file exists and that you may read it")
+        Diagnostic::error(
+            &rel,
+            0,
+            0,
+            "io",
+            Msg::new(Key::CannotReadFile).arg_msg(io_reason(&e)),
+        )
+        .with_hint(msg!(CheckFileReadable))
     })?;
     decode(&rel, bytes)
 }
@@ -186,11 +194,9 @@ fn read_config(site: &SiteRoot, root: &Path) -> Result<Config, Vec<Diagnostic>> 
                 0,
                 0,
                 "config-missing",
-                format!("no {CONFIG_FILE} in {}", crate::diag::shown(root)),
+                msg!(ConfigMissing, CONFIG_FILE, crate::diag::shown(root)),
             )
-            .with_hint(
-                "run jianxun in a site folder, pass --root DIR, or create one with `jianxun init`",
-            ),
+            .with_hint(msg!(ConfigMissingHint)),
         ]),
     }
 }
@@ -205,8 +211,8 @@ fn content_files(site: &SiteRoot, root: &Path, diags: &mut Vec<Diagnostic>) -> V
         }
         let Some(kind) = kind_of(&rel) else {
             diags.push(
-                Diagnostic::error(&rel, 0, 0, "content-place", "this Markdown file is not in a known content folder")
-                    .with_hint("put bulletins under content/bulletins/, campaigns in content/campaigns/, plain pages under content/pages/"),
+                Diagnostic::error(&rel, 0, 0, "content-place", msg!(ContentPlace))
+                    .with_hint(msg!(ContentPlaceHint)),
             );
             continue;
         };
@@ -312,14 +318,9 @@ pub fn load_theme(
                 0,
                 0,
                 "theme-missing",
-                format!(
-                    "theme `{}` not found: there is no folder themes/{}/",
-                    config.theme, config.theme
-                ),
+                msg!(ThemeMissing, &config.theme),
             )
-            .with_hint(
-                "create the theme folder, or remove `theme:` to use the built-in default theme",
-            ),
+            .with_hint(msg!(ThemeMissingHint)),
         );
     }
     for t in read_templates(&site, &root.join("templates"), diags) {

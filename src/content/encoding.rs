@@ -11,8 +11,8 @@ use std::path::Path;
 
 use super::frontmatter::normalise;
 use crate::diag::Diagnostic;
-
-const RESAVE: &str = "open it in your editor and save it again with the encoding UTF-8";
+use crate::messages::{Key, Msg};
+use crate::msg;
 
 /// Decodes the bytes of the file at `path` (relative to the site root).
 pub fn decode(path: &Path, bytes: Vec<u8>) -> Result<String, Diagnostic> {
@@ -22,9 +22,12 @@ pub fn decode(path: &Path, bytes: Vec<u8>) -> Result<String, Diagnostic> {
             0,
             0,
             "not-utf8",
-            format!("the file is UTF-16 text ({order}), not UTF-8"),
+            Msg::new(Key::NotUtf8Utf16).arg_msg(match order {
+                "big-endian" => msg!(BigEndian),
+                _ => msg!(LittleEndian),
+            }),
         )
-        .with_hint(RESAVE));
+        .with_hint(msg!(Resave)));
     }
     match String::from_utf8(bytes) {
         Ok(s) => Ok(normalise(&s)),
@@ -90,15 +93,9 @@ fn legacy(path: &Path, e: std::string::FromUtf8Error) -> Diagnostic {
     };
     let end = (valid + bad).min(line_end);
     let len = String::from_utf8_lossy(&bytes[valid..end]).chars().count();
-    let mut d = Diagnostic::error(
-        path,
-        line,
-        col,
-        "not-utf8",
-        "the file is not UTF-8 text (it looks like GBK or another legacy encoding)",
-    )
-    .with_hint(RESAVE)
-    .with_len(len.max(1));
+    let mut d = Diagnostic::error(path, line, col, "not-utf8", msg!(NotUtf8Legacy))
+        .with_hint(msg!(Resave))
+        .with_len(len.max(1));
     d.source_line = Some(shown);
     d
 }
@@ -117,7 +114,7 @@ mod tests {
         let bytes = b"---\ntitle: \xb1\xea\xcc\xe2\n".to_vec();
         let d = decode(Path::new("content/a.md"), bytes).unwrap_err();
         assert_eq!((d.line, d.col, d.code), (2, 8, "not-utf8"));
-        assert!(d.hint.unwrap().contains("UTF-8"));
+        assert!(d.hint.unwrap().en().contains("UTF-8"));
         assert!(
             (1..=2).contains(&d.len),
             "one character underlined: {}",
@@ -139,7 +136,7 @@ mod tests {
         ] {
             let d = decode(Path::new("a.md"), bytes).unwrap_err();
             assert!(
-                d.message.contains("UTF-16") && d.message.contains(order),
+                d.message.en().contains("UTF-16") && d.message.en().contains(order),
                 "{}",
                 d.message
             );

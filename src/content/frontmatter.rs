@@ -6,6 +6,7 @@
 use std::path::Path;
 
 use crate::diag::Diagnostic;
+use crate::msg;
 
 /// A file split at its `---` fences.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -36,24 +37,17 @@ fn is_fence(line: &str) -> bool {
 
 /// Splits `text` (already [`normalise`]d) into front matter and body.
 pub fn split<'a>(path: &Path, text: &'a str) -> Result<Split<'a>, Diagnostic> {
-    let example =
-        "start the file with a line `---`, then keys such as `title: …`, then a closing `---`";
+    let example = msg!(FmExample);
     if text.trim().is_empty() {
-        return Err(
-            Diagnostic::error(path, 1, 1, "file-empty", "the file is empty").with_hint(example),
-        );
+        return Err(Diagnostic::error(path, 1, 1, "file-empty", msg!(FileEmpty)).with_hint(example));
     }
     let first = text.lines().next().unwrap_or("");
     if !is_fence(first) {
-        return Err(Diagnostic::error(
-            path,
-            1,
-            1,
-            "frontmatter-missing",
-            "the file does not start with front matter (a `---` line)",
-        )
-        .with_hint(example)
-        .with_source(text));
+        return Err(
+            Diagnostic::error(path, 1, 1, "frontmatter-missing", msg!(FmMissing))
+                .with_hint(example)
+                .with_source(text),
+        );
     }
     let yaml_start = first.len() + 1;
     let mut offset = yaml_start.min(text.len());
@@ -71,15 +65,11 @@ pub fn split<'a>(path: &Path, text: &'a str) -> Result<Split<'a>, Diagnostic> {
         }
         offset += line.len();
     }
-    Err(Diagnostic::error(
-        path,
-        1,
-        1,
-        "frontmatter-unclosed",
-        "the front matter opened on line 1 is never closed",
+    Err(
+        Diagnostic::error(path, 1, 1, "frontmatter-unclosed", msg!(FmUnclosed))
+            .with_hint(msg!(FmUnclosedHint))
+            .with_source(text),
     )
-    .with_hint("add a line containing only `---` after the last front-matter key")
-    .with_source(text))
 }
 
 #[cfg(test)]

@@ -65,7 +65,7 @@ fn check_diagnostics(text: &str, diags: &[Diagnostic]) -> Result<(), TestCaseErr
             d.message,
             text
         );
-        prop_assert!(!d.message.is_empty());
+        prop_assert!(!d.message.en().is_empty() && !d.message.zh().is_empty());
     }
     Ok(())
 }
@@ -180,7 +180,10 @@ fn check_number(raw: &str, unit: &str, signed: bool) -> Result<(), TestCaseError
                 "{raw}: column {}",
                 e.column
             );
-            prop_assert!(!e.message.is_empty() && !e.hint.is_empty(), "{raw}");
+            prop_assert!(
+                !e.message.en().is_empty() && !e.hint.zh().is_empty(),
+                "{raw}"
+            );
         }
     }
     Ok(())

@@ -8,6 +8,8 @@
 //! `园区、隐患排查`, in one string or one item of a YAML list, are split
 //! at the Chinese and ASCII separators. Pure.
 
+use crate::messages::Key;
+use crate::msg;
 use std::path::Path;
 
 use serde::Deserialize;
@@ -138,17 +140,13 @@ pub(crate) fn tags_of(
         };
         let slug = slug::slugify(name);
         let problem = match slug::unfit(&slug) {
-            _ if slug.is_empty() => Some((
-                "slug-empty",
-                format!(
-                    "the tag `{name}` gives no slug: it has no letters, digits or Chinese characters"
-                ),
-                "write the tag with letters, digits or Chinese characters, or remove it",
-            )),
+            _ if slug.is_empty() => {
+                Some(("slug-empty", msg!(TagNoSlug, name), msg!(TagNoSlugHint)))
+            }
             Some(u) => Some((
                 u.code(),
-                u.message(&slug, &format!(" of the tag {name}")),
-                "write a shorter tag, or another word",
+                u.message(&slug, Key::SlugSubjectTag, name),
+                msg!(TagShorterHint),
             )),
             None => None,
         };
@@ -190,15 +188,13 @@ pub(crate) fn region_slugs(
         }
         let p = locate(text, pos, name);
         let (code, message) = match slug::unfit(&s) {
-            _ if s.is_empty() => ("slug-empty", format!("the region {name} gets no slug")),
-            Some(u) => (u.code(), u.message(&s, &format!(" of the region {name}"))),
+            _ if s.is_empty() => ("slug-empty", msg!(RegionNoSlug, name)),
+            Some(u) => (u.code(), u.message(&s, Key::SlugSubjectRegion, name)),
             None => continue,
         };
         diags.push(
             Diagnostic::error(path, p.line, p.col, code, message)
-                .with_hint(format!(
-                    "give it a short slug under regions: in jianxun.yaml, e.g. {name}: my-region"
-                ))
+                .with_hint(msg!(RegionSlugHint, name))
                 .with_len(name.chars().count())
                 .with_source(text),
         );

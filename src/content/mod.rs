@@ -86,7 +86,12 @@ impl Spot {
     }
 
     /// An error at this spot of `path`, its line shown.
-    pub fn error(&self, path: &Path, code: &'static str, message: impl Into<String>) -> Diagnostic {
+    pub fn error(
+        &self,
+        path: &Path,
+        code: &'static str,
+        message: crate::messages::Msg,
+    ) -> Diagnostic {
         let mut d =
             Diagnostic::error(path, self.pos.line, self.pos.col, code, message).with_len(self.len);
         d.source_line = Some(self.line.clone());

@@ -8,6 +8,7 @@ use super::date::Date;
 use super::markdown;
 use super::{Spot, frontmatter, slug};
 use crate::diag::Diagnostic;
+use crate::msg;
 use crate::yaml::{self, Pos, Spanned};
 
 #[derive(Debug, Deserialize)]
@@ -79,21 +80,15 @@ fn page_slug(
         .join("/");
     if slug.is_empty() {
         diags.push(
-            Diagnostic::error(
-                path,
-                1,
-                1,
-                "slug-empty",
-                "cannot make a URL slug from this file name",
-            )
-            .with_hint("add `slug: some-name` to the front matter"),
+            Diagnostic::error(path, 1, 1, "slug-empty", msg!(SlugFromFileName))
+                .with_hint(msg!(SlugAddHint)),
         );
     } else if let Some((u, last)) = unfit {
         let d = u.at_slug(path, text, &slug, field.filter(|_| last), true);
         diags.push(if last {
             d
         } else {
-            d.with_hint("the folders under content/pages/ are part of the URL: rename the folder")
+            d.with_hint(msg!(PageFolderHint))
         });
     }
     (slug, slug_at)
@@ -110,8 +105,8 @@ pub fn parse(path: &Path, text: &str) -> Result<Page, Vec<Diagnostic>> {
         .filter(|t| !t.trim().is_empty())
         .unwrap_or_else(|| {
             diags.push(
-                Diagnostic::error(path, 1, 1, "field-missing", "the page has no `title`")
-                    .with_hint("add a line such as `title: 关于本站` between the --- lines")
+                Diagnostic::error(path, 1, 1, "field-missing", msg!(PageNoTitle))
+                    .with_hint(msg!(PageNoTitleHint))
                     .with_len(3)
                     .with_source(text),
             );
@@ -123,7 +118,7 @@ pub fn parse(path: &Path, text: &str) -> Result<Page, Vec<Diagnostic>> {
             let p = Pos::of(d, split.yaml_line);
             diags.push(
                 Diagnostic::error(path, p.line, p.col, "date-invalid", msg)
-                    .with_hint("write the date as 2024-03-11")
+                    .with_hint(msg!(DateHint, "2024-03-11"))
                     .with_len(super::value_len(text, p, &d.value))
                     .with_source(text),
             );

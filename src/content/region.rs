@@ -14,6 +14,8 @@
 //! A region written as a list (`四川、宜宾`) and a name that stands for
 //! more than one known place (`朝阳`: 辽宁 or 北京) are errors. Pure.
 
+use crate::messages::Msg;
+use crate::msg;
 use std::path::Path;
 
 use super::labels::LIST_SEPARATORS;
@@ -311,7 +313,7 @@ fn is_type_word(s: &str) -> bool {
 impl Problem {
     /// The code, message and hint that say what is wrong with the region
     /// `raw` as written.
-    pub fn describe(&self, raw: &str) -> (&'static str, String, String) {
+    pub fn describe(&self, raw: &str) -> (&'static str, Msg, Msg) {
         let raw = raw.trim();
         match self {
             Problem::List(sep) => {
@@ -320,11 +322,8 @@ impl Problem {
                     .collect();
                 (
                     "region-list",
-                    format!("the region `{raw}` is written as a list (with `{sep}`)"),
-                    format!(
-                        "one region per bulletin: write the path from broad to narrow with `/`, e.g. region: {}",
-                        parts.join("/")
-                    ),
+                    msg!(RegionList, raw, sep),
+                    msg!(RegionListHint, parts.join("/")),
                 )
             }
             Problem::Ambiguous(name, options) => {
@@ -332,10 +331,8 @@ impl Problem {
                 let parent = first.rsplit_once('/').map_or("", |(p, _)| p);
                 (
                     "region-ambiguous",
-                    format!("`{name}` could be any of {}", options.join(", ")),
-                    format!(
-                        "write the whole path, e.g. region: {first}, or say where {name} lies under regions: in jianxun.yaml, e.g. {name}: {{ parent: {parent} }}"
-                    ),
+                    msg!(RegionAmbiguous, name, options.join(", ")),
+                    msg!(RegionAmbiguousHint, first, name, parent),
                 )
             }
         }
@@ -507,9 +504,13 @@ mod tests {
         )
         .unwrap_err();
         assert_eq!((e.code, e.line, e.col, e.len), ("region-list", 3, 9, 5));
-        assert!(e.hint.unwrap().contains("region: 四川/宜宾"));
+        assert!(e.hint.unwrap().en().contains("region: 四川/宜宾"));
         let e = region_path(&Config::default(), Path::new("a.md"), text, pos, "朝阳").unwrap_err();
         assert_eq!(e.code, "region-ambiguous");
-        assert!(e.message.contains("北京/朝阳, 辽宁/朝阳"), "{}", e.message);
+        assert!(
+            e.message.en().contains("北京/朝阳, 辽宁/朝阳"),
+            "{}",
+            e.message
+        );
     }
 }

@@ -13,6 +13,8 @@
 use std::path::{Path, PathBuf};
 
 use crate::diag::{Diagnostic, shown};
+use crate::messages::{Key, Msg, io_reason};
+use crate::msg;
 
 /// A file found under the site root.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -59,9 +61,15 @@ impl SiteRoot {
         abs.strip_prefix(&self.root).unwrap_or(abs).to_path_buf()
     }
 
-    fn io(&self, abs: &Path, what: &str, e: &std::io::Error) -> Diagnostic {
-        Diagnostic::error(self.rel(abs), 0, 0, "io", format!("cannot {what}: {e}"))
-            .with_hint("check that the file or folder exists and that you may read it")
+    fn io(&self, abs: &Path, what: Key, e: &std::io::Error) -> Diagnostic {
+        Diagnostic::error(
+            self.rel(abs),
+            0,
+            0,
+            "io",
+            Msg::new(what).arg_msg(io_reason(e)),
+        )
+        .with_hint(msg!(CheckPathReadable))
     }
 
     /// Where the link at `link` leads: its canonical target, if that is
@@ -78,31 +86,23 @@ impl SiteRoot {
                 0,
                 0,
                 "symlink-outside",
-                format!("this is a link to `{written}`, outside the site folder; nothing is read through it"),
+                msg!(SymlinkOutside, &written),
             )
-            .with_hint("copy the files into the site folder instead of linking to them, or remove the link")),
+            .with_hint(msg!(SymlinkOutsideHint))),
             Err(e) if is_loop(&e) => Err(self.loop_at(link)),
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Err(Diagnostic::error(
-                &rel,
-                0,
-                0,
-                "symlink-broken",
-                format!("this is a link to `{written}`, which does not exist"),
-            )
-            .with_hint("point the link at an existing file, or remove it")),
-            Err(e) => Err(self.io(link, "follow the link", &e)),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                Err(
+                    Diagnostic::error(&rel, 0, 0, "symlink-broken", msg!(SymlinkBroken, &written))
+                        .with_hint(msg!(SymlinkBrokenHint)),
+                )
+            }
+            Err(e) => Err(self.io(link, Key::CannotFollowLink, &e)),
         }
     }
 
     fn loop_at(&self, link: &Path) -> Diagnostic {
-        Diagnostic::error(
-            self.rel(link),
-            0,
-            0,
-            "symlink-loop",
-            "this link leads back to a folder that contains it (a loop); it is not followed",
-        )
-        .with_hint("remove the link, or point it at a folder that does not contain it")
+        Diagnostic::error(self.rel(link), 0, 0, "symlink-loop", msg!(SymlinkLoop))
+            .with_hint(msg!(SymlinkLoopHint))
     }
 
     /// Checks `abs` (a path under the root) component by component: every
@@ -119,7 +119,7 @@ impl SiteRoot {
                 }
                 Ok(_) => {}
                 Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
-                Err(e) => return Err(self.io(&cur, "read", &e)),
+                Err(e) => return Err(self.io(&cur, Key::CannotRead, &e)),
             }
         }
         match std::fs::canonicalize(abs) {
@@ -127,7 +127,7 @@ impl SiteRoot {
             Ok(real) if real.starts_with(&self.real) => Ok(Some(real)),
             Ok(_) => self.follow(abs).map(Some),
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
-            Err(e) => Err(self.io(abs, "read", &e)),
+            Err(e) => Err(self.io(abs, Key::CannotRead, &e)),
         }
     }
 
@@ -141,7 +141,7 @@ impl SiteRoot {
         }
         std::fs::read(&real)
             .map(Some)
-            .map_err(|e| self.io(abs, "read the file", &e))
+            .map_err(|e| self.io(abs, Key::CannotReadFile, &e))
     }
 
     /// Files under the folder `dir` (the root joined with a path), sorted
@@ -190,7 +190,8 @@ impl Walk<'_> {
         let entries = match std::fs::read_dir(real) {
             Ok(rd) => rd,
             Err(e) => {
-                self.diags.push(self.site.io(seen, "list the folder", &e));
+                self.diags
+                    .push(self.site.io(seen, Key::CannotListFolder, &e));
                 return;
             }
         };
@@ -199,7 +200,8 @@ impl Walk<'_> {
             match entry.and_then(|e| Ok((e.file_name(), e.file_type()?))) {
                 Ok(child) => children.push(child),
                 Err(e) => {
-                    self.diags.push(self.site.io(seen, "list the folder", &e));
+                    self.diags
+                        .push(self.site.io(seen, Key::CannotListFolder, &e));
                     return;
                 }
             }

@@ -24,6 +24,8 @@
 //! site's files are listed in its manifest or are hard links of files of
 //! the output folder); otherwise the build stops and names it.
 
+use crate::messages::{Key, Msg, io_reason};
+use crate::msg;
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -70,8 +72,8 @@ pub fn sibling(out: &Path) -> PathBuf {
     parent.join(format!(".{name}.jianxun-staging"))
 }
 
-pub(super) fn io_err(path: &Path, what: &str, e: std::io::Error) -> Diagnostic {
-    Diagnostic::error(path, 0, 0, "io", format!("cannot {what}: {e}"))
+pub(super) fn io_err(path: &Path, what: Key, e: std::io::Error) -> Diagnostic {
+    Diagnostic::error(path, 0, 0, "io", Msg::new(what).arg_msg(io_reason(&e)))
 }
 
 /// Counts the file operations of a commit. When the environment variable
@@ -135,15 +137,18 @@ fn clear(stage: &Path, out: &Path) -> Result<(), Diagnostic> {
                 0,
                 0,
                 "output-refused",
-                format!(
-                    "the folder {} is where jianxun prepares a build, but it holds {} file(s) jianxun did not write: {}{}",
-                    stage.display(),
+                msg!(
+                    StagingForeign,
+                    crate::diag::shown(stage),
                     foreign.len(),
-                    shown.join(", "),
-                    if foreign.len() > 5 { ", …" } else { "" }
+                    format_args!(
+                        "{}{}",
+                        shown.join(", "),
+                        if foreign.len() > 5 { ", …" } else { "" }
+                    )
                 ),
             )
-            .with_hint("move these files somewhere else (nothing was deleted), then build again"));
+            .with_hint(msg!(StagingForeignHint)));
         }
     }
     // File by file, so an interruption here is tried too; the manifest
@@ -153,7 +158,7 @@ fn clear(stage: &Path, out: &Path) -> Result<(), Diagnostic> {
         remove_file(&stage.join(rel))?;
     }
     step();
-    std::fs::remove_dir_all(stage).map_err(|e| io_err(stage, "remove an old staging folder", e))
+    std::fs::remove_dir_all(stage).map_err(|e| io_err(stage, Key::IoRemoveOldStaging, e))
 }
 
 /// Every file under `dir`, relative, `/`-separated, symlinks not followed.
@@ -198,14 +203,13 @@ pub fn swap(stage: &Path, out: &Path, removed: &[String]) -> Result<(), Diagnost
     remove_file(&stage.join(MARKER))?;
     if !out.exists() {
         step();
-        return std::fs::rename(stage, out)
-            .map_err(|e| io_err(out, "put the new site in place", e));
+        return std::fs::rename(stage, out).map_err(|e| io_err(out, Key::IoPutInPlace, e));
     }
     step();
     match exchange(stage, out) {
         Ok(true) => {}
         Ok(false) => return journal(stage, out, removed),
-        Err(e) => return Err(io_err(out, "put the new site in place", e)),
+        Err(e) => return Err(io_err(out, Key::IoPutInPlace, e)),
     }
     // `stage` now holds the old site: every file in it is listed in its
     // manifest or is a hard link of a file now in `out`.
@@ -222,7 +226,7 @@ pub fn journal(stage: &Path, out: &Path, removed: &[String]) -> Result<(), Diagn
         text.push('\n');
     }
     step();
-    std::fs::write(&path, text).map_err(|e| io_err(&path, "write", e))?;
+    std::fs::write(&path, text).map_err(|e| io_err(&path, Key::IoWrite, e))?;
     roll_forward(stage, out)
 }
 
@@ -230,17 +234,18 @@ pub fn journal(stage: &Path, out: &Path, removed: &[String]) -> Result<(), Diagn
 /// lists, then the manifest. Safe to repeat after an interruption.
 fn roll_forward(stage: &Path, out: &Path) -> Result<(), Diagnostic> {
     let journal = stage.join(JOURNAL);
-    let removed = std::fs::read_to_string(&journal).map_err(|e| io_err(&journal, "read", e))?;
+    let removed =
+        std::fs::read_to_string(&journal).map_err(|e| io_err(&journal, Key::CannotRead, e))?;
     for rel in files(stage) {
         if [MARKER, JOURNAL, MANIFEST].contains(&rel.as_str()) {
             continue;
         }
         let target = out.join(&rel);
         if let Some(parent) = target.parent() {
-            std::fs::create_dir_all(parent).map_err(|e| io_err(parent, "create a folder", e))?;
+            std::fs::create_dir_all(parent).map_err(|e| io_err(parent, Key::IoCreateFolder, e))?;
         }
         step();
-        std::fs::rename(stage.join(&rel), &target).map_err(|e| io_err(&target, "write", e))?;
+        std::fs::rename(stage.join(&rel), &target).map_err(|e| io_err(&target, Key::IoWrite, e))?;
     }
     for rel in removed.lines().filter(|l| is_safe_rel(l)) {
         let target = out.join(rel);
@@ -254,15 +259,15 @@ fn roll_forward(stage: &Path, out: &Path) -> Result<(), Diagnostic> {
     if m.is_file() {
         step();
         std::fs::rename(&m, out.join(MANIFEST))
-            .map_err(|e| io_err(out, "write the manifest", e))?;
+            .map_err(|e| io_err(out, Key::IoWriteManifest, e))?;
     }
     step();
-    std::fs::remove_dir_all(stage).map_err(|e| io_err(stage, "remove the staging folder", e))
+    std::fs::remove_dir_all(stage).map_err(|e| io_err(stage, Key::IoRemoveStaging, e))
 }
 
 fn remove_file(path: &Path) -> Result<(), Diagnostic> {
     match std::fs::remove_file(path) {
-        Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(io_err(path, "remove", e)),
+        Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(io_err(path, Key::IoRemove, e)),
         _ => Ok(()),
     }
 }
@@ -354,7 +359,7 @@ pub fn carry(
             let empty = std::fs::read_dir(e.path()).is_ok_and(|mut d| d.next().is_none());
             if empty {
                 std::fs::create_dir_all(&target)
-                    .map_err(|err| io_err(&target, "create a folder", err))?;
+                    .map_err(|err| io_err(&target, Key::IoCreateFolder, err))?;
             }
         } else if !target.exists() {
             step();
@@ -368,12 +373,12 @@ pub fn carry(
 /// when the file system has no hard links.
 pub fn link_or_copy(from: &Path, to: &Path, symlink: bool) -> Result<(), Diagnostic> {
     if let Some(parent) = to.parent() {
-        std::fs::create_dir_all(parent).map_err(|e| io_err(parent, "create a folder", e))?;
+        std::fs::create_dir_all(parent).map_err(|e| io_err(parent, Key::IoCreateFolder, e))?;
     }
     #[cfg(unix)]
     if symlink {
-        let target = std::fs::read_link(from).map_err(|e| io_err(from, "read a link", e))?;
-        return std::os::unix::fs::symlink(target, to).map_err(|e| io_err(to, "write", e));
+        let target = std::fs::read_link(from).map_err(|e| io_err(from, Key::IoReadLink, e))?;
+        return std::os::unix::fs::symlink(target, to).map_err(|e| io_err(to, Key::IoWrite, e));
     }
     let _ = symlink;
     if std::fs::hard_link(from, to).is_ok() {
@@ -381,5 +386,5 @@ pub fn link_or_copy(from: &Path, to: &Path, symlink: bool) -> Result<(), Diagnos
     }
     std::fs::copy(from, to)
         .map(|_| ())
-        .map_err(|e| io_err(to, "write", e))
+        .map_err(|e| io_err(to, Key::IoWrite, e))
 }

@@ -11,6 +11,8 @@ use std::collections::BTreeSet;
 use std::path::Path;
 
 use crate::diag::Diagnostic;
+use crate::messages::{Key, Msg, io_reason};
+use crate::msg;
 
 /// The manifest's file name, inside the output folder.
 pub const MANIFEST: &str = ".jianxun-manifest";
@@ -49,12 +51,11 @@ pub fn read(dir: &Path) -> Result<BTreeSet<String>, Diagnostic> {
                 0,
                 0,
                 "manifest-invalid",
-                format!("cannot read the list of files of the last build: {e}"),
+                Msg::new(Key::ManifestUnreadable).arg_msg(io_reason(&e)),
             ));
         }
     };
-    let text =
-        String::from_utf8(bytes).map_err(|_| invalid(&path, 0, "it is not UTF-8 text".into()))?;
+    let text = String::from_utf8(bytes).map_err(|_| invalid(&path, 0, msg!(ManifestNotUtf8)))?;
     let mut out = BTreeSet::new();
     for (i, line) in text.lines().enumerate() {
         if line.is_empty() || line.starts_with('#') {
@@ -62,28 +63,22 @@ pub fn read(dir: &Path) -> Result<BTreeSet<String>, Diagnostic> {
         }
         if !is_safe_rel(line) {
             let shown: String = line.chars().flat_map(char::escape_debug).take(80).collect();
-            return Err(invalid(
-                &path,
-                i + 1,
-                format!("`{shown}` is not a path inside the output folder"),
-            ));
+            return Err(invalid(&path, i + 1, msg!(ManifestBadLine, shown)));
         }
         out.insert(line.to_string());
     }
     Ok(out)
 }
 
-fn invalid(path: &Path, line: usize, why: String) -> Diagnostic {
+fn invalid(path: &Path, line: usize, why: Msg) -> Diagnostic {
     Diagnostic::error(
         path,
         line,
         if line > 0 { 1 } else { 0 },
         "manifest-invalid",
-        format!("the list of files of the last build is not valid: {why}; nothing was removed"),
+        Msg::new(Key::ManifestInvalid).arg_msg(why),
     )
-    .with_hint(
-        "jianxun did not write this line; delete the file `.jianxun-manifest` (the folder's files are then treated as not written by jianxun) or choose another --output",
-    )
+    .with_hint(msg!(ManifestInvalidHint))
 }
 
 /// The manifest's text for the files produced.
@@ -148,6 +143,6 @@ mod tests {
         std::fs::write(dir.path().join(MANIFEST), b"index.html\n\xff\xfe\n").unwrap();
         let e = read(dir.path()).unwrap_err();
         assert_eq!((e.code, e.line), ("manifest-invalid", 0));
-        assert!(e.message.contains("not UTF-8"), "{}", e.message);
+        assert!(e.message.en().contains("not UTF-8"), "{}", e.message);
     }
 }

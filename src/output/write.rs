@@ -21,6 +21,8 @@ use super::commit::{self, INSIDE, MARKER, Place, io_err};
 use super::manifest::{self, MANIFEST, RESERVED, is_safe_rel};
 use super::{Data, Output};
 use crate::diag::Diagnostic;
+use crate::messages::{Key, Msg};
+use crate::msg;
 
 /// What a write did.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -33,7 +35,7 @@ pub struct Report {
     pub removed: usize,
 }
 
-fn refuse(out: &Path, message: String, hint: &str) -> Diagnostic {
+fn refuse(out: &Path, message: Msg, hint: Msg) -> Diagnostic {
     Diagnostic::error(out, 0, 0, "output-refused", message).with_hint(hint)
 }
 
@@ -69,24 +71,21 @@ pub fn check_output_dir(root: &Path, out: &Path, force: bool) -> Result<(), Diag
     let root_abs = absolute(root);
     let out_abs = absolute(out);
     if out_abs == root_abs {
-        return Err(refuse(out, "the output folder is the site root; building there would mix the site with its sources".into(), "use the default `site`, or pass --output DIR with a folder of its own"));
+        return Err(refuse(out, msg!(OutIsRoot), msg!(OutIsRootHint)));
     }
     if root_abs.starts_with(&out_abs) {
         return Err(refuse(
             out,
-            format!("the output folder {} contains the site root", out.display()),
-            "pass --output DIR with a folder inside or beside the site",
+            msg!(OutContainsRoot, crate::diag::shown(out)),
+            msg!(OutContainsRootHint),
         ));
     }
     for dir in SOURCE_DIRS {
         if out_abs.starts_with(root_abs.join(dir)) {
             return Err(refuse(
                 out,
-                format!(
-                    "the output folder {} is inside the site's `{dir}` folder: every build would publish the previous one again",
-                    out.display()
-                ),
-                "use the default `site`, or pass --output DIR with a folder outside content/, static/, templates/ and themes/",
+                msg!(OutInsideSource, crate::diag::shown(out), dir),
+                msg!(OutInsideSourceHint),
             ));
         }
     }
@@ -94,11 +93,8 @@ pub fn check_output_dir(root: &Path, out: &Path, force: bool) -> Result<(), Diag
         if out_abs.join(marker).exists() {
             return Err(refuse(
                 out,
-                format!(
-                    "the output folder {} holds `{marker}`: it looks like a site, not a build output",
-                    out.display()
-                ),
-                "pass --output DIR with an empty folder or the folder of a previous build",
+                msg!(OutLooksLikeSite, crate::diag::shown(out), marker),
+                msg!(OutLooksLikeSiteHint),
             ));
         }
     }
@@ -118,14 +114,17 @@ pub fn check_output_dir(root: &Path, out: &Path, force: bool) -> Result<(), Diag
         let shown: Vec<_> = foreign.iter().take(5).cloned().collect();
         return Err(refuse(
             out,
-            format!(
-                "the output folder {} holds {} file(s) jianxun did not write: {}{}",
-                out.display(),
+            msg!(
+                OutForeign,
+                crate::diag::shown(out),
                 foreign.len(),
-                shown.join(", "),
-                if foreign.len() > 5 { ", …" } else { "" }
+                format_args!(
+                    "{}{}",
+                    shown.join(", "),
+                    if foreign.len() > 5 { ", …" } else { "" }
+                )
             ),
-            "move them away, choose another --output, or pass --force to write beside them (they are never deleted)",
+            msg!(OutForeignHint),
         ));
     }
     Ok(())
@@ -238,9 +237,9 @@ impl Staging {
         let old = manifest::read(&abs)?;
         let place = place(&abs);
         std::fs::create_dir_all(&place.stage)
-            .map_err(|e| io_err(&place.stage, "create the staging folder", e))?;
+            .map_err(|e| io_err(&place.stage, Key::IoCreateStaging, e))?;
         let marker = place.stage.join(MARKER);
-        std::fs::write(&marker, "").map_err(|e| io_err(&marker, "write", e))?;
+        std::fs::write(&marker, "").map_err(|e| io_err(&marker, Key::IoWrite, e))?;
         Ok(Staging {
             place,
             old,
@@ -262,10 +261,7 @@ impl Staging {
                 0,
                 0,
                 "output-path",
-                format!(
-                    "refusing to write `{}`: not a plain path inside the output folder",
-                    rel.escape_debug()
-                ),
+                msg!(OutBadPath, rel.escape_debug()),
             ));
         }
         if self.lock().failed.is_some() {
@@ -299,7 +295,7 @@ impl Staging {
         let target = self.place.out.join(rel);
         let bytes = data
             .bytes()
-            .map_err(|e| io_err(&target, "read a static file", e))?;
+            .map_err(|e| io_err(&target, Key::IoReadStatic, e))?;
         let same = std::fs::symlink_metadata(&target)
             .is_ok_and(|m| m.is_file() && m.len() == bytes.len() as u64)
             && std::fs::read(&target).is_ok_and(|b| b == *bytes);
@@ -312,9 +308,9 @@ impl Staging {
             return Ok(true);
         }
         if let Some(parent) = staged.parent() {
-            std::fs::create_dir_all(parent).map_err(|e| io_err(parent, "create a folder", e))?;
+            std::fs::create_dir_all(parent).map_err(|e| io_err(parent, Key::IoCreateFolder, e))?;
         }
-        std::fs::write(&staged, &bytes).map_err(|e| io_err(&staged, "write", e))?;
+        std::fs::write(&staged, &bytes).map_err(|e| io_err(&staged, Key::IoWrite, e))?;
         Ok(false)
     }
 
@@ -324,10 +320,9 @@ impl Staging {
         let st = std::mem::take(&mut *self.lock());
         if let Some(mut first) = st.failed {
             if st.skipped > 0 {
-                first.message.push_str(&format!(
-                    " ({} more file(s) were not written; the output folder is unchanged)",
-                    st.skipped
-                ));
+                first.message = Msg::new(Key::MoreNotWritten)
+                    .arg_msg(first.message)
+                    .arg(st.skipped);
             }
             return Err(first);
         }
@@ -344,7 +339,8 @@ impl Staging {
             removed: removed.iter().filter(|r| out.join(r).is_file()).count(),
         };
         let m = stage.join(MANIFEST);
-        std::fs::write(&m, manifest::text(&st.produced)).map_err(|e| io_err(&m, "write", e))?;
+        std::fs::write(&m, manifest::text(&st.produced))
+            .map_err(|e| io_err(&m, Key::IoWrite, e))?;
         // From here on a failure is recovered by the next run, not by Drop.
         self.committed = true;
         if swap {

@@ -464,7 +464,9 @@ pub fn render_page(
     })
     .map_err(|e| {
         let mut d = theme.diagnostic(&e, plan.template);
-        d.message = format!("{} (while rendering /{})", d.message, plan.path);
+        d.message = crate::messages::Msg::new(crate::messages::Key::WhileRendering)
+            .arg_msg(d.message)
+            .arg(&plan.path);
         d
     })?;
     Ok((Urls::file(&plan.path), out))

@@ -3,6 +3,8 @@
 //! Every syntax error in every template is reported, each naming the
 //! template's file and line. Autoescaping is on for `.html` and `.xml`.
 
+use crate::messages::{Key, Msg};
+use crate::msg;
 use std::collections::{BTreeMap, BTreeSet};
 
 use tera::{ErrorKind, Tera};
@@ -136,8 +138,14 @@ impl Theme {
         for name in REQUIRED {
             if !tera.contains_template(name) {
                 diags.push(
-                    Diagnostic::error(format!("templates/{name}"), 0, 0, "template-missing", format!("the theme has no template `{name}`"))
-                        .with_hint("add it to the theme's templates/ folder or to the site's templates/ folder"),
+                    Diagnostic::error(
+                        format!("templates/{name}"),
+                        0,
+                        0,
+                        "template-missing",
+                        msg!(TemplateMissing, name),
+                    )
+                    .with_hint(msg!(TemplateMissingHint)),
                 );
             }
         }
@@ -176,24 +184,27 @@ fn to_diagnostic(
                 .cloned()
                 .unwrap_or_else(|| r.filename().to_string());
             let span = r.span();
-            let code = if matches!(e.kind(), ErrorKind::SyntaxError(_)) {
-                "template-syntax"
+            let (code, message, hint) = if matches!(e.kind(), ErrorKind::SyntaxError(_)) {
+                (
+                    "template-syntax",
+                    Key::TemplateSyntax,
+                    msg!(TemplateSyntaxHint),
+                )
             } else {
-                "template-render"
+                (
+                    "template-render",
+                    Key::TemplateRender,
+                    msg!(TemplateRenderHint),
+                )
             };
-            let mut d = Diagnostic::error(
+            Diagnostic::error(
                 origin,
                 span.start_line.max(1),
                 span.start_col + 1,
                 code,
-                r.message().to_string(),
-            );
-            d.hint = Some(if code == "template-syntax" {
-                "check the tag or expression at this position".into()
-            } else {
-                "check that the variable exists on this page (use `is defined` or `| default(value=…)` for optional ones)".into()
-            });
-            d
+                Msg::new(message).arg(r.message()),
+            )
+            .with_hint(hint)
         }
         _ => {
             let mut msg = e.to_string();
@@ -203,7 +214,7 @@ fn to_diagnostic(
                 msg.push_str(&s.to_string());
                 src = s.source();
             }
-            Diagnostic::error(fallback, 0, 0, "template", msg)
+            Diagnostic::error(fallback, 0, 0, "template", msg!(TemplateOther, msg))
         }
     }
 }

@@ -17,6 +17,7 @@ pub mod reload;
 pub mod watch;
 pub mod wire;
 
+use crate::messages::Lang;
 use std::io::ErrorKind;
 use std::panic::AssertUnwindSafe;
 use std::path::{Path, PathBuf};
@@ -48,6 +49,8 @@ pub struct ServeOptions {
     pub drafts: bool,
     /// Open a browser.
     pub open: bool,
+    /// The language of the terminal lines and the error overlay.
+    pub lang: Lang,
 }
 
 /// What the server is showing now.
@@ -87,6 +90,8 @@ pub struct State {
     pub hub: Hub,
     /// Which requests may be answered.
     pub guard: Guard,
+    /// The language of the terminal lines and the error overlay.
+    pub lang: Lang,
 }
 
 /// What an HTML page of the site (or the 404 page) is served as: the
@@ -184,11 +189,12 @@ pub fn handle(req: &Request, state: &Arc<State>) -> Answer {
     Answer::Reply(site_reply(&req.target, state))
 }
 
-fn print_errors(diags: &[Diagnostic]) {
+fn print_errors(diags: &[Diagnostic], lang: Lang) {
     let mut d = diags.to_vec();
     crate::diag::sort(&mut d);
+    let paint = crate::diag::Paint::for_stderr();
     for x in &d {
-        eprintln!("{x}\n");
+        eprintln!("{}\n", x.render(paint, lang));
     }
     eprintln!("{} error(s): the last good site is still served.", d.len());
 }
@@ -237,7 +243,7 @@ fn start_version() -> u64 {
 }
 
 /// The first build: what to serve and the live site to rebuild from.
-fn first_build(root: &Path, build_opts: &BuildOptions) -> (Served, LiveSite) {
+fn first_build(root: &Path, build_opts: &BuildOptions, lang: Lang) -> (Served, LiveSite) {
     let mut live = Live::start(root, build_opts);
     let first = match &mut live {
         Ok(l) => l.build_all(),
@@ -246,8 +252,9 @@ fn first_build(root: &Path, build_opts: &BuildOptions) -> (Served, LiveSite) {
     let (output, errors) = match first {
         Ok(o) => (o, Vec::new()),
         Err(d) => {
-            print_errors(&d);
-            (Output::default(), d.iter().map(ErrorItem::from).collect())
+            print_errors(&d, lang);
+            let items = d.iter().map(|x| ErrorItem::from(x, lang)).collect();
+            (Output::default(), items)
         }
     };
     let version = start_version();
@@ -298,11 +305,12 @@ pub fn run(opts: &ServeOptions) -> i32 {
         base_url: Some(base_url.clone()),
         drafts: opts.drafts,
     };
-    let (served, live) = first_build(&opts.root, &build_opts);
+    let (served, live) = first_build(&opts.root, &build_opts, opts.lang);
     let state = Arc::new(State {
         served: RwLock::new(served),
         hub: Hub::default(),
         guard: Guard::new(addr),
+        lang: opts.lang,
     });
     println!(
         "Serving {} at {base_url} (built in {} ms; Ctrl-C to stop)",
@@ -430,10 +438,13 @@ fn rebuild_loop(
                 let _ = jobs.send(next_version);
             }
             Err(diags) => {
-                print_errors(&diags);
+                print_errors(&diags, state.lang);
                 let event = {
                     let mut s = state.served.write().unwrap_or_else(|e| e.into_inner());
-                    s.errors = diags.iter().map(ErrorItem::from).collect();
+                    s.errors = diags
+                        .iter()
+                        .map(|d| ErrorItem::from(d, state.lang))
+                        .collect();
                     s.current_event()
                 };
                 state.hub.broadcast(&event);

@@ -4,6 +4,7 @@
 //! An event stream takes over its connection after the request head,
 //! writes its own response head and is kept in the [`Hub`] to broadcast to.
 
+use crate::messages::Lang;
 use std::io::Write;
 use std::sync::mpsc::{SyncSender, sync_channel};
 use std::sync::{Arc, Mutex};
@@ -55,8 +56,8 @@ pub struct ErrorItem {
 }
 
 impl ErrorItem {
-    /// From a diagnostic.
-    pub fn from(d: &Diagnostic) -> ErrorItem {
+    /// From a diagnostic, in `lang`.
+    pub fn from(d: &Diagnostic, lang: Lang) -> ErrorItem {
         let path = d.path.display().to_string().replace('\\', "/");
         let location = if d.line > 0 {
             format!("{path}:{}:{}", d.line, d.col)
@@ -65,8 +66,13 @@ impl ErrorItem {
         };
         ErrorItem {
             location,
-            message: d.message.clone(),
-            hint: d.hint.clone().unwrap_or_default(),
+            message: format!(
+                "{}[{}]: {}",
+                d.severity.label().text(lang),
+                d.id(),
+                d.message.text(lang)
+            ),
+            hint: d.hint.as_ref().map(|h| h.text(lang)).unwrap_or_default(),
         }
     }
 }

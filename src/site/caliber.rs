@@ -13,6 +13,8 @@
 //!
 //! Two values agree when the amounts they allow overlap (see [`span`]). Pure.
 
+use crate::messages::{Key, Msg};
+use crate::msg;
 use std::collections::BTreeMap;
 use std::path::Path;
 use std::sync::Arc;
@@ -119,7 +121,7 @@ struct Say<'a> {
 }
 
 impl Say<'_> {
-    fn warning(&self, pos: (usize, usize, usize), code: &'static str, msg: String) -> Diagnostic {
+    fn warning(&self, pos: (usize, usize, usize), code: &'static str, msg: Msg) -> Diagnostic {
         let (line, col, len) = pos;
         Diagnostic::warning(&self.b.path, line, col, code, msg)
             .with_len(len)
@@ -135,20 +137,17 @@ impl Say<'_> {
     /// The body states `x` for metric `m`, which the front matter lacks.
     fn unreported(&self, m: &Metric, x: &Mention) -> Diagnostic {
         let (key, line, quote) = (&m.key, x.line, &x.quote);
-        let msg = format!("line {line} says `{quote}`; the front matter has no `{key}`");
+        let msg = msg!(MetricUnreported, line, quote, key);
         self.warning((x.line, x.col, x.len), "metric-unreported", msg)
-            .with_hint(format!("add `{key}: {}` under metrics:", x.number))
+            .with_hint(msg!(MetricUnreportedHint, key, &x.number))
     }
 
     /// The front matter's `entry` (metric `i`) and the body's `x` disagree.
     fn mismatch(&self, entry: &MetricEntry, i: usize, x: &Mention) -> Diagnostic {
         let (key, raw) = (&self.metrics[i].key, entry.raw.trim());
-        let msg = format!(
-            "metric `{key}`: the front matter says {raw}, but line {} says `{}`",
-            x.line, x.quote
-        );
+        let msg = msg!(MetricMismatch, key, raw, x.line, &x.quote);
         self.warning(self.value_at(entry), "metric-mismatch", msg)
-            .with_hint("correct whichever is wrong, so that the front matter and the body give the same number")
+            .with_hint(msg!(MetricMismatchHint))
     }
 
     /// The front matter's `entry` (metric `i`) is what `x` says of another 口径.
@@ -156,27 +155,23 @@ impl Say<'_> {
         let m = &self.metrics[i];
         let (key, raw) = (&m.key, entry.raw.trim());
         let counts = match &m.definition {
-            Some(d) => format!("metric `{key}` counts {d}, but"),
-            None => format!("metric `{key}`:"),
+            Some(d) => msg!(CaliberCounts, key, d),
+            None => msg!(CaliberPlain, key),
         };
         let other = if x.other {
             x.keyword.as_str()
         } else {
             &self.metrics[x.metric].key
         };
-        let msg = format!(
-            "{counts} line {} gives this number for {other} (`{}`): the two count different things",
-            x.line, x.quote
-        );
+        let msg = Msg::new(Key::MetricCaliber)
+            .arg_msg(counts)
+            .arg(x.line)
+            .arg(other)
+            .arg(&x.quote);
         let hint = if x.other {
-            format!(
-                "declare a metric for {other} in jianxun.yaml (e.g. `{other}: {{ unit: {}, keywords: [{other}] }}`) and report the value there, not as {key}",
-                m.unit
-            )
+            msg!(CaliberDeclareHint, other, &m.unit, key)
         } else {
-            format!(
-                "if the bulletin means {other}, write `{other}: {raw}` instead of `{key}: {raw}`"
-            )
+            msg!(CaliberRenameHint, other, raw, key)
         };
         self.warning(self.value_at(entry), "metric-caliber", msg)
             .with_hint(hint)

@@ -7,6 +7,8 @@
 //! likely 万 typo), titles used twice and numbers in a body that disagree
 //! with the front matter (warnings; the last in `caliber.rs`). Pure.
 
+use crate::messages::{Key, Msg};
+use crate::msg;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 use std::sync::Arc;
@@ -94,7 +96,7 @@ fn at(
     pos: (usize, usize, usize),
     severity: Severity,
     code: &'static str,
-    msg: String,
+    msg: Msg,
 ) -> Diagnostic {
     let (line, col, len) = pos;
     let d = Diagnostic::error(path, line, col, code, msg);
@@ -210,13 +212,13 @@ struct Written<'a> {
 }
 
 impl Written<'_> {
-    fn at(&self, severity: Severity, code: &'static str, msg: String) -> Diagnostic {
+    fn at(&self, severity: Severity, code: &'static str, msg: Msg) -> Diagnostic {
         let pos = (self.r.line, self.r.col, self.r.len);
         at(&self.f.path, &self.f.text, pos, severity, code, msg)
     }
 
     /// An error: the link leads nowhere (or the image is missing).
-    fn broken(&self, msg: String, hint: String) -> Option<Diagnostic> {
+    fn broken(&self, msg: Msg, hint: Msg) -> Option<Diagnostic> {
         let code = if self.r.image {
             "image-missing"
         } else {
@@ -232,24 +234,15 @@ fn judge(known: &Known, f: &SourceFile, r: &LinkRef) -> Option<Diagnostic> {
     match known.index.target(&f.path, dest) {
         Target::Outside | Target::Source { page: Some(_), .. } => None,
         Target::Source { path, page: None } if known.drafts.contains(&path) => Some(
-            w.at(
-                Severity::Warning,
-                "link-draft",
-                format!("`{dest}` links to a draft, which is not published"),
-            )
-            .with_hint(format!(
-                "publish {path} (remove `draft: true`) or remove the link"
-            )),
+            w.at(Severity::Warning, "link-draft", msg!(LinkDraft, dest))
+                .with_hint(msg!(LinkDraftHint, &path)),
         ),
         Target::Source { path, page: None } => {
             let hint = match near(&path, known.sources.iter().map(String::as_str)) {
-                Some(best) => format!("did you mean {}?", relative(&f.path, best)),
-                None => "link to another bulletin by its file, e.g. [标题](../2024/other.md), or by its URL, e.g. [标题](/bulletins/slug/)".into(),
+                Some(best) => msg!(DidYouMean, relative(&f.path, best)),
+                None => msg!(LinkByFileHint),
             };
-            w.broken(
-                format!("`{dest}` points to {path}, which does not exist"),
-                hint,
-            )
+            w.broken(msg!(LinkNoFile, dest, &path), hint)
         }
         Target::File { path, published } => missing_file(known, &w, &path, published),
         Target::Site { path, known: found } => missing_page(known, &w, &path, found),
@@ -270,19 +263,24 @@ fn missing_file(
         return None;
     }
     let (dest, image) = (&w.r.dest, w.r.image);
-    let what = if image { "image" } else { "file" };
+    let what = if image {
+        msg!(WordImage)
+    } else {
+        msg!(WordFile)
+    };
     let near = published
         .as_deref()
         .and_then(|p| near(p, known.published.iter().map(String::as_str)));
     let hint = match near {
-        Some(best) => format!("did you mean /{best}?"),
-        None if image => format!(
-            "put the image at {path} (beside the file that shows it), or under static/ and write /name.png"
-        ),
-        None => format!("put the file at {path}, or under static/"),
+        Some(best) => msg!(DidYouMean, format_args!("/{best}")),
+        None if image => msg!(PutImageHint, path),
+        None => msg!(PutFileHint, path),
     };
     w.broken(
-        format!("{what} `{dest}` not found: there is no {path}"),
+        Msg::new(Key::FileNotFound)
+            .arg_msg(what)
+            .arg(dest)
+            .arg(path),
         hint,
     )
 }
@@ -295,13 +293,8 @@ fn missing_page(known: &Known, w: &Written, path: &str, found: bool) -> Option<D
         if known.published.contains(file) {
             return None;
         }
-        let hint = format!(
-            "put the image at static/{file}, or beside the bulletin and link to it by a relative path"
-        );
-        return w.broken(
-            format!("image `{dest}` not found: no static file {file}"),
-            hint,
-        );
+        let hint = msg!(PutStaticImageHint, file);
+        return w.broken(msg!(ImageNoStatic, dest, file), hint);
     }
     let page = page_of(path)?;
     if found {
@@ -309,16 +302,10 @@ fn missing_page(known: &Known, w: &Written, path: &str, found: bool) -> Option<D
     }
     let index = &known.index;
     let hint = match did_you_mean(&page, known.pages.iter().map(String::as_str)) {
-        Some(best) => format!("did you mean {}?", index.url(best)),
-        None => "check the slug: a bulletin's URL is /bulletins/<slug>/, its slug from `slug:` or its file name".into(),
+        Some(best) => msg!(DidYouMean, index.url(best)),
+        None => msg!(CheckSlugHint),
     };
-    w.broken(
-        format!(
-            "`{dest}` points to {}, but no page is there",
-            index.url(&page)
-        ),
-        hint,
-    )
+    w.broken(msg!(LinkNoPage, dest, index.url(&page)), hint)
 }
 
 fn future_dates(
@@ -337,9 +324,9 @@ fn future_dates(
                 pos,
                 Severity::Warning,
                 "date-future",
-                format!("the bulletin is dated {}, in the future", b.date.ymd()),
+                msg!(DateFuture, b.date.ymd()),
             )
-            .with_hint("it is published with that date at once; check the year and month"),
+            .with_hint(msg!(DateFutureHint)),
         );
     }
     out
@@ -429,15 +416,12 @@ fn outlier(input: &Input, key: &str, campaign: &str, value: Value, next: Value) 
         pos,
         Severity::Warning,
         "metric-outlier",
-        format!(
-            "metric `{key}`: {} is {OUTLIER_FACTOR} or more times any other value in {campaign}",
-            m.raw
-        ),
+        msg!(MetricOutlier, key, &m.raw, campaign, OUTLIER_FACTOR),
     )
-    .with_hint(format!(
-        "is it right? A stray 万 or an extra zero multiplies a value; the next largest is {} in {}",
-        ob.metrics[ok].raw,
-        ob.path.display()
+    .with_hint(msg!(
+        MetricOutlierHint,
+        &ob.metrics[ok].raw,
+        crate::diag::shown(&ob.path)
     ))
 }
 
@@ -452,9 +436,9 @@ fn duplicate_titles(bulletins: &[Arc<Bulletin>], texts: &BTreeMap<&Path, &str>) 
         for b in &group[1..] {
             let text = texts.get(b.path.as_path()).copied().unwrap_or("");
             let pos = field(text, "title").unwrap_or((0, 0, 0));
-            let first = group[0].path.display();
-            let msg = format!("the title `{title}` is also used by {first}");
-            let hint = "readers tell bulletins apart by their titles: add the place, the date or what is new";
+            let first = crate::diag::shown(&group[0].path);
+            let msg = msg!(TitleTwice, title, first);
+            let hint = msg!(TitleTwiceHint);
             out.push(
                 at(
                     &b.path,

@@ -17,7 +17,9 @@ use crate::content::bulletin::{Bulletin, CampaignRef};
 use crate::content::campaign::{self, Campaign};
 use crate::content::markdown::Links;
 use crate::content::page::Page;
-use crate::diag::Diagnostic;
+use crate::diag::{Diagnostic, shown};
+use crate::messages::{Key, Msg};
+use crate::msg;
 
 /// Resolves parsed content into the site model. `drafts` keeps draft bulletins.
 pub fn resolve(config: &Config, parsed: Parsed, drafts: bool) -> Result<Site, Vec<Diagnostic>> {
@@ -46,7 +48,7 @@ fn campaigns(mut campaigns: Vec<Campaign>, diags: &mut Vec<Diagnostic>) -> Vec<C
         if w[0].slug == w[1].slug {
             let line1 = Spot::first_line();
             diags.extend(collision(
-                "campaign",
+                Key::KindCampaign,
                 &w[0].slug,
                 (&w[0].path, &line1),
                 (&w[1].path, &line1),
@@ -63,14 +65,9 @@ fn campaigns(mut campaigns: Vec<Campaign>, diags: &mut Vec<Diagnostic>) -> Vec<C
                     0,
                     0,
                     "campaign-name-collision",
-                    format!(
-                        "campaign name `{}` is used by both {} and {}",
-                        c.name,
-                        other.display(),
-                        c.path.display()
-                    ),
+                    msg!(CampaignNameTwice, &c.name, shown(other), shown(&c.path)),
                 )
-                .with_hint("give each campaign its own name"),
+                .with_hint(msg!(CampaignNameTwiceHint)),
             );
         }
     }
@@ -92,7 +89,7 @@ fn bulletins(
     for b in &bulletins {
         if let Some(other) = seen.insert(b.slug.as_str(), b) {
             diags.extend(collision(
-                "bulletin",
+                Key::KindBulletin,
                 &b.slug,
                 (&other.path, &other.slug_at),
                 (&b.path, &b.slug_at),
@@ -109,7 +106,7 @@ fn pages(pages: Vec<Page>, drafts: bool, diags: &mut Vec<Diagnostic>) -> Vec<Pag
     for w in pages.windows(2) {
         if w[0].slug == w[1].slug {
             diags.extend(collision(
-                "page",
+                Key::KindPage,
                 &w[0].slug,
                 (&w[0].path, &w[0].slug_at),
                 (&w[1].path, &w[1].slug_at),
@@ -147,14 +144,12 @@ fn unknown_campaign(b: &Bulletin, cref: &CampaignRef, campaigns: &[Campaign]) ->
         .flat_map(|c| [c.slug.as_str(), c.name.as_str()]);
     let hint = match did_you_mean(r, cands) {
         Some(best) => match campaigns.iter().find(|c| c.slug == best || c.name == best) {
-            Some(c) => format!("did you mean {} ({})?", c.name, c.slug),
-            None => format!("did you mean {best}?"),
+            Some(c) => msg!(DidYouMeanNamed, &c.name, &c.slug),
+            None => msg!(DidYouMean, best),
         },
-        None if campaigns.is_empty() => {
-            "there are no campaigns yet: create content/campaigns/<slug>.md".to_string()
-        }
-        None => format!(
-            "known campaigns: {}",
+        None if campaigns.is_empty() => msg!(NoCampaignsYet),
+        None => msg!(
+            KnownCampaigns,
             campaigns
                 .iter()
                 .map(|c| format!("{} ({})", c.name, c.slug))
@@ -167,7 +162,7 @@ fn unknown_campaign(b: &Bulletin, cref: &CampaignRef, campaigns: &[Campaign]) ->
         cref.pos.line,
         cref.pos.col,
         "campaign-unknown",
-        format!("unknown campaign `{r}`"),
+        msg!(CampaignUnknown, r),
     )
     .with_hint(hint)
     .with_len(r.chars().count());
@@ -198,15 +193,9 @@ fn items(
                     t.pos.line,
                     t.pos.col,
                     "slug-collision",
-                    format!(
-                        "tags `{}` and `{}` both get the slug `{}`",
-                        tag.name, t.name, t.slug
-                    ),
+                    msg!(TagSlugTwice, &tag.name, &t.name, &t.slug),
                 )
-                .with_hint(format!(
-                    "write the tag as `{}` like the other bulletins",
-                    tag.name
-                ))
+                .with_hint(msg!(TagSlugTwiceHint, &tag.name))
                 .with_len(t.name.chars().count());
                 d.source_line = Some(t.line.clone());
                 diags.push(d);
@@ -278,16 +267,16 @@ type Claim<'a> = (&'a PathBuf, &'a Spot);
 
 /// Two things with one slug: an error in each file, at where the slug
 /// comes from, both naming the two files.
-fn collision(kind: &str, slug: &str, a: Claim, b: Claim) -> [Diagnostic; 2] {
+fn collision(kind: Key, slug: &str, a: Claim, b: Claim) -> [Diagnostic; 2] {
     let (first, second) = if a.0 <= b.0 { (a, b) } else { (b, a) };
-    let message = format!(
-        "{kind} slug `{slug}` is used by both {} and {}",
-        first.0.display(),
-        second.0.display()
-    );
+    let message = Msg::new(Key::SlugTwice)
+        .arg_msg(Msg::new(kind))
+        .arg(slug)
+        .arg(shown(first.0))
+        .arg(shown(second.0));
     [first, second].map(|(path, at)| {
         at.error(path, "slug-collision", message.clone())
-            .with_hint("give one of them a different file name or a `slug:` in its front matter")
+            .with_hint(msg!(SlugTwiceHint))
     })
 }
 
@@ -304,19 +293,16 @@ fn region_collisions(regions: &RegionTree, bulletins: &[Arc<Bulletin>]) -> Vec<D
         let (Some(fa), Some(fb)) = (first(other), first(n)) else {
             continue;
         };
-        let message = format!(
-            "regions {} and {} both get the slug `{}` (in {} and {})",
-            other.key,
-            n.key,
-            n.slug_path,
-            fa.path.display(),
-            fb.path.display()
+        let message = msg!(
+            RegionSlugTwice,
+            &other.key,
+            &n.key,
+            &n.slug_path,
+            shown(&fa.path),
+            shown(&fb.path)
         );
-        let hint = format!(
-            "add a slug for one of them under regions: in jianxun.yaml, e.g. {}: {}-2",
-            n.name,
-            n.slug_path.rsplit('/').next().unwrap_or("x")
-        );
+        let last = n.slug_path.rsplit('/').next().unwrap_or("x");
+        let hint = msg!(RegionSlugTwiceHint, &n.name, last);
         for (node, b) in [(other, fa), (n, fb)] {
             diags.push(
                 b.region_at
@@ -340,16 +326,8 @@ fn region_splits(regions: &RegionTree, bulletins: &[Arc<Bulletin>]) -> Vec<Diagn
             continue;
         };
         let parent = nb.key.rsplit_once('/').map_or("", |(p, _)| p);
-        let message = format!(
-            "the region `{}` is written `{}` in {}: its totals would be split in two",
-            na.key,
-            nb.key,
-            other.path.display()
-        );
-        let hint = format!(
-            "write region: {}, or say where {} lies under regions: in jianxun.yaml, e.g. {}: {{ parent: {parent} }}",
-            nb.key, na.name, na.name
-        );
+        let message = msg!(RegionSplit, &na.key, &nb.key, shown(&other.path));
+        let hint = msg!(RegionSplitHint, &nb.key, &na.name, parent);
         for b in na.all.iter().filter_map(|&i| bulletins.get(i)) {
             diags.push(
                 b.region_at

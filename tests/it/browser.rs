@@ -53,6 +53,7 @@ impl Serve {
             .args(args)
             .current_dir(dir)
             .env("NO_COLOR", "1")
+            .env("JIANXUN_LANG", "en")
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())
             .spawn()

@@ -43,7 +43,7 @@ fn check(f: &Fixture) -> (Run, Vec<(u64, u64, String)>) {
             (
                 n("line"),
                 n("column"),
-                d["code"].as_str().unwrap_or("").into(),
+                d["name"].as_str().unwrap_or("").into(),
             )
         })
         .collect();
@@ -61,7 +61,7 @@ fn a_number_the_front_matter_does_not_report_is_pointed_out_in_the_body() {
     assert_eq!(diags, [(7, 16, "metric-unreported".into())]);
     has(
         &r,
-        "content/bulletins/a.md:7:16: warning: line 7 says `411家企业参与`; the front matter has no `参与企业`",
+        "content/bulletins/a.md:7:16: warning[W006]: line 7 says `411家企业参与`; the front matter has no `参与企业`",
     );
     has(&r, "= hint: add `参与企业: 411家` under metrics:");
 }
@@ -78,7 +78,7 @@ fn a_front_matter_value_the_body_contradicts_is_pointed_out_at_the_value() {
     assert_eq!(diags, [(7, 9, "metric-mismatch".into())]);
     has(
         &r,
-        "content/bulletins/a.md:7:9: warning: metric `参与企业`: the front matter says 400, but line 12 says `参与企业达411家`",
+        "content/bulletins/a.md:7:9: warning[W007]: metric `参与企业`: the front matter says 400, but line 12 says `参与企业达411家`",
     );
     has(&r, "7 |   参与企业: 400");
 }
@@ -92,7 +92,7 @@ fn a_value_of_another_metric_is_named_with_both_lines() {
     assert_eq!(diags, [(7, 9, "metric-caliber".into())]);
     has(
         &r,
-        "content/bulletins/a.md:7:9: warning: metric `参与企业` counts 参加活动的企业, but line 13 gives this number for 走访企业 (`走访企业1292家`): the two count different things",
+        "content/bulletins/a.md:7:9: warning[W008]: metric `参与企业` counts 参加活动的企业, but line 13 gives this number for 走访企业 (`走访企业1292家`): the two count different things",
     );
     has(
         &r,
@@ -144,7 +144,7 @@ fn a_keyword_claimed_by_two_metrics_is_a_config_error_at_the_keyword() {
     assert_eq!(r.code, 1, "{}", r.stderr);
     has(
         &r,
-        "jianxun.yaml:6:53: error: the keyword `企业参与` of metric `参与职工` already names metric `参与企业`",
+        "jianxun.yaml:6:53: error[E032]: the keyword `企业参与` of metric `参与职工` already names metric `参与企业`",
     );
 }
 
@@ -165,7 +165,7 @@ fn visited_enterprises_reported_as_taking_part_are_caught_in_the_example() {
     has(
         &r,
         &format!(
-            "{rel}:7:9: warning: metric `参与企业` counts 报名参加活动、竞赛的企业, but line 20 gives this number for 走访企业 (`走访企业1292家`)"
+            "{rel}:7:9: warning[W008]: metric `参与企业` counts 报名参加活动、竞赛的企业, but line 20 gives this number for 走访企业 (`走访企业1292家`)"
         ),
     );
     has(&r, "No errors; 1 warning.");

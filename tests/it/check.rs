@@ -39,7 +39,7 @@ pub(crate) fn edit(f: &Fixture, rel: &str, from: &str, to: &str) {
 fn the_example_site_has_no_errors() {
     let r = crate::support::run_in(&repo(), &["check"]);
     assert_eq!(r.code, 0, "{}", r.stderr);
-    assert!(!r.stderr.contains(": error: "), "{}", r.stderr);
+    assert!(!r.stderr.contains(": error["), "{}", r.stderr);
     assert!(
         r.stderr.trim_end().ends_with("No problems found.") || r.stderr.contains("warning"),
         "{}",
@@ -135,12 +135,13 @@ fn a_broken_copy_of_the_example_site_reports_every_problem_at_once() {
     for (file, severity, code) in PLANTED {
         let hit = diags
             .iter()
-            .find(|d| d["file"] == *file && d["severity"] == *severity && d["code"] == *code);
+            .find(|d| d["file"] == *file && d["severity"] == *severity && d["name"] == *code);
         let d = hit.unwrap_or_else(|| panic!("no {severity} {code} in {file}:\n{}", r.stderr));
         // The text form names the same place.
+        let id = d["code"].as_str().unwrap_or_default();
         let head = match (d["line"].as_u64(), d["column"].as_u64()) {
-            (Some(l), Some(c)) => format!("{file}:{l}:{c}: {severity}: "),
-            _ => format!("{file}: {severity}: "),
+            (Some(l), Some(c)) => format!("{file}:{l}:{c}: {severity}[{id}]: "),
+            _ => format!("{file}: {severity}[{id}]: "),
         };
         assert!(r.stderr.contains(&head), "no `{head}` in:\n{}", r.stderr);
     }
@@ -177,7 +178,7 @@ fn warnings_alone_do_not_fail() {
     assert_eq!(r.code, 0, "{}", r.stderr);
     assert!(
         r.stderr.contains(
-            "content/bulletins/a.md:3:7: warning: the bulletin is dated 2099-01-01, in the future"
+            "content/bulletins/a.md:3:7: warning[W002]: the bulletin is dated 2099-01-01, in the future"
         ),
         "{}",
         r.stderr
@@ -206,12 +207,12 @@ fn outlying_values_are_flagged_once_the_campaign_has_a_range() {
     assert_eq!(r.code, 0, "{}", r.stderr);
     assert!(
         r.stderr.contains(
-            "content/bulletins/b3.md:7:9: warning: metric `参与企业`: 4110万 is 10 or more times"
+            "content/bulletins/b3.md:7:9: warning[W003]: metric `参与企业`: 4110万 is 10 or more times"
         ),
         "{}",
         r.stderr
     );
-    assert_eq!(r.stderr.matches(": warning: ").count(), 1, "{}", r.stderr);
+    assert_eq!(r.stderr.matches(": warning[").count(), 1, "{}", r.stderr);
 }
 
 #[test]

@@ -112,9 +112,9 @@ fn every_error_in_one_run_and_output_untouched() {
     assert_eq!(r.code, 1, "{}", r.stderr);
     for (file, line, col, text) in EXPECTED {
         let head = if *line > 0 {
-            format!("{file}:{line}:{col}: error: ")
+            format!("{file}:{line}:{col}: error[")
         } else {
-            format!("{file}: error: ")
+            format!("{file}: error[")
         };
         let found = r
             .stderr
@@ -125,7 +125,7 @@ fn every_error_in_one_run_and_output_untouched() {
     let blocks = r
         .stderr
         .split("\n\n")
-        .filter(|b| b.contains(": error: "))
+        .filter(|b| b.contains(": error["))
         .count();
     assert_eq!(blocks, EXPECTED.len(), "no extra errors:\n{}", r.stderr);
     assert!(!r.stderr.contains("panicked"));
@@ -174,7 +174,8 @@ fn errors_in_crlf_files_point_at_the_right_line() {
     let r = f.run(&["build"]);
     assert_eq!(r.code, 1);
     assert!(
-        r.stderr.contains("content/bulletins/a.md:3:7: error:"),
+        r.stderr
+            .contains("content/bulletins/a.md:3:7: error[E012]:"),
         "{}",
         r.stderr
     );
@@ -200,7 +201,7 @@ fn unknown_front_matter_key_is_located() {
     assert_eq!(r.code, 1);
     assert!(
         r.stderr
-            .contains("content/bulletins/a.md:5:1: error: unknown field `regoin`"),
+            .contains("content/bulletins/a.md:5:1: error[E004]: unknown field `regoin`"),
         "{}",
         r.stderr
     );
@@ -217,8 +218,9 @@ fn broken_campaign_file_does_not_cascade() {
     let r = f.run(&["build"]);
     assert_eq!(r.code, 1);
     assert!(
-        r.stderr
-            .contains("content/campaigns/ankang-cup.md:1:1: error: the campaign has no `name`"),
+        r.stderr.contains(
+            "content/campaigns/ankang-cup.md:1:1: error[E010]: the campaign has no `name`"
+        ),
         "{}",
         r.stderr
     );

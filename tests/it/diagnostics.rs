@@ -1,13 +1,14 @@
 //! Snapshots of every kind of diagnostic as `jianxun check` prints it
-//! (without colour): the `path:line:column: error: message` line, the
-//! source line with the span underlined (Chinese characters count two
+//! (without colour), in Chinese (the default) and its English twin
+//! (`JIANXUN_LANG=en`): the `path:line:column: 错误[E0xx]: message` line,
+//! the source line with the span underlined (Chinese characters count two
 //! cells), and the hint; and the JSON lines form.
 //!
 //! The snapshots are in tests/it/snapshots/; after an intended change,
 //! regenerate them with `INSTA_UPDATE=always cargo test diagnostics` and
 //! review the diff.
 
-use crate::support::Fixture;
+use crate::support::{Fixture, run_lang};
 
 const CONFIG: &str = "title: 测试简讯\nbase_url: https://example.org/\nmetrics:\n  参与企业: { unit: 家, aggregate: sum }\n  参与职工: { unit: 名, aggregate: sum }\n  投入资金: { unit: 元, aggregate: sum }\n";
 
@@ -29,12 +30,25 @@ fn site(files: &[(&str, &[u8])]) -> Fixture {
     f
 }
 
-/// What `check` prints for the site with `files`.
+/// What `check` prints for the site with `files`: in Chinese, then in English.
 fn check(files: &[(&str, &[u8])]) -> String {
-    let r = site(files).run(&["check"]);
-    assert!(r.code == 0 || r.code == 1, "{}", r.stderr);
-    assert!(!r.stderr.contains('\x1b'), "no colour in tests");
-    r.stderr
+    let f = site(files);
+    let zh = run_lang(f.root(), &["check"], None);
+    let en = run_lang(f.root(), &["check"], Some("en"));
+    for r in [&zh, &en] {
+        assert!(r.code == 0 || r.code == 1, "{}", r.stderr);
+        assert!(!r.stderr.contains('\x1b'), "no colour in tests");
+    }
+    assert_eq!(zh.code, en.code);
+    // Same places, same source lines and underlines in both languages.
+    let places = |t: &str| -> Vec<String> {
+        t.lines()
+            .filter(|l| l.contains(" | ") || l.trim_start().starts_with('|'))
+            .map(str::to_string)
+            .collect()
+    };
+    assert_eq!(places(&zh.stderr), places(&en.stderr));
+    format!("{}\n──── English ────\n{}", zh.stderr, en.stderr)
 }
 
 /// The good bulletin with `from` replaced by `to`, and another title (so
@@ -232,13 +246,20 @@ fn json_lines() {
                 .as_bytes(),
         ),
     ]);
-    let r = f.run(&["check", "--format", "json"]);
-    assert_eq!(r.code, 1);
-    for line in r.stdout.lines() {
-        let v: serde_json::Value = serde_json::from_str(line).expect("each line is JSON");
+    let r = run_lang(f.root(), &["check", "--format", "json"], None);
+    let en = f.run(&["check", "--format", "json"]);
+    assert_eq!((r.code, en.code), (1, 1));
+    for (zh, en) in r.stdout.lines().zip(en.stdout.lines()) {
+        let v: serde_json::Value = serde_json::from_str(zh).expect("each line is JSON");
+        let w: serde_json::Value = serde_json::from_str(en).expect("each line is JSON");
         assert!(v.is_object());
+        // Only the sentences change with the language.
+        for k in ["file", "line", "column", "severity", "code", "name"] {
+            assert_eq!(v[k], w[k], "{k}");
+        }
+        assert_ne!(v["message"], w["message"]);
     }
-    insta::assert_snapshot!("json_lines", r.stdout);
+    insta::assert_snapshot!("json_lines", format!("{}\n{}", r.stdout, en.stdout));
 }
 
 #[test]

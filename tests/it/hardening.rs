@@ -25,6 +25,7 @@ fn run_within(dir: &Path, args: &[&str], limit: Duration) -> Run {
         .args(args)
         .current_dir(dir)
         .env("NO_COLOR", "1")
+        .env("JIANXUN_LANG", "en")
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
@@ -57,7 +58,7 @@ fn json_diags(f: &Fixture) -> Vec<(String, Option<u64>, String)> {
             (
                 v["file"].as_str().unwrap_or_default().to_string(),
                 v["line"].as_u64(),
-                v["code"].as_str().unwrap_or_default().to_string(),
+                v["name"].as_str().unwrap_or_default().to_string(),
             )
         })
         .collect()
@@ -99,7 +100,7 @@ mod symlinks {
         symlink(out.path(), f.path("static/etc")).expect("symlink");
         let r = f.run(&["build"]);
         assert_eq!(r.code, 1, "{}", r.stderr);
-        assert!(r.stderr.contains("static/etc: error: "), "{}", r.stderr);
+        assert!(r.stderr.contains("static/etc: error["), "{}", r.stderr);
         assert!(!r.stderr.contains("SECRET"), "{}", r.stderr);
         no_secret_in(&f);
         assert!(has(&json_diags(&f), "static/etc", "symlink-outside"));
@@ -147,7 +148,7 @@ mod symlinks {
         let r = f.run(&["check"]);
         assert_eq!(r.code, 1, "{}", r.stderr);
         assert!(
-            r.stderr.contains("content/bulletins/secret.md: error: "),
+            r.stderr.contains("content/bulletins/secret.md: error["),
             "{}",
             r.stderr
         );
@@ -205,7 +206,7 @@ mod symlinks {
         symlink("/", f.path("static/root")).expect("symlink");
         let r = run_within(f.root(), &["check"], Duration::from_secs(10));
         assert_eq!(r.code, 1, "{}", r.stderr);
-        assert!(r.stderr.contains("static/root: error: "), "{}", r.stderr);
+        assert!(r.stderr.contains("static/root: error["), "{}", r.stderr);
     }
 
     #[test]
@@ -238,11 +239,7 @@ mod symlinks {
         symlink("gone.md", f.path("content/bulletins/b.md")).expect("symlink");
         let r = f.run(&["check"]);
         assert_eq!(r.code, 1, "{}", r.stderr);
-        assert!(
-            r.stderr.contains("static/logo.png: error: "),
-            "{}",
-            r.stderr
-        );
+        assert!(r.stderr.contains("static/logo.png: error["), "{}", r.stderr);
         let d = json_diags(&f);
         assert!(has(&d, "static/logo.png", "symlink-broken"), "{d:?}");
         assert!(has(&d, "content/bulletins/b.md", "symlink-broken"), "{d:?}");
@@ -309,7 +306,7 @@ mod slugs {
         let r = f.run(&["check"]);
         assert_eq!(r.code, 1, "{}", r.stderr);
         assert!(
-            r.stderr.contains("content/bulletins/b.md:5:7: error: "),
+            r.stderr.contains("content/bulletins/b.md:5:7: error["),
             "{}",
             r.stderr
         );
@@ -320,7 +317,7 @@ mod slugs {
         );
         let r = f.run(&["build"]);
         assert_eq!(r.code, 1, "{}", r.stderr);
-        assert!(r.stderr.contains("content/bulletins/b.md:5:7: error: "));
+        assert!(r.stderr.contains("content/bulletins/b.md:5:7: error["));
         assert!(!f.path("site").exists(), "nothing is written");
     }
 
@@ -333,7 +330,7 @@ mod slugs {
         let r = f.run(&["check"]);
         assert_eq!(r.code, 1, "{}", r.stderr);
         assert!(
-            r.stderr.contains(&format!("{file}:1:1: error: ")),
+            r.stderr.contains(&format!("{file}:1:1: error[")),
             "{}",
             r.stderr
         );
@@ -454,12 +451,12 @@ mod tags {
         let r = f.run(&["check"]);
         assert_eq!(r.code, 1, "{}", r.stderr);
         assert!(
-            r.stderr.contains("content/bulletins/t.md:8:13: error: "),
+            r.stderr.contains("content/bulletins/t.md:8:13: error["),
             "{}",
             r.stderr
         );
         assert!(
-            r.stderr.contains("content/bulletins/t.md:8:25: error: "),
+            r.stderr.contains("content/bulletins/t.md:8:25: error["),
             "{}",
             r.stderr
         );
@@ -477,7 +474,7 @@ mod tags {
         );
         let r = f.run(&["check"]);
         assert!(
-            r.stderr.contains("content/bulletins/t.md:10:5: error: "),
+            r.stderr.contains("content/bulletins/t.md:10:5: error["),
             "{}",
             r.stderr
         );
@@ -539,7 +536,7 @@ mod tags {
         let r = f.run(&["check"]);
         assert!(
             r.stderr
-                .contains("content/bulletins/u.md:8:12: error: tags `Safety` and `safety`"),
+                .contains("content/bulletins/u.md:8:12: error[E019]: tags `Safety` and `safety`"),
             "{}",
             r.stderr
         );
@@ -563,7 +560,7 @@ mod control_characters {
         assert!(!r.stderr.contains('\x1b'), "{}", r.stderr);
         assert!(
             r.stderr.contains(
-                "content/bulletins/x\\nforged.md:1:1: error: forged\\u{1b}[2J.md:1:1: error: "
+                "content/bulletins/x\\nforged.md:1:1: error: forged\\u{1b}[2J.md:1:1: error["
             ),
             "{}",
             r.stderr
@@ -605,7 +602,7 @@ mod collisions {
             .stdout
             .lines()
             .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
-            .filter(|v| v["code"] == "slug-collision")
+            .filter(|v| v["name"] == "slug-collision")
             .map(|v| {
                 (
                     v["file"].as_str().unwrap_or_default().to_string(),
@@ -637,7 +634,7 @@ mod collisions {
         let r = f.run(&["check"]);
         assert!(
             r.stderr
-                .contains("content/bulletins/z.md:5:7: error: bulletin slug `good`"),
+                .contains("content/bulletins/z.md:5:7: error[E019]: bulletin slug `good`"),
             "{}",
             r.stderr
         );
@@ -731,7 +728,7 @@ mod encodings {
             let block = r
                 .stderr
                 .split("\n\n")
-                .find(|b| b.starts_with(&format!("{file}: error: ")))
+                .find(|b| b.starts_with(&format!("{file}: error[")))
                 .unwrap_or_else(|| panic!("no error for {file}:\n{}", r.stderr));
             assert!(block.contains("UTF-16"), "{block}");
             assert!(!block.contains("GBK"), "{block}");
@@ -755,7 +752,7 @@ mod encodings {
         f.write_bytes("content/bulletins/gbk.md", &bytes);
         let r = f.run(&["check"]);
         assert!(
-            r.stderr.contains("content/bulletins/gbk.md:2:8: error: "),
+            r.stderr.contains("content/bulletins/gbk.md:2:8: error["),
             "{}",
             r.stderr
         );

@@ -106,9 +106,9 @@ fn a_long_bulletin_with_a_link_in_every_paragraph() {
 
     let r = f.run(&["check"]);
     assert_eq!(r.code, 1, "{}", r.stderr);
-    let want = format!("content/bulletins/long.md:{line}:{col}: error: `nope.md` points to");
+    let want = format!("content/bulletins/long.md:{line}:{col}: error[E033]: `nope.md` points to");
     assert!(r.stderr.contains(&want), "want {want}\n{}", r.stderr);
-    assert_eq!(r.stderr.matches(": error: ").count(), 1, "{}", r.stderr);
+    assert_eq!(r.stderr.matches(": error[").count(), 1, "{}", r.stderr);
 
     let r = f.run(&["build"]);
     assert_eq!(r.code, 0, "{}", r.stderr);
@@ -149,7 +149,7 @@ fn zero_with_a_multiplier_is_zero_and_tiny_decimals_are_too_precise() {
     );
     let r = f.run(&["check"]);
     assert_eq!(r.code, 1, "{}", r.stderr);
-    let want = "content/bulletins/b.md:7:10: error: metric `参与企业`: `0.00000000000000000000000000001` is too precise";
+    let want = "content/bulletins/b.md:7:10: error[E013]: metric `参与企业`: `0.00000000000000000000000000001` is too precise";
     assert!(r.stderr.contains(want), "{}", r.stderr);
     assert!(!r.stderr.contains("too large"), "{}", r.stderr);
 }

@@ -53,10 +53,10 @@ fn links_to_source_files_become_urls_under_the_base_path() {
     // `check` reports the one broken link.
     let c = f.run(&["check"]);
     assert_eq!(c.code, 1);
-    assert_eq!(c.stderr.matches(": error: ").count(), 1, "{}", c.stderr);
+    assert_eq!(c.stderr.matches(": error[").count(), 1, "{}", c.stderr);
     assert!(
         c.stderr
-            .contains("content/bulletins/2025/a.md:7:97: error: `../2024/nope.md`"),
+            .contains("content/bulletins/2025/a.md:7:97: error[E033]: `../2024/nope.md`"),
         "{}",
         c.stderr
     );

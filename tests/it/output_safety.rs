@@ -35,6 +35,7 @@ fn run_env(f: &Fixture, args: &[&str], env: &[(&str, &str)]) -> (Option<i32>, St
         .args(args)
         .current_dir(f.root())
         .env("NO_COLOR", "1")
+        .env("JIANXUN_LANG", "en")
         .envs(env.iter().copied())
         .output()
         .expect("run jianxun");
@@ -258,11 +259,12 @@ fn a_full_disk_is_one_error_and_leaves_the_output_as_it_was() {
         .arg(env!("CARGO_BIN_EXE_jianxun"))
         .current_dir(f.root())
         .env("NO_COLOR", "1")
+        .env("JIANXUN_LANG", "en")
         .output()
         .expect("run jianxun");
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(1), "{stderr}");
-    let errors = stderr.matches("error:").count();
+    let errors = stderr.matches("error[").count();
     assert_eq!(errors, 1, "one error, not one per file: {stderr}");
     assert!(stderr.contains("more file(s) were not written"), "{stderr}");
     assert_eq!(snapshot(&f.path("site")), before);

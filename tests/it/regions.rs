@@ -108,7 +108,7 @@ fn check_names_the_canonical_spelling_at_the_region() {
         ("d", "宜宾市"),
     ] {
         let want = format!(
-            "content/bulletins/{file}.md:5:9: warning: `{written}` is written `四川/宜宾` elsewhere; use the canonical spelling"
+            "content/bulletins/{file}.md:5:9: warning[W005]: `{written}` is written `四川/宜宾` elsewhere; use the canonical spelling"
         );
         assert!(r.stderr.contains(&want), "no `{want}` in:\n{}", r.stderr);
     }
@@ -119,7 +119,7 @@ fn check_names_the_canonical_spelling_at_the_region() {
         .map(|l| serde_json::from_str(l).expect("json line"))
         .collect();
     assert!(
-        codes.iter().all(|d| d["code"] == "region-spelling"),
+        codes.iter().all(|d| d["name"] == "region-spelling"),
         "{}",
         j.stdout
     );
@@ -129,7 +129,7 @@ fn check_names_the_canonical_spelling_at_the_region() {
     let r = f.run(&["check"]);
     assert!(
         r.stderr.contains(
-            "a.md:5:9: warning: `宜宾市` is the region `四川/宜宾`; use the canonical spelling"
+            "a.md:5:9: warning[W005]: `宜宾市` is the region `四川/宜宾`; use the canonical spelling"
         ),
         "{}",
         r.stderr
@@ -154,13 +154,13 @@ fn a_region_written_as_a_list_is_an_error_with_a_hint() {
         assert_eq!(r.code, 1, "{cmd}: {}", r.stderr);
         assert!(
             r.stderr.contains(
-                "content/bulletins/list.md:5:9: error: the region `四川、宜宾` is written as a list (with `、`)"
+                "content/bulletins/list.md:5:9: error[E023]: the region `四川、宜宾` is written as a list (with `、`)"
             ),
             "{cmd}: {}",
             r.stderr
         );
         assert!(
-            r.stderr.contains("content/bulletins/comma.md:5:9: error: "),
+            r.stderr.contains("content/bulletins/comma.md:5:9: error["),
             "{}",
             r.stderr
         );
@@ -184,7 +184,7 @@ fn an_ambiguous_name_is_an_error_and_an_unknown_one_is_kept_unless_it_splits() {
     assert_eq!(r.code, 1, "{}", r.stderr);
     assert!(
         r.stderr.contains(
-            "content/bulletins/a.md:5:9: error: `朝阳` could be any of 北京/朝阳, 辽宁/朝阳"
+            "content/bulletins/a.md:5:9: error[E024]: `朝阳` could be any of 北京/朝阳, 辽宁/朝阳"
         ),
         "{}",
         r.stderr
@@ -218,7 +218,7 @@ fn an_ambiguous_name_is_an_error_and_an_unknown_one_is_kept_unless_it_splits() {
     assert_eq!(r.code, 1, "{}", r.stderr);
     assert!(
         r.stderr.contains(
-            "content/bulletins/a.md:5:9: error: the region `慈溪` is written `浙江/宁波/慈溪` in content/bulletins/b.md: its totals would be split in two"
+            "content/bulletins/a.md:5:9: error[E025]: the region `慈溪` is written `浙江/宁波/慈溪` in content/bulletins/b.md: its totals would be split in two"
         ),
         "{}",
         r.stderr
@@ -320,7 +320,7 @@ fn lists_written_with_chinese_separators_are_split() {
     assert_eq!(r.code, 1, "{}", r.stderr);
     assert!(
         r.stderr
-            .contains("content/bulletins/b.md:4:22: error: unknown campaign `safety-mouth`"),
+            .contains("content/bulletins/b.md:4:22: error[E020]: unknown campaign `safety-mouth`"),
         "{}",
         r.stderr
     );

@@ -31,7 +31,9 @@ impl Server {
 
     pub fn start_on(f: &Fixture, env: &[(&str, &str)], port: &str) -> Server {
         let mut cmd = Command::new(env!("CARGO_BIN_EXE_jianxun"));
-        cmd.args(["serve", "--port", port]).current_dir(f.root());
+        cmd.args(["serve", "--port", port])
+            .current_dir(f.root())
+            .env("JIANXUN_LANG", "en");
         for (k, v) in env {
             cmd.env(k, v);
         }

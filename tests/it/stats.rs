@@ -247,7 +247,7 @@ fn stats_command_fails_on_bad_content() {
     assert_eq!(r.code, 1);
     assert!(
         r.stderr
-            .contains("content/bulletins/a.md:7:9: error: metric `参与企业`"),
+            .contains("content/bulletins/a.md:7:9: error[E013]: metric `参与企业`"),
         "{}",
         r.stderr
     );

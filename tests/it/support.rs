@@ -82,13 +82,21 @@ pub struct Run {
     pub stderr: String,
 }
 
+/// Runs the binary in English (`JIANXUN_LANG=en`): most tests check the
+/// English wording; [`run_lang`] runs it in another language.
 pub fn run_in(dir: &Path, args: &[&str]) -> Run {
-    let out = Command::new(env!("CARGO_BIN_EXE_jianxun"))
-        .args(args)
-        .current_dir(dir)
-        .env("NO_COLOR", "1")
-        .output()
-        .expect("run jianxun");
+    run_lang(dir, args, Some("en"))
+}
+
+/// Runs the binary with `JIANXUN_LANG` set to `lang`, or unset.
+pub fn run_lang(dir: &Path, args: &[&str], lang: Option<&str>) -> Run {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_jianxun"));
+    cmd.args(args).current_dir(dir).env("NO_COLOR", "1");
+    match lang {
+        Some(l) => cmd.env("JIANXUN_LANG", l),
+        None => cmd.env_remove("JIANXUN_LANG"),
+    };
+    let out = cmd.output().expect("run jianxun");
     Run {
         code: out.status.code().unwrap_or(-1),
         stdout: String::from_utf8_lossy(&out.stdout).into_owned(),

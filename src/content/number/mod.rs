@@ -13,6 +13,8 @@
 //! first, so a declared unit such as `千克` or `万元` is never read as a
 //! multiplier.
 
+use crate::messages::Msg;
+use crate::msg;
 use std::fmt;
 
 use Bound::{About, AtLeast};
@@ -74,9 +76,9 @@ impl Quantity {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NumberError {
     /// What is wrong, quoting the value.
-    pub message: String,
+    pub message: Msg,
     /// The correct form.
-    pub hint: String,
+    pub hint: Msg,
     /// 0-based character offset in the raw value where the problem starts
     /// (0 when it concerns the whole value).
     pub column: usize,
@@ -210,19 +212,12 @@ impl<'a> Value<'a> {
             }
         }
         if v.cs.is_empty() {
-            let hint = format!("write a number, e.g. 411{unit}, 1.2万{unit} or 60余{unit}");
-            return Err(v.err(0, "the value is empty", hint));
+            return Err(v.err(0, msg!(NumEmpty), msg!(NumEmptyHint, unit)));
         }
         Ok(v)
     }
 
-    fn err(
-        &self,
-        column: usize,
-        message: impl Into<String>,
-        hint: impl Into<String>,
-    ) -> NumberError {
-        let (message, hint) = (message.into(), hint.into());
+    fn err(&self, column: usize, message: Msg, hint: Msg) -> NumberError {
         NumberError {
             message,
             hint,
@@ -250,29 +245,23 @@ impl<'a> Value<'a> {
     }
 
     /// An error whose message starts with the value quoted.
-    fn say(&self, column: usize, what: &str, hint: impl Into<String>) -> NumberError {
-        self.err(column, format!("`{}` {what}", self.raw), hint)
+    fn say(&self, column: usize, what: Msg, hint: Msg) -> NumberError {
+        self.err(column, msg!(NumSays, self.raw).arg_msg(what), hint)
     }
 
     fn too_large(&self) -> NumberError {
-        self.say(0, "is too large", "write a smaller number")
+        self.say(0, msg!(NumTooLarge), msg!(NumTooLargeHint))
     }
 
     /// Exact decimals hold 28 or 29 significant digits, at most 28 of them
     /// after the point: a value beyond that is too precise, not too large.
     fn too_precise(&self, column: usize) -> NumberError {
-        let what = "is too precise: at most 28 digits can be counted exactly";
-        self.say(
-            column,
-            what,
-            "round it to fewer decimal places, e.g. 0.25 or 1.5万",
-        )
+        self.say(column, msg!(NumTooPrecise), msg!(NumTooPreciseHint))
     }
 
     fn two_numbers(&self, column: usize) -> NumberError {
         let u = self.unit;
-        let hint = format!("write one number, e.g. 1292{u} or 1,292{u}");
-        self.say(column, "holds two numbers; write one number", hint)
+        self.say(column, msg!(NumTwoNumbers), msg!(NumTwoNumbersHint, u))
     }
 
     /// A sign and bounds written before the number, in either order
@@ -332,8 +321,8 @@ impl<'a> Value<'a> {
             split_scale(self.unit).filter(|_| num.has_multiplier && scale.is_none())
         {
             let shown = self.text(i, num.stop);
-            let what = format!("needs its unit: this metric is counted in {}", self.unit);
-            return Err(self.say(0, &what, format!("write {shown}{base}")));
+            let what = msg!(NumNeedsUnit, self.unit);
+            return Err(self.say(0, what, msg!(NumWriteAs, format_args!("{shown}{base}"))));
         }
         // `余`/`多` leave a place open; other bounds tell how precise the amount is.
         let odd = bounds.iter().any(|b| b.2);
@@ -347,9 +336,7 @@ impl<'a> Value<'a> {
         let mut value = self.in_unit(num.value, divisor)?;
         if let Some(c) = minus {
             if !signed {
-                let message = "negative values are not allowed for this metric";
-                let hint = "write the amount without a sign, or declare the metric `signed: true`";
-                return Err(self.err(c, message, hint));
+                return Err(self.err(c, msg!(NumNegative), msg!(NumNegativeHint)));
             }
             value = -value;
         }
@@ -370,9 +357,7 @@ impl<'a> Value<'a> {
         match bounds.iter().find(|b| b.0 != bounds[0].0) {
             None => Ok(bounds.first().map_or(Bound::Exact, |b| b.0)),
             Some(&(_, c, _)) => {
-                let message = format!("`{}` says both “at least” and “about”", self.raw);
-                let hint = "keep one bound: 余/多/以上/超/逾 for at least, or 近/约/左右 for about";
-                Err(self.err(c, message, hint))
+                Err(self.err(c, msg!(NumTwoBounds, self.raw), msg!(NumTwoBoundsHint)))
             }
         }
     }
@@ -393,29 +378,19 @@ impl<'a> Value<'a> {
         let u = self.unit;
         if i == end {
             let (column, what) = match bound {
-                Some(c) => (c, "is a bound with no number"),
-                None if unit => (self.col(i), "is a unit with no number"),
-                None => (0, "is a sign with no number"),
+                Some(c) => (c, msg!(NumBoundNoNumber)),
+                None if unit => (self.col(i), msg!(NumUnitNoNumber)),
+                None => (0, msg!(NumSignNoNumber)),
             };
-            return self.say(
-                column,
-                what,
-                format!("put the number in, e.g. 60余{u} or 约100{u}"),
-            );
+            return self.say(column, what, msg!(NumPutNumberIn, u));
         }
         let forms = unit_forms(u).into_iter().map(|f| f.0);
         let mut words = AFTER.iter().map(|b| b.0.to_string()).chain(forms);
         let (what, hint) = match words.find(|w| self.starts(i, end, w)) {
-            Some(w) => (
-                format!("has `{w}` before the number"),
-                format!("write it after: 60{w}"),
-            ),
-            None => (
-                "is not a number".into(),
-                format!("write digits or Chinese numerals, e.g. 411{u} or 三十{u}"),
-            ),
+            Some(w) => (msg!(NumWordBefore, &w), msg!(NumWordAfterHint, &w)),
+            None => (msg!(NumNotANumber), msg!(NumNotANumberHint, u)),
         };
-        self.say(self.col(i), &what, hint)
+        self.say(self.col(i), what, hint)
     }
 
     /// Explains what follows a complete number at `stop`.
@@ -425,27 +400,26 @@ impl<'a> Value<'a> {
         let digit_from = |from: usize| (from..end).find(|&k| is_digit(self.cs[k].0));
         let unit_form = unit_forms(u).into_iter().find(|f| rest.starts_with(&f.0));
         if let Some(k) = unit_form.and_then(|f| digit_from(stop + f.0.chars().count())) {
-            let hint = format!("the unit ends the value: write {shown}{u}");
-            return self.say(self.col(k), "has a number after the unit", hint);
+            let hint = msg!(NumAfterUnitHint, &shown, u);
+            return self.say(self.col(k), msg!(NumAfterUnit), hint);
         }
         if "-~—–到至".contains(c) && digit_from(stop) == Some(stop + 1) {
-            let hint = format!("write one number, e.g. {shown}{u}, or {shown}余{u} for “at least”");
-            return self.say(col, "is a range; write one number", hint);
+            return self.say(col, msg!(NumRange), msg!(NumRangeHint, &shown, u));
         }
         if digit_from(stop).is_some() {
             return self.two_numbers(col);
         }
         let what = match (c, u) {
-            ('%', _) => "is a percentage, but this metric is not".into(),
-            (_, "") => format!("has the unit `{rest}`, but this metric has none"),
-            _ => format!("has the unit `{rest}`, but this metric is counted in {u}"),
+            ('%', _) => msg!(NumPercentNotHere),
+            (_, "") => msg!(NumUnitNone, &rest),
+            _ => msg!(NumUnitWrong, &rest, u),
         };
         let hint = match u {
-            "" => format!("this metric has no unit: write the bare number, e.g. {shown}"),
-            "%" => format!("this metric is a percentage: write e.g. {shown}%"),
-            _ => format!("this metric is counted in {u}: write e.g. {shown}{u}"),
+            "" => msg!(NumBareHint, &shown),
+            "%" => msg!(NumPercentHint, &shown),
+            _ => msg!(NumUnitHint, u, &shown),
         };
-        let mut e = self.say(col, &what, hint);
+        let mut e = self.say(col, what, hint);
         e.suggestion = Some(format!("{shown}{u}"));
         e
     }

@@ -7,6 +7,8 @@
 //! place it leaves open (its *step*): `30余万` is 30-odd 万, open below
 //! 100,000; `12万余` is 12万 and some, open below 10,000.
 
+use crate::messages::Msg;
+use crate::msg;
 use rust_decimal::Decimal;
 
 use super::{AFTER, Bound, NumberError, Value, cn_digit, is_digit, pow10};
@@ -80,16 +82,12 @@ impl Value<'_> {
         a.checked_mul(b).ok_or_else(|| self.too_large())
     }
 
-    fn fail(&self, j: usize, what: &str, hint: &str) -> NumberError {
+    fn fail(&self, j: usize, what: Msg, hint: Msg) -> NumberError {
         self.say(self.cs[j].1, what, hint)
     }
 
     fn wrong_order(&self, j: usize) -> NumberError {
-        self.fail(
-            j,
-            "has its multipliers in the wrong order",
-            "write them small to large, once each: 3千万, 1.5万亿",
-        )
+        self.fail(j, msg!(NumWrongOrder), msg!(NumWrongOrderHint))
     }
 
     /// Reads digits, Chinese numerals, multipliers and in-number bounds from
@@ -103,11 +101,7 @@ impl Value<'_> {
             let small = "十百千".chars().position(|x| x == c).map(|p| p as u32 + 1);
             if !r.bounds.is_empty() && bound.is_none() && !matches!(c, '万' | '亿') {
                 if is_digit(c) || small.is_some() {
-                    return Err(self.fail(
-                        j,
-                        "goes on after its bound",
-                        "a bound ends the number or precedes 万/亿: 600余万, 12万余",
-                    ));
+                    return Err(self.fail(j, msg!(NumAfterBound), msg!(NumAfterBoundHint)));
                 }
                 break;
             }
@@ -178,8 +172,8 @@ impl Value<'_> {
             None => {
                 return Err(self.fail(
                     j,
-                    "has a multiplier with no digit before it",
-                    "write e.g. 一百一十",
+                    msg!(NumMultiplierNoDigit),
+                    msg!(NumMultiplierNoDigitHint),
                 ));
             }
         };
@@ -265,16 +259,8 @@ impl Value<'_> {
         let bad_comma = !grouped || frac.is_some_and(|f| f.contains(','));
         let bad_point = frac.is_some_and(|f| f.is_empty() || f.contains('.'));
         let (k, what, hint) = match (text.find(','), text.rfind('.')) {
-            (Some(k), _) if bad_comma => (
-                k,
-                "is not one number: commas go between groups of three digits",
-                "write one number, e.g. 1,292 or 1292",
-            ),
-            (_, Some(k)) if bad_point => (
-                k,
-                "has a misplaced decimal point",
-                "write digits on both sides of one point, e.g. 7.5",
-            ),
+            (Some(k), _) if bad_comma => (k, msg!(NumBadComma), msg!(NumBadCommaHint)),
+            (_, Some(k)) if bad_point => (k, msg!(NumBadPoint), msg!(NumBadPointHint)),
             _ => return self.exact(&text, start).map(|v| (v, stop)),
         };
         Err(self.say(self.col(start + k), what, hint))

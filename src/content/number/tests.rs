@@ -126,16 +126,20 @@ const REJECTED: &str = "
 fn rejects_with_a_message_and_a_column() {
     let spaces = parse("   ", "家", false).unwrap_err();
     assert_eq!(
-        (spaces.column, spaces.message.as_str()),
+        (spaces.column, spaces.message.en().as_str()),
         (0, "the value is empty")
     );
     for line in REJECTED.lines().filter(|l| !l.trim().is_empty()) {
         let f: Vec<&str> = line.split('|').map(str::trim).collect();
         let (raw, unit, column, message) = (f[0], f[1], f[2].parse::<usize>().unwrap(), f[3]);
         let e = parse(raw, unit, false).unwrap_err();
-        assert!(e.message.contains(message), "{raw}: {}", e.message);
+        assert!(
+            e.message.en().contains(message),
+            "{raw}: {}",
+            e.message.en()
+        );
         assert_eq!(e.column, column, "{raw}: {}", e.message);
-        assert!(!e.hint.is_empty(), "{raw}");
+        assert!(!e.hint.en().is_empty(), "{raw}");
     }
 }
 
@@ -160,7 +164,12 @@ fn a_wrong_unit_suggests_the_right_value() {
 fn hints_show_the_correct_form() {
     for line in HINTS.lines().filter(|l| !l.trim().is_empty()) {
         let f: Vec<&str> = line.split('|').map(str::trim).collect();
-        assert_eq!(parse(f[0], f[1], false).unwrap_err().hint, f[2], "{}", f[0]);
+        assert_eq!(
+            parse(f[0], f[1], false).unwrap_err().hint.en(),
+            f[2],
+            "{}",
+            f[0]
+        );
     }
 }
 

@@ -5,6 +5,7 @@
 //! resolved); gives a warning at each such region naming the canonical
 //! spelling. `build` puts them in the canonical region all the same. Pure.
 
+use crate::msg;
 use std::collections::BTreeSet;
 use std::sync::Arc;
 
@@ -28,15 +29,9 @@ pub fn region_spellings(bulletins: &[Arc<Bulletin>]) -> Vec<Diagnostic> {
     {
         let path = b.region.join("/");
         let message = if written.contains(&path) {
-            format!(
-                "`{}` is written `{path}` elsewhere; use the canonical spelling",
-                b.region_written
-            )
+            msg!(RegionSpellingElsewhere, &b.region_written, &path)
         } else {
-            format!(
-                "`{}` is the region `{path}`; use the canonical spelling",
-                b.region_written
-            )
+            msg!(RegionSpelling, &b.region_written, &path)
         };
         let d = b.region_at.error(&b.path, "region-spelling", message);
         out.push(
@@ -44,8 +39,9 @@ pub fn region_spellings(bulletins: &[Arc<Bulletin>]) -> Vec<Diagnostic> {
                 severity: Severity::Warning,
                 ..d
             }
-            .with_hint(format!(
-                "write region: {path}; the site shows it as {}",
+            .with_hint(msg!(
+                RegionSpellingHint,
+                &path,
                 b.region.last().map_or("", String::as_str)
             )),
         );
