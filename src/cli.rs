@@ -104,6 +104,12 @@ pub enum Command {
         #[arg(long)]
         force: bool,
     },
+    /// Explain a diagnostic code (e.g. E012) with a wrong and a right example.
+    #[command(after_help = "Examples:\n  jianxun explain E012\n  jianxun explain W003")]
+    Explain {
+        /// The code, as `check` prints it (E012, W003).
+        code: String,
+    },
     /// Build the site in memory, serve it on loopback and reload the browser on every save.
     #[command(
         after_help = "Example:\n  jianxun serve --port 0    # pick a free port and print the URL"
@@ -306,6 +312,8 @@ pub enum Run {
     New(NewOpts),
     /// `jianxun init`
     Init(InitOpts),
+    /// `jianxun explain CODE`
+    Explain(String),
 }
 
 /// Parses the process arguments; clap prints usage errors and exits 2.
@@ -359,6 +367,7 @@ pub fn parse() -> Run {
             NewCommand::Campaign { slug, name, root } => NewOpts::Campaign { root, slug, name },
         }),
         Command::Init { dir, force } => Run::Init(InitOpts { dir, force }),
+        Command::Explain { code } => Run::Explain(code),
         Command::Serve {
             root,
             port,

@@ -11,6 +11,7 @@ fn main() {
         Run::Check(opts) => cmd::check::run(&opts),
         Run::New(opts) => cmd::new::run(&opts),
         Run::Init(opts) => cmd::init::run(&opts),
+        Run::Explain(code) => cmd::explain::run(&code),
     };
     std::process::exit(code);
 }

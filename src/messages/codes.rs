@@ -74,12 +74,21 @@ pub const CODES: &[CodeInfo] = &[
     c("W008", "metric-caliber"),
 ];
 
-/// The kind named `name_or_id` (`date-invalid` or `E012`, any case).
+/// The kind named `name_or_id` (`date-invalid`, `E012`, `e12`).
 pub fn code_info(name_or_id: &str) -> Option<CodeInfo> {
+    let id = padded(name_or_id);
     CODES
         .iter()
-        .find(|c| c.name == name_or_id || c.id.eq_ignore_ascii_case(name_or_id))
+        .find(|c| c.name == name_or_id || Some(c.id) == id.as_deref())
         .copied()
+}
+
+/// `E012` for `e12` or `E0012`; `None` unless a letter and digits.
+fn padded(s: &str) -> Option<String> {
+    let mut chars = s.trim().chars();
+    let letter = chars.next()?.to_ascii_uppercase();
+    let n: u32 = chars.as_str().parse().ok()?;
+    Some(format!("{letter}{n:03}"))
 }
 
 #[cfg(test)]
@@ -96,6 +105,9 @@ mod tests {
             }
         }
         assert_eq!(code_info("e012").map(|c| c.name), Some("date-invalid"));
+        assert_eq!(code_info("E12").map(|c| c.name), Some("date-invalid"));
+        assert_eq!(code_info("w3").map(|c| c.name), Some("metric-outlier"));
+        assert_eq!(code_info("E999"), None);
         assert_eq!(code_info("date-invalid").map(|c| c.id), Some("E012"));
     }
 }

@@ -431,11 +431,12 @@ pub fn template(key: Key) -> &'static str {
         Key::ErrorsMany => "{0} errors",
         Key::WarningsOne => "1 warning",
         Key::WarningsMany => "{0} warnings",
+        Key::ExplainWrong => "Wrong:",
+        Key::ExplainRight => "Right:",
+        Key::ExplainUnknown => "there is no error code `{0}`",
+        Key::ExplainUnknownHint => {
+            "codes look like E012 or W003; every message of `jianxun check` shows one"
+        }
+        Key::ExplainListHint => "did you mean {0}?",
     }
-}
-
-/// The long English explanation of the diagnostic kind `id`.
-pub fn explain(id: &str) -> Option<&'static str> {
-    let _ = id;
-    None
 }

@@ -346,4 +346,10 @@ keys! {
     ErrorsMany,
     WarningsOne,
     WarningsMany,
+    // cmd: explain
+    ExplainWrong,
+    ExplainRight,
+    ExplainUnknown,
+    ExplainUnknownHint,
+    ExplainListHint,
 }

@@ -13,8 +13,10 @@
 
 mod codes;
 pub mod en;
+mod en_explain;
 mod keys;
 pub mod zh;
+mod zh_explain;
 
 use std::fmt;
 
@@ -183,12 +185,23 @@ pub fn placeholders(template: &str) -> Vec<usize> {
     found
 }
 
-/// The long explanation of the diagnostic kind `id` (`E012`) in `lang`:
-/// what it means, a wrong example and a right one.
-pub fn explanation(id: &str, lang: Lang) -> Option<&'static str> {
+/// The long explanation of a diagnostic kind: what it means, a wrong
+/// example and a right one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Explanation {
+    /// What the problem is and how to fix it.
+    pub what: &'static str,
+    /// Lines written wrongly.
+    pub wrong: &'static str,
+    /// The same lines written rightly.
+    pub right: &'static str,
+}
+
+/// The explanation of the diagnostic kind `id` (`E012`) in `lang`.
+pub fn explanation(id: &str, lang: Lang) -> Option<Explanation> {
     match lang {
-        Lang::Zh => zh::explain(id),
-        Lang::En => en::explain(id),
+        Lang::Zh => zh_explain::explain(id),
+        Lang::En => en_explain::explain(id),
     }
 }
 

@@ -43,3 +43,15 @@ fn language_choice() {
     assert_eq!(Lang::choose(Some(""), Some("en")), Lang::En);
     assert_eq!(Lang::choose(Some("fr"), None), Lang::Zh);
 }
+
+#[test]
+fn every_code_is_explained_in_both_languages() {
+    for c in CODES {
+        for lang in [Lang::Zh, Lang::En] {
+            let e = explanation(c.id, lang).unwrap_or_else(|| panic!("{} {lang:?}", c.id));
+            assert!(!e.what.is_empty() && !e.wrong.is_empty() && !e.right.is_empty());
+            assert_ne!(e.wrong, e.right, "{}", c.id);
+        }
+    }
+    assert!(explanation("E999", Lang::Zh).is_none());
+}

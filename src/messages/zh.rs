@@ -371,11 +371,10 @@ pub fn template(key: Key) -> &'static str {
         Key::ErrorsMany => "{0} 个错误",
         Key::WarningsOne => "1 个警告",
         Key::WarningsMany => "{0} 个警告",
+        Key::ExplainWrong => "错误的写法：",
+        Key::ExplainRight => "正确的写法：",
+        Key::ExplainUnknown => "没有错误代码 `{0}`",
+        Key::ExplainUnknownHint => "代码写成 E012 或 W003 这样；`jianxun check` 的每条消息里都有",
+        Key::ExplainListHint => "是不是想查 {0}？",
     }
-}
-
-/// The long Chinese explanation of the diagnostic kind `id`.
-pub fn explain(id: &str) -> Option<&'static str> {
-    let _ = id;
-    None
 }

@@ -14,6 +14,7 @@ mod feeds;
 mod hardening;
 mod hardening_misc;
 mod incremental;
+mod lang;
 mod links;
 mod numbers;
 mod oracle;
