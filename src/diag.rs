@@ -299,6 +299,19 @@ pub fn shown(path: &Path) -> String {
     escape_controls(&path.display().to_string().replace('\\', "/")).into_owned()
 }
 
+/// An error that is about no file (a bad argument, a port in use) as
+/// printed: `错误: message` and, when given, `  = 提示: hint`, control
+/// characters escaped (messages quote what was typed).
+pub fn plain_error(message: &Msg, hint: Option<&Msg>, lang: Lang) -> String {
+    let label = crate::msg!(LabelError).text(lang);
+    let mut out = format!("{label}: {}", escape_controls(&message.text(lang)));
+    if let Some(h) = hint {
+        let word = crate::msg!(LabelHint).text(lang);
+        out.push_str(&format!("\n  = {word}: {}", escape_controls(&h.text(lang))));
+    }
+    out
+}
+
 /// Whether printed diagnostics carry terminal colours.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Paint {

@@ -13,6 +13,8 @@ use super::{CONTENT_ERRORS, OK};
 use crate::cli::InitOpts;
 use crate::content::scaffold::INIT_FILES;
 use crate::diag;
+use crate::messages::{Key, Msg, io_reason};
+use crate::msg;
 
 /// Whether `dir` holds anything (hidden files included).
 fn is_empty_dir(dir: &Path) -> std::io::Result<bool> {
@@ -22,38 +24,41 @@ fn is_empty_dir(dir: &Path) -> std::io::Result<bool> {
 /// Runs `init`; returns the exit code.
 pub fn run(opts: &InitOpts) -> i32 {
     let dir = &opts.dir;
+    // The new site has no language: yet; the environment may still ask for English.
+    let lang = super::lang(dir);
     let shown = diag::shown(dir);
+    let refuse = |message: Msg, hint: Option<Msg>| {
+        super::print_error(&message, hint.as_ref(), lang);
+        CONTENT_ERRORS
+    };
     if dir.exists() {
         if !dir.is_dir() {
-            eprintln!(
-                "error: {shown} is a file, not a folder\n  = hint: choose a folder for the new site"
-            );
-            return CONTENT_ERRORS;
+            return refuse(msg!(InitIsFile, &shown), Some(msg!(InitIsFileHint)));
         }
         match is_empty_dir(dir) {
             Ok(true) => {}
             Ok(false) if opts.force => {}
-            Ok(false) => {
-                eprintln!(
-                    "error: {shown} is not empty\n  = hint: choose a new or empty folder, or pass --force to add only the files that are missing (nothing is overwritten or deleted)"
-                );
-                return CONTENT_ERRORS;
-            }
+            Ok(false) => return refuse(msg!(InitNotEmpty, &shown), Some(msg!(InitNotEmptyHint))),
             Err(e) => {
-                eprintln!("error: cannot read {shown}: {e}");
-                return CONTENT_ERRORS;
+                let m = Msg::new(Key::InitCannotRead)
+                    .arg(&shown)
+                    .arg_msg(io_reason(&e));
+                return refuse(m, None);
             }
         }
     }
     let mut failed = false;
     for (rel, text) in INIT_FILES {
         match write_new(&dir.join(rel), text) {
-            Ok(()) => println!("  created  {rel}"),
+            Ok(()) => println!("  {}", msg!(InitCreated, rel).text(lang)),
             Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
-                println!("  kept     {rel} (already there)")
+                println!("  {}", msg!(InitKept, rel).text(lang))
             }
             Err(e) => {
-                eprintln!("error: cannot write {}: {e}", diag::shown(&dir.join(rel)));
+                let m = Msg::new(Key::InitCannotWrite)
+                    .arg(diag::shown(&dir.join(rel)))
+                    .arg_msg(io_reason(&e));
+                refuse(m, None);
                 failed = true;
             }
         }
@@ -61,11 +66,11 @@ pub fn run(opts: &InitOpts) -> i32 {
     if failed {
         return CONTENT_ERRORS;
     }
-    println!("\nA new site is ready in {shown}. Next:");
+    println!("\n{}", msg!(InitReady, &shown).text(lang));
     if dir != Path::new(".") {
         println!("  cd {shown}");
     }
-    println!("  jianxun serve      # preview at http://127.0.0.1:1111/");
+    println!("  {}", msg!(InitPreview).text(lang));
     println!("  jianxun new bulletin \"标题\" --campaign ankang-cup --region 四川/宜宾");
     OK
 }

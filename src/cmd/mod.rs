@@ -66,13 +66,7 @@ pub fn report(mut diags: Vec<Diagnostic>, lang: Lang) {
 
 /// Prints an error that is not about a file: `错误: …` and its hint.
 pub fn print_error(message: &Msg, hint: Option<&Msg>, lang: Lang) {
-    // Messages quote what was typed, which may hold a line break.
-    let label = msg!(LabelError).text(lang);
-    eprintln!("{label}: {}", diag::escape_controls(&message.text(lang)));
-    if let Some(h) = hint {
-        let word = msg!(LabelHint).text(lang);
-        eprintln!("  = {word}: {}", diag::escape_controls(&h.text(lang)));
-    }
+    eprintln!("{}", diag::plain_error(message, hint, lang));
 }
 
 /// Prints a usage error (a bad argument value) with a hint; returns [`USAGE`].

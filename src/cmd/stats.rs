@@ -6,6 +6,8 @@
 use super::{CONTENT_ERRORS, OK, USAGE, report};
 use crate::cli::{StatsFormat, StatsOpts};
 use crate::content::bulletin::Bulletin;
+use crate::messages::Msg;
+use crate::msg;
 use crate::output::data::{self, COLUMNS, Scope};
 use crate::site::{Site, did_you_mean};
 use crate::{BuildOptions, load};
@@ -19,7 +21,7 @@ fn within(opts: &StatsOpts) -> impl Fn(&Bulletin) -> bool + '_ {
 }
 
 /// Scopes matching the filters; an unknown campaign or region is a usage error.
-fn select<'a>(site: &'a Site, opts: &StatsOpts) -> Result<Vec<Scope<'a>>, String> {
+fn select<'a>(site: &'a Site, opts: &StatsOpts) -> Result<Vec<Scope<'a>>, Refusal> {
     let period = opts.from.is_some() || opts.to.is_some();
     let all: Vec<Scope> = data::scopes_within(site, within(opts))
         .into_iter()
@@ -33,10 +35,8 @@ fn select<'a>(site: &'a Site, opts: &StatsOpts) -> Result<Vec<Scope<'a>>, String
                     .campaigns
                     .iter()
                     .flat_map(|x| [x.slug.as_str(), x.name.as_str()]);
-                let hint = did_you_mean(c, cands)
-                    .map(|b| format!("; did you mean {b}?"))
-                    .unwrap_or_default();
-                return Err(format!("no campaign `{c}`{hint}"));
+                let hint = did_you_mean(c, cands).map(|b| msg!(DidYouMean, b));
+                return Err((msg!(StatsNoCampaign, c), hint));
             }
         },
         None => None,
@@ -51,10 +51,8 @@ fn select<'a>(site: &'a Site, opts: &StatsOpts) -> Result<Vec<Scope<'a>>, String
                 Some(id) => Some(site.regions.nodes[id].key.clone()),
                 None => {
                     let cands = site.regions.nodes.iter().map(|n| n.key.as_str());
-                    let hint = did_you_mean(&key, cands)
-                        .map(|b| format!("; did you mean {b}?"))
-                        .unwrap_or_default();
-                    return Err(format!("no region `{r}`{hint}"));
+                    let hint = did_you_mean(&key, cands).map(|b| msg!(DidYouMean, b));
+                    return Err((msg!(StatsNoRegion, r), hint));
                 }
             }
         }
@@ -84,6 +82,9 @@ fn select<'a>(site: &'a Site, opts: &StatsOpts) -> Result<Vec<Scope<'a>>, String
     Ok(all.into_iter().filter(|s| keep(s)).collect())
 }
 
+/// Why `--campaign`/`--region` selects nothing, and perhaps what was meant.
+type Refusal = (Msg, Option<Msg>);
+
 /// Runs `stats`; returns the exit code.
 pub fn run(opts: &StatsOpts) -> i32 {
     let lang = super::lang(&opts.root);
@@ -102,8 +103,8 @@ pub fn run(opts: &StatsOpts) -> i32 {
     let site = &site;
     let scopes = match select(site, opts) {
         Ok(s) => s,
-        Err(msg) => {
-            eprintln!("error: {msg}");
+        Err((message, hint)) => {
+            super::print_error(&message, hint.as_ref(), lang);
             return USAGE;
         }
     };

@@ -438,5 +438,153 @@ pub fn template(key: Key) -> &'static str {
             "codes look like E012 or W003; every message of `jianxun check` shows one"
         }
         Key::ExplainListHint => "did you mean {0}?",
+        Key::ServeStillServed => "{0} error(s): the last good site is still served.",
+        Key::ServeCannotResolve => "cannot resolve the --bind address `{0}`: {1}",
+        Key::ServeCannotResolveHint => {
+            "pass an IP address such as 127.0.0.1, or a name of this machine such as localhost"
+        }
+        Key::ServeCannotListen => "cannot listen on {0}: {1}",
+        Key::ServePortInUse => {
+            "another program uses this port; pass --port 0 to pick a free one, or another --port"
+        }
+        Key::ServeNotOurAddress => {
+            "{0} is not an address of this machine; leave out --bind to serve on 127.0.0.1"
+        }
+        Key::ServeLowPort => {
+            "ports below 1024 need special rights; pass --port 0 or a port above 1024"
+        }
+        Key::ServeCannotWatch => "cannot watch {0}: {1}",
+        Key::Serving => "Serving {0} at {1} (built in {2} ms; Ctrl-C to stop)",
+        Key::ServeStoppedListening => "the preview server stopped listening on {0}: {1}",
+        Key::ServeStoppedWatching => "stopped watching {0} for changes",
+        Key::ServeStartAgain => "start jianxun serve again",
+        Key::ServeRebuilt => "Rebuilt {0} file(s) in {1} ms; told {2} page(s).",
+        Key::ServeLan => {
+            "Note: the preview server is open to the local network ({0}): anyone on it can open the preview, drafts included. Leave out --bind (127.0.0.1 by default) to preview on this machine only."
+        }
+        Key::ServeLanAll => "{0}, every network address of this machine",
+        Key::ServeNewConnection => "cannot take a new connection: {0} ({1} open); retrying",
+        Key::Text => "{0}",
+        Key::OverlayHeading => {
+            "Build failed: {0} error(s) (fix and save; the page reloads by itself)"
+        }
+        Key::OverlayHint => "Hint: ",
+        Key::InitIsFile => "{0} is a file, not a folder",
+        Key::InitIsFileHint => "choose a folder for the new site",
+        Key::InitNotEmpty => "{0} is not empty",
+        Key::InitNotEmptyHint => {
+            "choose a new or empty folder, or pass --force to add only the files that are missing (nothing is overwritten or deleted)"
+        }
+        Key::InitCannotRead => "cannot read {0}: {1}",
+        Key::InitCreated => "created  {0}",
+        Key::InitKept => "kept     {0} (already there)",
+        Key::InitCannotWrite => "cannot write {0}: {1}",
+        Key::InitReady => "A new site is ready in {0}. Next:",
+        Key::InitPreview => "jianxun serve      # preview at http://127.0.0.1:1111/",
+        Key::StatsNoCampaign => "no campaign `{0}`",
+        Key::StatsNoRegion => "no region `{0}`",
+        Key::HelpUsage => "Usage:",
+        Key::HelpCommands => "Commands",
+        Key::HelpOptions => "Options",
+        Key::HelpArguments => "Arguments",
+        Key::HelpHelp => "Print help",
+        Key::HelpVersion => "Print version",
+        Key::HelpHelpCommand => "Print this message or the help of the given command(s)",
+        Key::HelpAbout => "jianxun (简讯): build campaign bulletin sites from Markdown.",
+        Key::HelpAfter => {
+            "Examples:\n  jianxun init my-site && cd my-site\n  jianxun new bulletin \"宜宾安康杯竞赛走进园区\" --campaign ankang-cup --region 四川/宜宾\n  jianxun serve\n  jianxun check\n  jianxun build\n\nExit codes: 0 success, 1 content errors, 2 usage errors.\nFor an error code such as E012, run jianxun explain E012."
+        }
+        Key::HelpRoot => "Site root (the folder holding jianxun.yaml; default: the current folder)",
+        Key::HelpDrafts => "Include drafts",
+        Key::HelpBuild => "Build the site into the output folder (default: site/)",
+        Key::HelpBuildAfter => {
+            "Example:\n  jianxun build --root my-site --base-url https://example.org/jianxun/"
+        }
+        Key::HelpBuildOutput => "Output folder (default: output_dir from jianxun.yaml, i.e. site/)",
+        Key::HelpBuildBaseUrl => "Override base_url from jianxun.yaml",
+        Key::HelpBuildForce => {
+            "Write even if the output folder holds files jianxun did not write (they are kept)"
+        }
+        Key::HelpStats => {
+            "Print the aggregated statistics: totals per campaign, region, year and month"
+        }
+        Key::HelpStatsAfter => {
+            "Examples:\n  jianxun stats\n  jianxun stats --campaign ankang-cup --format csv > ankang.csv\n  jianxun stats --region 四川 --format json"
+        }
+        Key::HelpStatsCampaign => "Only this campaign (slug or name), with its totals per region",
+        Key::HelpStatsRegion => "Only this region (e.g. 四川/宜宾) and its sub-regions",
+        Key::HelpStatsYear => "Only this year and its months",
+        Key::HelpStatsFrom => {
+            "Only bulletins from this month on (e.g. 2025-01); totals are computed over them"
+        }
+        Key::HelpStatsTo => {
+            "Only bulletins up to this month (e.g. 2025-06); totals are computed over them"
+        }
+        Key::HelpStatsFormat => {
+            "Output format: table (for the terminal, the default), csv (with a byte-order mark, opens in Excel) or json"
+        }
+        Key::HelpCheck => {
+            "Check the whole site without writing anything: every error `build` would report, plus broken links, missing images, future dates, outlying numbers and duplicate titles"
+        }
+        Key::HelpCheckAfter => {
+            "Examples:\n  jianxun check\n  jianxun check --root my-site --format json | jq .message\n\nErrors exit 1; warnings alone exit 0.\nFor the long explanation of a code: jianxun explain E012"
+        }
+        Key::HelpCheckFormat => {
+            "Output format: text (the default: file, line, column, the line underlined, a hint) or json (one JSON object per line)"
+        }
+        Key::HelpExplain => {
+            "Explain a diagnostic code (e.g. E012) with a wrong and a right example"
+        }
+        Key::HelpExplainAfter => "Examples:\n  jianxun explain E012\n  jianxun explain W003",
+        Key::HelpExplainCode => "The code, as `check` prints it (E012, W003)",
+        Key::HelpNew => "Create a new bulletin or campaign from a template",
+        Key::HelpNewAfter => {
+            "Examples:\n  jianxun new bulletin \"宜宾安康杯竞赛走进园区\" --campaign ankang-cup --region 四川/宜宾\n  jianxun new campaign song-wennuan --name 送温暖行动"
+        }
+        Key::HelpNewBulletin => {
+            "A bulletin: content/bulletins/<year>/<slug>.md, its front matter filled in"
+        }
+        Key::HelpNewBulletinAfter => {
+            "Examples:\n  jianxun new bulletin \"宜宾安康杯竞赛走进12个工业园区\" --campaign ankang-cup --region 四川/宜宾\n  jianxun new bulletin \"厦门安全生产月演练\" --campaign 安全生产月 --region 福建/厦门 --date 2025-06-12"
+        }
+        Key::HelpNewTitle => "The title (the file name and URL slug are its pinyin)",
+        Key::HelpNewCampaignArg => "The campaign, by slug or name (see content/campaigns/)",
+        Key::HelpNewRegion => "The region, broad to narrow: 省/市 or 省/市/县, or 全国",
+        Key::HelpNewDate => "The date, e.g. 2025-06-12 (default: today in China, +08:00)",
+        Key::HelpNewCampaign => "A campaign: content/campaigns/<slug>.md",
+        Key::HelpNewCampaignAfter => {
+            "Example:\n  jianxun new campaign song-wennuan --name 送温暖行动"
+        }
+        Key::HelpNewSlug => "The slug: lowercase ASCII words joined by `-`, e.g. song-wennuan",
+        Key::HelpNewName => "The name bulletins may write instead of the slug, e.g. 送温暖行动",
+        Key::HelpInit => {
+            "Create a new site that builds at once: jianxun.yaml, one campaign, one bulletin"
+        }
+        Key::HelpInitAfter => {
+            "Examples:\n  jianxun init my-site\n  jianxun init . --force    # add what is missing; never overwrites a file"
+        }
+        Key::HelpInitDir => "The folder to create the site in (default: the current folder)",
+        Key::HelpInitForce => {
+            "Use a folder that is not empty: only missing files are created, none overwritten"
+        }
+        Key::HelpServe => {
+            "Build the site in memory, serve it on loopback and reload the browser on every save"
+        }
+        Key::HelpServeAfter => {
+            "Example:\n  jianxun serve --port 0    # pick a free port and print the URL"
+        }
+        Key::HelpServePort => "Port to listen on (default: 1111); 0 picks a free one",
+        Key::HelpServeBind => "Address to bind (default: 127.0.0.1, this machine only)",
+        Key::HelpServeOpen => "Open the site in a browser",
+        Key::MonthBad => "`{0}` is not a month: write it like 2025-01",
+        Key::ArgUnknownCommand => "there is no command `{0}`",
+        Key::ArgUnknownOption => "unknown option `{0}`",
+        Key::ArgMissing => "a required argument is missing: {0}",
+        Key::ArgBadValue => "`{0}` is not a valid value for {1}",
+        Key::ArgPossible => "possible values: {0}",
+        Key::ArgTooMany => "unexpected argument `{0}`",
+        Key::ArgConflict => "{0} cannot be used with {1}",
+        Key::ArgNoValue => "{0} needs a value",
+        Key::ArgSeeHelp => "run `{0} --help` for how to use it",
     }
 }

@@ -376,5 +376,129 @@ pub fn template(key: Key) -> &'static str {
         Key::ExplainUnknown => "没有错误代码 `{0}`",
         Key::ExplainUnknownHint => "代码写成 E012 或 W003 这样；`jianxun check` 的每条消息里都有",
         Key::ExplainListHint => "是不是想查 {0}？",
+        Key::ServeStillServed => "共 {0} 个错误：浏览器里仍然是上一次正确生成的网站。",
+        Key::ServeCannotResolve => "解析不了 --bind 地址 `{0}`：{1}",
+        Key::ServeCannotResolveHint => {
+            "写一个 IP 地址，例如 127.0.0.1，或者本机的名字，例如 localhost"
+        }
+        Key::ServeCannotListen => "没法在 {0} 上监听：{1}",
+        Key::ServePortInUse => {
+            "别的程序占用了这个端口；用 --port 0 自动挑一个空闲端口，或者换一个 --port"
+        }
+        Key::ServeNotOurAddress => "{0} 不是本机的地址；去掉 --bind，就会在 127.0.0.1 上预览",
+        Key::ServeLowPort => "1024 以下的端口需要特殊权限；用 --port 0 或者 1024 以上的端口",
+        Key::ServeCannotWatch => "没法监视 {0} 的变化：{1}",
+        Key::Serving => "正在预览 {0}，请打开 {1} 查看（生成用时 {2} 毫秒；按 Ctrl-C 停止）",
+        Key::ServeStoppedListening => "预览服务器停止了在 {0} 上的监听：{1}",
+        Key::ServeStoppedWatching => "停止了对 {0} 的变化监视",
+        Key::ServeStartAgain => "请重新运行 jianxun serve",
+        Key::ServeRebuilt => "已重新生成 {0} 个文件，用时 {1} 毫秒；已通知 {2} 个页面。",
+        Key::ServeLan => {
+            "注意：预览服务器对局域网开放（{0}）：同一网络中的任何人都能打开预览，包括草稿。只在本机预览时请去掉 --bind（默认 127.0.0.1）。"
+        }
+        Key::ServeLanAll => "{0}，本机的所有网络地址",
+        Key::ServeNewConnection => "接不了新的连接：{0}（已打开 {1} 个）；正在重试",
+        Key::Text => "{0}",
+        Key::OverlayHeading => "构建失败：{0} 个错误（保存修正后自动刷新）",
+        Key::OverlayHint => "提示：",
+        Key::InitIsFile => "{0} 是一个文件，不是文件夹",
+        Key::InitIsFileHint => "给新网站选一个文件夹",
+        Key::InitNotEmpty => "{0} 不是空文件夹",
+        Key::InitNotEmptyHint => {
+            "选一个新的或空的文件夹；或者加上 --force，只补上缺少的文件（不会覆盖或删除任何东西）"
+        }
+        Key::InitCannotRead => "读不了 {0}：{1}",
+        Key::InitCreated => "已新建  {0}",
+        Key::InitKept => "已保留  {0}（原来就有）",
+        Key::InitCannotWrite => "写不了 {0}：{1}",
+        Key::InitReady => "新网站已经建好，在 {0}。接下来：",
+        Key::InitPreview => "jianxun serve      # 在 http://127.0.0.1:1111/ 预览",
+        Key::StatsNoCampaign => "没有活动 `{0}`",
+        Key::StatsNoRegion => "没有地区 `{0}`",
+        Key::HelpUsage => "用法：",
+        Key::HelpCommands => "命令",
+        Key::HelpOptions => "选项",
+        Key::HelpArguments => "参数",
+        Key::HelpHelp => "显示帮助",
+        Key::HelpVersion => "显示版本",
+        Key::HelpHelpCommand => "显示帮助，或者某个命令的帮助",
+        Key::HelpAbout => "jianxun（简讯）：把 Markdown 写的活动简讯生成网站。",
+        Key::HelpAfter => {
+            "示例：\n  jianxun init 我的网站 && cd 我的网站\n  jianxun new bulletin \"宜宾安康杯竞赛走进园区\" --campaign ankang-cup --region 四川/宜宾\n  jianxun serve\n  jianxun check\n  jianxun build\n\n退出码：0 成功，1 内容有错误，2 命令写错了。\n不懂某个错误代码（如 E012）时，运行 jianxun explain E012。"
+        }
+        Key::HelpRoot => "网站文件夹（放 jianxun.yaml 的文件夹；默认是当前文件夹）",
+        Key::HelpDrafts => "把草稿也包括进来",
+        Key::HelpBuild => "生成网站，写到输出文件夹（默认 site/）",
+        Key::HelpBuildAfter => {
+            "示例：\n  jianxun build --root 我的网站 --base-url https://example.org/jianxun/"
+        }
+        Key::HelpBuildOutput => "输出文件夹（默认是 jianxun.yaml 里的 output_dir，也就是 site/）",
+        Key::HelpBuildBaseUrl => "临时换一个 base_url，不用 jianxun.yaml 里的",
+        Key::HelpBuildForce => "输出文件夹里有不是 jianxun 写的文件时也照样生成（那些文件会保留）",
+        Key::HelpStats => "显示统计：按活动、地区、年份和月份的合计",
+        Key::HelpStatsAfter => {
+            "示例：\n  jianxun stats\n  jianxun stats --campaign ankang-cup --format csv > ankang.csv\n  jianxun stats --region 四川 --format json"
+        }
+        Key::HelpStatsCampaign => "只看这个活动（写简称或名称），并按地区列出合计",
+        Key::HelpStatsRegion => "只看这个地区（例如 四川/宜宾）和它下面的地区",
+        Key::HelpStatsYear => "只看这一年和它的各个月",
+        Key::HelpStatsFrom => "只算这个月（例如 2025-01）以后的简讯",
+        Key::HelpStatsTo => "只算到这个月（例如 2025-06）为止的简讯",
+        Key::HelpStatsFormat => {
+            "输出格式：table（终端里的表格，默认）、csv（带 BOM，Excel 能直接打开）、json"
+        }
+        Key::HelpCheck => {
+            "检查整个网站，不写任何文件：报告 build 会报的所有错误，还有坏链接、缺图片、未来日期、异常数值和重复标题"
+        }
+        Key::HelpCheckAfter => {
+            "示例：\n  jianxun check\n  jianxun check --root 我的网站 --format json\n\n有错误时退出码是 1；只有警告时是 0。\n看某个错误代码的详细说明：jianxun explain E012"
+        }
+        Key::HelpCheckFormat => {
+            "输出格式：text（默认，标出文件、行、列和出错的地方）或 json（每行一个 JSON 对象）"
+        }
+        Key::HelpExplain => "详细解释一个错误代码（例如 E012），并给出错误和正确的写法",
+        Key::HelpExplainAfter => "示例：\n  jianxun explain E012\n  jianxun explain W003",
+        Key::HelpExplainCode => "错误代码，就是 check 显示的那个（E012、W003）",
+        Key::HelpNew => "用模板新建一篇简讯或一个活动",
+        Key::HelpNewAfter => {
+            "示例：\n  jianxun new bulletin \"宜宾安康杯竞赛走进园区\" --campaign ankang-cup --region 四川/宜宾\n  jianxun new campaign song-wennuan --name 送温暖行动"
+        }
+        Key::HelpNewBulletin => "新建简讯：content/bulletins/<年>/<slug>.md，文件头已经填好",
+        Key::HelpNewBulletinAfter => {
+            "示例：\n  jianxun new bulletin \"宜宾安康杯竞赛走进12个工业园区\" --campaign ankang-cup --region 四川/宜宾\n  jianxun new bulletin \"厦门安全生产月演练\" --campaign 安全生产月 --region 福建/厦门 --date 2025-06-12"
+        }
+        Key::HelpNewTitle => "标题（文件名和网址用它的拼音）",
+        Key::HelpNewCampaignArg => "所属活动，写简称或名称（见 content/campaigns/）",
+        Key::HelpNewRegion => "地区，从大到小：省/市 或 省/市/县，全国性的写 全国",
+        Key::HelpNewDate => "日期，例如 2025-06-12（默认是北京时间的今天）",
+        Key::HelpNewCampaign => "新建活动：content/campaigns/<slug>.md",
+        Key::HelpNewCampaignAfter => {
+            "示例：\n  jianxun new campaign song-wennuan --name 送温暖行动"
+        }
+        Key::HelpNewSlug => "活动的简称（网址名）：小写英文单词，用 - 连接，例如 song-wennuan",
+        Key::HelpNewName => "活动名称，简讯里可以用它代替简称，例如 送温暖行动",
+        Key::HelpInit => "新建一个马上就能生成的网站：jianxun.yaml、一个活动、一篇简讯",
+        Key::HelpInitAfter => {
+            "示例：\n  jianxun init 我的网站\n  jianxun init . --force    # 只补上缺少的文件，不覆盖任何文件"
+        }
+        Key::HelpInitDir => "在哪个文件夹里建网站（默认是当前文件夹）",
+        Key::HelpInitForce => "文件夹不是空的也照样建：只补上缺少的文件，不覆盖任何文件",
+        Key::HelpServe => "在内存里生成网站并在本机预览，每次保存后浏览器自动刷新",
+        Key::HelpServeAfter => {
+            "示例：\n  jianxun serve --port 0    # 自动挑一个空闲端口，并显示网址"
+        }
+        Key::HelpServePort => "端口（默认 1111）；写 0 会自动挑一个空闲端口",
+        Key::HelpServeBind => "监听的地址（默认 127.0.0.1，只有本机能访问）",
+        Key::HelpServeOpen => "用浏览器打开网站",
+        Key::MonthBad => "`{0}` 不是月份：请写成 2025-01 这样",
+        Key::ArgUnknownCommand => "没有 `{0}` 这个命令",
+        Key::ArgUnknownOption => "不认识的选项 `{0}`",
+        Key::ArgMissing => "少了必须写的参数：{0}",
+        Key::ArgBadValue => "`{0}` 不能用作 {1}",
+        Key::ArgPossible => "可以写：{0}",
+        Key::ArgTooMany => "多写了参数 `{0}`",
+        Key::ArgConflict => "{0} 不能和 {1} 一起用",
+        Key::ArgNoValue => "{0} 后面要写一个值",
+        Key::ArgSeeHelp => "运行 `{0} --help` 查看用法",
     }
 }

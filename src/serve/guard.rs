@@ -10,6 +10,8 @@
 //! so only names other than `localhost` are turned away. The event stream
 //! also checks `Origin`, which a browser sends for cross-site requests.
 
+use crate::messages::{Key, Msg};
+use crate::msg;
 use std::net::{IpAddr, SocketAddr};
 
 use super::wire::{Reply, Request};
@@ -98,20 +100,18 @@ impl Guard {
     }
 }
 
-/// The warning for a server that listens beyond this machine, in Chinese
-/// (the editors' language); `None` on loopback.
-pub fn lan_warning(addr: SocketAddr) -> Option<String> {
+/// The warning for a server that listens beyond this machine; `None` on
+/// loopback.
+pub fn lan_warning(addr: SocketAddr) -> Option<Msg> {
     if addr.ip().is_loopback() {
         return None;
     }
     let reach = if addr.ip().is_unspecified() {
-        format!("{addr}，本机的所有网络地址")
+        msg!(ServeLanAll, addr)
     } else {
-        addr.to_string()
+        msg!(Text, addr)
     };
-    Some(format!(
-        "注意：预览服务器对局域网开放（{reach}）：同一网络中的任何人都能打开预览，包括草稿。只在本机预览时请去掉 --bind（默认 127.0.0.1）。"
-    ))
+    Some(Msg::new(Key::ServeLan).arg_msg(reach))
 }
 
 #[cfg(test)]
@@ -183,10 +183,12 @@ mod tests {
     fn serving_beyond_this_machine_warns_in_chinese() {
         assert_eq!(lan_warning("127.0.0.1:1111".parse().unwrap()), None);
         assert_eq!(lan_warning("[::1]:1111".parse().unwrap()), None);
-        let w = lan_warning("0.0.0.0:1111".parse().unwrap()).unwrap();
+        let w = lan_warning("0.0.0.0:1111".parse().unwrap()).unwrap().zh();
         assert!(w.starts_with("注意：预览服务器对局域网开放"), "{w}");
         assert!(w.contains("0.0.0.0:1111") && w.contains("草稿"), "{w}");
-        let w = lan_warning("192.168.1.5:8080".parse().unwrap()).unwrap();
+        let w = lan_warning("192.168.1.5:8080".parse().unwrap())
+            .unwrap()
+            .en();
         assert!(w.contains("192.168.1.5:8080"), "{w}");
     }
 }

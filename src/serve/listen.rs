@@ -12,6 +12,8 @@
 //! was taken) are reported and retried with a back-off; an error that says
 //! the listener is gone ends [`serve`].
 
+use crate::messages::{Key, Lang, Msg, io_reason};
+use crate::msg;
 use std::io::{self, ErrorKind, Read, Write};
 use std::net::{Shutdown, SocketAddr, TcpListener, TcpStream, ToSocketAddrs};
 use std::sync::Arc;
@@ -30,6 +32,8 @@ pub struct Limits {
     pub head_timeout: Duration,
     /// Time for one write to make progress before the client is dropped.
     pub write_timeout: Duration,
+    /// The language of the warnings printed.
+    pub lang: Lang,
 }
 
 impl Default for Limits {
@@ -38,6 +42,7 @@ impl Default for Limits {
             max_connections: 512,
             head_timeout: Duration::from_secs(10),
             write_timeout: Duration::from_secs(10),
+            lang: Lang::default(),
         }
     }
 }
@@ -160,10 +165,12 @@ pub fn serve(listener: TcpListener, limits: Limits, handler: Handler) -> io::Err
                 AcceptFailure::Retry => {
                     // Say so, but not for every retry of a long shortage.
                     if warned.is_none_or(|t| t.elapsed() > Duration::from_secs(10)) {
-                        eprintln!(
-                            "warning: cannot take a new connection: {e} ({} open); retrying",
-                            open.load(Ordering::Acquire)
-                        );
+                        let open = open.load(Ordering::Acquire);
+                        let m = Msg::new(Key::ServeNewConnection)
+                            .arg_msg(io_reason(&e))
+                            .arg(open);
+                        let label = msg!(LabelWarning).text(limits.lang);
+                        eprintln!("{label}: {}", m.text(limits.lang));
                         warned = Some(Instant::now());
                     }
                     backoff =

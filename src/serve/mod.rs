@@ -17,7 +17,8 @@ pub mod reload;
 pub mod watch;
 pub mod wire;
 
-use crate::messages::Lang;
+use crate::messages::{Key, Lang, Msg, io_reason};
+use crate::msg;
 use std::io::ErrorKind;
 use std::panic::AssertUnwindSafe;
 use std::path::{Path, PathBuf};
@@ -183,7 +184,7 @@ pub fn handle(req: &Request, state: &Arc<State>) -> Answer {
         }));
     }
     if path == reload::SCRIPT {
-        let js = reload::CLIENT_JS.as_bytes().to_vec();
+        let js = reload::client_js(state.lang).into_bytes();
         return Answer::Reply(Reply::new(200, "text/javascript; charset=utf-8", js));
     }
     Answer::Reply(site_reply(&req.target, state))
@@ -196,38 +197,35 @@ fn print_errors(diags: &[Diagnostic], lang: Lang) {
     for x in &d {
         eprintln!("{}\n", x.render(paint, lang));
     }
-    eprintln!("{} error(s): the last good site is still served.", d.len());
+    eprintln!("{}", msg!(ServeStillServed, d.len()).text(lang));
+}
+
+/// Prints an error that is about no file.
+fn print_error(message: &Msg, hint: Option<&Msg>, lang: Lang) {
+    eprintln!("{}", crate::diag::plain_error(message, hint, lang));
 }
 
 /// Says why `--bind`/`--port` could not be listened on; returns the exit code.
 fn bind_failed(opts: &ServeOptions, e: &BindError) -> i32 {
+    let lang = opts.lang;
     match e {
         BindError::Resolve(e) => {
-            eprintln!(
-                "error: cannot resolve the --bind address `{}`: {e}\n  = hint: pass an IP address such as 127.0.0.1, or a name of this machine such as localhost",
-                opts.bind
-            );
+            let message = Msg::new(Key::ServeCannotResolve)
+                .arg(&opts.bind)
+                .arg_msg(io_reason(e));
+            print_error(&message, Some(&msg!(ServeCannotResolveHint)), lang);
         }
         BindError::Listen(addr, e) => {
-            eprintln!("error: cannot listen on {addr}: {e}");
             let hint = match e.kind() {
-                ErrorKind::AddrInUse => Some(
-                    "another program uses this port; pass --port 0 to pick a free one, or another --port"
-                        .to_string(),
-                ),
-                ErrorKind::AddrNotAvailable => Some(format!(
-                    "{} is not an address of this machine; leave out --bind to serve on 127.0.0.1",
-                    addr.ip()
-                )),
-                ErrorKind::PermissionDenied => Some(
-                    "ports below 1024 need special rights; pass --port 0 or a port above 1024"
-                        .to_string(),
-                ),
+                ErrorKind::AddrInUse => Some(msg!(ServePortInUse)),
+                ErrorKind::AddrNotAvailable => Some(msg!(ServeNotOurAddress, addr.ip())),
+                ErrorKind::PermissionDenied => Some(msg!(ServeLowPort)),
                 _ => None,
             };
-            if let Some(h) = hint {
-                eprintln!("  = hint: {h}");
-            }
+            let message = Msg::new(Key::ServeCannotListen)
+                .arg(addr)
+                .arg_msg(io_reason(e));
+            print_error(&message, hint.as_ref(), lang);
         }
     }
     crate::exit::USAGE
@@ -293,10 +291,10 @@ pub fn run(opts: &ServeOptions) -> i32 {
     let watcher = match Watcher::start(&opts.root) {
         Ok(w) => w,
         Err(e) => {
-            eprintln!(
-                "error: cannot watch {}: {e}",
-                crate::diag::shown(&opts.root)
-            );
+            let message = Msg::new(Key::ServeCannotWatch)
+                .arg(crate::diag::shown(&opts.root))
+                .arg(e);
+            print_error(&message, None, opts.lang);
             return crate::exit::CONTENT_ERRORS;
         }
     };
@@ -312,13 +310,15 @@ pub fn run(opts: &ServeOptions) -> i32 {
         guard: Guard::new(addr),
         lang: opts.lang,
     });
-    println!(
-        "Serving {} at {base_url} (built in {} ms; Ctrl-C to stop)",
+    let serving = msg!(
+        Serving,
         crate::diag::shown(&opts.root),
+        &base_url,
         started.elapsed().as_millis()
     );
+    println!("{}", serving.text(opts.lang));
     if let Some(warning) = guard::lan_warning(addr) {
-        eprintln!("{warning}");
+        eprintln!("{}", warning.text(opts.lang));
     }
     let (stop, stopped) = std::sync::mpsc::channel();
     start_http(listener, &state, stop.clone());
@@ -335,15 +335,13 @@ pub fn run(opts: &ServeOptions) -> i32 {
             let _ = stop.send(Stop::Watcher);
         });
     }
-    match stopped.recv() {
-        Ok(Stop::Listener(e)) => eprintln!(
-            "error: the preview server stopped listening on {addr}: {e}\n  = hint: start jianxun serve again"
-        ),
-        Ok(Stop::Watcher) | Err(_) => eprintln!(
-            "error: stopped watching {} for changes\n  = hint: start jianxun serve again",
-            crate::diag::shown(&opts.root)
-        ),
-    }
+    let message = match stopped.recv() {
+        Ok(Stop::Listener(e)) => Msg::new(Key::ServeStoppedListening)
+            .arg(addr)
+            .arg_msg(io_reason(&e)),
+        Ok(Stop::Watcher) | Err(_) => msg!(ServeStoppedWatching, crate::diag::shown(&opts.root)),
+    };
+    print_error(&message, Some(&msg!(ServeStartAgain)), opts.lang);
     crate::exit::CONTENT_ERRORS
 }
 
@@ -354,8 +352,12 @@ fn start_http(listener: std::net::TcpListener, state: &Arc<State>, stop: Sender<
         let state = Arc::clone(state);
         Arc::new(move |req| handle(req, &state))
     };
+    let limits = Limits {
+        lang: state.lang,
+        ..Limits::default()
+    };
     std::thread::spawn(move || {
-        let serve = AssertUnwindSafe(|| listen::serve(listener, Limits::default(), handler));
+        let serve = AssertUnwindSafe(|| listen::serve(listener, limits, handler));
         let e = std::panic::catch_unwind(serve)
             .unwrap_or_else(|_| std::io::Error::other("the connection loop failed"));
         let _ = stop.send(Stop::Listener(e));
@@ -509,10 +511,11 @@ fn publish(
         s.errors.clear();
     }
     state.hub.broadcast(&event);
-    println!(
-        "Rebuilt {} file(s) in {} ms; told {} page(s).",
+    let rebuilt = msg!(
+        ServeRebuilt,
         rendered,
         t.elapsed().as_millis(),
         state.hub.len()
     );
+    println!("{}", rebuilt.text(state.lang));
 }

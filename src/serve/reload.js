@@ -3,6 +3,9 @@
   var me = document.currentScript && document.currentScript.src;
   var seen = me ? Number(new URL(me).searchParams.get("v")) : null;
   var overlay = null;
+  // Filled in by the server in the preview's language.
+  var HEADING = "__JIANXUN_HEADING__";
+  var HINT = "__JIANXUN_HINT__";
   function hideOverlay() { if (overlay) { overlay.remove(); overlay = null; } }
   function showOverlay(errors) {
     hideOverlay();
@@ -11,7 +14,7 @@
     overlay.setAttribute("role", "alert");
     overlay.style.cssText = "position:fixed;inset:0;z-index:2147483647;overflow:auto;background:rgba(20,0,0,.92);color:#fff;font:15px/1.6 ui-monospace,Menlo,Consolas,monospace;padding:24px";
     var h = document.createElement("h2");
-    h.textContent = "构建失败：" + errors.length + " 个错误（保存修正后自动刷新）";
+    h.textContent = HEADING.replace("{0}", String(errors.length));
     h.style.cssText = "margin:0 0 16px;font-size:18px;color:#ffb4ab";
     overlay.appendChild(h);
     errors.forEach(function (e) {
@@ -29,7 +32,7 @@
       item.appendChild(msg);
       if (e.hint) {
         var hint = document.createElement("div");
-        hint.textContent = "提示：" + e.hint;
+        hint.textContent = HINT + e.hint;
         hint.style.color = "#c8e6c9";
         item.appendChild(hint);
       }

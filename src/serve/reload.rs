@@ -205,12 +205,47 @@ pub fn inject(html: &[u8], version: u64) -> Vec<u8> {
 }
 
 /// The client: listens for events; errors are shown with `textContent`, so
-/// nothing in a message can become markup.
+/// nothing in a message can become markup. Its own words are filled in by
+/// [`client_js`].
 pub const CLIENT_JS: &str = include_str!("reload.js");
+
+/// The client with the overlay's words in `lang` (as JSON strings, so no
+/// text can end the string early).
+pub fn client_js(lang: Lang) -> String {
+    let js_string = |m: crate::messages::Msg| {
+        let quoted = serde_json::to_string(&m.text(lang)).unwrap_or_default();
+        quoted.trim_matches('"').to_string()
+    };
+    CLIENT_JS
+        .replace(
+            "__JIANXUN_HEADING__",
+            &js_string(crate::msg!(OverlayHeading, "{0}")),
+        )
+        .replace("__JIANXUN_HINT__", &js_string(crate::msg!(OverlayHint)))
+}
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_overlay_speaks_the_chosen_language() {
+        let zh = client_js(Lang::Zh);
+        assert!(
+            zh.contains("\"构建失败：{0} 个错误（保存修正后自动刷新）\""),
+            "{zh}"
+        );
+        assert!(zh.contains("var HINT = \"提示：\";"));
+        let en = client_js(Lang::En);
+        assert!(en.contains("\"Build failed: {0} error(s)"), "{en}");
+        assert!(!en.contains("__JIANXUN_"));
+        let item = ErrorItem::from(
+            &Diagnostic::error("a.md", 3, 7, "date-invalid", crate::msg!(DateNotReal, "x")),
+            Lang::Zh,
+        );
+        assert_eq!(item.message, "错误[E012]: 日期 `x` 不存在");
+        assert_eq!(item.location, "a.md:3:7");
+    }
 
     #[test]
     fn frames_are_single_line_json() {
