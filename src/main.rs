@@ -4,7 +4,8 @@ use jianxun::cli::{self, Run};
 use jianxun::cmd;
 
 fn main() {
-    let code = match cli::parse() {
+    let lang = cmd::lang(&cli::root_hint());
+    let code = match cli::parse(lang) {
         Run::Build(opts) => cmd::build::run(&opts),
         Run::Serve(opts) => cmd::serve::run(&opts),
         Run::Stats(opts) => cmd::stats::run(&opts),

@@ -1,8 +1,17 @@
 //! Command-line arguments: clap stops here; commands get plain option structs.
+//!
+//! The texts of `--help` and of argument errors come from the message
+//! catalogue ([`help`], [`errors`]) in the language the caller chose; the
+//! doc comments below document the code.
+
+mod errors;
+mod help;
 
 use std::path::PathBuf;
 
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
+
+use crate::messages::Lang;
 
 /// jianxun (简讯): build campaign bulletin sites from Markdown.
 #[derive(Debug, Parser)]
@@ -212,7 +221,7 @@ pub struct StatsOpts {
 /// A month written `2025-01` (or `2025-1`, `2025年1月`).
 fn year_month(s: &str) -> Result<(i16, i8), String> {
     let t = s.trim().trim_end_matches('月').replace('年', "-");
-    let bad = || format!("`{s}` is not a month: write it like 2025-01");
+    let bad = || crate::msg!(MonthBad, s).en();
     let (y, m) = t.split_once('-').ok_or_else(bad)?;
     let y: i16 = y.trim().parse().map_err(|_| bad())?;
     let m: i8 = m.trim().parse().map_err(|_| bad())?;
@@ -316,9 +325,36 @@ pub enum Run {
     Explain(String),
 }
 
-/// Parses the process arguments; clap prints usage errors and exits 2.
-pub fn parse() -> Run {
-    match Cli::parse().command {
+/// The site root named by `--root` in the process arguments, if any, so
+/// that help and argument errors can be shown in the site's language.
+pub fn root_hint() -> PathBuf {
+    let args: Vec<String> = std::env::args().collect();
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
+        if a == "--root" {
+            return it.next().map_or_else(|| ".".into(), PathBuf::from);
+        }
+        if let Some(v) = a.strip_prefix("--root=") {
+            return PathBuf::from(v);
+        }
+    }
+    PathBuf::from(".")
+}
+
+/// Parses the process arguments; help, the version and argument errors are
+/// printed in `lang` (errors exit 2).
+pub fn parse(lang: Lang) -> Run {
+    let cmd = help::localize(Cli::command(), lang);
+    let cli = cmd
+        .try_get_matches()
+        .and_then(|m| Cli::from_arg_matches(&m))
+        .unwrap_or_else(|e| errors::exit(e, lang));
+    plain(cli)
+}
+
+/// The plain options of the command line.
+fn plain(cli: Cli) -> Run {
+    match cli.command {
         Command::Build {
             root,
             output,

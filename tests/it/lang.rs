@@ -133,3 +133,92 @@ fn explain_prints_both_examples_and_refuses_unknown_codes() {
     let r = run_lang(f.root(), &["explain", "date-invalid"], None);
     assert!(r.stdout.starts_with("E012 (date-invalid)"), "{}", r.stdout);
 }
+
+#[test]
+fn help_is_chinese_and_english_on_request() {
+    let f = Fixture::empty();
+    let r = run_lang(f.root(), &["--help"], None);
+    assert_eq!(r.code, 0);
+    assert!(
+        r.stdout
+            .starts_with("jianxun（简讯）：把 Markdown 写的活动简讯生成网站。\n"),
+        "{}",
+        r.stdout
+    );
+    assert!(
+        r.stdout.contains("用法： jianxun <COMMAND>"),
+        "{}",
+        r.stdout
+    );
+    assert!(
+        r.stdout.contains("  check    检查整个网站，不写任何文件"),
+        "{}",
+        r.stdout
+    );
+    assert!(
+        r.stdout.contains("  explain  详细解释一个错误代码"),
+        "{}",
+        r.stdout
+    );
+    assert!(r.stdout.contains("-h, --help     显示帮助"), "{}", r.stdout);
+    let r = run_lang(f.root(), &["build", "--help"], None);
+    assert!(
+        r.stdout
+            .starts_with("生成网站，写到输出文件夹（默认 site/）\n"),
+        "{}",
+        r.stdout
+    );
+    assert!(
+        r.stdout.contains(
+            "      --root <ROOT>          网站文件夹（放 jianxun.yaml 的文件夹；默认是当前文件夹）"
+        ),
+        "{}",
+        r.stdout
+    );
+    assert!(
+        r.stdout.contains("示例：\n  jianxun build --root 我的网站"),
+        "{}",
+        r.stdout
+    );
+    for english in ["Usage:", "Options:", "Print help", "[default:", "Examples:"] {
+        assert!(!r.stdout.contains(english), "{english}: {}", r.stdout);
+    }
+    let r = run_lang(f.root(), &["build", "--help"], Some("en"));
+    assert!(
+        r.stdout
+            .starts_with("Build the site into the output folder"),
+        "{}",
+        r.stdout
+    );
+    assert!(
+        r.stdout.contains("Usage: jianxun build [OPTIONS]"),
+        "{}",
+        r.stdout
+    );
+    // A site that says language: en gets English help too.
+    f.write("jianxun.yaml", "title: t\nlanguage: en\n");
+    let r = run_lang(f.root(), &["check", "--help"], None);
+    assert!(r.stdout.starts_with("Check the whole site"), "{}", r.stdout);
+}
+
+#[test]
+fn argument_mistakes_are_explained_in_chinese() {
+    let f = Fixture::empty();
+    let r = run_lang(f.root(), &["buidl"], None);
+    assert_eq!(r.code, 2);
+    assert_eq!(
+        r.stderr,
+        "错误: 没有 `buidl` 这个命令\n  = 提示: 是不是想写 build？\n"
+    );
+    let r = run_lang(f.root(), &["check", "--format", "xml"], None);
+    assert_eq!(r.code, 2);
+    assert_eq!(
+        r.stderr,
+        "错误: `xml` 不能用作 --format <FORMAT>\n  = 提示: 可以写：text, json\n"
+    );
+    let r = run_lang(f.root(), &["buidl"], Some("en"));
+    assert_eq!(
+        r.stderr,
+        "error: there is no command `buidl`\n  = hint: did you mean build?\n"
+    );
+}
