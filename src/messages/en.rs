@@ -16,7 +16,6 @@ pub fn template(key: Key) -> &'static str {
         Key::CheckWarningsOnly => "No errors; {0}.",
         Key::CheckErrorsAndWarnings => "{0}, {1}.",
         Key::NothingWritten => "{0} error(s); nothing was written.",
-        Key::UsageError => "error",
         Key::FmExample => {
             "start the file with a line `---`, then keys such as `title: …`, then a closing `---`"
         }

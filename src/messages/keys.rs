@@ -30,7 +30,6 @@ keys! {
     CheckWarningsOnly,
     CheckErrorsAndWarnings,
     NothingWritten,
-    UsageError,
     // content::frontmatter
     FmExample,
     FileEmpty,

@@ -55,3 +55,16 @@ fn every_code_is_explained_in_both_languages() {
     }
     assert!(explanation("E999", Lang::Zh).is_none());
 }
+
+/// Every message in Chinese and its English twin, with sample parts
+/// (`‹0›`, `‹1›` …), as one reviewable snapshot.
+#[test]
+fn catalogue_snapshot() {
+    let mut out = String::new();
+    for &key in Key::ALL {
+        let n = placeholders(template(key, Lang::Zh)).len();
+        let m = (0..n).fold(Msg::new(key), |m, i| m.arg(format_args!("‹{i}›")));
+        out.push_str(&format!("{key:?}\n  zh: {}\n  en: {}\n", m.zh(), m.en()));
+    }
+    insta::assert_snapshot!("catalogue", out);
+}

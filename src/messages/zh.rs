@@ -16,7 +16,6 @@ pub fn template(key: Key) -> &'static str {
         Key::CheckWarningsOnly => "没有错误；{0}。",
         Key::CheckErrorsAndWarnings => "{0}，{1}。",
         Key::NothingWritten => "共 {0} 个错误，没有写出任何文件。",
-        Key::UsageError => "错误",
         Key::FmExample => "文件第一行写 `---`，接着写 `title: …` 这样的字段，最后再写一行 `---`",
         Key::FileEmpty => "这个文件是空的",
         Key::FmMissing => "文件开头缺少 `---` 行，没有文件头（front matter）",

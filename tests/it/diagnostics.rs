@@ -40,6 +40,8 @@ fn check(files: &[(&str, &[u8])]) -> String {
         assert!(!r.stderr.contains('\x1b'), "no colour in tests");
     }
     assert_eq!(zh.code, en.code);
+    // Every kind has its number (E000/W000 would mean a name missing from the table).
+    assert!(!zh.stderr.contains("000]"), "{}", zh.stderr);
     // Same places, same source lines and underlines in both languages.
     let places = |t: &str| -> Vec<String> {
         t.lines()
