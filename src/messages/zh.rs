@@ -337,7 +337,7 @@ pub fn template(key: Key) -> &'static str {
         }
         Key::WhileRendering => "{0}（生成 /{1} 时）",
         Key::NewCreated => "已新建 {0}",
-        Key::NewPreview => "预览：{0}{1}（`jianxun serve` 运行时可以打开）",
+        Key::NewPreview => "预览：{0}{1} （`jianxun serve` 运行时可以打开）",
         Key::NewDateHint => "日期请写成 2025-06-12 这样",
         Key::NoCampaignsNewHint => {
             "还没有任何活动：先用 `jianxun new campaign SLUG --name 名称` 建一个"
