@@ -585,5 +585,9 @@ pub fn template(key: Key) -> &'static str {
         Key::ArgConflict => "{0} cannot be used with {1}",
         Key::ArgNoValue => "{0} needs a value",
         Key::ArgSeeHelp => "run `{0} --help` for how to use it",
+        Key::ServeForbidden => {
+            "403 forbidden: the preview answers only to localhost, 127.0.0.1, [::1] or the address it listens on, with its port"
+        }
+        Key::ServeBusy => "503 too many connections to the preview server; try again",
     }
 }

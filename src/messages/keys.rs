@@ -449,4 +449,7 @@ keys! {
     ArgConflict,
     ArgNoValue,
     ArgSeeHelp,
+    // serve: refusals a browser may show
+    ServeForbidden,
+    ServeBusy,
 }

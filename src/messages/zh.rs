@@ -499,5 +499,9 @@ pub fn template(key: Key) -> &'static str {
         Key::ArgConflict => "{0} 不能和 {1} 一起用",
         Key::ArgNoValue => "{0} 后面要写一个值",
         Key::ArgSeeHelp => "运行 `{0} --help` 查看用法",
+        Key::ServeForbidden => {
+            "403 禁止访问：预览只接受 localhost、127.0.0.1、[::1] 或它监听的地址（带端口）打开"
+        }
+        Key::ServeBusy => "503 预览服务器的连接太多了，请稍后再试",
     }
 }

@@ -10,7 +10,7 @@
 //! so only names other than `localhost` are turned away. The event stream
 //! also checks `Origin`, which a browser sends for cross-site requests.
 
-use crate::messages::{Key, Msg};
+use crate::messages::{Key, Lang, Msg};
 use crate::msg;
 use std::net::{IpAddr, SocketAddr};
 
@@ -79,9 +79,9 @@ impl Guard {
             .is_some_and(|h| !h.contains(['/', '@']) && self.host_ok(h))
     }
 
-    /// `None` when `req` may be answered; else the answer that refuses it.
-    /// `events` for the event stream, which also checks `Origin`.
-    pub fn refuse(&self, req: &Request, events: bool) -> Option<Reply> {
+    /// `None` when `req` may be answered; else the answer that refuses it,
+    /// in `lang`. `events` for the event stream, which also checks `Origin`.
+    pub fn refuse(&self, req: &Request, events: bool, lang: Lang) -> Option<Reply> {
         let hosts = req.count("Host");
         if hosts > 1 || (hosts == 0 && req.minor >= 1) {
             return Some(Reply::text(
@@ -91,12 +91,8 @@ impl Guard {
         }
         let host_bad = req.header("Host").is_some_and(|h| !self.host_ok(h));
         let origin_bad = events && req.header("Origin").is_some_and(|o| !self.origin_ok(o));
-        (host_bad || origin_bad).then(|| {
-            Reply::text(
-                403,
-                "403 forbidden: the preview answers only to localhost, 127.0.0.1, [::1] or the address it listens on, with its port\n",
-            )
-        })
+        (host_bad || origin_bad)
+            .then(|| Reply::text(403, &format!("{}\n", msg!(ServeForbidden).text(lang))))
     }
 }
 

@@ -186,7 +186,7 @@ pub fn serve(listener: TcpListener, limits: Limits, handler: Handler) -> io::Err
 fn admit(stream: TcpStream, open: &Arc<AtomicUsize>, limits: Limits, handler: &Handler) {
     if open.fetch_add(1, Ordering::AcqRel) >= limits.max_connections {
         open.fetch_sub(1, Ordering::AcqRel);
-        return turn_away(stream);
+        return turn_away(stream, limits.lang);
     }
     let permit = Permit(Arc::clone(open));
     let handler = Arc::clone(handler);
@@ -202,15 +202,12 @@ fn admit(stream: TcpStream, open: &Arc<AtomicUsize>, limits: Limits, handler: &H
 
 /// Answers 503 without a thread: whatever the client sent so far is read
 /// first, so closing does not reset the connection before it reads the answer.
-fn turn_away(mut stream: TcpStream) {
+fn turn_away(mut stream: TcpStream, lang: Lang) {
     let _ = stream.set_nonblocking(true);
     let mut sink = [0u8; 4096];
     let _ = stream.read(&mut sink);
-    let reply = Reply::text(
-        503,
-        "503 too many connections to the preview server; try again\n",
-    )
-    .with("Retry-After", "1");
+    let reply =
+        Reply::text(503, &format!("{}\n", msg!(ServeBusy).text(lang))).with("Retry-After", "1");
     let _ = stream.write_all(&reply.head(true));
     let _ = stream.write_all(&reply.body);
     let _ = stream.shutdown(Shutdown::Write);

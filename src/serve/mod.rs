@@ -166,7 +166,7 @@ fn current<'a>(state: &'a State, path: &str) -> std::sync::RwLockReadGuard<'a, S
 /// Answers one request from the current state.
 pub fn handle(req: &Request, state: &Arc<State>) -> Answer {
     let path = req.target.split('?').next().unwrap_or("");
-    if let Some(refusal) = state.guard.refuse(req, path == reload::EVENTS) {
+    if let Some(refusal) = state.guard.refuse(req, path == reload::EVENTS, state.lang) {
         return Answer::Reply(refusal);
     }
     if req.method != "GET" && req.method != "HEAD" {
