@@ -67,6 +67,28 @@ const ARGS: &[(&str, &str, Key)] = &[
     ("serve", "open", Key::HelpServeOpen),
 ];
 
+/// The placeholder shown for the value of each argument (by id), as in
+/// `--root <文件夹>`.
+const VALUE_NAMES: &[(&str, Key)] = &[
+    ("root", Key::ValFolder),
+    ("output", Key::ValFolder),
+    ("dir", Key::ValFolder),
+    ("base_url", Key::ValUrl),
+    ("campaign", Key::ValCampaign),
+    ("region", Key::ValRegion),
+    ("year", Key::ValYear),
+    ("from", Key::ValMonth),
+    ("to", Key::ValMonth),
+    ("format", Key::ValFormat),
+    ("code", Key::ValCode),
+    ("title", Key::ValTitle),
+    ("date", Key::ValDate),
+    ("slug", Key::ValSlug),
+    ("name", Key::ValName),
+    ("port", Key::ValPort),
+    ("bind", Key::ValAddress),
+];
+
 /// `cmd` with every text in `lang`.
 pub fn localize(cmd: Command, lang: Lang) -> Command {
     let mut cmd = texts(cmd, "", lang);
@@ -87,7 +109,8 @@ fn texts(cmd: Command, path: &str, lang: Lang) -> Command {
         .help_template(format!(
             "{{about-with-newline}}\n{usage} {{usage}}\n\n{{all-args}}{{after-help}}"
         ))
-        .subcommand_help_heading(text(Key::HelpCommands, lang));
+        .subcommand_help_heading(text(Key::HelpCommands, lang))
+        .subcommand_value_name(text(Key::ValCommand, lang));
     if let Some((_, about, after)) = COMMANDS.iter().find(|c| c.0 == path) {
         cmd = cmd.about(text(*about, lang)).after_help(text(*after, lang));
     }
@@ -118,11 +141,15 @@ fn heading(a: Arg, lang: Lang) -> Arg {
         Key::HelpOptions
     };
     let takes_values = a.get_action().takes_values();
+    let value_name = VALUE_NAMES.iter().find(|v| v.0 == a.get_id());
     let a = a.help_heading(text(key, lang));
-    if takes_values {
-        a.hide_default_value(true).hide_possible_values(true)
-    } else {
-        a
+    match value_name {
+        Some((_, name)) if takes_values => a
+            .value_name(text(*name, lang))
+            .hide_default_value(true)
+            .hide_possible_values(true),
+        _ if takes_values => a.hide_default_value(true).hide_possible_values(true),
+        _ => a,
     }
 }
 
@@ -173,6 +200,13 @@ mod tests {
     fn every_command_and_option_has_its_text() {
         let mut all = Vec::new();
         shown(&super::super::Cli::command(), "", &mut all);
+        for a in all.iter().filter(|a| !a.1.is_empty()) {
+            assert!(
+                VALUE_NAMES.iter().any(|v| v.0 == a.1)
+                    || ["drafts", "force", "open"].contains(&a.1.as_str()),
+                "no value name for {a:?}"
+            );
+        }
         for (path, id) in all {
             let known = if id.is_empty() {
                 COMMANDS.iter().any(|c| c.0 == path)

@@ -44,6 +44,7 @@ fn summary(errors: usize, warnings: usize) -> Msg {
     match (errors, warnings) {
         (0, 0) => msg!(CheckClean),
         (0, _) => Msg::new(Key::CheckWarningsOnly).arg_msg(w),
+        (_, 0) => Msg::new(Key::CheckErrorsOnly).arg_msg(e),
         _ => Msg::new(Key::CheckErrorsAndWarnings).arg_msg(e).arg_msg(w),
     }
 }
@@ -58,6 +59,7 @@ mod tests {
         assert_eq!(summary(0, 1).en(), "No errors; 1 warning.");
         assert_eq!(summary(3, 2).en(), "3 errors, 2 warnings.");
         assert_eq!(summary(1, 0).en(), "1 error, 0 warnings.");
+        assert_eq!(summary(1, 0).zh(), "1 个错误，没有警告。");
         assert_eq!(summary(3, 2).zh(), "3 个错误，2 个警告。");
         assert_eq!(summary(0, 0).zh(), "没有发现问题。");
     }

@@ -589,5 +589,21 @@ pub fn template(key: Key) -> &'static str {
             "403 forbidden: the preview answers only to localhost, 127.0.0.1, [::1] or the address it listens on, with its port"
         }
         Key::ServeBusy => "503 too many connections to the preview server; try again",
+        Key::ValFolder => "DIR",
+        Key::ValUrl => "URL",
+        Key::ValCampaign => "CAMPAIGN",
+        Key::ValRegion => "REGION",
+        Key::ValYear => "YEAR",
+        Key::ValMonth => "MONTH",
+        Key::ValFormat => "FORMAT",
+        Key::ValCode => "CODE",
+        Key::ValTitle => "TITLE",
+        Key::ValDate => "DATE",
+        Key::ValSlug => "SLUG",
+        Key::ValName => "NAME",
+        Key::ValPort => "PORT",
+        Key::ValAddress => "ADDRESS",
+        Key::ValCommand => "COMMAND",
+        Key::CheckErrorsOnly => "{0}, 0 warnings.",
     }
 }

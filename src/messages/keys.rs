@@ -452,4 +452,22 @@ keys! {
     // serve: refusals a browser may show
     ServeForbidden,
     ServeBusy,
+    // cli: value names in --help
+    ValFolder,
+    ValUrl,
+    ValCampaign,
+    ValRegion,
+    ValYear,
+    ValMonth,
+    ValFormat,
+    ValCode,
+    ValTitle,
+    ValDate,
+    ValSlug,
+    ValName,
+    ValPort,
+    ValAddress,
+    ValCommand,
+    // cmd: check summary without warnings
+    CheckErrorsOnly,
 }

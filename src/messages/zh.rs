@@ -503,5 +503,21 @@ pub fn template(key: Key) -> &'static str {
             "403 禁止访问：预览只接受 localhost、127.0.0.1、[::1] 或它监听的地址（带端口）打开"
         }
         Key::ServeBusy => "503 预览服务器的连接太多了，请稍后再试",
+        Key::ValFolder => "文件夹",
+        Key::ValUrl => "网址",
+        Key::ValCampaign => "活动",
+        Key::ValRegion => "地区",
+        Key::ValYear => "年份",
+        Key::ValMonth => "月份",
+        Key::ValFormat => "格式",
+        Key::ValCode => "代码",
+        Key::ValTitle => "标题",
+        Key::ValDate => "日期",
+        Key::ValSlug => "简称",
+        Key::ValName => "名称",
+        Key::ValPort => "端口",
+        Key::ValAddress => "地址",
+        Key::ValCommand => "命令",
+        Key::CheckErrorsOnly => "{0}，没有警告。",
     }
 }

@@ -31,7 +31,7 @@ fn check_speaks_chinese_by_default() {
         "{}",
         r.stderr
     );
-    assert!(r.stderr.ends_with("1 个错误，0 个警告。\n"), "{}", r.stderr);
+    assert!(r.stderr.ends_with("1 个错误，没有警告。\n"), "{}", r.stderr);
 }
 
 #[test]
@@ -145,11 +145,7 @@ fn help_is_chinese_and_english_on_request() {
         "{}",
         r.stdout
     );
-    assert!(
-        r.stdout.contains("用法： jianxun <COMMAND>"),
-        "{}",
-        r.stdout
-    );
+    assert!(r.stdout.contains("用法： jianxun <命令>"), "{}", r.stdout);
     assert!(
         r.stdout.contains("  check    检查整个网站，不写任何文件"),
         "{}",
@@ -170,7 +166,7 @@ fn help_is_chinese_and_english_on_request() {
     );
     assert!(
         r.stdout.contains(
-            "      --root <ROOT>          网站文件夹（放 jianxun.yaml 的文件夹；默认是当前文件夹）"
+            "      --root <文件夹>    网站文件夹（放 jianxun.yaml 的文件夹；默认是当前文件夹）"
         ),
         "{}",
         r.stdout
@@ -214,7 +210,7 @@ fn argument_mistakes_are_explained_in_chinese() {
     assert_eq!(r.code, 2);
     assert_eq!(
         r.stderr,
-        "错误: `xml` 不能用作 --format <FORMAT>\n  = 提示: 可以写：text, json\n"
+        "错误: `xml` 不能用作 --format <格式>\n  = 提示: 可以写：text, json\n"
     );
     let r = run_lang(f.root(), &["buidl"], Some("en"));
     assert_eq!(
