@@ -605,5 +605,10 @@ pub fn template(key: Key) -> &'static str {
         Key::ValAddress => "ADDRESS",
         Key::ValCommand => "COMMAND",
         Key::CheckErrorsOnly => "{0}, 0 warnings.",
+        Key::IoDiskFull => "the disk is full",
+        Key::IoFileTooLarge => "the file is larger than the system allows",
+        Key::IoReadOnly => "the place is read-only",
+        Key::IoIsFolder => "it is a folder, not a file",
+        Key::IoNotFolder => "a part of the path is a file, not a folder",
     }
 }

@@ -470,4 +470,10 @@ keys! {
     ValCommand,
     // cmd: check summary without warnings
     CheckErrorsOnly,
+    // io errors, more kinds
+    IoDiskFull,
+    IoFileTooLarge,
+    IoReadOnly,
+    IoIsFolder,
+    IoNotFolder,
 }

@@ -213,6 +213,11 @@ pub fn io_reason(e: &std::io::Error) -> Msg {
         ErrorKind::NotFound => Msg::new(Key::IoNotFound),
         ErrorKind::PermissionDenied => Msg::new(Key::IoPermission),
         ErrorKind::AlreadyExists => Msg::new(Key::IoAlreadyExists),
+        ErrorKind::StorageFull | ErrorKind::QuotaExceeded => Msg::new(Key::IoDiskFull),
+        ErrorKind::FileTooLarge => Msg::new(Key::IoFileTooLarge),
+        ErrorKind::ReadOnlyFilesystem => Msg::new(Key::IoReadOnly),
+        ErrorKind::IsADirectory => Msg::new(Key::IoIsFolder),
+        ErrorKind::NotADirectory => Msg::new(Key::IoNotFolder),
         _ => Msg::new(Key::IoOther).arg(e),
     }
 }

@@ -68,3 +68,19 @@ fn catalogue_snapshot() {
     }
     insta::assert_snapshot!("catalogue", out);
 }
+
+#[test]
+fn common_file_errors_are_told_in_words() {
+    use std::io::{Error, ErrorKind};
+    let full = io_reason(&Error::from(ErrorKind::StorageFull));
+    assert_eq!(
+        (full.zh().as_str(), full.en().as_str()),
+        ("磁盘满了", "the disk is full")
+    );
+    assert_eq!(
+        io_reason(&Error::from(ErrorKind::NotFound)).zh(),
+        "文件或文件夹不存在"
+    );
+    let other = io_reason(&Error::other("boom"));
+    assert_eq!(other.zh(), "boom");
+}

@@ -519,5 +519,10 @@ pub fn template(key: Key) -> &'static str {
         Key::ValAddress => "地址",
         Key::ValCommand => "命令",
         Key::CheckErrorsOnly => "{0}，没有警告。",
+        Key::IoDiskFull => "磁盘满了",
+        Key::IoFileTooLarge => "文件太大，超出了系统允许的大小",
+        Key::IoReadOnly => "这个位置是只读的",
+        Key::IoIsFolder => "这是一个文件夹，不是文件",
+        Key::IoNotFolder => "路径里有一段是文件，不是文件夹",
     }
 }
