@@ -1,5 +1,7 @@
 //! Dates as bulletins write them: `2024-03-11`, `2024-03-11 09:30`,
-//! `2024-03-11T09:30:00+08:00`. Without an offset, China time (+08:00).
+//! `2024-03-11T09:30:00+08:00`, and the way Chinese editors type them:
+//! `2024年3月11日`, `2024.3.11`, `2024/3/11`, `2024-3-11` (with an optional
+//! time after). Without an offset, China time (+08:00).
 
 use crate::messages::Msg;
 use crate::msg;
@@ -21,6 +23,47 @@ pub struct Date {
     pub has_time: bool,
 }
 
+/// The date part of `t` written `2025年3月5日`, `2025.3.5`, `2025/3/5` or
+/// `2025-3-5`, in the ISO form `2025-03-05`, with what follows it (a time)
+/// kept; `None` when the date is not written in one of these ways.
+fn iso(t: &str) -> Option<String> {
+    let end = t.find([' ', 'T', '\u{3000}']).unwrap_or(t.len());
+    let (date, rest) = t.split_at(end);
+    let date = date.strip_suffix('日').unwrap_or(date);
+    let mut numbers: Vec<&str> = Vec::new();
+    let mut seps: Vec<char> = Vec::new();
+    let mut start = 0;
+    for (i, c) in date.char_indices() {
+        if !c.is_ascii_digit() {
+            numbers.push(&date[start..i]);
+            seps.push(c);
+            start = i + c.len_utf8();
+        }
+    }
+    numbers.push(&date[start..]);
+    let seps_ok = match seps.as_slice() {
+        ['年', '月'] => true,
+        [a, b] => a == b && matches!(a, '.' | '/' | '-'),
+        _ => false,
+    };
+    let lens_ok = numbers.len() == 3
+        && numbers[0].len() == 4
+        && numbers[1..].iter().all(|n| (1..=2).contains(&n.len()));
+    if !seps_ok || !lens_ok {
+        return None;
+    }
+    let (m, d): (u8, u8) = (numbers[1].parse().ok()?, numbers[2].parse().ok()?);
+    // A one-digit hour after a space (`9:05`) gets its leading zero.
+    let time = rest.trim_start_matches([' ', '\u{3000}']);
+    let rest = match time.as_bytes() {
+        [h, b':', ..] if h.is_ascii_digit() => format!(" 0{time}"),
+        _ if time.is_empty() => String::new(),
+        _ if rest.starts_with('T') => rest.to_string(),
+        _ => format!(" {time}"),
+    };
+    Some(format!("{}-{m:02}-{d:02}{rest}", numbers[0]))
+}
+
 /// Why a date written as `YYYY-MM-DD…` cannot exist, in the editor's terms.
 fn impossible(t: &str) -> Option<Msg> {
     let mut parts = t.get(..10)?.split('-');
@@ -38,8 +81,10 @@ impl Date {
     /// Parses a date or date-time; the error says what was expected.
     pub fn parse(text: &str) -> Result<Date, Msg> {
         let t = text.trim();
-        let pieces = Pieces::parse(t).map_err(|e| {
-            if let Some(why) = impossible(t) {
+        let canonical = iso(t);
+        let t_iso = canonical.as_deref().unwrap_or(t);
+        let pieces = Pieces::parse(t_iso).map_err(|e| {
+            if let Some(why) = impossible(t_iso) {
                 return msg!(DateNotRealBecause, t).arg_msg(why);
             }
             let e = e.to_string();
@@ -121,8 +166,46 @@ mod tests {
     }
 
     #[test]
+    fn dates_as_chinese_editors_type_them() {
+        for (written, ymd, rfc) in [
+            ("2025年3月5日", "2025-03-05", "2025-03-05T00:00:00+08:00"),
+            ("2025年03月05日", "2025-03-05", "2025-03-05T00:00:00+08:00"),
+            ("2025.3.5", "2025-03-05", "2025-03-05T00:00:00+08:00"),
+            ("2025/3/5", "2025-03-05", "2025-03-05T00:00:00+08:00"),
+            ("2025-3-5", "2025-03-05", "2025-03-05T00:00:00+08:00"),
+            (
+                "2025年3月5日 14:30",
+                "2025-03-05",
+                "2025-03-05T14:30:00+08:00",
+            ),
+            ("2025/3/5 9:05", "2025-03-05", "2025-03-05T09:05:00+08:00"),
+        ] {
+            let d = Date::parse(written).unwrap_or_else(|e| panic!("{written}: {}", e.en()));
+            assert_eq!(
+                (d.ymd(), d.rfc3339()),
+                (ymd.to_string(), rfc.to_string()),
+                "{written}"
+            );
+        }
+        assert_eq!(
+            Date::parse("2023年2月29日").unwrap_err().zh(),
+            "日期 `2023年2月29日` 不存在：2023年2月只有 28 天"
+        );
+    }
+
+    #[test]
     fn impossible_dates_are_errors() {
-        for bad in ["2024-13-01", "2024-02-30", "昨天", "", "2024/03/11"] {
+        for bad in [
+            "2024-13-01",
+            "2024-02-30",
+            "昨天",
+            "",
+            "2024/03-11",
+            "24/3/11",
+            "2024年3月",
+            "2024.3.11.5",
+            "2024年13月1日",
+        ] {
             assert!(Date::parse(bad).is_err(), "{bad}");
         }
         assert!(

@@ -7,6 +7,7 @@ mod build_output;
 mod caliber;
 mod check;
 mod content_errors;
+mod dates;
 mod diagnostics;
 mod editor;
 mod example_site;
