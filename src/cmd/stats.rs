@@ -112,7 +112,9 @@ pub fn run(opts: &StatsOpts) -> i32 {
         StatsFormat::Json => print!("{}", data::json(site, &scopes)),
         StatsFormat::Csv => print!("{}", data::csv(COLUMNS, &data::rows(site, &scopes))),
         StatsFormat::Table => {
-            let mut headers: Vec<&str> = vec!["范围", "期间", "简讯"];
+            let own = [msg!(StatsScope), msg!(StatsPeriod), msg!(StatsBulletins)];
+            let own: Vec<String> = own.iter().map(|m| m.text(lang)).collect();
+            let mut headers: Vec<&str> = own.iter().map(String::as_str).collect();
             headers.extend(site.config.metrics.iter().map(|m| m.label.as_str()));
             let rows: Vec<Vec<String>> = scopes
                 .iter()
@@ -120,7 +122,7 @@ pub fn run(opts: &StatsOpts) -> i32 {
                     let mut row = vec![
                         s.name.clone(),
                         crate::render::format::format_period(&s.span),
-                        format!("{}篇", s.span.bulletins),
+                        msg!(StatsBulletinCount, s.span.bulletins).text(lang),
                     ];
                     row.extend(crate::render::totals::cells(site, Some(s.totals)));
                     row

@@ -439,6 +439,11 @@ keys! {
     HelpServeBind,
     HelpServeOpen,
     MonthBad,
+    // stats: the table's own columns
+    StatsScope,
+    StatsPeriod,
+    StatsBulletins,
+    StatsBulletinCount,
     // cli: argument errors
     ArgUnknownCommand,
     ArgUnknownOption,

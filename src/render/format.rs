@@ -124,13 +124,7 @@ fn group_digits(text: &str) -> String {
             i += 1;
         }
         let run: String = cs[start..i].iter().filter(|c| **c != ',').collect();
-        let n = run.len();
-        for (k, c) in run.chars().enumerate() {
-            if n >= 4 && k > 0 && (n - k).is_multiple_of(3) {
-                out.push(',');
-            }
-            out.push(c);
-        }
+        push_grouped(&mut out, &run, run.len() >= 4);
     }
     out
 }
@@ -231,6 +225,16 @@ fn scaled(value: Decimal, round: RoundingStrategy) -> String {
     digits(value, true)
 }
 
+/// Pushes the digits `int`, with a comma between groups of three when `group`.
+fn push_grouped(out: &mut String, int: &str, group: bool) {
+    for (k, c) in int.chars().enumerate() {
+        if group && k > 0 && (int.len() - k).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+}
+
 /// `value` without trailing zeros, optionally with thousands separators.
 fn digits(value: Decimal, group: bool) -> String {
     let mut v = value.normalize();
@@ -245,12 +249,7 @@ fn digits(value: Decimal, group: bool) -> String {
     if v.is_sign_negative() {
         out.push('-');
     }
-    for (k, c) in int.chars().enumerate() {
-        if group && k > 0 && (int.len() - k) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(c);
-    }
+    push_grouped(&mut out, int, group);
     if let Some(f) = frac {
         out.push('.');
         out.push_str(f);

@@ -95,9 +95,7 @@ fn time_rows(site: &Site) -> (Vec<Row>, Vec<Row>) {
     let row = |name: String, keep: &dyn Fn(i16, i8) -> bool, t: &Totals| {
         let mut span = Span::default();
         for ((y, m), list) in site.archive.iter().filter(|((y, m), _)| keep(*y, *m)) {
-            for _ in list {
-                span.add((*y, *m));
-            }
+            span.add_many((*y, *m), list.len());
         }
         Row {
             name,

@@ -147,6 +147,18 @@ impl RegionTree {
         out
     }
 
+    /// Whether region `id` is `ancestor` or lies below it.
+    pub fn is_within(&self, id: usize, ancestor: usize) -> bool {
+        let mut cur = Some(id);
+        while let Some(n) = cur {
+            if n == ancestor {
+                return true;
+            }
+            cur = self.nodes.get(n).and_then(|x| x.parent);
+        }
+        false
+    }
+
     /// The chain of nodes from the top level down to `id`.
     pub fn ancestry(&self, id: usize) -> Vec<usize> {
         let mut chain = vec![id];

@@ -45,7 +45,8 @@ pub fn statistics_after(site: &Site, old: &Stats, items: &[usize]) -> Stats {
     // (an edited campaign within an edited bulletin's region or above).
     for &c in &campaigns {
         for &r in &regions {
-            let members = (site.by_campaign[c].iter()).filter(|&&i| within(site, i, r));
+            let inside = |i: usize| site.regions.is_within(site.items[i].region, r);
+            let members = (site.by_campaign[c].iter()).filter(|&&i| inside(i));
             let obs: Vec<_> = members.map(|&i| observation(site, i)).collect();
             let mut part = aggregate(&obs, metrics, nc, nr);
             if let Some(t) = part.campaign_regions.remove(&(c, r)) {
@@ -79,18 +80,6 @@ pub fn statistics_after(site: &Site, old: &Stats, items: &[usize]) -> Stats {
         );
     }
     s
-}
-
-/// Whether bulletin `i` lies in region `r` or below it.
-fn within(site: &Site, i: usize, r: usize) -> bool {
-    let mut cur = Some(site.items[i].region);
-    while let Some(n) = cur {
-        if n == r {
-            return true;
-        }
-        cur = site.regions.nodes[n].parent;
-    }
-    false
 }
 
 fn set(list: &mut [Totals], i: usize, t: Totals) {

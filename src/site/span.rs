@@ -18,7 +18,15 @@ pub struct Span {
 impl Span {
     /// Counts one more bulletin, of `(year, month)`.
     pub fn add(&mut self, ym: (i16, i8)) {
-        self.bulletins += 1;
+        self.add_many(ym, 1);
+    }
+
+    /// Counts `n` more bulletins, all of `(year, month)`.
+    pub fn add_many(&mut self, ym: (i16, i8), n: usize) {
+        if n == 0 {
+            return;
+        }
+        self.bulletins += n;
         self.months = Some(match self.months {
             None => (ym, ym),
             Some((a, b)) => (a.min(ym), b.max(ym)),

@@ -2,7 +2,7 @@
 //! reported value is shown as written, a total no more precisely than its
 //! parts are known.
 
-use crate::support::Fixture;
+use crate::support::{Fixture, run_lang};
 
 /// 宜宾 reports 30余万 workers (thirty-odd 万) and 1292 firms in full-width
 /// digits; 泸州 about 2,000 workers.
@@ -39,7 +39,7 @@ fn row(stdout: &str, scope: &str) -> String {
 #[test]
 fn a_reported_value_keeps_its_meaning() {
     let f = site();
-    let r = f.run(&["stats"]);
+    let r = run_lang(f.root(), &["stats"], Some("zh"));
     assert_eq!(r.code, 0, "{}", r.stderr);
     // One report: shown as written, not `30万余名` (a different statement).
     let yibin = row(&r.stdout, "宜宾");
@@ -56,7 +56,7 @@ fn a_reported_value_keeps_its_meaning() {
 #[test]
 fn a_total_shows_no_false_precision() {
     let f = site();
-    let r = f.run(&["stats"]);
+    let r = run_lang(f.root(), &["stats"], Some("zh"));
     assert_eq!(r.code, 0, "{}", r.stderr);
     // 30余万 + 约2,000: about, and known only to the 10万.
     let sichuan = row(&r.stdout, "四川");
@@ -94,9 +94,16 @@ fn totals_name_their_period_and_can_be_limited_to_one() {
         "metrics:\n  参与企业: 100\n",
         "正文。",
     );
-    let r = f.run(&["stats"]);
+    let r = run_lang(f.root(), &["stats"], Some("zh"));
     assert_eq!(r.code, 0, "{}", r.stderr);
     let head = r.stdout.lines().next().unwrap_or_default();
+    let en = f.run(&["stats"]);
+    let en_head = en.stdout.lines().next().unwrap_or_default();
+    assert!(
+        en_head.starts_with("scope") && en_head.contains("period"),
+        "{}",
+        en.stdout
+    );
     assert!(
         head.contains("期间") && head.contains("简讯"),
         "{}",
@@ -111,7 +118,11 @@ fn totals_name_their_period_and_can_be_limited_to_one() {
     );
 
     // Only the first half of 2025: totals are computed over those bulletins.
-    let r = f.run(&["stats", "--from", "2025-01", "--to", "2025-06"]);
+    let r = run_lang(
+        f.root(),
+        &["stats", "--from", "2025-01", "--to", "2025-06"],
+        Some("zh"),
+    );
     assert_eq!(r.code, 0, "{}", r.stderr);
     let all = row(&r.stdout, "全站");
     assert!(all.contains("2025年3月—2025年4月"), "{}", r.stdout);

@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 
 use jianxun::{BuildOptions, build};
 
-use crate::support::{Fixture, repo, run_in};
+use crate::support::{Fixture, repo, run_in, run_lang};
 
 /// (value, bound) from the few notations the example's 参与企业 uses, read independently of jianxun.
 fn by_hand(raw: &str) -> (u64, &'static str) {
@@ -164,7 +164,8 @@ fn regions_roll_up_and_the_site_total_counts_each_bulletin_once() {
 
 #[test]
 fn stats_command_prints_table_csv_and_json() {
-    let r = run_in(&repo(), &["stats"]);
+    // The table's own column names are Chinese: run it so.
+    let r = run_lang(&repo(), &["stats"], Some("zh"));
     assert_eq!(r.code, 0, "{}", r.stderr);
     let lines: Vec<&str> = r.stdout.lines().collect();
     assert!(lines[0].starts_with("范围"), "{}", r.stdout);
