@@ -5,11 +5,16 @@ For each corpus size N (default 1000 and 10000): generate the corpus with
 gen_corpus.py (cached like build.py), start `jianxun serve --port 0` on it,
 open the Server-Sent Events stream as a browser would, then repeatedly
 rewrite one bulletin's body (a different bulletin each time) and measure the
-time from the end of the write to the arrival of the `reload` event. Prints
-the median, min and max in milliseconds. Standard library only.
+time from the end of the write to the arrival of the `reload` event. After
+each reload it asks for `/robots.txt`, which the server answers only once
+the derived files (feeds, sitemap, search index, downloads) are current, and
+times that too; the next save waits for it, as an editor's next save comes
+after the preview settled. Prints the median, min and max in milliseconds.
+Standard library only.
 """
 
 import argparse
+import http.client
 import os
 import re
 import shutil
@@ -50,6 +55,18 @@ def next_event(sock, buf):
         buf[0] += chunk
 
 
+def settled(addr):
+    """Asks for a derived file; the answer comes once every derived file is current."""
+    host, port = addr.rsplit(":", 1)
+    c = http.client.HTTPConnection(host, int(port), timeout=120)
+    c.request("GET", "/robots.txt")
+    r = c.getresponse()
+    r.read()
+    c.close()
+    if r.status != 200:
+        raise RuntimeError(f"/robots.txt answered {r.status}")
+
+
 def edit(text, k, kind):
     """The file after the k-th edit of the given kind (in place: same slug,
     date, campaigns, region and tags)."""
@@ -78,7 +95,7 @@ def measure(n, runs, binary, workdir, kind="body"):
         buf = [b""]
         assert next_event(sock, buf) in ("reload", "errors")
         bulletins = sorted((site / "content" / "bulletins").rglob("*.md"))
-        times = []
+        times, derived = [], []
         for k in range(runs + 1):
             target = bulletins[(k * 7919) % len(bulletins)]
             text = target.read_text(encoding="utf-8")
@@ -90,9 +107,12 @@ def measure(n, runs, binary, workdir, kind="body"):
             dt = (time.perf_counter() - t0) * 1000
             if name != "reload":
                 raise RuntimeError(f"expected reload, got {name}")
+            settled(addr)
+            dd = (time.perf_counter() - t0) * 1000
             if k > 0:  # the first edit warms caches
                 times.append(dt)
-        return startup, times
+                derived.append(dd)
+        return startup, times, derived
     finally:
         proc.kill()
         proc.wait()
@@ -110,10 +130,12 @@ def main():
     if not args.no_cargo:
         subprocess.run(["cargo", "build", "--release", "--quiet"], cwd=REPO, check=True)
     binary = buildbench.binary_path()
-    print(f"{'N':>7} {'first build ms':>15} {'median ms':>10} {'min':>7} {'max':>7}  (save → reload event, {args.runs} {args.edit} edits)")
+    print(f"{args.runs} {args.edit} edits; save → reload event, and save → derived files current (ms)")
+    print(f"{'N':>7} {'first build ms':>15} {'median':>8} {'min':>7} {'max':>7}  {'derived':>8} {'min':>7} {'max':>7}")
     for n in args.sizes:
-        startup, times = measure(n, args.runs, binary, args.workdir, args.edit)
-        print(f"{n:>7} {startup:>15} {statistics.median(times):>10.1f} {min(times):>7.1f} {max(times):>7.1f}")
+        startup, times, derived = measure(n, args.runs, binary, args.workdir, args.edit)
+        print(f"{n:>7} {startup:>15} {statistics.median(times):>8.1f} {min(times):>7.1f} {max(times):>7.1f}"
+              f"  {statistics.median(derived):>8.1f} {min(derived):>7.1f} {max(derived):>7.1f}")
 
 
 if __name__ == "__main__":

@@ -234,7 +234,9 @@ impl Live {
         for p in &gone {
             self.forget(p);
         }
-        Ok(self.record(&todo, rendered, touched))
+        let update = self.record(&todo, rendered, touched);
+        t.lap("record");
+        Ok(update)
     }
 
     /// The pages a step must render (they read a changed key, or are new)
@@ -415,16 +417,34 @@ impl Live {
 
     /// Removes a page and its reads.
     fn forget(&mut self, path: &str) {
+        let orphans = self.unread(path);
+        self.drop_values(orphans);
+    }
+
+    /// Removes a page and its reads, keeping the values it read; returns
+    /// the keys no page reads any more.
+    fn unread(&mut self, path: &str) -> Vec<Key> {
         let Some((_, reads)) = self.pages.remove(path) else {
-            return;
+            return Vec::new();
         };
+        let mut orphans = Vec::new();
         for k in reads {
             if let Some(set) = self.readers.get_mut(&k) {
                 set.remove(path);
                 if set.is_empty() {
                     self.readers.remove(&k);
-                    self.values.remove(&k);
+                    orphans.push(k);
                 }
+            }
+        }
+        orphans
+    }
+
+    /// Drops the values of the keys among `keys` that no page reads.
+    fn drop_values(&mut self, keys: Vec<Key>) {
+        for k in keys {
+            if !self.readers.contains_key(&k) {
+                self.values.remove(&k);
             }
         }
     }
@@ -437,8 +457,10 @@ impl Live {
         rendered: Vec<Rendered>,
         touched: BTreeSet<String>,
     ) -> Update {
+        // A page read again keeps its values: they are current.
+        let mut orphans = Vec::new();
         for (path, _, _) in &rendered {
-            self.forget(path);
+            orphans.extend(self.unread(path));
         }
         let mut update = Update {
             rendered: rendered.len(),
@@ -459,6 +481,7 @@ impl Live {
             self.pages.insert(path.clone(), (id.clone(), reads));
             update.put.push((path, Data::Bytes(bytes)));
         }
+        self.drop_values(orphans);
         for p in touched {
             if !self.pages.contains_key(&p) {
                 self.compose(&p, &mut update);

@@ -81,19 +81,29 @@ pub struct Site {
 /// What bulletin `i` contributes to the totals.
 fn observation(site: &Site, i: usize) -> Observation {
     let it = &site.items[i];
-    let b = &it.bulletin;
-    let metrics = &site.config.metrics;
     Observation {
-        bulletin: i,
-        timestamp: b.date.timestamp(),
-        year: b.date.year(),
-        month: b.date.month(),
         campaigns: it.campaigns.clone(),
         regions: if site.regions.nodes.is_empty() {
             Vec::new()
         } else {
             site.regions.ancestry(it.region)
         },
+        ..bare_observation(site, i)
+    }
+}
+
+/// What bulletin `i` adds to a scope it is known to belong to: its
+/// values and when, without its campaigns and regions.
+fn bare_observation(site: &Site, i: usize) -> Observation {
+    let b = &site.items[i].bulletin;
+    let metrics = &site.config.metrics;
+    Observation {
+        bulletin: i,
+        timestamp: b.date.timestamp(),
+        year: b.date.year(),
+        month: b.date.month(),
+        campaigns: Vec::new(),
+        regions: Vec::new(),
         values: (b.metrics.iter())
             .filter_map(|m| {
                 let k = metrics.iter().position(|d| d.key == m.key)?;

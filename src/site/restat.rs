@@ -9,10 +9,10 @@
 //! regions are merged from month-level totals. Tests compare it with a
 //! full aggregation.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
-use super::aggregate::{Stats, Totals, aggregate, merge_all};
-use super::{Site, observation};
+use super::aggregate::{Stats, Totals, merge_all, total_of};
+use super::{Site, bare_observation};
 
 /// The totals of `site` when the bulletins at `items` changed only their
 /// numbers since `old` was computed.
@@ -32,26 +32,35 @@ pub fn statistics_after(site: &Site, old: &Stats, items: &[usize]) -> Stats {
             regions.extend(site.regions.ancestry(site.items[i].region));
         }
     }
+    let total = |members: &mut dyn Iterator<Item = usize>| {
+        total_of(members.map(|i| bare_observation(site, i)), metrics)
+    };
+    let within = |i: usize, r: usize| site.regions.is_within(site.items[i].region, r);
     // The month-level scopes of each edited month, from its bulletins.
     for ym in &months {
         let list = site.archive.get(ym).map_or(&[][..], Vec::as_slice);
-        let obs: Vec<_> = list.iter().map(|&i| observation(site, i)).collect();
-        let part = aggregate(&obs, metrics, nc, nr);
-        s.months.extend(part.months);
-        s.campaign_months.extend(part.campaign_months);
-        s.region_months.extend(part.region_months);
+        put(&mut s.months, *ym, total(&mut list.iter().copied()));
+        for &c in &campaigns {
+            let members = list.iter().copied();
+            let t = total(&mut members.filter(|&i| site.items[i].campaigns.contains(&c)));
+            put(&mut s.campaign_months, (c, *ym), t);
+        }
+        for &r in &regions {
+            let t = total(&mut list.iter().copied().filter(|&i| within(i, r)));
+            put(&mut s.region_months, (r, *ym), t);
+        }
     }
     // Campaign × region totals have no months: add up the edited pairs
     // (an edited campaign within an edited bulletin's region or above).
     for &c in &campaigns {
         for &r in &regions {
-            let inside = |i: usize| site.regions.is_within(site.items[i].region, r);
-            let members = (site.by_campaign[c].iter()).filter(|&&i| inside(i));
-            let obs: Vec<_> = members.map(|&i| observation(site, i)).collect();
-            let mut part = aggregate(&obs, metrics, nc, nr);
-            if let Some(t) = part.campaign_regions.remove(&(c, r)) {
-                s.campaign_regions.insert((c, r), t);
-            }
+            let t = total(
+                &mut site.by_campaign[c]
+                    .iter()
+                    .copied()
+                    .filter(|&i| within(i, r)),
+            );
+            put(&mut s.campaign_regions, (c, r), t);
         }
     }
     // Everything else is merged from months.
@@ -80,6 +89,14 @@ pub fn statistics_after(site: &Site, old: &Stats, items: &[usize]) -> Stats {
         );
     }
     s
+}
+
+/// Sets (or, for a scope left without bulletins, removes) one entry.
+fn put<K: Ord>(map: &mut BTreeMap<K, Totals>, key: K, t: Option<Totals>) {
+    match t {
+        Some(t) => map.insert(key, t),
+        None => map.remove(&key),
+    };
 }
 
 fn set(list: &mut [Totals], i: usize, t: Totals) {

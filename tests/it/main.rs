@@ -21,6 +21,7 @@ mod numbers;
 mod oracle;
 mod output_safety;
 mod regions;
+mod restat;
 mod search;
 mod serve;
 mod serve_hardening;

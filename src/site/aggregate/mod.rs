@@ -284,12 +284,7 @@ pub fn aggregate(
     let mut campaign_months: BTreeMap<(usize, (i16, i8)), Scope> = BTreeMap::new();
     let mut region_months: BTreeMap<(usize, (i16, i8)), Scope> = BTreeMap::new();
     for o in obs {
-        let mut values: Vec<(usize, Quantity)> = Vec::with_capacity(o.values.len());
-        for &(m, q) in o.values.iter().rev() {
-            if m < metrics.len() && !values.iter().any(|v| v.0 == m) {
-                values.push((m, q));
-            }
-        }
+        let values = last_values(o, metrics);
         let cs = unique(&o.campaigns, n_campaigns);
         let rs = unique(&o.regions, n_regions);
         let month = (o.year, o.month);
@@ -344,6 +339,30 @@ pub fn aggregate(
         campaign_months: finish_map(&campaign_months, metrics),
         region_months: finish_map(&region_months, metrics),
     }
+}
+
+/// The values of `o` that count: one per metric, the last one written.
+fn last_values(o: &Observation, metrics: &[Metric]) -> Vec<(usize, Quantity)> {
+    let mut values: Vec<(usize, Quantity)> = Vec::with_capacity(o.values.len());
+    for &(m, q) in o.values.iter().rev() {
+        if m < metrics.len() && !values.iter().any(|v| v.0 == m) {
+            values.push((m, q));
+        }
+    }
+    values
+}
+
+/// The totals of one scope made of the observations `obs` (in site
+/// order), as [`aggregate`] gives them for a scope holding exactly those;
+/// `None` when `obs` is empty.
+pub fn total_of(obs: impl IntoIterator<Item = Observation>, metrics: &[Metric]) -> Option<Totals> {
+    let mut scope: Scope = vec![Acc::default(); metrics.len()];
+    let mut any = false;
+    for o in obs {
+        add(&mut scope, &o, &last_values(&o, metrics));
+        any = true;
+    }
+    any.then(|| finish(&scope, metrics))
 }
 
 /// Progress of `total` toward `target` in percent, to one decimal, rounded
