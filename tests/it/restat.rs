@@ -52,7 +52,7 @@ fn with_value(site: &Site, i: usize, m: usize, raw: &str) -> Arc<Bulletin> {
             b.metrics[k].raw = raw.to_string();
             b.metrics[k].quantity = quantity;
         }
-        None if m % 3 == 0 && !b.metrics.is_empty() => {
+        None if m.is_multiple_of(3) && !b.metrics.is_empty() => {
             // Now and then a metric is dropped instead.
             let k = m % b.metrics.len();
             b.metrics.remove(k);
