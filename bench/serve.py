@@ -90,7 +90,8 @@ def measure(n, runs, binary, workdir, kind="body"):
     try:
         first = proc.stdout.readline()
         addr = first.split("http://", 1)[1].split("/", 1)[0]
-        startup = first.split("built in ", 1)[1].split(" ms", 1)[0] if "built in " in first else "?"
+        m = re.search(r"(?:built in|生成用时) (\d+)", first)
+        startup = m.group(1) if m else "?"
         sock = open_events(addr)
         buf = [b""]
         assert next_event(sock, buf) in ("reload", "errors")

@@ -15,6 +15,16 @@ use crate::site::Site;
 /// Files derived from the site model rather than rendered through page
 /// templates (feeds, sitemap, robots.txt, search index): output path → bytes.
 pub fn extras(site: &Site, shared: &Shared) -> Vec<(String, Vec<u8>)> {
+    extras_with(site, shared, || search::files(site))
+}
+
+/// [`extras`], with the search index's files from `search` (the preview
+/// keeps them when a change leaves what the index reads alone).
+pub fn extras_with(
+    site: &Site,
+    shared: &Shared,
+    search: impl FnOnce() -> Vec<(String, Vec<u8>)> + Send,
+) -> Vec<(String, Vec<u8>)> {
     let (mut out, index) = rayon::join(
         || {
             let mut out = feeds::feeds(site, shared);
@@ -22,7 +32,7 @@ pub fn extras(site: &Site, shared: &Shared) -> Vec<(String, Vec<u8>)> {
             out.push(("robots.txt".into(), sitemap::robots(shared)));
             out
         },
-        || search::files(site),
+        search,
     );
     out.extend(index);
     out

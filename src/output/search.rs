@@ -28,8 +28,11 @@ use std::hash::Hasher;
 use rayon::prelude::*;
 use serde::Serialize;
 
+use std::sync::Arc;
+
+use crate::content::bulletin::Bulletin;
 use crate::render::urls;
-use crate::site::Site;
+use crate::site::{Item, Site};
 pub use terms::{fold, key_hash};
 
 /// How many characters of a bulletin's text are indexed and shipped.
@@ -99,6 +102,44 @@ struct Manifest<'a> {
     campaigns: Vec<[&'a str; 2]>,
     regions: Vec<[&'a str; 2]>,
     docs: Vec<Vec<usize>>,
+}
+
+/// Whether [`files`] gives the same files for `a` and `b`: the same
+/// bulletins in the same order with the same words, dates, tags, regions
+/// and campaigns, and the same campaign and region names. Bulletins that
+/// are the same shared value are not looked into, so comparing two states
+/// of a site that differ by an edit costs a pointer per bulletin.
+pub fn same_input(a: &Site, b: &Site) -> bool {
+    let campaigns = (a.campaigns.iter().map(|c| (&c.slug, &c.name)))
+        .eq(b.campaigns.iter().map(|c| (&c.slug, &c.name)));
+    let regions = (a.regions.nodes.iter().map(|r| (&r.key, &r.slug_path))).eq(b
+        .regions
+        .nodes
+        .iter()
+        .map(|r| (&r.key, &r.slug_path)));
+    a.items.len() == b.items.len()
+        && campaigns
+        && regions
+        && a.items.iter().zip(&b.items).all(|(x, y)| same_item(x, y))
+}
+
+/// Whether two items give the search index the same words and filters.
+fn same_item(x: &Arc<Item>, y: &Arc<Item>) -> bool {
+    if Arc::ptr_eq(x, y) {
+        return true;
+    }
+    let (p, q): (&Bulletin, &Bulletin) = (&x.bulletin, &y.bulletin);
+    x.campaigns == y.campaigns
+        && x.region == y.region
+        && p.slug == q.slug
+        && p.title == q.title
+        && p.text == q.text
+        && p.date == q.date
+        && p.region == q.region
+        && p.tags
+            .iter()
+            .map(|t| &t.name)
+            .eq(q.tags.iter().map(|t| &t.name))
 }
 
 /// Every file of the search index: `(output path, bytes)`.

@@ -14,6 +14,7 @@ use std::sync::Arc;
 use serde::Serialize;
 use tera::Value;
 
+use super::chunked::Chunked;
 use super::format::{format_period, format_written};
 use super::markdown;
 use super::totals::{self, TotalView};
@@ -33,7 +34,7 @@ pub struct Shared {
     /// `site`.
     pub site: Value,
     /// Brief of each bulletin (index = item index).
-    pub briefs: Vec<Value>,
+    pub briefs: Chunked<Value>,
     /// Brief of each campaign.
     pub campaign_briefs: Vec<Value>,
     /// Full value of each campaign.
@@ -195,6 +196,8 @@ impl Shared {
             (0..site.items.len())
                 .into_par_iter()
                 .map(|i| brief(site, &urls, &campaign_briefs, i))
+                .collect::<Vec<_>>()
+                .into_iter()
                 .collect()
         };
         let featured = featured(&site.by_campaign, FEATURED_CAMPAIGNS);
@@ -290,7 +293,7 @@ impl Shared {
     pub fn refresh(&self, site: &Site, changed: &[usize], stats: bool) -> Shared {
         let mut briefs = self.briefs.clone();
         for &i in changed {
-            briefs[i] = brief(site, &self.urls, &self.campaign_briefs, i);
+            briefs.set(i, brief(site, &self.urls, &self.campaign_briefs, i));
         }
         let (campaigns, stats) = if stats {
             (

@@ -5,6 +5,7 @@
 //! `pages` plans every page and renders each into bytes.
 
 pub mod charts;
+pub mod chunked;
 pub mod markdown;
 /// Where every page lives: shared with the resolve stage.
 pub use crate::urls;

@@ -5,6 +5,7 @@
 //! preview can render only the ids a change touches.
 
 use std::collections::BTreeSet;
+use std::collections::HashMap;
 
 use rayon::prelude::*;
 use serde::Serialize;
@@ -444,8 +445,13 @@ pub fn render_page(
     shared: &Shared,
     id: &PageId,
 ) -> Result<(String, Vec<u8>), Diagnostic> {
-    let view = View::new(site, shared);
-    let plan = describe(&view, id);
+    render_in(&View::new(site, shared), theme, id)
+}
+
+/// Renders one page from `view`.
+fn render_in(view: &View, theme: &Theme, id: &PageId) -> Result<(String, Vec<u8>), Diagnostic> {
+    let shared = view.shared;
+    let plan = describe(view, id);
     let mut ctx = plan.ctx;
     let u: &Urls = &shared.urls;
     ctx.insert_value("site", view.get(Key::Site));
@@ -506,11 +512,13 @@ pub fn render_recorded(
     theme: &Theme,
     shared: &Shared,
     ids: &[PageId],
+    known: &HashMap<Key, Value>,
 ) -> Result<Vec<Recorded>, Vec<Diagnostic>> {
+    let view = View::with_known(site, shared, known);
     let results: Vec<_> = ids
         .par_iter()
         .map(|id| {
-            let (r, reads) = reads::recording(|| render_page(site, theme, shared, id));
+            let (r, reads) = reads::recording(|| render_in(&view, theme, id));
             r.map(|(path, bytes)| (path, bytes, reads))
         })
         .collect();

@@ -6,6 +6,7 @@
 //! before and after a change to know which recorded pages to render again.
 
 use serde::Serialize;
+use std::collections::HashMap;
 use tera::Value;
 
 use super::context::Shared;
@@ -22,6 +23,9 @@ pub struct View<'a> {
     pub site: &'a Site,
     /// Its template values.
     pub shared: &'a Shared,
+    /// Values already computed for this state of the site (by the preview,
+    /// to find what changed), so a page reading them does not compute them again.
+    known: Option<&'a HashMap<Key, Value>>,
 }
 
 fn map(entries: Vec<(&str, Value)>) -> Value {
@@ -51,13 +55,33 @@ fn opt(v: Option<Value>) -> Value {
 impl<'a> View<'a> {
     /// A view of `site`.
     pub fn new(site: &'a Site, shared: &'a Shared) -> View<'a> {
-        View { site, shared }
+        View {
+            site,
+            shared,
+            known: None,
+        }
+    }
+
+    /// A view of `site` that takes the value of a key in `known` from there.
+    pub fn with_known(
+        site: &'a Site,
+        shared: &'a Shared,
+        known: &'a HashMap<Key, Value>,
+    ) -> View<'a> {
+        View {
+            site,
+            shared,
+            known: Some(known),
+        }
     }
 
     /// The value of `key`, recorded as read by the page being rendered.
     pub fn get(&self, key: Key) -> Value {
         reads::record(&key);
-        self.value(&key)
+        match self.known.and_then(|k| k.get(&key)) {
+            Some(v) => v.clone(),
+            None => self.value(&key),
+        }
     }
 
     /// The value of `key` (none when the thing it names does not exist).

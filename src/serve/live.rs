@@ -13,9 +13,9 @@
 //! [`Live::derive`] right after the pages. Configuration and template
 //! changes render every page.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 
 use rayon::prelude::*;
 use tera::Value;
@@ -23,7 +23,7 @@ use tera::Value;
 use crate::content::bulletin::Bulletin;
 use crate::content::discover::{self, Kind, Sources, StaticSource};
 use crate::diag::Diagnostic;
-use crate::output::{Data, Output};
+use crate::output::{Data, Output, search};
 use crate::render::context::Shared;
 use crate::render::pages::{self, PageId};
 use crate::render::reads::{InPlace, Key, Scopes};
@@ -94,6 +94,10 @@ pub struct Live {
     theme_stale: bool,
     /// Every key some page read → its value in the current model.
     values: HashMap<Key, Value>,
+    /// The search index of the last derived files, kept for the next.
+    search: Arc<Mutex<SearchMemo>>,
+    /// The keys of `values` made from the totals.
+    totals: HashSet<Key>,
     /// Every key → the pages that read it.
     readers: HashMap<Key, BTreeSet<String>>,
     /// Static files by output path.
@@ -141,6 +145,8 @@ impl Live {
             model: None,
             pages: BTreeMap::new(),
             values: HashMap::new(),
+            totals: HashSet::new(),
+            search: Arc::default(),
             readers: HashMap::new(),
             in_sync: false,
             theme_stale: false,
@@ -221,7 +227,7 @@ impl Live {
             dirty,
             ..
         } = step;
-        let rendered = pages::render_recorded(&site, &theme, &shared, &todo)?;
+        let rendered = pages::render_recorded(&site, &theme, &shared, &todo, &dirty)?;
         t.lap("render");
         self.values.extend(dirty);
         self.model = Some(Model {
@@ -326,8 +332,8 @@ impl Live {
         if change.stats {
             let scopes = scopes_of(&site, &edited.items);
             candidates.extend(
-                (self.values.keys())
-                    .filter(|k| k.is_totals() && k.totals_within(&scopes))
+                (self.totals.iter())
+                    .filter(|k| k.totals_within(&scopes))
                     .cloned(),
             );
         }
@@ -445,6 +451,7 @@ impl Live {
         for k in keys {
             if !self.readers.contains_key(&k) {
                 self.values.remove(&k);
+                self.totals.remove(&k);
             }
         }
     }
@@ -472,6 +479,9 @@ impl Live {
             for k in &reads {
                 if !self.values.contains_key(k) {
                     self.values.insert(k.clone(), view.value(k));
+                    if k.is_totals() {
+                        self.totals.insert(k.clone());
+                    }
                 }
                 self.readers
                     .entry(k.clone())
@@ -513,7 +523,7 @@ impl Live {
         let (site, shared) = resolve(&self.sources, &self.entries, self.opts.drafts, None)?;
         let theme = Arc::new(Theme::load(&self.sources.templates)?);
         let ids = pages::plan(&site);
-        let rendered = pages::render_recorded(&site, &theme, &shared, &ids)?;
+        let rendered = pages::render_recorded(&site, &theme, &shared, &ids, &HashMap::new())?;
         self.model = Some(Model {
             theme,
             site: Arc::new(site),
@@ -522,6 +532,7 @@ impl Live {
         self.in_sync = true;
         self.pages.clear();
         self.values.clear();
+        self.totals.clear();
         self.readers.clear();
         self.derived.clear();
         let touched = self.statics.keys().cloned().collect();
@@ -545,6 +556,7 @@ impl Live {
         self.model.as_ref().map(|m| DeriveJob {
             site: Arc::clone(&m.site),
             shared: Arc::clone(&m.shared),
+            search: Arc::clone(&self.search),
         })
     }
 
@@ -602,6 +614,14 @@ impl Live {
 pub struct DeriveJob {
     site: Arc<Site>,
     shared: Arc<Shared>,
+    search: Arc<Mutex<SearchMemo>>,
+}
+
+/// The search index's files for the last site they were computed for.
+#[derive(Default)]
+struct SearchMemo {
+    site: Option<Arc<Site>>,
+    files: Vec<(String, Vec<u8>)>,
 }
 
 impl DeriveJob {
@@ -618,10 +638,28 @@ impl DeriveJob {
     /// Feeds, sitemap, robots.txt, search index and statistics downloads.
     pub fn run(&self) -> BTreeMap<String, Vec<u8>> {
         let (a, b) = rayon::join(
-            || crate::output::extras(&self.site, &self.shared),
+            || crate::output::extras_with(&self.site, &self.shared, || self.search_files()),
             || crate::output::data::files(&self.site),
         );
         a.into_iter().chain(b).collect()
+    }
+
+    /// The search index's files: the last ones when what the index reads
+    /// did not change (an edit of numbers only), else computed anew.
+    fn search_files(&self) -> Vec<(String, Vec<u8>)> {
+        let lock = || self.search.lock().unwrap_or_else(|e| e.into_inner());
+        {
+            let memo = lock();
+            if (memo.site.as_ref()).is_some_and(|s| search::same_input(s, &self.site)) {
+                return memo.files.clone();
+            }
+        }
+        let files = search::files(&self.site);
+        *lock() = SearchMemo {
+            site: Some(Arc::clone(&self.site)),
+            files: files.clone(),
+        };
+        files
     }
 }
 

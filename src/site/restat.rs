@@ -32,35 +32,30 @@ pub fn statistics_after(site: &Site, old: &Stats, items: &[usize]) -> Stats {
             regions.extend(site.regions.ancestry(site.items[i].region));
         }
     }
-    let total = |members: &mut dyn Iterator<Item = usize>| {
-        total_of(members.map(|i| bare_observation(site, i)), metrics)
-    };
     let within = |i: usize, r: usize| site.regions.is_within(site.items[i].region, r);
     // The month-level scopes of each edited month, from its bulletins.
     for ym in &months {
         let list = site.archive.get(ym).map_or(&[][..], Vec::as_slice);
-        put(&mut s.months, *ym, total(&mut list.iter().copied()));
+        let obs: Vec<_> = list.iter().map(|&i| bare_observation(site, i)).collect();
+        let of = |keep: &dyn Fn(usize) -> bool| {
+            total_of(obs.iter().filter(|o| keep(o.bulletin)), metrics)
+        };
+        put(&mut s.months, *ym, of(&|_| true));
         for &c in &campaigns {
-            let members = list.iter().copied();
-            let t = total(&mut members.filter(|&i| site.items[i].campaigns.contains(&c)));
+            let t = of(&|i| site.items[i].campaigns.contains(&c));
             put(&mut s.campaign_months, (c, *ym), t);
         }
         for &r in &regions {
-            let t = total(&mut list.iter().copied().filter(|&i| within(i, r)));
-            put(&mut s.region_months, (r, *ym), t);
+            put(&mut s.region_months, (r, *ym), of(&|i| within(i, r)));
         }
     }
     // Campaign × region totals have no months: add up the edited pairs
     // (an edited campaign within an edited bulletin's region or above).
     for &c in &campaigns {
         for &r in &regions {
-            let t = total(
-                &mut site.by_campaign[c]
-                    .iter()
-                    .copied()
-                    .filter(|&i| within(i, r)),
-            );
-            put(&mut s.campaign_regions, (c, r), t);
+            let members = site.by_campaign[c].iter().filter(|&&i| within(i, r));
+            let obs: Vec<_> = members.map(|&i| bare_observation(site, i)).collect();
+            put(&mut s.campaign_regions, (c, r), total_of(&obs, metrics));
         }
     }
     // Everything else is merged from months.

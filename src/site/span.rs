@@ -35,6 +35,24 @@ impl Span {
 
     /// The span of the bulletins at `list` (positions in the site).
     pub fn of(site: &Site, list: &[usize]) -> Span {
+        // Items are ordered newest first, so a list in site order spans
+        // from its last bulletin to its first: no need to visit the rest.
+        if let (Some(&first), Some(&last)) = (list.first(), list.last())
+            && last < site.items.len()
+            && list.is_sorted()
+        {
+            let ym = |i: usize| {
+                let d = site.items[i].bulletin.date;
+                (d.year(), d.month())
+            };
+            let (a, b) = (ym(last), ym(first));
+            if a <= b {
+                return Span {
+                    months: Some((a, b)),
+                    bulletins: list.len(),
+                };
+            }
+        }
         let mut s = Span::default();
         for &i in list {
             if let Some(it) = site.items.get(i) {
@@ -46,6 +64,16 @@ impl Span {
 
     /// The span of every bulletin of the site.
     pub fn of_site(site: &Site) -> Span {
+        if let (Some(newest), Some(oldest)) = (site.items.first(), site.items.last()) {
+            let ym = |d: crate::content::date::Date| (d.year(), d.month());
+            let (a, b) = (ym(oldest.bulletin.date), ym(newest.bulletin.date));
+            if a <= b {
+                return Span {
+                    months: Some((a, b)),
+                    bulletins: site.items.len(),
+                };
+            }
+        }
         let mut s = Span::default();
         for it in site.items.iter() {
             s.add((it.bulletin.date.year(), it.bulletin.date.month()));

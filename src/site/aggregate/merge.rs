@@ -23,13 +23,13 @@ pub fn merge(a: Option<Total>, b: Option<Total>, how: Aggregate) -> Option<Total
 
 /// The totals of a scope made of the disjoint `parts`, for `metrics`.
 pub fn merge_all<'a>(parts: impl IntoIterator<Item = &'a Totals>, metrics: &[Metric]) -> Totals {
-    let mut out: Totals = vec![None; metrics.len()];
+    let mut out: Vec<Option<Total>> = vec![None; metrics.len()];
     for part in parts {
         for (i, (m, slot)) in metrics.iter().zip(out.iter_mut()).enumerate() {
             *slot = merge(*slot, part.get(i).copied().flatten(), m.aggregate);
         }
     }
-    out
+    out.into()
 }
 
 /// The sum of two wholes, saturating (and then only *about*) past the

@@ -79,7 +79,7 @@ impl Total {
 type Pick = (Quantity, Option<usize>);
 
 /// Totals by metric index; `None` where no bulletin in the scope reported it.
-pub type Totals = Vec<Option<Total>>;
+pub type Totals = std::sync::Arc<[Option<Total>]>;
 
 /// Totals for every scope the site shows.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -355,11 +355,14 @@ fn last_values(o: &Observation, metrics: &[Metric]) -> Vec<(usize, Quantity)> {
 /// The totals of one scope made of the observations `obs` (in site
 /// order), as [`aggregate`] gives them for a scope holding exactly those;
 /// `None` when `obs` is empty.
-pub fn total_of(obs: impl IntoIterator<Item = Observation>, metrics: &[Metric]) -> Option<Totals> {
+pub fn total_of<'a>(
+    obs: impl IntoIterator<Item = &'a Observation>,
+    metrics: &[Metric],
+) -> Option<Totals> {
     let mut scope: Scope = vec![Acc::default(); metrics.len()];
     let mut any = false;
     for o in obs {
-        add(&mut scope, &o, &last_values(&o, metrics));
+        add(&mut scope, o, &last_values(o, metrics));
         any = true;
     }
     any.then(|| finish(&scope, metrics))
