@@ -625,11 +625,14 @@ struct SearchMemo {
 }
 
 impl DeriveJob {
-    /// [`DeriveJob::run`] on one thread of low priority, so the next
-    /// save's rebuild keeps the other cores.
+    /// [`DeriveJob::run`] on threads of low priority, so the next save's
+    /// rebuild takes the cores back whenever it needs them.
     pub fn run_in_background(&self) -> BTreeMap<String, Vec<u8>> {
         lower_priority();
-        match rayon::ThreadPoolBuilder::new().num_threads(1).build() {
+        let pool = rayon::ThreadPoolBuilder::new()
+            .thread_name(|i| format!("derive-{i}"))
+            .start_handler(|_| lower_priority());
+        match pool.build() {
             Ok(pool) => pool.install(|| self.run()),
             Err(_) => self.run(),
         }
