@@ -32,6 +32,7 @@ pub struct RawConfig {
     paginate: Option<Spanned<usize>>,
     metrics: Option<IndexMap<String, Spanned<RawMetric>>>,
     regions: Option<BTreeMap<String, Spanned<regions::RawRegion>>>,
+    region_order: Option<Vec<String>>,
     markdown: Option<RawMarkdown>,
 }
 
@@ -133,6 +134,10 @@ pub struct Config {
     pub region_slugs: BTreeMap<String, String>,
     /// Places declared under `regions:`, by name.
     pub regions: Vec<RegionDecl>,
+    /// Regions listed first among their siblings, in this order (paths as
+    /// pages show them: `全国`, `四川`, `四川/宜宾`); the others follow in
+    /// the national order (GB/T 2260 codes), then by slug.
+    pub region_order: Vec<String>,
     /// Markdown options.
     pub markdown: MarkdownOptions,
 }
@@ -149,6 +154,7 @@ impl Default for Config {
             paginate: 10,
             metrics: Vec::new(),
             region_slugs: BTreeMap::new(),
+            region_order: Vec::new(),
             regions: Vec::new(),
             markdown: MarkdownOptions::default(),
         }
@@ -271,6 +277,7 @@ pub fn parse(path: &Path, text: &str) -> Result<Config, Vec<Diagnostic>> {
         &mut cfg,
         &mut diags,
     );
+    cfg.region_order = raw.region_order.unwrap_or_default();
     cfg.markdown.unsafe_html = raw.markdown.and_then(|m| m.unsafe_html).unwrap_or(false);
     if diags.is_empty() {
         Ok(cfg)

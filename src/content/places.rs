@@ -7,18 +7,20 @@
 //! (`四川/宜宾`). A site adds or overrides places under `regions:` in
 //! jianxun.yaml.
 
-/// Provincial-level regions: (short name, full name). The short name is the
-/// canonical one, shown on pages and used for slugs.
+/// Provincial-level regions: (short name, full name), in the order of
+/// their GB/T 2260 codes (北京 11 … 澳门 82), which is the order lists of
+/// regions follow. The short name is the canonical one, shown on pages and
+/// used for slugs.
 pub const PROVINCES: &[(&str, &str)] = &[
     ("北京", "北京市"),
     ("天津", "天津市"),
-    ("上海", "上海市"),
-    ("重庆", "重庆市"),
     ("河北", "河北省"),
     ("山西", "山西省"),
+    ("内蒙古", "内蒙古自治区"),
     ("辽宁", "辽宁省"),
     ("吉林", "吉林省"),
     ("黑龙江", "黑龙江省"),
+    ("上海", "上海市"),
     ("江苏", "江苏省"),
     ("浙江", "浙江省"),
     ("安徽", "安徽省"),
@@ -29,19 +31,19 @@ pub const PROVINCES: &[(&str, &str)] = &[
     ("湖北", "湖北省"),
     ("湖南", "湖南省"),
     ("广东", "广东省"),
+    ("广西", "广西壮族自治区"),
     ("海南", "海南省"),
+    ("重庆", "重庆市"),
     ("四川", "四川省"),
     ("贵州", "贵州省"),
     ("云南", "云南省"),
+    ("西藏", "西藏自治区"),
     ("陕西", "陕西省"),
     ("甘肃", "甘肃省"),
     ("青海", "青海省"),
-    ("台湾", "台湾省"),
-    ("内蒙古", "内蒙古自治区"),
-    ("广西", "广西壮族自治区"),
-    ("西藏", "西藏自治区"),
     ("宁夏", "宁夏回族自治区"),
     ("新疆", "新疆维吾尔自治区"),
+    ("台湾", "台湾省"),
     ("香港", "香港特别行政区"),
     ("澳门", "澳门特别行政区"),
 ];
@@ -50,8 +52,9 @@ pub const PROVINCES: &[(&str, &str)] = &[
 pub const NATIONWIDE: &str = "全国";
 
 /// Places below the provinces: (short name, full name, path of the region
-/// it lies in). A short name may appear twice (朝阳 in 辽宁 and in 北京):
-/// written alone it is then ambiguous.
+/// it lies in), each province's in the order of their GB/T 2260 codes. A
+/// short name may appear twice (朝阳 in 辽宁 and in 北京): written alone it
+/// is then ambiguous.
 pub const PLACES: &[(&str, &str, &str)] = &[
     // 四川
     ("成都", "成都市", "四川"),

@@ -3,6 +3,7 @@
 
 use std::collections::BTreeMap;
 
+use crate::content::places::{NATIONWIDE, PLACES, PROVINCES};
 use crate::content::slug::region_slug;
 
 /// One region.
@@ -18,7 +19,7 @@ pub struct RegionNode {
     pub depth: usize,
     /// Parent node.
     pub parent: Option<usize>,
-    /// Child nodes, sorted by slug.
+    /// Child nodes, in [`RegionTree::build`]'s order.
     pub children: Vec<usize>,
     /// Bulletins placed exactly here.
     pub own: Vec<usize>,
@@ -26,10 +27,38 @@ pub struct RegionNode {
     pub all: Vec<usize>,
 }
 
+/// Where the last region of `path` sorts among its siblings: by the
+/// site's `order`, then 全国, the provinces and the gazetteer's places in
+/// national order; `usize::MAX` for the rest (they sort by slug).
+fn rank(path: &[String], order: &[String]) -> usize {
+    let key = path.join("/");
+    if let Some(i) = order.iter().position(|o| *o == key) {
+        return i;
+    }
+    let base = order.len() + 1;
+    let (name, parent) = match path.split_last() {
+        Some((name, parent)) => (name.as_str(), parent.join("/")),
+        None => return usize::MAX,
+    };
+    if parent.is_empty() {
+        if name == NATIONWIDE {
+            return base;
+        }
+        if let Some(i) = PROVINCES.iter().position(|p| p.0 == name) {
+            return base + 1 + i;
+        }
+        return usize::MAX;
+    }
+    (PLACES.iter())
+        .position(|p| p.0 == name && p.2 == parent)
+        .map_or(usize::MAX, |i| base + 1 + i)
+}
+
 /// All regions.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct RegionTree {
-    /// Nodes in tree order (parents before children, siblings by slug).
+    /// Nodes in tree order: parents before children, siblings in the
+    /// national order (see [`RegionTree::build`]).
     pub nodes: Vec<RegionNode>,
     /// Top-level nodes.
     pub roots: Vec<usize>,
@@ -37,8 +66,16 @@ pub struct RegionTree {
 }
 
 impl RegionTree {
-    /// Builds the tree from each bulletin's region path (index = bulletin index).
-    pub fn build(paths: &[&[String]], overrides: &BTreeMap<String, String>) -> RegionTree {
+    /// Builds the tree from each bulletin's region path (index = bulletin
+    /// index). Siblings are ordered as a Chinese reader expects: those the
+    /// site lists in `order` first, in that order; then 全国, the provinces
+    /// in the order of their GB/T 2260 codes and the places of the
+    /// gazetteer in theirs; then the rest by slug.
+    pub fn build(
+        paths: &[&[String]],
+        overrides: &BTreeMap<String, String>,
+        order: &[String],
+    ) -> RegionTree {
         // Collect every prefix with its slug path, then lay out in tree order.
         let mut prefixes: BTreeMap<String, (Vec<String>, String)> = BTreeMap::new();
         // Thousands of bulletins share a few dozen regions: slug each name once.
@@ -62,14 +99,20 @@ impl RegionTree {
                     .or_insert_with(|| (path[..=i].to_vec(), slug.clone()));
             }
         }
-        let mut order: Vec<(String, Vec<String>, String)> = prefixes
+        let mut laid: Vec<(String, Vec<String>, String)> = prefixes
             .into_iter()
             .map(|(k, (names, slug))| (k, names, slug))
             .collect();
-        // Tree order by slug path segments, then by key, so output is stable.
-        order.sort_by(|a, b| a.2.split('/').cmp(b.2.split('/')).then(a.0.cmp(&b.0)));
+        // Tree order by each segment's rank and slug, then by key, so output is stable.
+        laid.sort_by_cached_key(|(key, names, slug)| {
+            let ranked: Vec<(usize, String)> = (0..names.len())
+                .zip(slug.split('/'))
+                .map(|(i, s)| (rank(&names[..=i], order), s.to_string()))
+                .collect();
+            (ranked, key.clone())
+        });
         let mut tree = RegionTree::default();
-        for (key, names, slug_path) in order {
+        for (key, names, slug_path) in laid {
             let parent = (names.len() > 1)
                 .then(|| names[..names.len() - 1].join("/"))
                 .and_then(|p| tree.index.get(&p).copied());
@@ -186,7 +229,7 @@ mod tests {
         let b = v("四川/宜宾/长宁");
         let c = v("全国");
         let d = v("四川/泸州");
-        let t = RegionTree::build(&[&a, &b, &c, &d], &BTreeMap::new());
+        let t = RegionTree::build(&[&a, &b, &c, &d], &BTreeMap::new(), &[]);
         let keys: Vec<_> = t.nodes.iter().map(|n| n.slug_path.as_str()).collect();
         assert_eq!(
             keys,
@@ -212,6 +255,58 @@ mod tests {
         assert!(t.splits().is_empty());
     }
 
+    fn laid_out(paths: &[&str], order: &[&str]) -> Vec<String> {
+        let paths: Vec<Vec<String>> = paths.iter().map(|p| v(p)).collect();
+        let refs: Vec<&[String]> = paths.iter().map(Vec::as_slice).collect();
+        let order: Vec<String> = order.iter().map(|o| o.to_string()).collect();
+        let t = RegionTree::build(&refs, &BTreeMap::new(), &order);
+        t.nodes.into_iter().map(|n| n.key).collect()
+    }
+
+    #[test]
+    fn regions_follow_the_national_order_not_the_alphabet() {
+        // By slug: anhui, beijing, quanguo, sichuan/luzhou, sichuan/panzhihua,
+        // sichuan/zigong, xinjiang, xyz.
+        let paths = [
+            "四川/泸州",
+            "新疆",
+            "全国",
+            "四川/自贡",
+            "北京",
+            "安徽",
+            "四川/攀枝花",
+            "某地",
+        ];
+        let national = [
+            "全国",
+            "北京",
+            "安徽",
+            "四川",
+            "四川/自贡",
+            "四川/攀枝花",
+            "四川/泸州",
+            "新疆",
+            "某地",
+        ];
+        assert_eq!(laid_out(&paths, &[]), national);
+        // A site's own order comes first among siblings.
+        let own = laid_out(&paths, &["四川", "四川/泸州", "某地"]);
+        assert_eq!(
+            own,
+            [
+                "四川",
+                "四川/泸州",
+                "四川/自贡",
+                "四川/攀枝花",
+                "某地",
+                "全国",
+                "北京",
+                "安徽",
+                "新疆"
+            ]
+        );
+    }
+
     #[test]
     fn one_place_written_at_two_depths_is_a_split() {
         let paths: Vec<Vec<String>> = [
@@ -226,13 +321,13 @@ mod tests {
         .map(|p| v(p))
         .collect();
         let refs: Vec<&[String]> = paths.iter().map(Vec::as_slice).collect();
-        let t = RegionTree::build(&refs, &BTreeMap::new());
+        let t = RegionTree::build(&refs, &BTreeMap::new(), &[]);
         let keys: Vec<(&str, &str)> = (t.splits().into_iter())
             .map(|(a, b)| (t.nodes[a].key.as_str(), t.nodes[b].key.as_str()))
             .collect();
         assert_eq!(
             keys,
-            [("翠屏", "四川/宜宾/翠屏"), ("四川/翠屏", "四川/宜宾/翠屏")]
+            [("四川/翠屏", "四川/宜宾/翠屏"), ("翠屏", "四川/宜宾/翠屏")]
         );
     }
 }

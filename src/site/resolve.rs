@@ -31,7 +31,7 @@ pub fn resolve(config: &Config, parsed: Parsed, drafts: bool) -> Result<Site, Ve
         .map(|b| campaign_refs(b, &campaigns, &parsed.broken_campaigns, &mut diags))
         .collect();
     let paths: Vec<&[String]> = bulletins.iter().map(|b| b.region.as_slice()).collect();
-    let regions = RegionTree::build(&paths, &config.region_slugs);
+    let regions = RegionTree::build(&paths, &config.region_slugs, &config.region_order);
     diags.extend(region_collisions(&regions, &bulletins));
     diags.extend(region_splits(&regions, &bulletins));
     let (tags, items) = items(bulletins, refs, &regions, &mut diags);

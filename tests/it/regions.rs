@@ -325,3 +325,53 @@ fn lists_written_with_chinese_separators_are_split() {
         r.stderr
     );
 }
+
+/// The region names of `/regions/`, in the order the page lists them.
+fn region_index(f: &Fixture) -> Vec<String> {
+    let html = f.read("site/regions/index.html");
+    html.split("<li class=\"depth-")
+        .skip(1)
+        .filter_map(|li| {
+            let name = li.split("\">").nth(2)?.split("</a>").next()?;
+            Some(name.to_string())
+        })
+        .collect()
+}
+
+#[test]
+fn regions_are_listed_nationwide_first_then_in_national_order() {
+    let f = Fixture::new();
+    for (name, region) in [
+        ("a", "四川/泸州"),
+        ("b", "新疆"),
+        ("c", "全国"),
+        ("d", "四川/自贡"),
+        ("e", "北京"),
+        ("f", "安徽"),
+    ] {
+        f.bulletin(
+            name,
+            &format!("简讯{name}"),
+            "2024-03-01",
+            region,
+            "",
+            "正文。",
+        );
+    }
+    let r = f.run(&["build"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    // By slug it would be 安徽 (anhui), 北京 (beijing), 全国 (quanguo), 四川 …
+    assert_eq!(
+        region_index(&f),
+        ["全国", "北京", "安徽", "四川", "自贡", "泸州", "新疆"]
+    );
+    // A site may put its own regions first.
+    let config = format!("{CONFIG}region_order: [四川, 四川/泸州]\n");
+    f.write("jianxun.yaml", &config);
+    let r = f.run(&["build"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_eq!(
+        region_index(&f),
+        ["四川", "泸州", "自贡", "全国", "北京", "安徽", "新疆"]
+    );
+}
