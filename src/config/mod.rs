@@ -19,6 +19,18 @@ mod regions;
 /// The name of the configuration file at the site root.
 pub const CONFIG_FILE: &str = "jianxun.yaml";
 
+/// Today's date in China (UTC+8) as `YYYY-MM-DD`: from `SOURCE_DATE_EPOCH`
+/// (seconds since the epoch) when set, else the system clock.
+pub fn today() -> String {
+    let now = std::env::var("SOURCE_DATE_EPOCH")
+        .ok()
+        .and_then(|v| v.trim().parse::<i64>().ok())
+        .and_then(|s| jiff::Timestamp::from_second(s).ok())
+        .unwrap_or_else(jiff::Timestamp::now);
+    let china = jiff::tz::TimeZone::fixed(jiff::tz::offset(8));
+    now.to_zoned(china).date().to_string()
+}
+
 /// `jianxun.yaml` as written.
 #[derive(Debug, Deserialize, Default)]
 #[serde(deny_unknown_fields)]
@@ -138,6 +150,10 @@ pub struct Config {
     /// pages show them: `全国`, `四川`, `四川/宜宾`); the others follow in
     /// the national order (GB/T 2260 codes), then by slug.
     pub region_order: Vec<String>,
+    /// The build's date in China (`2025-03-05`), for what depends on the
+    /// day (whether a campaign is under way); set when the site is read,
+    /// from `SOURCE_DATE_EPOCH` when set (reproducible builds), else the clock.
+    pub today: String,
     /// Markdown options.
     pub markdown: MarkdownOptions,
 }
@@ -155,6 +171,7 @@ impl Default for Config {
             metrics: Vec::new(),
             region_slugs: BTreeMap::new(),
             region_order: Vec::new(),
+            today: String::new(),
             regions: Vec::new(),
             markdown: MarkdownOptions::default(),
         }

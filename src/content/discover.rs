@@ -186,7 +186,10 @@ pub fn read_one(root: &Path, rel: &Path) -> Result<Option<SourceFile>, Diagnosti
 /// The site's configuration, or why it cannot be read.
 fn read_config(site: &SiteRoot, root: &Path) -> Result<Config, Vec<Diagnostic>> {
     match read_text(site, &root.join(CONFIG_FILE)) {
-        Ok(Some(text)) => config::parse(Path::new(CONFIG_FILE), &text),
+        Ok(Some(text)) => config::parse(Path::new(CONFIG_FILE), &text).map(|mut c| {
+            c.today = config::today();
+            c
+        }),
         Err(d) => Err(vec![d]),
         Ok(None) => Err(vec![
             Diagnostic::error(

@@ -20,6 +20,7 @@ use super::markdown;
 use super::totals::{self, TotalView};
 use super::urls::{self, Urls};
 use crate::content::bulletin::{MetricEntry, SourceInfo};
+use crate::content::campaign::Campaign;
 use crate::site::Site;
 use crate::site::span::Span;
 
@@ -133,6 +134,13 @@ struct CampaignFull<'a> {
     organizers: &'a [String],
     start: Option<String>,
     end: Option<String>,
+    /// `2024年3月11日`.
+    start_zh: Option<String>,
+    end_zh: Option<String>,
+    /// 进行中, 已结束 or 未开始 on the build's date; none without dates.
+    status: Option<&'static str>,
+    /// The status for a class name: `ongoing`, `ended`, `upcoming`.
+    status_class: Option<&'static str>,
     intro: String,
     targets: Vec<MetricV<'a>>,
     totals: Vec<TotalView>,
@@ -255,6 +263,10 @@ impl Shared {
                     organizers: &c.organizers,
                     start: c.start.map(|d| d.ymd()),
                     end: c.end.map(|d| d.ymd()),
+                    start_zh: c.start.map(|d| d.zh()),
+                    end_zh: c.end.map(|d| d.zh()),
+                    status: status(c, &site.config.today).map(|s| s.0),
+                    status_class: status(c, &site.config.today).map(|s| s.1),
                     intro: markdown::html(&c.intro, &c.links, site.config.markdown.unsafe_html),
                     totals: totals::views(
                         site,
@@ -325,6 +337,22 @@ impl Shared {
             url: self.urls.url(&urls::region(&n.slug_path, 1)),
         }
     }
+}
+
+/// Where campaign `c` stands on `today` (`YYYY-MM-DD`): its status in
+/// words and as a class name; none when it has no dates or today is unknown.
+fn status(c: &Campaign, today: &str) -> Option<(&'static str, &'static str)> {
+    if today.is_empty() || (c.start.is_none() && c.end.is_none()) {
+        return None;
+    }
+    let (start, end) = (c.start.map(|d| d.ymd()), c.end.map(|d| d.ymd()));
+    Some(if start.is_some_and(|s| today < s.as_str()) {
+        ("未开始", "upcoming")
+    } else if end.is_some_and(|e| today > e.as_str()) {
+        ("已结束", "ended")
+    } else {
+        ("进行中", "ongoing")
+    })
 }
 
 /// At most `max` campaigns, in the site's order: those with the newest

@@ -5,6 +5,7 @@ mod archive;
 mod browser;
 mod build_output;
 mod caliber;
+mod campaigns;
 mod check;
 mod content_errors;
 mod dates;
