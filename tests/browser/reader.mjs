@@ -169,6 +169,18 @@ run(async () => {
       const stray = filtered.value.filter((x) => !x.includes("厦门") && !x.includes("福建"));
       if (stray.length) throw new Error(`expected only 福建 results for region=fujian, got:\n${stray.join("\n---\n")}`);
       console.log(`ok search with region filter: ${filtered.value.length} results`);
+      // The same filter written the way a reader writes it: region=福建 (the name, not the slug).
+      await goto(page, base, "/search/?q=" + encodeURIComponent("安全") + "&region=" + encodeURIComponent("福建"));
+      const byName = await waitFor("results for 安全 filtered to 福建 (region=福建)", () =>
+        page.$$eval(".search-result", (els) => els.map((e) => e.innerText)),
+        (texts) => texts.length > 0,
+      );
+      const strayByName = byName.value.filter((x) => !x.includes("厦门") && !x.includes("福建"));
+      if (strayByName.length || byName.value.length !== filtered.value.length)
+        throw new Error(`expected region=福建 to give the ${filtered.value.length} results of region=fujian, got:\n${byName.value.join("\n---\n")}`);
+      const selected = await page.$eval("#search-region", (s) => s.value);
+      if (selected !== "fujian") throw new Error(`expected the region filter to show 福建 (fujian), got ${selected}`);
+      console.log(`ok search with region=福建: ${byName.value.length} results`);
     }
 
     for (const n of notes) console.log(`note: ${n}`);

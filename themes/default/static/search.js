@@ -406,6 +406,23 @@
       });
   });
 
+  // A filter in the URL may name a campaign or region the way a reader
+  // writes it (region=四川, region=四川/宜宾, campaign=安康杯), not only by
+  // slug. `list` holds [name, slug] pairs for regions, [slug, name] for
+  // campaigns; a name that fits several places is left alone.
+  function slugOf(list, wanted, regions) {
+    if (!wanted) return "";
+    var found = [];
+    list.forEach(function (x) {
+      var name = regions ? x[0] : x[1];
+      var slug = regions ? x[1] : x[0];
+      if (slug === wanted) found = [slug].concat(found);
+      else if (name === wanted || (regions && name.split("/").pop() === wanted)) found.push(slug);
+    });
+    if (found.length && (found.length === 1 || found[0] === wanted)) return found[0];
+    return wanted;
+  }
+
   var params = new URLSearchParams(location.search);
   input.value = params.get("q") || "";
   say("正在载入搜索索引…");
@@ -415,11 +432,11 @@
       manifest = m;
       fill(selCampaign, m.campaigns.map(function (c) {
         return [c[0], c[1]];
-      }), params.get("campaign") || "");
+      }), slugOf(m.campaigns, params.get("campaign") || "", false));
       fill(selRegion, m.regions.map(function (r) {
         var depth = r[0].split("/").length - 1;
         return [r[1], new Array(depth + 1).join("\u3000") + r[0].split("/").pop()];
-      }), params.get("region") || "");
+      }), slugOf(m.regions, params.get("region") || "", true));
       run();
     })
     .catch(fail);
