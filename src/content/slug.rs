@@ -54,6 +54,25 @@ fn pinyin_of(c: char) -> Option<String> {
     c.to_pinyin().map(|p| p.plain().replace('ü', "v"))
 }
 
+/// How a reader may type a name in pinyin: in full (`宜宾` → `yibin`,
+/// `长沙` → `changsha`) and by initials (`yb`, `cs`). Characters without
+/// pinyin are left out; both are empty for a name without Chinese.
+pub fn pinyin_forms(name: &str) -> [String; 2] {
+    let mut full = String::new();
+    let mut initials = String::new();
+    for (i, c) in name.chars().enumerate() {
+        let py = place_initial(c)
+            .filter(|_| i == 0)
+            .map(str::to_string)
+            .or_else(|| pinyin_of(c));
+        if let Some(py) = py {
+            initials.extend(py.chars().next());
+            full.push_str(&py);
+        }
+    }
+    [full, initials]
+}
+
 /// Turns any text into a slug: `宜宾“安康杯”竞赛 2024` → `yibin-ankangbei-jingsai-2024`.
 pub fn slugify(text: &str) -> String {
     slug_with(text, false)
@@ -142,6 +161,14 @@ pub fn region_slug(name: &str, overrides: &BTreeMap<String, String>) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn names_in_pinyin_in_full_and_by_initials() {
+        assert_eq!(pinyin_forms("宜宾"), ["yibin", "yb"]);
+        assert_eq!(pinyin_forms("长沙"), ["changsha", "cs"]);
+        assert_eq!(pinyin_forms("安康杯"), ["ankangbei", "akb"]);
+        assert_eq!(pinyin_forms("abc"), ["", ""]);
+    }
 
     #[test]
     fn slugify_table() {

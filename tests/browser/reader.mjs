@@ -159,6 +159,16 @@ run(async () => {
         );
         console.log(`ok search ${q}: ${t.value.length} results`);
       }
+      // Place names typed in pinyin, in full or by initials, find that place's bulletins.
+      for (const q of ["yibin", "yb"]) {
+        await goto(page, base, "/search/");
+        await page.locator("#search-q").pressSequentially(q);
+        const t = await waitFor(`a .search-result from 宜宾 after typing ${q} on /search/`, () =>
+          page.$$eval(".search-result", (els) => els.map((e) => e.innerText)),
+          (texts) => texts.some((x) => x.includes("宜宾")),
+        );
+        console.log(`ok search ${q}: ${t.value.length} results`);
+      }
       await page.screenshot({ path: path.join(out, "reader-search-results.png"), fullPage: true });
       // A query through the URL with a region filter: every result is in that region.
       await goto(page, base, "/search/?q=" + encodeURIComponent("安全") + "&region=fujian");

@@ -297,11 +297,17 @@ fn release_style_build_writes_a_browsable_site() {
 #[test]
 fn campaign_and_region_pages_list_their_bulletins_before_the_charts() {
     let out = built();
-    for path in ["campaigns/ankang-cup/index.html", "regions/sichuan/index.html"] {
+    for path in [
+        "campaigns/ankang-cup/index.html",
+        "regions/sichuan/index.html",
+    ] {
         let html = page(&out, path);
         let list = html.find("<section class=\"listing\"").expect(path);
         let chart = html.find("<figure class=\"chart\"").expect(path);
         let totals = html.find("统计期间").expect(path);
-        assert!(totals < list && list < chart, "{path}: totals, list, charts");
+        assert!(
+            totals < list && list < chart,
+            "{path}: totals, list, charts"
+        );
     }
 }

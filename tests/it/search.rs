@@ -368,3 +368,51 @@ fn the_index_is_deterministic() {
     };
     assert_eq!(search(&a), search(&b));
 }
+
+#[test]
+fn places_and_campaigns_are_found_by_their_pinyin() {
+    let out = build_example(None);
+    let m = json(&out, "search/index.json");
+    let bulletins: Vec<Fm> = example_bulletins()
+        .into_iter()
+        .filter(|b| !b.draft)
+        .collect();
+    let rows = doc_rows(&out, &m);
+    let slug_of = |id: usize| {
+        rows[id][0]
+            .as_str()
+            .unwrap()
+            .trim_start_matches("bulletins/")
+            .trim_end_matches('/')
+            .to_string()
+    };
+    // Every bigram of the typed pinyin must point at the bulletins of 宜宾
+    // (and its counties): a query is the bulletins holding all its keys.
+    let in_yibin: BTreeSet<String> = (bulletins.iter())
+        .filter(|b| b.region.starts_with("四川/宜宾"))
+        .map(|b| b.slug.clone())
+        .collect();
+    assert!(!in_yibin.is_empty(), "the example has bulletins from 宜宾");
+    for typed in ["yibin", "yb"] {
+        let chars: Vec<char> = typed.chars().collect();
+        let mut found: Option<BTreeSet<String>> = None;
+        for pair in chars.windows(2) {
+            let key: String = pair.iter().collect();
+            let ids: BTreeSet<String> = (lookup(&out, &m, &key).into_iter())
+                .map(|(id, _, _)| slug_of(id))
+                .collect();
+            found = Some(match found {
+                None => ids,
+                Some(f) => f.intersection(&ids).cloned().collect(),
+            });
+        }
+        let found = found.unwrap_or_default();
+        assert!(
+            in_yibin.is_subset(&found),
+            "{typed} finds every bulletin of 宜宾: {found:?}"
+        );
+    }
+    // A campaign by its pinyin: 安康杯 as `ankangbei`.
+    let ankang = lookup(&out, &m, "gb");
+    assert!(!ankang.is_empty(), "ankangbei has the key gb");
+}

@@ -12,6 +12,7 @@ use std::hash::{BuildHasherDefault, Hasher};
 
 use rayon::prelude::*;
 
+use crate::content::slug;
 use crate::site::Site;
 
 /// About how many bytes one shard holds; the shard count is a power of two.
@@ -229,8 +230,16 @@ fn doc_entries(site: &Site, text: &str, id: usize, sc: &mut Scratch, groups: &mu
     keys_of(&b.title, |k| sc.add(k, true));
     let names = b.tags.iter().map(|t| &t.name).chain(&b.region);
     let campaigns = it.campaigns.iter().map(|&c| &site.campaigns[c].name);
-    for t in names.chain(campaigns) {
+    for t in names.chain(campaigns.clone()) {
         keys_of(t, |k| sc.add(k, false));
+    }
+    // Places and campaigns are also found by their pinyin, in full or by
+    // initials (`yibin`, `yb`), each form a word of its own.
+    let places = (site.regions.nodes.get(it.region).into_iter()).flat_map(|n| n.key.split('/'));
+    for name in places.chain(campaigns.map(String::as_str)) {
+        for form in slug::pinyin_forms(name) {
+            keys_of(&form, |k| sc.add(k, false));
+        }
     }
     keys_of(text, |k| sc.add(k, false));
     for &i in &sc.used {
