@@ -21,6 +21,7 @@
 //!
 //! Indexed text: title, tags, region names, campaign names and body.
 
+mod t2s;
 mod terms;
 
 use std::hash::Hasher;
@@ -38,7 +39,7 @@ pub use terms::{fold, key_hash};
 /// How many characters of a bulletin's text are indexed and shipped.
 pub const TEXT_CHARS: usize = 1000;
 /// The index format `search.js` expects.
-pub const FORMAT: u32 = 1;
+pub const FORMAT: u32 = 2;
 /// About how many bytes one chunk of documents holds.
 const CHUNK_BYTES: usize = 16 * 1024;
 const MAX_CHUNK: usize = 64;
@@ -194,6 +195,7 @@ pub fn files(site: &Site) -> Vec<(String, Vec<u8>)> {
     };
     let json = serde_json::to_vec(&manifest).unwrap_or_default();
     out.push(("search/index.json".into(), json));
+    out.push(("search/t2s.json".into(), t2s::json()));
     out
 }
 

@@ -160,12 +160,13 @@ run(async () => {
         console.log(`ok search ${q}: ${t.value.length} results`);
       }
       // Place names typed in pinyin, in full or by initials, find that place's bulletins.
-      for (const q of ["yibin", "yb"]) {
+      // Traditional characters find the simplified text: 隱患 finds 隐患.
+      for (const [q, want] of [["yibin", "宜宾"], ["yb", "宜宾"], ["隱患", "隐患"]]) {
         await goto(page, base, "/search/");
         await page.locator("#search-q").pressSequentially(q);
-        const t = await waitFor(`a .search-result from 宜宾 after typing ${q} on /search/`, () =>
+        const t = await waitFor(`a .search-result mentioning ${want} after typing ${q} on /search/`, () =>
           page.$$eval(".search-result", (els) => els.map((e) => e.innerText)),
-          (texts) => texts.some((x) => x.includes("宜宾")),
+          (texts) => texts.some((x) => x.includes(want)),
         );
         console.log(`ok search ${q}: ${t.value.length} results`);
       }

@@ -30,7 +30,7 @@ pub fn fold(c: char) -> char {
         '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
         _ => c,
     };
-    c.to_ascii_lowercase()
+    super::t2s::simplified(c.to_ascii_lowercase())
 }
 
 const CHAR_BITS: u32 = 21;

@@ -7,7 +7,9 @@
  *                   characters (bigram) of folded text, and lives in shard
  *                   hash(key) % shards;
  *   docs/<k>.json   [path, title, date, date_zh, text] for bulletins
- *                   k*chunk … k*chunk+chunk-1, fetched only for results shown.
+ *                   k*chunk … k*chunk+chunk-1, fetched only for results shown;
+ *   t2s.json        {t, s}: traditional characters and their simplified
+ *                   forms, which folding maps (so 隱患 finds 隐患).
  * A bulletin matches when every key of every query term is in its postings.
  * Results are built with createElement/textContent only. No libraries. */
 (function () {
@@ -26,8 +28,9 @@
   var dir = indexUrl.replace(/[^\/]*$/, "");
 
   var PAGE = 10;
-  var FORMAT = 1;
+  var FORMAT = 2;
   var manifest = null;
+  var simplified = {}; // traditional → simplified, from t2s.json
   var cache = {};
   var seq = 0; // bumps on every search; stale answers are dropped
   var state = { hits: [], shown: 0, terms: [] };
@@ -39,16 +42,17 @@
     WORD = /[0-9a-z\u00c0-\u024f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/;
   }
 
-  /* Folding, as in fold() of search.rs: full-width ASCII → ASCII, A–Z → a–z.
-     It maps one UTF-16 unit to one, so positions in folded text are
-     positions in the original. */
+  /* Folding, as in fold() of search.rs: full-width ASCII → ASCII, A–Z → a–z,
+     traditional characters → simplified (t2s.json). It maps one UTF-16 unit
+     to one, so positions in folded text are positions in the original. */
   function fold(s) {
     var out = "";
     for (var i = 0; i < s.length; i++) {
       var c = s.charCodeAt(i);
       if (c >= 0xff01 && c <= 0xff5e) c -= 0xfee0;
       if (c >= 65 && c <= 90) c += 32;
-      out += String.fromCharCode(c);
+      var ch = String.fromCharCode(c);
+      out += simplified[ch] || ch;
     }
     return out;
   }
@@ -426,9 +430,15 @@
   var params = new URLSearchParams(location.search);
   input.value = params.get("q") || "";
   say("正在载入搜索索引…");
-  getJSON("index.json")
-    .then(function (m) {
+  Promise.all([getJSON("index.json"), getJSON("t2s.json")])
+    .then(function (both) {
+      var m = both[0];
       if (m.version !== FORMAT) throw new Error("index format " + m.version);
+      var t = Array.from(both[1].t);
+      var s = Array.from(both[1].s);
+      t.forEach(function (ch, i) {
+        simplified[ch] = s[i];
+      });
       manifest = m;
       fill(selCampaign, m.campaigns.map(function (c) {
         return [c[0], c[1]];
