@@ -95,52 +95,80 @@ pub fn bar_chart(title: &str, bars: &[Bar], id: &str) -> String {
     out
 }
 
-/// A timeline of vertical columns, one per point in the order given (months,
-/// labelled like `2024年3月`). When labels would collide only every Nth is
-/// shown (N from 1, 2, 3, 4, 6, 12, then multiples of 12), and a last label
-/// that would have to move in from the right edge over its neighbour is
-/// dropped. Values show above the columns when they fit, else above the
-/// highest only; every column's tooltip gives its label and value.
-pub fn timeline(title: &str, points: &[Bar], id: &str) -> String {
+/// One month of a timeline: its label (`2024年3月`), whether a year
+/// starts there, and its column — none for a month without a value, which
+/// stays an empty slot so the axis keeps time.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Slot {
+    /// `2024年3月`.
+    pub label: String,
+    /// Whether this is the first month of a year (a line marks it).
+    pub year_start: bool,
+    /// The column, if the month has a value.
+    pub bar: Option<Bar>,
+}
+
+/// A timeline of vertical columns, one slot per month in the order given:
+/// a month without a value is an empty slot, so the axis is proportional
+/// to time, and a dashed line marks where each year starts. When labels
+/// would collide only every Nth is shown (N from 1, 2, 3, 4, 6, 12, then
+/// multiples of 12), and a last label that would have to move in from the
+/// right edge over its neighbour is dropped. Values show above the columns
+/// when they fit, else above the highest only; every column's tooltip
+/// gives its label and value.
+pub fn timeline(title: &str, slots: &[Slot], id: &str) -> String {
+    let points: Vec<&Bar> = slots.iter().filter_map(|s| s.bar.as_ref()).collect();
     if points.is_empty() {
         return String::new();
     }
     let (font, small) = (d(12), d(11));
-    let slot = d(WIDTH - 2 * PAD) / d(points.len() as i64);
+    let slot = d(WIDTH - 2 * PAD) / d(slots.len() as i64);
     let col_w = (slot * Decimal::new(7, 1)).min(d(48)).max(Decimal::ONE);
     let max = points.iter().map(|p| p.value).max().unwrap_or_default();
-    let highest = points
+    let highest = slots
         .iter()
-        .position(|p| p.value == max && max > Decimal::ZERO);
-    let label_w = widest(points.iter().map(|p| p.label.as_str()), font);
+        .position(|s| s.bar.as_ref().is_some_and(|p| p.value == max) && max > Decimal::ZERO);
+    let label_w = widest(slots.iter().map(|p| p.label.as_str()), font);
     let step = label_step(((label_w + d(GAP)) / slot).ceil());
     let all_values = widest(points.iter().map(|p| p.display.as_str()), small) + d(2) <= slot;
     // Where the last label shown ends, so one pushed in from the right edge
     // never overlaps it.
     let mut label_end: Option<Decimal> = None;
-    let mut out = open("chart-timeline", title, points, id, d(T_HEIGHT));
+    let owned: Vec<Bar> = points.iter().map(|b| (*b).clone()).collect();
+    let mut out = open("chart-timeline", title, &owned, id, d(T_HEIGHT));
     let _ = write!(
         out,
         "<line x1=\"{PAD}\" y1=\"{BASE}\" x2=\"{}\" y2=\"{BASE}\" stroke=\"currentColor\" stroke-opacity=\"0.3\"/>",
         WIDTH - PAD
     );
-    for (i, p) in points.iter().enumerate() {
+    for (i, s) in slots.iter().enumerate() {
         let left = d(PAD) + slot * d(i as i64);
         let center = left + slot / d(2);
-        let h = scale(p.value, max, d(BASE - PLOT_TOP));
-        let tip = tooltip(p);
-        item_open(&mut out, p, &tip);
-        rect(&mut out, [left, Decimal::ZERO, slot, d(T_HEIGHT)], None);
-        let top = d(BASE) - h;
-        rect(&mut out, [center - col_w / d(2), top, col_w, h], Some(&tip));
-        if all_values || highest == Some(i) {
-            let half = text_width(&p.display, small) / d(2);
-            let x = center.max(d(PAD) + half).min(d(WIDTH - PAD) - half);
-            let attrs = "text-anchor=\"middle\" font-size=\"11\"";
-            text(&mut out, [x, top - d(4)], attrs, &p.display, None);
+        if s.year_start && i > 0 {
+            let _ = write!(
+                out,
+                "<line class=\"chart-year\" x1=\"{x}\" y1=\"{PLOT_TOP}\" x2=\"{x}\" y2=\"{BASE}\" \
+                 stroke=\"currentColor\" stroke-opacity=\"0.35\" stroke-dasharray=\"2 3\"/>",
+                x = num(left)
+            );
         }
-        // Centred under its column when it fits there, else starting at it.
-        let lw = text_width(&p.label, font);
+        if let Some(p) = &s.bar {
+            let h = scale(p.value, max, d(BASE - PLOT_TOP));
+            let tip = tooltip(p);
+            item_open(&mut out, p, &tip);
+            rect(&mut out, [left, Decimal::ZERO, slot, d(T_HEIGHT)], None);
+            let top = d(BASE) - h;
+            rect(&mut out, [center - col_w / d(2), top, col_w, h], Some(&tip));
+            if all_values || highest == Some(i) {
+                let half = text_width(&p.display, small) / d(2);
+                let x = center.max(d(PAD) + half).min(d(WIDTH - PAD) - half);
+                let attrs = "text-anchor=\"middle\" font-size=\"11\"";
+                text(&mut out, [x, top - d(4)], attrs, &p.display, None);
+            }
+            item_close(&mut out, p);
+        }
+        // Centred under its slot when it fits there, else starting at it.
+        let lw = text_width(&s.label, font);
         let start = if lw <= slot {
             center - lw / d(2)
         } else {
@@ -150,9 +178,8 @@ pub fn timeline(title: &str, points: &[Bar], id: &str) -> String {
         if i % step == 0 && label_end.is_none_or(|end| start >= end + d(GAP)) {
             label_end = Some(start + lw);
             let y = d(BASE + 16);
-            text(&mut out, [start, y], "font-size=\"12\"", &p.label, None);
+            text(&mut out, [start, y], "font-size=\"12\"", &s.label, None);
         }
-        item_close(&mut out, p);
     }
     out.push_str("</svg>");
     out
@@ -512,13 +539,14 @@ mod tests {
     fn timeline_labels_thin_out_when_crowded() {
         // (months, labels shown)
         for (n, shown) in [(1, 1), (4, 4), (12, 4), (24, 4), (40, 4)] {
-            let points: Vec<Bar> = (0..n)
+            let points: Vec<Slot> = (0..n)
                 .map(|i| {
-                    bar(
-                        &format!("{}年{}月", 2022 + i / 12, i % 12 + 1),
-                        i * 3,
-                        "9家",
-                    )
+                    let label = format!("{}年{}月", 2022 + i / 12, i % 12 + 1);
+                    Slot {
+                        bar: Some(bar(&label, i * 3, "9家")),
+                        year_start: i % 12 == 0,
+                        label,
+                    }
                 })
                 .collect();
             let svg = timeline("按月", &points, "m");
@@ -527,6 +555,38 @@ mod tests {
             assert_eq!(svg.matches("font-size=\"12\"").count(), shown, "{n} months");
             assert_eq!(svg.matches("<rect class=\"chart-bar\"").count(), n as usize);
         }
+    }
+
+    #[test]
+    fn months_without_values_are_gaps_and_years_are_marked() {
+        // 2022年11月 and 2023年2月 with three empty months between them.
+        let months = [
+            (2022, 11, Some(5)),
+            (2022, 12, None),
+            (2023, 1, None),
+            (2023, 2, Some(7)),
+        ];
+        let slots: Vec<Slot> = (months.iter())
+            .map(|&(y, m, v)| {
+                let label = format!("{y}年{m}月");
+                Slot {
+                    bar: v.map(|v| bar(&label, v, &format!("{v}家"))),
+                    year_start: m == 1,
+                    label,
+                }
+            })
+            .collect();
+        let svg = timeline("按月", &slots, "g");
+        assert!(well_formed(&svg) && lengths_are_tidy(&svg), "{svg}");
+        // Two columns in four slots: the second sits three slots right of the first.
+        assert_eq!(svg.matches("<rect class=\"chart-bar\"").count(), 2);
+        let xs: Vec<Decimal> = (svg.split("<rect class=\"chart-bar\" x=\"").skip(1))
+            .filter_map(|s| s.split('"').next()?.parse().ok())
+            .collect();
+        assert_eq!(xs[1] - xs[0], d(3 * 88));
+        // One dashed line where 2023 starts; the description lists only months with values.
+        assert_eq!(svg.matches("class=\"chart-year\"").count(), 1);
+        assert!(svg.contains("<desc id=\"g-desc\">2022年11月：5家；2023年2月：7家</desc>"));
     }
 
     #[test]

@@ -192,6 +192,8 @@ struct Dimension<'a> {
     key: &'static str,
     shape: Shape,
     parts: Vec<(String, Option<&'a Totals>)>,
+    /// For a timeline: which parts start a year.
+    starts: Vec<bool>,
 }
 
 fn by_region<'a>(site: &'a Site, totals: impl Fn(usize) -> Option<&'a Totals>) -> Dimension<'a> {
@@ -205,6 +207,7 @@ fn by_region<'a>(site: &'a Site, totals: impl Fn(usize) -> Option<&'a Totals>) -
         key: "regions",
         shape: Shape::Bars,
         parts,
+        starts: Vec::new(),
     }
 }
 
@@ -221,19 +224,33 @@ fn by_campaign<'a>(site: &'a Site, totals: impl Fn(usize) -> Option<&'a Totals>)
         key: "campaigns",
         shape: Shape::Bars,
         parts,
+        starts: Vec::new(),
     }
 }
 
+/// Every month from the first to the last with totals, in order: months
+/// without bulletins are parts without totals, so a timeline keeps time.
 fn by_month<'a>(months: impl Iterator<Item = ((i16, i8), &'a Totals)>) -> Dimension<'a> {
-    let parts = months
-        .map(|((y, mo), t)| (month_label(y, mo), Some(t)))
-        .collect();
+    let have: Vec<((i16, i8), &Totals)> = months.collect();
+    let mut parts = Vec::new();
+    let mut starts = Vec::new();
+    if let (Some(first), Some(last)) = (have.first(), have.last()) {
+        let (mut y, mut m) = first.0;
+        let mut next = have.iter().peekable();
+        while (y, m) <= last.0 {
+            let t = next.next_if(|x| x.0 == (y, m)).map(|x| x.1);
+            parts.push((month_label(y, m), t));
+            starts.push(m == 1);
+            (y, m) = if m == 12 { (y + 1, 1) } else { (y, m + 1) };
+        }
+    }
     Dimension {
         by: "按月份",
         col: "月份",
         key: "months",
         shape: Shape::Timeline,
         parts,
+        starts,
     }
 }
 
@@ -268,7 +285,7 @@ fn metric_charts(
             let chart_id = format!("{id}-m{i}-{}", d.key);
             let svg = match d.shape {
                 Shape::Bars => charts::bar_chart(&title, &bars, &chart_id),
-                Shape::Timeline => charts::timeline(&title, &bars, &chart_id),
+                Shape::Timeline => charts::timeline(&title, &slots(site, i, d), &chart_id),
             };
             let rows: Vec<Vec<String>> = bars
                 .iter()
@@ -279,6 +296,24 @@ fn metric_charts(
         }
     }
     out
+}
+
+/// The timeline slots of metric `metric` over `d`'s months, from the first
+/// month with a value to the last.
+fn slots(site: &Site, metric: usize, d: &Dimension) -> Vec<charts::Slot> {
+    let mut slots: Vec<charts::Slot> = (d.parts.iter().enumerate())
+        .map(|(k, (label, t))| charts::Slot {
+            label: label.clone(),
+            year_start: d.starts.get(k).copied().unwrap_or(false),
+            bar: bar(site, metric, label.clone(), *t),
+        })
+        .collect();
+    while slots.last().is_some_and(|s| s.bar.is_none()) {
+        slots.pop();
+    }
+    let lead = slots.iter().take_while(|s| s.bar.is_none()).count();
+    slots.drain(..lead);
+    slots
 }
 
 /// Regions to compare in a chart: the top level, or the level below when there is one top region.
