@@ -31,6 +31,20 @@ pub struct Bar {
     pub href: Option<String>,
 }
 
+/// How a value is drawn. Sums are bars (their lengths add up); a mean or a
+/// rate does not add up, so it is a point on a scale (and, over time, a line).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mark {
+    /// A bar or column from zero.
+    Bar,
+    /// A point at the value.
+    Point,
+}
+
+/// Radius of a point in a bar chart and in a timeline.
+const DOT: i64 = 5;
+const DOT_T: i64 = 4;
+
 /// Width of the `viewBox` in user units.
 const WIDTH: i64 = 360;
 /// Font size of labels and values in a bar chart.
@@ -54,7 +68,7 @@ const STEPS: [usize; 6] = [1, 2, 3, 4, 6, 12];
 /// the left (truncated with `…` beyond nine characters, the full label kept
 /// in the tooltip), the bar, and the displayed value at its end. `id` makes
 /// the `<title>` and `<desc>` ids unique on the page.
-pub fn bar_chart(title: &str, bars: &[Bar], id: &str) -> String {
+pub fn bar_chart(title: &str, bars: &[Bar], id: &str, mark: Mark) -> String {
     if bars.is_empty() {
         return String::new();
     }
@@ -77,18 +91,22 @@ pub fn bar_chart(title: &str, bars: &[Bar], id: &str) -> String {
         let full = cut.then_some(b.label.as_str());
         let end = "dy=\"0.35em\" text-anchor=\"end\"";
         text(&mut out, [d(PAD) + label_w, mid], end, &label, full);
-        rect(
-            &mut out,
-            [bar_x, mid - d(BAR) / d(2), w, d(BAR)],
-            Some(&tip),
-        );
-        text(
-            &mut out,
-            [bar_x + w + d(GAP), mid],
-            "dy=\"0.35em\"",
-            &b.display,
-            None,
-        );
+        let after = match mark {
+            Mark::Bar => {
+                rect(
+                    &mut out,
+                    [bar_x, mid - d(BAR) / d(2), w, d(BAR)],
+                    Some(&tip),
+                );
+                bar_x + w + d(GAP)
+            }
+            Mark::Point => {
+                track(&mut out, [bar_x, mid, bar_x + span, mid]);
+                dot(&mut out, [bar_x + w, mid], d(DOT), &tip);
+                bar_x + w + d(DOT) + d(GAP)
+            }
+        };
+        text(&mut out, [after, mid], "dy=\"0.35em\"", &b.display, None);
         item_close(&mut out, b);
     }
     out.push_str("</svg>");
@@ -116,7 +134,7 @@ pub struct Slot {
 /// right edge over its neighbour is dropped. Values show above the columns
 /// when they fit, else above the highest only; every column's tooltip
 /// gives its label and value.
-pub fn timeline(title: &str, slots: &[Slot], id: &str) -> String {
+pub fn timeline(title: &str, slots: &[Slot], id: &str, mark: Mark) -> String {
     let points: Vec<&Bar> = slots.iter().filter_map(|s| s.bar.as_ref()).collect();
     if points.is_empty() {
         return String::new();
@@ -141,16 +159,14 @@ pub fn timeline(title: &str, slots: &[Slot], id: &str) -> String {
         "<line x1=\"{PAD}\" y1=\"{BASE}\" x2=\"{}\" y2=\"{BASE}\" stroke=\"currentColor\" stroke-opacity=\"0.3\"/>",
         WIDTH - PAD
     );
+    if mark == Mark::Point {
+        connect(&mut out, slots, slot, max);
+    }
     for (i, s) in slots.iter().enumerate() {
         let left = d(PAD) + slot * d(i as i64);
         let center = left + slot / d(2);
         if s.year_start && i > 0 {
-            let _ = write!(
-                out,
-                "<line class=\"chart-year\" x1=\"{x}\" y1=\"{PLOT_TOP}\" x2=\"{x}\" y2=\"{BASE}\" \
-                 stroke=\"currentColor\" stroke-opacity=\"0.35\" stroke-dasharray=\"2 3\"/>",
-                x = num(left)
-            );
+            year_line(&mut out, left);
         }
         if let Some(p) = &s.bar {
             let h = scale(p.value, max, d(BASE - PLOT_TOP));
@@ -158,7 +174,16 @@ pub fn timeline(title: &str, slots: &[Slot], id: &str) -> String {
             item_open(&mut out, p, &tip);
             rect(&mut out, [left, Decimal::ZERO, slot, d(T_HEIGHT)], None);
             let top = d(BASE) - h;
-            rect(&mut out, [center - col_w / d(2), top, col_w, h], Some(&tip));
+            let top = match mark {
+                Mark::Bar => {
+                    rect(&mut out, [center - col_w / d(2), top, col_w, h], Some(&tip));
+                    top
+                }
+                Mark::Point => {
+                    dot(&mut out, [center, top], d(DOT_T), &tip);
+                    top - d(DOT_T)
+                }
+            };
             if all_values || highest == Some(i) {
                 let half = text_width(&p.display, small) / d(2);
                 let x = center.max(d(PAD) + half).min(d(WIDTH - PAD) - half);
@@ -305,6 +330,52 @@ fn fit(text: &str, max: Decimal, font: Decimal) -> (String, bool) {
 
 /// A bar with its tooltip, or without one a transparent area that makes
 /// the whole row or column a hover and tap target.
+/// A line through the points of consecutive months of a timeline; a
+/// month without a value breaks it.
+fn connect(out: &mut String, slots: &[Slot], slot: Decimal, max: Decimal) {
+    let x = |k: usize| d(PAD) + slot * d(k as i64) + slot / d(2);
+    let y = |v: Decimal| d(BASE) - scale(v, max, d(BASE - PLOT_TOP));
+    for (i, pair) in slots.windows(2).enumerate() {
+        if let (Some(a), Some(b)) = (&pair[0].bar, &pair[1].bar) {
+            track(out, [x(i), y(a.value), x(i + 1), y(b.value)]);
+        }
+    }
+}
+
+/// The dashed line at `x` where a year starts on a timeline.
+fn year_line(out: &mut String, x: Decimal) {
+    let _ = write!(
+        out,
+        "<line class=\"chart-year\" x1=\"{x}\" y1=\"{PLOT_TOP}\" x2=\"{x}\" y2=\"{BASE}\" \
+         stroke=\"currentColor\" stroke-opacity=\"0.35\" stroke-dasharray=\"2 3\"/>",
+        x = num(x)
+    );
+}
+
+/// A point at `[x, y]` with its tooltip.
+fn dot(out: &mut String, [x, y]: [Decimal; 2], r: Decimal, tip: &str) {
+    let _ = write!(
+        out,
+        "<circle class=\"chart-point\" cx=\"{}\" cy=\"{}\" r=\"{}\" fill=\"{FILL}\"><title>{}</title></circle>",
+        num(x),
+        num(y),
+        num(r),
+        esc(tip)
+    );
+}
+
+/// A faint line: a point's scale, or the line between two points.
+fn track(out: &mut String, [x1, y1, x2, y2]: [Decimal; 4]) {
+    let _ = write!(
+        out,
+        "<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" stroke=\"currentColor\" stroke-opacity=\"0.3\"/>",
+        num(x1),
+        num(y1),
+        num(x2),
+        num(y2)
+    );
+}
+
 fn rect(out: &mut String, [x, y, w, h]: [Decimal; 4], tip: Option<&str>) {
     let (x, y, w, h) = (num(x), num(y), num(w), num(h));
     let _ = match tip {
@@ -450,15 +521,15 @@ mod tests {
 
     #[test]
     fn empty_input_draws_nothing() {
-        assert_eq!(bar_chart("t", &[], "x"), "");
-        assert_eq!(timeline("t", &[], "x"), "");
+        assert_eq!(bar_chart("t", &[], "x", Mark::Bar), "");
+        assert_eq!(timeline("t", &[], "x", Mark::Bar), "");
         assert_eq!(table("t", &["a"], &[]), "");
     }
 
     #[test]
     fn bar_chart_is_accessible_valid_svg() {
         let bars = [bar("宜宾", 411, "411家"), bar("厦门", 1292, "1,292家")];
-        let svg = bar_chart("参与企业（家）", &bars, "ankang-firms");
+        let svg = bar_chart("参与企业（家）", &bars, "ankang-firms", Mark::Bar);
         assert!(well_formed(&svg), "{svg}");
         assert!(lengths_are_tidy(&svg), "{svg}");
         for part in [
@@ -476,7 +547,10 @@ mod tests {
             assert!(svg.contains(part), "missing {part} in {svg}");
         }
         assert_eq!(svg.matches("class=\"chart-bar\"").count(), 2);
-        assert_eq!(bar_chart("参与企业（家）", &bars, "ankang-firms"), svg);
+        assert_eq!(
+            bar_chart("参与企业（家）", &bars, "ankang-firms", Mark::Bar),
+            svg
+        );
     }
 
     #[test]
@@ -491,7 +565,7 @@ mod tests {
         ];
         for (values, widths) in table {
             let bars: Vec<Bar> = values.iter().map(|&v| bar("宜宾", v, "1,292家")).collect();
-            let svg = bar_chart("t", &bars, "c");
+            let svg = bar_chart("t", &bars, "c", Mark::Bar);
             assert!(lengths_are_tidy(&svg), "{svg}");
             let got: Vec<&str> = attrs(&svg, "width")
                 .into_iter()
@@ -505,7 +579,7 @@ mod tests {
     #[test]
     fn long_labels_are_cut_and_kept_in_the_tooltip() {
         let long = "全国“安康杯”竞赛四川省宜宾市分赛区";
-        let svg = bar_chart("t", &[bar(long, 1, "1家")], "c");
+        let svg = bar_chart("t", &[bar(long, 1, "1家")], "c", Mark::Bar);
         assert!(well_formed(&svg));
         assert!(
             svg.contains("…<title>全国“安康杯”竞赛四川省宜宾市分赛区</title></text>"),
@@ -518,7 +592,7 @@ mod tests {
     fn text_and_links_are_escaped() {
         let mut b = bar("A&B <i>\"x\"\u{1}", 3, "3'");
         b.href = Some("/regions/a?b=1&c=2".into());
-        let svg = bar_chart("<t>", &[b], "c");
+        let svg = bar_chart("<t>", &[b], "c", Mark::Bar);
         assert!(well_formed(&svg), "{svg}");
         assert!(svg.contains("<a href=\"/regions/a?b=1&amp;c=2\"><title>A&amp;B"));
         assert!(svg.contains("&lt;t&gt;") && svg.contains("3&#39;") && !svg.contains('\u{1}'));
@@ -529,7 +603,7 @@ mod tests {
         let bars: Vec<Bar> = (0..40)
             .map(|i| bar(&format!("地区{i}"), i, &format!("{i}家")))
             .collect();
-        let svg = bar_chart("t", &bars, "c");
+        let svg = bar_chart("t", &bars, "c", Mark::Bar);
         assert!(well_formed(&svg) && lengths_are_tidy(&svg));
         assert!(svg.contains("viewBox=\"0 0 360 1048\""));
         assert_eq!(svg.matches("<rect class=\"chart-bar\"").count(), 40);
@@ -549,7 +623,7 @@ mod tests {
                     }
                 })
                 .collect();
-            let svg = timeline("按月", &points, "m");
+            let svg = timeline("按月", &points, "m", Mark::Bar);
             assert!(well_formed(&svg) && lengths_are_tidy(&svg), "{svg}");
             assert!(svg.contains("<desc id=\"m-desc\">2022年1月：9家"));
             assert_eq!(svg.matches("font-size=\"12\"").count(), shown, "{n} months");
@@ -576,7 +650,7 @@ mod tests {
                 }
             })
             .collect();
-        let svg = timeline("按月", &slots, "g");
+        let svg = timeline("按月", &slots, "g", Mark::Bar);
         assert!(well_formed(&svg) && lengths_are_tidy(&svg), "{svg}");
         // Two columns in four slots: the second sits three slots right of the first.
         assert_eq!(svg.matches("<rect class=\"chart-bar\"").count(), 2);
@@ -587,6 +661,33 @@ mod tests {
         // One dashed line where 2023 starts; the description lists only months with values.
         assert_eq!(svg.matches("class=\"chart-year\"").count(), 1);
         assert!(svg.contains("<desc id=\"g-desc\">2022年11月：5家；2023年2月：7家</desc>"));
+    }
+
+    #[test]
+    fn means_are_points_not_bars() {
+        let bars = [bar("宜宾", 80, "80%"), bar("泸州", 60, "60%")];
+        let svg = bar_chart("采纳率", &bars, "p", Mark::Point);
+        assert!(well_formed(&svg) && lengths_are_tidy(&svg), "{svg}");
+        assert_eq!(svg.matches("<rect class=\"chart-bar\"").count(), 0);
+        assert_eq!(svg.matches("<circle class=\"chart-point\"").count(), 2);
+        let slots: Vec<Slot> = [(1, Some(50)), (2, None), (3, Some(70)), (4, Some(65))]
+            .iter()
+            .map(|&(m, v)| {
+                let label = format!("2024年{m}月");
+                Slot {
+                    bar: v.map(|v| bar(&label, v, &format!("{v}%"))),
+                    year_start: m == 1,
+                    label,
+                }
+            })
+            .collect();
+        let svg = timeline("采纳率", &slots, "q", Mark::Point);
+        assert!(well_formed(&svg) && lengths_are_tidy(&svg), "{svg}");
+        assert_eq!(svg.matches("<rect class=\"chart-bar\"").count(), 0);
+        assert_eq!(svg.matches("<circle class=\"chart-point\"").count(), 3);
+        // One segment joins March and April; the gap in February breaks the line.
+        let segments = svg.matches("stroke-opacity=\"0.3\"/>").count() - 1;
+        assert_eq!(segments, 1, "{svg}");
     }
 
     #[test]

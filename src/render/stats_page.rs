@@ -10,6 +10,7 @@ use super::context::Shared;
 use super::format::format_period;
 use super::totals::{self, TotalView};
 use super::urls;
+use crate::config::Aggregate;
 use crate::site::Site;
 use crate::site::aggregate::Totals;
 use crate::site::span::Span;
@@ -283,9 +284,14 @@ fn metric_charts(
                 None => format!("{}（{}，{period}）", m.label, d.by),
             };
             let chart_id = format!("{id}-m{i}-{}", d.key);
+            // Sums are bars; a mean (a rate, an average) does not add up: a point.
+            let mark = match m.aggregate {
+                Aggregate::Sum => charts::Mark::Bar,
+                _ => charts::Mark::Point,
+            };
             let svg = match d.shape {
-                Shape::Bars => charts::bar_chart(&title, &bars, &chart_id),
-                Shape::Timeline => charts::timeline(&title, &slots(site, i, d), &chart_id),
+                Shape::Bars => charts::bar_chart(&title, &bars, &chart_id, mark),
+                Shape::Timeline => charts::timeline(&title, &slots(site, i, d), &chart_id, mark),
             };
             let rows: Vec<Vec<String>> = bars
                 .iter()
