@@ -233,6 +233,21 @@ pub fn explain(id: &str) -> Option<Explanation> {
             "site/.jianxun-manifest   # edited by hand",
             "(delete site/.jianxun-manifest, then build again)",
         ),
+        "E045" => e(
+            "A key is followed by a full-width colon `：` (as a Chinese input method types it). YAML only knows the half-width colon `:`, followed by a space. `jianxun check --fix` fixes it.",
+            "title：宜宾园区安全检查",
+            "title: 宜宾园区安全检查",
+        ),
+        "E046" => e(
+            "The line is indented with full-width spaces `　` (U+3000). YAML only knows half-width spaces: indent with two. `jianxun check --fix` fixes it.",
+            "metrics:\n　参与企业: 411",
+            "metrics:\n  参与企业: 411",
+        ),
+        "E047" => e(
+            "A list is written between full-width brackets or quotes (【】, ［］, “”), so the whole text would be one name. A list needs half-width square brackets, with half-width commas between the items.",
+            "tags: 【安全，宣传】",
+            "tags: [安全, 宣传]",
+        ),
         "W001" => e(
             "A link leads to a draft (draft: true), which is not published: readers would find nothing. Publish it or remove the link.",
             "[draft](d.md)   # d.md has draft: true",

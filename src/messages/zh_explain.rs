@@ -233,6 +233,21 @@ pub fn explain(id: &str) -> Option<Explanation> {
             "site/.jianxun-manifest   # 被改过",
             "（删掉 site/.jianxun-manifest 后重新生成）",
         ),
+        "E045" => e(
+            "键后面用了全角冒号 `：`（中文输入法常这样打）。YAML 只认半角冒号 `:`，冒号后面再空一格。`jianxun check --fix` 可以自动改正。",
+            "title：宜宾园区安全检查",
+            "title: 宜宾园区安全检查",
+        ),
+        "E046" => e(
+            "行首用全角空格 `　`（U+3000）缩进了。YAML 只认半角空格，请用两个半角空格缩进。`jianxun check --fix` 可以自动改正。",
+            "metrics:\n　参与企业: 411",
+            "metrics:\n  参与企业: 411",
+        ),
+        "E047" => e(
+            "列表写在全角括号或引号里了（【】、［］、“”），整串字会被当成一个名称。列表要用半角方括号，各项之间用半角逗号隔开。",
+            "tags: 【安全，宣传】",
+            "tags: [安全, 宣传]",
+        ),
         "W001" => e(
             "链接指向一篇草稿（draft: true），草稿不会发布，读者点进去会找不到。发布那篇，或者删掉链接。",
             "见[草稿](d.md)   # d.md 里写着 draft: true",
