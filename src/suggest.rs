@@ -41,6 +41,22 @@ pub fn did_you_mean<'a>(
         .map(|(_, c)| c)
 }
 
+/// The candidate that sounds exactly like `word` but is written otherwise:
+/// a homophone an input method chose (`宜滨` for 宜宾) or the pinyin typed
+/// in place of the characters (`sichuan` for 四川).
+pub fn sounds_like<'a>(
+    word: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Option<&'a str> {
+    let sound = sounded(word);
+    if sound.len() < 2 {
+        return None;
+    }
+    candidates
+        .into_iter()
+        .find(|c| *c != word && sounded(c) == sound)
+}
+
 /// How `s` sounds: lower-case ASCII letters and digits, Chinese characters
 /// as toneless pinyin, everything else (hyphens, spaces) dropped.
 fn sounded(s: &str) -> String {
@@ -83,6 +99,9 @@ mod tests {
         assert_eq!(did_you_mean("ankangbeijingsai", c), Some("安康杯竞赛"));
         assert_eq!(did_you_mean("songwennuan", c), None);
         assert_eq!(sounded("安康杯-2024"), "ankangbei2024");
+        assert_eq!(sounds_like("宜滨", ["宜宾", "成都"]), Some("宜宾"));
+        assert_eq!(sounds_like("sichuan", ["四川", "成都"]), Some("四川"));
+        assert_eq!(sounds_like("江安", ["宜宾", "成都"]), None);
         let pages = ["bulletins/b", "bulletins/yibin-yuanqu"];
         assert_eq!(
             did_you_mean("bulletins/宜宾园区", pages),

@@ -75,6 +75,7 @@ pub const CODES: &[CodeInfo] = &[
     c("W006", "metric-unreported"),
     c("W007", "metric-mismatch"),
     c("W008", "metric-caliber"),
+    c("W009", "region-unknown"),
 ];
 
 /// The kind named `name_or_id` (`date-invalid`, `E012`, `e12`).

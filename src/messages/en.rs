@@ -453,6 +453,8 @@ pub fn template(key: Key) -> &'static str {
         Key::FixWhyBoth => "{0}; {1}",
         Key::HelpCheckFix => "fix mechanical mistakes in place (full-width colons after keys, full-width spaces and tabs in indentation, lists in full-width brackets, non-standard region spellings), changing nothing else, and show each change",
         Key::HelpCheckFixDates => "with --fix: also rewrite dates such as 2025年3月5日, 2025.3.5, 2025/3/5 as 2025-03-05 (keeping a time)",
+        Key::RegionUnknown => "no place called `{0}` is known",
+        Key::RegionUnknownHint => "did you mean {0}? If `{1}` is right, declare it under regions: in jianxun.yaml",
         Key::HelpCheckDryRun => "with --fix: only show the changes, write nothing",
     }
 }

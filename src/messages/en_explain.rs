@@ -288,6 +288,11 @@ pub fn explain(id: &str) -> Option<Explanation> {
             "参与企业: 1292\n---\n走访企业1292家……",
             "走访企业: 1292\n---\n走访企业1292家……",
         ),
+        "W009" => e(
+            "A place in the region is in no table (the built-in one or regions: in jianxun.yaml) but sounds exactly like a known place: most likely the input method chose a homophone, or the pinyin was typed.",
+            "region: 四川/宜滨",
+            "region: 四川/宜宾",
+        ),
         _ => return None,
     })
 }

@@ -507,4 +507,6 @@ keys! {
     HelpCheckFix,
     HelpCheckFixDates,
     HelpCheckDryRun,
+    RegionUnknown,
+    RegionUnknownHint,
 }

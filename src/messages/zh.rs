@@ -453,6 +453,8 @@ pub fn template(key: Key) -> &'static str {
         Key::FixWhyBoth => "{0}；{1}",
         Key::HelpCheckFix => "自动改正机械性的写法错误（键后的全角冒号、行首的全角空格和 Tab、全角括号里的列表、地区的非标准写法），文件的其他内容一个字节也不改，并显示每处改动",
         Key::HelpCheckFixDates => "和 --fix 一起用：把 2025年3月5日、2025.3.5、2025/3/5 这样的日期改成 2025-03-05（保留时间）",
+        Key::RegionUnknown => "地名表里没有 `{0}` 这个地方",
+        Key::RegionUnknownHint => "是不是想写 {0}？如果 `{1}` 没有写错，请在 jianxun.yaml 的 regions: 下面登记它",
         Key::HelpCheckDryRun => "和 --fix 一起用：只显示会做哪些改动，不修改文件",
     }
 }

@@ -105,6 +105,13 @@ fn every_kind_of_diagnostic() {
             )],
         ),
         (
+            "region_homophone",
+            vec![(
+                "content/bulletins/a.md",
+                bad("region: 四川/宜宾", "region: 四川/宜滨").into(),
+            )],
+        ),
+        (
             "wrong_form",
             vec![(
                 "content/bulletins/a.md",

@@ -246,3 +246,31 @@ fn each_new_code_is_explained_with_a_wrong_and_a_right_example() {
         assert!(r.stdout.contains(wrong), "{code}: {}", r.stdout);
     }
 }
+
+#[test]
+fn a_region_typed_as_a_homophone_or_in_pinyin() {
+    for (written, place, best) in [
+        ("四川/宜滨", "宜滨", "宜宾"),
+        ("sichuan/宜宾", "sichuan", "四川"),
+        ("四穿省/宜宾", "四穿省", "四川"),
+    ] {
+        let (code, out) = check_zh(&bulletin(&format!(
+            "{TITLE}date: 2022-12-10\ncampaign: ankang-cup\nregion: {written}\n"
+        )));
+        assert_eq!(code, 0, "{out}");
+        has(
+            &out,
+            &[
+                &format!("content/bulletins/a.md:5:9: 警告[W009]: 地名表里没有 `{place}` 这个地方"),
+                &format!(
+                    "= 提示: 是不是想写 {best}？如果 `{place}` 没有写错，请在 jianxun.yaml 的 regions: 下面登记它"
+                ),
+            ],
+        );
+    }
+    // A place in no table that sounds like no known one is left alone.
+    let (code, out) = check_zh(&bulletin(&format!(
+        "{TITLE}date: 2022-12-10\ncampaign: ankang-cup\nregion: 四川/某某园区\n"
+    )));
+    assert_eq!((code, out.contains("W009")), (0, false), "{out}");
+}
