@@ -1,7 +1,7 @@
 //! `jianxun check --fix`: mends the mechanical slips in place, before the
 //! check runs.
 //!
-//! Takes the site root and [`FixOpts`]; for each content file, reads it as
+//! Takes the site root and [`FixOpts`]; for `jianxun.yaml` and each content file, reads it as
 //! saved, mends it ([`crate::content::fix`]), parses the result the way
 //! `build` would and writes it (a temporary file in the same folder, then a
 //! rename) only when its front matter reads; prints each change as a small
@@ -10,7 +10,7 @@
 use std::path::Path;
 
 use crate::cli::FixOpts;
-use crate::config::Config;
+use crate::config::{CONFIG_FILE, Config};
 use crate::content::bulletin::split_region;
 use crate::content::discover::{Kind, SourceFile};
 use crate::content::fix::{self, Change, Mended, Why};
@@ -70,68 +70,92 @@ pub fn plan(config: &Config, file: &SourceFile, raw: &str, dates: bool) -> Plan 
     }
 }
 
-/// Mends every content file of the site at `root`; prints the changes and
-/// a summary to stderr in `lang`.
+/// Mends `jianxun.yaml` (a whole YAML file), read as saved. Pure.
+pub fn plan_config(raw: &str) -> Plan {
+    let mended = fix::mend_yaml(raw);
+    if mended.changes.is_empty() {
+        return Plan::Clean;
+    }
+    match crate::config::parse(Path::new(CONFIG_FILE), &normalise(&mended.text)) {
+        Err(d) if d.iter().any(|d| UNREADABLE.contains(&d.code)) => Plan::Refused(d),
+        _ => Plan::Mend(mended),
+    }
+}
+
+/// Mends `jianxun.yaml` and every content file of the site at `root`;
+/// prints the changes and a summary to stderr in `lang`.
 pub fn run(root: &Path, opts: FixOpts, lang: Lang) {
+    let mut done = Done::default();
+    let config = root.join(CONFIG_FILE);
+    if let Some(raw) = read(&config) {
+        let plan = plan_config(&raw);
+        apply(Path::new(CONFIG_FILE), &config, plan, opts, lang, &mut done);
+    }
     // A site that cannot be read is reported by the check that follows.
-    let Ok(sources) = crate::discover(root) else {
-        return;
-    };
-    let (mut files, mut lines) = (0, 0);
-    for file in &sources.files {
-        let full = root.join(&file.path);
-        let is_file = std::fs::symlink_metadata(&full).is_ok_and(|m| m.is_file());
-        let Some(raw) = is_file
-            .then(|| std::fs::read(&full).ok())
-            .flatten()
-            .and_then(|b| String::from_utf8(b).ok())
-        else {
-            continue;
-        };
-        match plan(&sources.config, file, &raw, opts.fix_dates) {
-            Plan::Clean => {}
-            Plan::Refused(mut diags) => {
-                eprintln!("{}\n", msg!(FixUnparsable, shown(file)).text(lang));
-                diags.retain(|d| UNREADABLE.contains(&d.code));
-                for d in diags {
-                    eprintln!("{}\n", d.render(Paint::for_stderr(), lang));
-                }
-            }
-            Plan::Mend(m) => {
-                for c in &m.changes {
-                    eprintln!("{}", diff(file, c).text(lang));
-                    let (old, new) = (escape_controls(&c.old), escape_controls(&c.new));
-                    eprintln!("- {old}\n+ {new}\n");
-                }
-                if !opts.dry_run
-                    && let Err(e) = write(&full, &m.text)
-                {
-                    let why = crate::messages::io_reason(&e);
-                    eprintln!(
-                        "{}\n",
-                        msg!(FixCannotWrite, shown(file)).arg_msg(why).text(lang)
-                    );
-                    continue;
-                }
-                files += 1;
-                lines += m.changes.len();
+    if let Ok(sources) = crate::discover(root) {
+        for file in &sources.files {
+            let full = root.join(&file.path);
+            if let Some(raw) = read(&full) {
+                let plan = plan(&sources.config, file, &raw, opts.fix_dates);
+                apply(&file.path, &full, plan, opts, lang, &mut done);
             }
         }
     }
-    let summary = match (lines, opts.dry_run) {
+    let summary = match (done.lines, opts.dry_run) {
         (0, _) => msg!(FixNothing),
-        (_, true) => msg!(FixDryRun, files, lines),
-        (_, false) => msg!(FixDone, files, lines),
+        (_, true) => msg!(FixDryRun, done.files, done.lines),
+        (_, false) => msg!(FixDone, done.files, done.lines),
     };
     eprintln!("{}\n", summary.text(lang));
 }
 
-fn shown(file: &SourceFile) -> String {
-    crate::diag::shown(&file.path)
+/// How many files and lines were (or would be) mended.
+#[derive(Debug, Default)]
+struct Done {
+    files: usize,
+    lines: usize,
 }
 
-/// `content/a.md 第 2 行：…` for one change.
-fn diff(file: &SourceFile, c: &Change) -> Msg {
+/// The text of the regular file `full` (never through a link), if UTF-8.
+fn read(full: &Path) -> Option<String> {
+    let is_file = std::fs::symlink_metadata(full).is_ok_and(|m| m.is_file());
+    let bytes = is_file.then(|| std::fs::read(full).ok()).flatten()?;
+    String::from_utf8(bytes).ok()
+}
+
+/// Prints the plan for the file `rel` (at `full`) and, unless a dry run, carries it out.
+fn apply(rel: &Path, full: &Path, plan: Plan, opts: FixOpts, lang: Lang, done: &mut Done) {
+    let name = crate::diag::shown(rel);
+    match plan {
+        Plan::Clean => {}
+        Plan::Refused(mut diags) => {
+            eprintln!("{}\n", msg!(FixUnparsable, &name).text(lang));
+            diags.retain(|d| UNREADABLE.contains(&d.code));
+            for d in diags {
+                eprintln!("{}\n", d.render(Paint::for_stderr(), lang));
+            }
+        }
+        Plan::Mend(m) => {
+            for c in &m.changes {
+                eprintln!("{}", diff(&name, c).text(lang));
+                let (old, new) = (escape_controls(&c.old), escape_controls(&c.new));
+                eprintln!("- {old}\n+ {new}\n");
+            }
+            if !opts.dry_run
+                && let Err(e) = write(full, &m.text)
+            {
+                let why = crate::messages::io_reason(&e);
+                eprintln!("{}\n", msg!(FixCannotWrite, &name).arg_msg(why).text(lang));
+                return;
+            }
+            done.files += 1;
+            done.lines += m.changes.len();
+        }
+    }
+}
+
+/// `content/a.md:2: …` for one change.
+fn diff(name: &str, c: &Change) -> Msg {
     let why = c
         .why
         .iter()
@@ -145,7 +169,7 @@ fn diff(file: &SourceFile, c: &Change) -> Msg {
         })
         .reduce(|a, b| msg!(FixWhyBoth).arg_msg(a).arg_msg(b))
         .unwrap_or_else(|| msg!(FixWhyColon));
-    msg!(FixChange, shown(file), c.line).arg_msg(why)
+    msg!(FixChange, name, c.line).arg_msg(why)
 }
 
 /// Writes `text` to `path` through a temporary file in the same folder and

@@ -71,13 +71,30 @@ fn front_lines(raw: &str) -> Vec<(usize, &str)> {
     Vec::new()
 }
 
-/// `raw` with line `i` (0-based) replaced by the one `f` gives for it.
-fn rewrite(raw: &str, mut f: impl FnMut(usize, &str) -> Option<(String, Vec<Why>)>) -> Mended {
+/// Every line of `raw`, a whole YAML file such as `jianxun.yaml`.
+fn all_lines(raw: &str) -> Vec<(usize, &str)> {
+    let body = raw.strip_prefix('\u{feff}').unwrap_or(raw);
+    (0..)
+        .zip(body.split('\n').map(|l| l.strip_suffix('\r').unwrap_or(l)))
+        .collect()
+}
+
+/// `raw` with its front-matter line `i` (0-based) replaced by the one `f` gives for it.
+fn rewrite(raw: &str, f: impl FnMut(usize, &str) -> Option<(String, Vec<Why>)>) -> Mended {
+    let wanted = front_lines(raw).into_iter().map(|(i, _)| i).collect();
+    rewrite_lines(raw, &wanted, f)
+}
+
+/// `raw` with each line `i` (0-based) of `wanted` replaced by the one `f` gives for it.
+fn rewrite_lines(
+    raw: &str,
+    wanted: &BTreeSet<usize>,
+    mut f: impl FnMut(usize, &str) -> Option<(String, Vec<Why>)>,
+) -> Mended {
     let (bom, body) = match raw.strip_prefix('\u{feff}') {
         Some(b) => ("\u{feff}", b),
         None => ("", raw),
     };
-    let wanted: BTreeSet<usize> = front_lines(raw).into_iter().map(|(i, _)| i).collect();
     let mut text = String::with_capacity(raw.len() + 16);
     text.push_str(bom);
     let mut changes = Vec::new();
@@ -106,6 +123,23 @@ fn rewrite(raw: &str, mut f: impl FnMut(usize, &str) -> Option<(String, Vec<Why>
 /// its dates in the standard form.
 pub fn mend(raw: &str, dates: bool) -> Mended {
     let front = front_lines(raw);
+    let typed = typing(raw, &front);
+    if !dates {
+        return typed;
+    }
+    let dated = rewrite(&typed.text, |_, line| {
+        date_line(line).map(|l| (l, vec![Why::Date]))
+    });
+    merge(typed, dated)
+}
+
+/// Mends the typing slips of `raw`, a whole YAML file (`jianxun.yaml`).
+pub fn mend_yaml(raw: &str) -> Mended {
+    typing(raw, &all_lines(raw))
+}
+
+/// `raw` with the typing slips of its lines `front` (a YAML document) mended.
+fn typing(raw: &str, front: &[(usize, &str)]) -> Mended {
     let yaml: Vec<&str> = front.iter().map(|(_, l)| *l).collect();
     let first = front.first().map_or(0, |(i, _)| *i);
     let mut slipped: BTreeMap<usize, Vec<Why>> = BTreeMap::new();
@@ -118,17 +152,11 @@ pub fn mend(raw: &str, dates: bool) -> Mended {
         };
         slipped.entry(first + s.line - 1).or_default().push(why);
     }
-    let typed = rewrite(raw, |i, line| {
+    let wanted = front.iter().map(|(i, _)| *i).collect();
+    rewrite_lines(raw, &wanted, |i, line| {
         let why = slipped.get(&i)?;
         slips::fix_line(line).map(|l| (l, why.clone()))
-    });
-    if !dates {
-        return typed;
-    }
-    let dated = rewrite(&typed.text, |_, line| {
-        date_line(line).map(|l| (l, vec![Why::Date]))
-    });
-    merge(typed, dated)
+    })
 }
 
 /// `line` (`date: 2025年3月5日`) with its date in the standard form.
@@ -227,6 +255,20 @@ mod tests {
         assert_eq!(mend(raw, true).text, raw);
         assert!(mend(raw, true).changes.is_empty());
         assert!(mend("title：宜宾\n", true).changes.is_empty());
+    }
+
+    #[test]
+    fn a_whole_yaml_file() {
+        let raw = "title：测试简讯\r\nmetrics:\r\n\u{3000}参与企业: { unit: 家 }\r\n";
+        let m = mend_yaml(raw);
+        assert_eq!(
+            m.text,
+            "title: 测试简讯\r\nmetrics:\r\n  参与企业: { unit: 家 }\r\n"
+        );
+        assert_eq!(
+            m.changes.iter().map(|c| c.line).collect::<Vec<_>>(),
+            vec![1, 3]
+        );
     }
 
     #[test]

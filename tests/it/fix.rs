@@ -153,3 +153,30 @@ fn the_options_have_chinese_help_and_need_fix() {
     let r = run_lang(f.root(), &["check", "--dry-run"], None);
     assert_eq!(r.code, 2, "{}", r.stderr);
 }
+
+#[test]
+fn the_site_configuration_is_mended_too() {
+    let f = Fixture::new();
+    let slipped = "title：测试简讯\r\nbase_url: https://example.org/\r\nmetrics:\r\n\u{3000}参与企业: { unit: 家, aggregate: sum }\r\n";
+    f.write("jianxun.yaml", slipped);
+    f.write(FILE, "---\ntitle：宜宾园区安全检查\ndate: 2022-12-10\ncampaign: ankang-cup\nregion: 四川/宜宾\n---\n正文。\n");
+    let before = run_lang(f.root(), &["check"], None);
+    assert!(
+        before.stderr.contains("jianxun.yaml:1:6: 错误[E045]"),
+        "{}",
+        before.stderr
+    );
+    let r = run_lang(f.root(), &["check", "--fix"], None);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_eq!(
+        f.read("jianxun.yaml"),
+        "title: 测试简讯\r\nbase_url: https://example.org/\r\nmetrics:\r\n  参与企业: { unit: 家, aggregate: sum }\r\n"
+    );
+    // With the configuration mended, the bulletins are mended in the same run.
+    assert!(f.read(FILE).starts_with("---\ntitle: 宜宾园区安全检查\n"));
+    assert!(
+        r.stderr.contains("已改正 2 个文件，共 3 处。"),
+        "{}",
+        r.stderr
+    );
+}
