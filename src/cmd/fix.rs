@@ -28,6 +28,7 @@ const UNREADABLE: &[&str] = &[
     "yaml-tab",
     "yaml-fullwidth-colon",
     "yaml-fullwidth-indent",
+    "yaml-fullwidth-space",
     "list-fullwidth-brackets",
 ];
 
@@ -161,6 +162,7 @@ fn diff(name: &str, c: &Change) -> Msg {
         .iter()
         .map(|w| match w {
             Why::Colon => msg!(FixWhyColon),
+            Why::SpaceAfterColon => msg!(FixWhySpace),
             Why::FullWidthIndent => msg!(FixWhyIndent),
             Why::Tab => msg!(FixWhyTab),
             Why::Brackets => msg!(FixWhyBrackets),

@@ -18,6 +18,8 @@ use crate::yaml::slips::{self, SlipKind};
 pub enum Why {
     /// A full-width colon after a key.
     Colon,
+    /// A full-width space after a key's colon.
+    SpaceAfterColon,
     /// Indentation with full-width spaces.
     FullWidthIndent,
     /// Indentation with a tab.
@@ -146,6 +148,7 @@ fn typing(raw: &str, front: &[(usize, &str)]) -> Mended {
     for s in slips::scan(&yaml.join("\n")) {
         let why = match s.kind {
             SlipKind::Colon { .. } => Why::Colon,
+            SlipKind::SpaceAfterColon { .. } => Why::SpaceAfterColon,
             SlipKind::FullWidthIndent => Why::FullWidthIndent,
             SlipKind::Tab => Why::Tab,
             SlipKind::Brackets { .. } => Why::Brackets,

@@ -67,6 +67,7 @@ pub const CODES: &[CodeInfo] = &[
     c("E045", "yaml-fullwidth-colon"),
     c("E046", "yaml-fullwidth-indent"),
     c("E047", "list-fullwidth-brackets"),
+    c("E048", "yaml-fullwidth-space"),
     c("W001", "link-draft"),
     c("W002", "date-future"),
     c("W003", "metric-outlier"),

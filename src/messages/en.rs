@@ -455,6 +455,8 @@ pub fn template(key: Key) -> &'static str {
         Key::HelpCheckFixDates => "with --fix: also rewrite dates such as 2025年3月5日, 2025.3.5, 2025/3/5 as 2025-03-05 (keeping a time)",
         Key::RegionUnknown => "no place called `{0}` is known",
         Key::RegionUnknownHint => "did you mean {0}? If `{1}` is right, declare it under regions: in jianxun.yaml",
+        Key::SlipSpace => "`{0}:` is followed by a full-width space `　`; a colon needs a half-width space after it",
+        Key::FixWhySpace => "full-width space after the colon made half-width",
         Key::HelpCheckDryRun => "with --fix: only show the changes, write nothing",
     }
 }

@@ -248,6 +248,11 @@ pub fn explain(id: &str) -> Option<Explanation> {
             "tags: 【安全，宣传】",
             "tags: [安全, 宣传]",
         ),
+        "E048" => e(
+            "A key's colon is followed by a full-width space `　` (as a Chinese input method types it). YAML needs a half-width space after the colon. `jianxun check --fix` fixes it.",
+            "title:　宜宾园区安全检查",
+            "title: 宜宾园区安全检查",
+        ),
         "W001" => e(
             "A link leads to a draft (draft: true), which is not published: readers would find nothing. Publish it or remove the link.",
             "[draft](d.md)   # d.md has draft: true",

@@ -509,4 +509,6 @@ keys! {
     HelpCheckDryRun,
     RegionUnknown,
     RegionUnknownHint,
+    SlipSpace,
+    FixWhySpace,
 }

@@ -455,6 +455,8 @@ pub fn template(key: Key) -> &'static str {
         Key::HelpCheckFixDates => "和 --fix 一起用：把 2025年3月5日、2025.3.5、2025/3/5 这样的日期改成 2025-03-05（保留时间）",
         Key::RegionUnknown => "地名表里没有 `{0}` 这个地方",
         Key::RegionUnknownHint => "是不是想写 {0}？如果 `{1}` 没有写错，请在 jianxun.yaml 的 regions: 下面登记它",
+        Key::SlipSpace => "`{0}:` 后面是全角空格 `　`；冒号后面要用半角空格",
+        Key::FixWhySpace => "冒号后面的全角空格改成半角空格",
         Key::HelpCheckDryRun => "和 --fix 一起用：只显示会做哪些改动，不修改文件",
     }
 }

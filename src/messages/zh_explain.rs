@@ -248,6 +248,11 @@ pub fn explain(id: &str) -> Option<Explanation> {
             "tags: 【安全，宣传】",
             "tags: [安全, 宣传]",
         ),
+        "E048" => e(
+            "键的冒号后面用了全角空格 `　`（中文输入法常这样打）。YAML 要求冒号后面是半角空格。`jianxun check --fix` 可以自动改正。",
+            "title:　宜宾园区安全检查",
+            "title: 宜宾园区安全检查",
+        ),
         "W001" => e(
             "链接指向一篇草稿（draft: true），草稿不会发布，读者点进去会找不到。发布那篇，或者删掉链接。",
             "见[草稿](d.md)   # d.md 里写着 draft: true",

@@ -79,6 +79,11 @@ fn slip_diagnostic(path: &Path, whole: &str, first_line: usize, s: slips::Slip) 
             msg!(SlipColon, key),
             msg!(SlipColonHint, fixed.trim()),
         ),
+        SlipKind::SpaceAfterColon { key, fixed } => (
+            "yaml-fullwidth-space",
+            msg!(SlipSpace, key),
+            msg!(SlipColonHint, fixed.trim()),
+        ),
         SlipKind::FullWidthIndent => (
             "yaml-fullwidth-indent",
             msg!(SlipIndent),

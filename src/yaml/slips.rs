@@ -18,6 +18,13 @@ pub enum SlipKind {
         /// The line as it should be written.
         fixed: String,
     },
+    /// `key:　value`: a full-width space after the colon.
+    SpaceAfterColon {
+        /// The key before the colon.
+        key: String,
+        /// The line as it should be written.
+        fixed: String,
+    },
     /// Indentation with full-width spaces.
     FullWidthIndent,
     /// Indentation with a tab.
@@ -86,6 +93,8 @@ pub fn scan(yaml: &str) -> Vec<Slip> {
         }
         if let Some((col, key, fixed)) = colon(line) {
             out.push(slip(n, col, 1, SlipKind::Colon { key, fixed }));
+        } else if let Some((col, key, fixed)) = space_after_colon(line) {
+            out.push(slip(n, col, 1, SlipKind::SpaceAfterColon { key, fixed }));
         } else if let Some((col, len, kind)) = brackets(line) {
             out.push(slip(n, col, len, kind));
         }
@@ -144,10 +153,41 @@ pub fn fix_line(line: &str) -> Option<String> {
     fixed.push_str(rest);
     if let Some((_, _, with_colon)) = colon(&fixed) {
         fixed = with_colon;
-    } else if let Some((_, _, SlipKind::Brackets { fixed: list, .. })) = brackets(&fixed) {
+    } else if let Some((_, _, spaced)) = space_after_colon(&fixed) {
+        fixed = spaced;
+    }
+    if let Some((_, _, SlipKind::Brackets { fixed: list, .. })) = brackets(&fixed) {
         fixed = list;
     }
     (fixed != line).then_some(fixed)
+}
+
+/// A key whose half-width colon is followed by a full-width space: its
+/// 1-based column, the key, and the line written with `: `.
+fn space_after_colon(line: &str) -> Option<(usize, String, String)> {
+    let at = line.find(':')?;
+    let before = &line[..at];
+    let after = line[at + 1..].strip_prefix(WIDE_SPACE)?;
+    let key = plausible_key(before)?;
+    let col = before.chars().count() + 2;
+    let after = after.trim_start_matches(WIDE_SPACE);
+    Some((col, key.to_string(), format!("{before}: {after}")))
+}
+
+/// The key written before a colon at the end of `before`, if it reads as one.
+fn plausible_key(before: &str) -> Option<&str> {
+    if before.contains('#') {
+        return None;
+    }
+    let key = before.trim_start_matches(is_blank);
+    let key = key.strip_prefix("- ").unwrap_or(key).trim_end();
+    let plausible = !key.is_empty()
+        && key.chars().count() <= 30
+        && !key.contains(is_blank)
+        && !key.contains([
+            '"', '\'', '[', ']', '{', '}', ',', '，', '、', '“', '”', '【', '】',
+        ]);
+    plausible.then_some(key)
 }
 
 /// A key followed by a full-width colon: its 1-based column, the key, and
@@ -243,6 +283,20 @@ mod tests {
     }
 
     #[test]
+    fn a_full_width_space_after_a_colon() {
+        let s = scan("title:\u{3000}宜宾\nurl: http://a\u{3000}b\n");
+        assert_eq!(s.len(), 1);
+        assert_eq!((s[0].line, s[0].col, s[0].len), (1, 7, 1));
+        assert_eq!(
+            s[0].kind,
+            SlipKind::SpaceAfterColon {
+                key: "title".into(),
+                fixed: "title: 宜宾".into()
+            }
+        );
+    }
+
+    #[test]
     fn indentation_with_full_width_spaces_and_tabs() {
         let s = scan("metrics:\n\u{3000}参与企业: 411\n");
         assert_eq!((s[0].line, s[0].col, s[0].len), (2, 1, 1));
@@ -288,6 +342,10 @@ mod tests {
         assert_eq!(
             fix_line("\u{3000}tags: 【安全，宣传】").as_deref(),
             Some("  tags: [安全, 宣传]")
+        );
+        assert_eq!(
+            fix_line("title:\u{3000}宜宾").as_deref(),
+            Some("title: 宜宾")
         );
         assert_eq!(fix_line("title: 会议：安全"), None);
         assert_eq!(fix_line("  参与企业: 411"), None);

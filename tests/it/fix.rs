@@ -9,7 +9,7 @@ use crate::support::{Fixture, run_lang};
 /// A bulletin saved by a Windows editor (BOM, CRLF) with every mechanical
 /// slip, and lines that must stay as they are (a colon in the body and in a
 /// `|` block, a comment, trailing spaces, a region comment).
-const SLIPPED: &str = "\u{feff}---\r\ntitle：宜宾园区安全检查\r\ndate: 2025年3月5日 09:30 # 原稿日期\r\ncampaign: ankang-cup\r\nregion: 四川省宜宾市\r\nmetrics:\r\n\u{3000}参与企业：411\r\n\t参与职工: 12万余\r\ntags: 【安全，宣传】\r\nsummary: |\r\n  时间：上午  \r\n---\r\n正文：title：不改。\u{3000}\r\n\r\n第二段\r\n";
+const SLIPPED: &str = "\u{feff}---\r\ntitle：宜宾园区安全检查\r\ndate: 2025年3月5日 09:30 # 原稿日期\r\ncampaign:\u{3000}ankang-cup\r\nregion: 四川省宜宾市\r\nmetrics:\r\n\u{3000}参与企业：411\r\n\t参与职工: 12万余\r\ntags: 【安全，宣传】\r\nsummary: |\r\n  时间：上午  \r\n---\r\n正文：title：不改。\u{3000}\r\n\r\n第二段\r\n";
 
 /// The same file after `check --fix --fix-dates`.
 const MENDED: &str = "\u{feff}---\r\ntitle: 宜宾园区安全检查\r\ndate: 2025-03-05 09:30 # 原稿日期\r\ncampaign: ankang-cup\r\nregion: 四川/宜宾\r\nmetrics:\r\n  参与企业: 411\r\n  参与职工: 12万余\r\ntags: [安全, 宣传]\r\nsummary: |\r\n  时间：上午  \r\n---\r\n正文：title：不改。\u{3000}\r\n\r\n第二段\r\n";
@@ -41,7 +41,8 @@ fn fix_mends_every_mechanical_slip_and_nothing_else() {
         "content/bulletins/a.md:7: 行首的全角空格改成半角空格；全角冒号 `：` 改成半角冒号 `:`\n- \u{3000}参与企业：411\n+   参与企业: 411\n",
         "content/bulletins/a.md:8: 行首的 Tab 改成半角空格\n- \\t参与职工: 12万余\n+   参与职工: 12万余\n",
         "content/bulletins/a.md:9: 全角括号里的列表改成 `[甲, 乙]` 的写法\n- tags: 【安全，宣传】\n+ tags: [安全, 宣传]\n",
-        "已改正 1 个文件，共 6 处。",
+        "content/bulletins/a.md:4: 冒号后面的全角空格改成半角空格\n- campaign:\u{3000}ankang-cup\n+ campaign: ankang-cup\n",
+        "已改正 1 个文件，共 7 处。",
         "没有发现问题。",
     ] {
         assert!(
@@ -69,7 +70,7 @@ fn dates_change_only_when_asked() {
     let expected = MENDED.replace("date: 2025-03-05 09:30", "date: 2025年3月5日 09:30");
     assert_eq!(String::from_utf8(bytes(&f)).unwrap(), expected);
     assert!(
-        r.stderr.contains("已改正 1 个文件，共 5 处。"),
+        r.stderr.contains("已改正 1 个文件，共 6 处。"),
         "{}",
         r.stderr
     );
@@ -91,7 +92,7 @@ fn dry_run_shows_the_diff_and_writes_nothing() {
     );
     assert!(
         r.stderr
-            .contains("可以改正 1 个文件，共 6 处；这次只是预览，没有改动任何文件")
+            .contains("可以改正 1 个文件，共 7 处；这次只是预览，没有改动任何文件")
     );
     let en = run_lang(f.root(), &["check", "--fix", "--dry-run"], Some("en"));
     assert!(

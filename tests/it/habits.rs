@@ -82,6 +82,22 @@ fn full_width_colon_after_a_key() {
 }
 
 #[test]
+fn full_width_space_after_a_colon() {
+    let (code, out) = check_zh(&bulletin(&format!(
+        "title:\u{3000}宜宾园区安全检查\n{REST}"
+    )));
+    assert_eq!(code, 1);
+    has(
+        &out,
+        &[
+            "content/bulletins/a.md:2:7: 错误[E048]: `title:` 后面是全角空格 `　`；冒号后面要用半角空格",
+            "写成 `title: 宜宾园区安全检查`",
+        ],
+    );
+    assert!(!out.contains("E004"), "{out}");
+}
+
+#[test]
 fn full_width_space_or_tab_in_indentation() {
     let (code, out) = check_zh(&bulletin(&format!(
         "{TITLE}{REST}metrics:\n\u{3000}参与企业: 411\n"
