@@ -366,7 +366,7 @@ pub fn template(key: Key) -> &'static str {
         Key::HelpStatsTo => "Only bulletins up to this month (e.g. 2025-06); totals are computed over them",
         Key::HelpStatsFormat => "Output format: table (for the terminal, the default), csv (with a byte-order mark, opens in Excel) or json",
         Key::HelpCheck => "Check the whole site without writing anything: every error `build` would report, plus broken links, missing images, future dates, outlying numbers and duplicate titles",
-        Key::HelpCheckAfter => "Examples:\n  jianxun check\n  jianxun check --root my-site --format json | jq .message\n\nErrors exit 1; warnings alone exit 0.\nFor the long explanation of a code: jianxun explain E012",
+        Key::HelpCheckAfter => "Examples:\n  jianxun check\n  jianxun check --root my-site --format json | jq .message\n  jianxun check --fix --dry-run    # see what would change\n  jianxun check --fix --fix-dates  # fix, dates written 2025-03-05 too\n\nErrors exit 1; warnings alone exit 0.\nFor the long explanation of a code: jianxun explain E012",
         Key::HelpCheckFormat => "Output format: text (the default: file, line, column, the line underlined, a hint) or json (one JSON object per line)",
         Key::HelpExplain => "Explain a diagnostic code (e.g. E012) with a wrong and a right example",
         Key::HelpExplainAfter => "Examples:\n  jianxun explain E012\n  jianxun explain W003",

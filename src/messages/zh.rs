@@ -366,7 +366,7 @@ pub fn template(key: Key) -> &'static str {
         Key::HelpStatsTo => "只算到这个月（例如 2025-06）为止的简讯",
         Key::HelpStatsFormat => "输出格式：table（终端里的表格，默认）、csv（带 BOM，Excel 能直接打开）、json",
         Key::HelpCheck => "检查整个网站，不写任何文件：报告 build 会报的所有错误，还有坏链接、缺图片、未来日期、异常数值和重复标题",
-        Key::HelpCheckAfter => "示例：\n  jianxun check\n  jianxun check --root 我的网站 --format json\n\n有错误时退出码是 1；只有警告时是 0。\n看某个错误代码的详细说明：jianxun explain E012",
+        Key::HelpCheckAfter => "示例：\n  jianxun check\n  jianxun check --root 我的网站 --format json\n  jianxun check --fix --dry-run    # 先看看会改哪些地方\n  jianxun check --fix --fix-dates  # 改正，日期也改成 2025-03-05 的写法\n\n有错误时退出码是 1；只有警告时是 0。\n看某个错误代码的详细说明：jianxun explain E012",
         Key::HelpCheckFormat => "输出格式：text（默认，标出文件、行、列和出错的地方）或 json（每行一个 JSON 对象）",
         Key::HelpExplain => "详细解释一个错误代码（例如 E012），并给出错误和正确的写法",
         Key::HelpExplainAfter => "示例：\n  jianxun explain E012\n  jianxun explain W003",

@@ -72,6 +72,9 @@ const PAIRS: &[(char, char, bool)] = &[
 pub fn scan(yaml: &str) -> Vec<Slip> {
     let mut out = Vec::new();
     let mut block: Option<usize> = None;
+    // The indentation of the last `key: value` line: more-indented lines
+    // after it continue its value (`summary: 第一行` / `  注：第二行`).
+    let mut plain: Option<usize> = None;
     for (i, raw) in yaml.lines().enumerate() {
         let line = raw.trim_end_matches('\r');
         let indent = indent_width(line);
@@ -91,6 +94,12 @@ pub fn scan(yaml: &str) -> Vec<Slip> {
             let len = lead.chars().count() - p;
             out.push(slip(n, p + 1, len, SlipKind::FullWidthIndent));
         }
+        let spaces = line.chars().take_while(|c| *c == ' ').count();
+        let continued = plain.is_some_and(|p| spaces > p);
+        if continued {
+            continue;
+        }
+        plain = None;
         if let Some((col, key, fixed)) = colon(line) {
             out.push(slip(n, col, 1, SlipKind::Colon { key, fixed }));
         } else if let Some((col, key, fixed)) = space_after_colon(line) {
@@ -99,6 +108,11 @@ pub fn scan(yaml: &str) -> Vec<Slip> {
             out.push(slip(n, col, len, kind));
         }
         let value = line.split_once(": ").map(|(_, v)| v.trim());
+        if value
+            .is_some_and(|v| !v.is_empty() && !v.starts_with(['#', '[', '{', '|', '>', '"', '\'']))
+        {
+            plain = Some(spaces);
+        }
         if value.is_some_and(|v| {
             let v = v.split(" #").next().unwrap_or(v).trim();
             matches!(v.chars().next(), Some('|' | '>'))
