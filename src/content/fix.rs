@@ -253,6 +253,22 @@ mod tests {
     }
 
     #[test]
+    fn campaign_dates_and_only_top_level_keys() {
+        let raw = "---\nname: 安康杯竞赛\nstart: 2025/1/1\nend: 2026年12月31日\nnotes:\n  date: 2025.3.5\n---\n";
+        let m = mend(raw, true);
+        assert_eq!(
+            m.text,
+            "---\nname: 安康杯竞赛\nstart: 2025-01-01\nend: 2026-12-31\nnotes:\n  date: 2025.3.5\n---\n"
+        );
+        // A date that does not exist is left for the editor.
+        assert!(
+            mend("---\ndate: 2025年2月30日\n---\n", true)
+                .changes
+                .is_empty()
+        );
+    }
+
+    #[test]
     fn nothing_without_a_closed_front_matter() {
         let raw = "---\ntitle：宜宾\n正文\n";
         assert_eq!(mend(raw, true).text, raw);
