@@ -49,6 +49,9 @@ const ARGS: &[(&str, &str, Key)] = &[
     ("stats", "format", Key::HelpStatsFormat),
     ("check", "root", Key::HelpRoot),
     ("check", "format", Key::HelpCheckFormat),
+    ("check", "fix", Key::HelpCheckFix),
+    ("check", "fix_dates", Key::HelpCheckFixDates),
+    ("check", "dry_run", Key::HelpCheckDryRun),
     ("explain", "code", Key::HelpExplainCode),
     ("new bulletin", "title", Key::HelpNewTitle),
     ("new bulletin", "campaign", Key::HelpNewCampaignArg),
@@ -203,7 +206,8 @@ mod tests {
         for a in all.iter().filter(|a| !a.1.is_empty()) {
             assert!(
                 VALUE_NAMES.iter().any(|v| v.0 == a.1)
-                    || ["drafts", "force", "open"].contains(&a.1.as_str()),
+                    || ["drafts", "force", "open", "fix", "fix_dates", "dry_run"]
+                        .contains(&a.1.as_str()),
                 "no value name for {a:?}"
             );
         }

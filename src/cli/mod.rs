@@ -91,6 +91,15 @@ pub enum Command {
         /// Output format.
         #[arg(long, value_enum, default_value_t = CheckFormat::Text)]
         format: CheckFormat,
+        /// Fix mechanical mistakes in place (full-width colons, full-width or tab indentation, region spellings).
+        #[arg(long)]
+        fix: bool,
+        /// With --fix: also write dates as YYYY-MM-DD.
+        #[arg(long, requires = "fix")]
+        fix_dates: bool,
+        /// With --fix: show the changes, write nothing.
+        #[arg(long, requires = "fix")]
+        dry_run: bool,
     },
     /// Create a new bulletin or campaign from a template.
     #[command(
@@ -268,6 +277,17 @@ pub struct CheckOpts {
     pub root: PathBuf,
     /// Output format.
     pub format: CheckFormat,
+    /// `--fix` and how, when given.
+    pub fix: Option<FixOpts>,
+}
+
+/// How `check --fix` mends files.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FixOpts {
+    /// Also rewrite dates in the standard form (`--fix-dates`).
+    pub fix_dates: bool,
+    /// Only show the changes (`--dry-run`).
+    pub dry_run: bool,
 }
 
 /// Options for `new`, free of clap.
@@ -385,7 +405,17 @@ fn plain(cli: Cli) -> Run {
             to,
             format,
         }),
-        Command::Check { root, format } => Run::Check(CheckOpts { root, format }),
+        Command::Check {
+            root,
+            format,
+            fix,
+            fix_dates,
+            dry_run,
+        } => Run::Check(CheckOpts {
+            root,
+            format,
+            fix: fix.then_some(FixOpts { fix_dates, dry_run }),
+        }),
         Command::New { what } => Run::New(match what {
             NewCommand::Bulletin {
                 title,

@@ -16,6 +16,12 @@ use crate::{BuildOptions, check};
 pub fn run(opts: &CheckOpts) -> i32 {
     let now = jiff::Timestamp::now().as_second();
     let lang = super::lang(&opts.root);
+    if let Some(fix) = opts.fix {
+        super::fix::run(&opts.root, fix, lang);
+        if fix.dry_run {
+            return OK;
+        }
+    }
     let mut diags = check(&opts.root, &BuildOptions::default(), now);
     let errors = diags.iter().filter(|d| d.is_error()).count();
     let warnings = diags.len() - errors;

@@ -6,6 +6,7 @@
 pub mod build;
 pub mod check;
 pub mod explain;
+pub mod fix;
 pub mod init;
 pub mod new;
 pub mod serve;

@@ -83,6 +83,19 @@ pub enum Aggregate {
     Latest,
 }
 
+impl Aggregate {
+    /// The name written in `jianxun.yaml` (`sum`, `mean` …).
+    pub fn name(self) -> &'static str {
+        match self {
+            Aggregate::Sum => "sum",
+            Aggregate::Mean => "mean",
+            Aggregate::Max => "max",
+            Aggregate::Min => "min",
+            Aggregate::Latest => "latest",
+        }
+    }
+}
+
 /// A declared metric.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Metric {
@@ -243,7 +256,7 @@ pub fn parse(path: &Path, text: &str) -> Result<Config, Vec<Diagnostic>> {
     let raw: RawConfig = if text.trim().is_empty() {
         RawConfig::default()
     } else {
-        yaml::parse(path, text, text, 1).map_err(|d| vec![d])?
+        yaml::parse(path, text, text, 1)?
     };
     let mut diags = Vec::new();
     let mut cfg = Config::default();

@@ -99,9 +99,18 @@ pub(crate) fn metric_value(
         } else {
             (pos.col, written.trim_end().chars().count())
         };
-        let hint = match &e.suggestion {
-            Some(s) => msg!(MetricWriteNot, s, raw.trim(), &metric.key),
-            None => e.hint,
+        let hint = match (&e.suggestion, &e.unit_written) {
+            (Some(s), Some(u)) => msg!(MetricWriteNot, s, raw.trim(), &metric.key).arg_msg(msg!(
+                MetricUnitDeclare,
+                u,
+                format!(
+                    "{}: {{ unit: {u}, aggregate: {} }}",
+                    metric.key,
+                    metric.aggregate.name()
+                )
+            )),
+            (Some(s), None) => msg!(MetricWriteNot, s, raw.trim(), &metric.key).arg(""),
+            (None, _) => e.hint,
         };
         Diagnostic::error(
             path,
@@ -114,6 +123,28 @@ pub(crate) fn metric_value(
         .with_hint(hint)
         .with_source(text)
     })
+}
+
+/// The unit a value of an undeclared metric is written in (`人` in
+/// `300余人`, `%` in `55%`), for the declaration a hint proposes; `""`
+/// for a bare number.
+fn unit_of(value: &str) -> String {
+    let v = value.trim();
+    if v.ends_with(['%', '％']) {
+        return "\"%\"".to_string();
+    }
+    let unit: String = match number::parse(v, "", false) {
+        Err(e) => e.unit_written.unwrap_or_default(),
+        Ok(_) => String::new(),
+    }
+    .chars()
+    .filter(|c| !c.is_whitespace())
+    .collect();
+    if unit.is_empty() {
+        "\"\"".to_string()
+    } else {
+        unit
+    }
 }
 
 /// A parsed bulletin, before campaigns are resolved.
@@ -225,7 +256,7 @@ impl Fields<'_> {
         match Date::parse(&d.value) {
             Ok(date) => Some(date),
             Err(msg) => {
-                let hint = msg!(DateHintWithTime);
+                let hint = super::date::mend_hint(&d.value).unwrap_or(msg!(DateHintWithTime));
                 let e = self.err_at(self.at(d), &d.value, "date-invalid", msg, hint);
                 self.diags.push(e);
                 None
@@ -284,7 +315,7 @@ impl Fields<'_> {
         for (k, v) in raw {
             let key = k.value.trim().to_string();
             let Some(metric) = self.config.metric(&key) else {
-                let d = self.undeclared(&k, &key);
+                let d = self.undeclared(&k, &key, &v.value);
                 self.diags.push(d);
                 continue;
             };
@@ -302,11 +333,11 @@ impl Fields<'_> {
         metrics
     }
 
-    fn undeclared(&self, k: &Spanned<String>, key: &str) -> Diagnostic {
+    fn undeclared(&self, k: &Spanned<String>, key: &str, value: &str) -> Diagnostic {
         let known: Vec<&str> = self.config.metrics.iter().map(|m| m.key.as_str()).collect();
         let hint = match crate::suggest::did_you_mean(key, known.iter().copied()) {
             Some(best) => msg!(MetricDidYouMean, best, key),
-            None => msg!(MetricDeclareExample, key),
+            None => msg!(MetricDeclareExample, key, unit_of(value)),
         };
         self.err_at(
             self.at(k),
@@ -383,8 +414,7 @@ fn summary(written: Option<String>, parsed: &markdown::Parsed) -> (Option<String
 /// problem in its front matter is reported, each at its line and column.
 pub fn parse(config: &Config, path: &Path, text: &str) -> Result<Bulletin, Vec<Diagnostic>> {
     let split = frontmatter::split(path, text).map_err(|d| vec![d])?;
-    let raw: RawBulletin =
-        yaml::parse(path, text, split.yaml, split.yaml_line).map_err(|d| vec![d])?;
+    let raw: RawBulletin = yaml::parse(path, text, split.yaml, split.yaml_line)?;
     let mut f = Fields {
         config,
         path,

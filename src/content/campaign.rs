@@ -74,8 +74,7 @@ pub fn find(campaigns: &[Campaign], r: &CampaignRef) -> Option<usize> {
 /// Parses one campaign file.
 pub fn parse(config: &Config, path: &Path, text: &str) -> Result<Campaign, Vec<Diagnostic>> {
     let split = frontmatter::split(path, text).map_err(|d| vec![d])?;
-    let raw: RawCampaign =
-        yaml::parse(path, text, split.yaml, split.yaml_line).map_err(|d| vec![d])?;
+    let raw: RawCampaign = yaml::parse(path, text, split.yaml, split.yaml_line)?;
     let line0 = split.yaml_line;
     let mut diags = Vec::new();
     let slug = file_slug(path, text, &mut diags);
@@ -159,7 +158,9 @@ fn date(
             let p = Pos::of(&d, line0);
             diags.push(
                 Diagnostic::error(path, p.line, p.col, "date-invalid", msg)
-                    .with_hint(msg!(DateHint, "2025-01-01"))
+                    .with_hint(
+                        super::date::mend_hint(&d.value).unwrap_or(msg!(DateHint, "2025-01-01")),
+                    )
                     .with_len(super::value_len(text, p, &d.value))
                     .with_source(text),
             );

@@ -77,6 +77,61 @@ fn impossible(t: &str) -> Option<Msg> {
     (d < 1 || d > days).then(|| msg!(DateDaysInMonth, y, m, days))
 }
 
+/// `text` in the standard form (`2025-03-05`, a time kept after a space)
+/// when it is a real date written another accepted way (`2025年3月5日`,
+/// `2025.3.5`, `2025/3/5`, `2025-3-5`); `None` when it is already standard
+/// or not a date.
+pub fn canonical(text: &str) -> Option<String> {
+    let t = text.trim();
+    let c = iso(t)?;
+    (c != t && Date::parse(&c).is_ok()).then_some(c)
+}
+
+/// How to mend a date that does not exist: the nearest real day, written
+/// the way `text` was (`2024-02-30` → `2024-02-29`, `2023年2月29日` →
+/// `2023年2月28日`), or that the month is wrong; `None` when it is not a
+/// date of a month that could exist.
+pub fn mend_hint(text: &str) -> Option<Msg> {
+    let t = text.trim();
+    let canonical = iso(t);
+    let t_iso = canonical.as_deref().unwrap_or(t);
+    let mut parts = t_iso.get(..10)?.split('-');
+    let y: i16 = parts.next()?.parse().ok()?;
+    let m: i8 = parts.next()?.parse().ok()?;
+    let d: i8 = parts.next()?.parse().ok()?;
+    if !(1..=12).contains(&m) {
+        return Some(msg!(DateMonthHint));
+    }
+    let days = jiff::civil::Date::new(y, m, 1).ok()?.days_in_month();
+    if (1..=days).contains(&d) {
+        return None;
+    }
+    let day = d.clamp(1, days);
+    // The third run of digits is the day, in every accepted form.
+    let mut runs = Vec::new();
+    let mut start = None;
+    for (i, c) in t.char_indices().chain(std::iter::once((t.len(), ' '))) {
+        match (c.is_ascii_digit(), start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                runs.push(s..i);
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    let r = runs.get(2)?.clone();
+    let written = if r.len() == 2 {
+        format!("{day:02}")
+    } else {
+        day.to_string()
+    };
+    Some(msg!(
+        DateNearestHint,
+        format!("{}{written}{}", &t[..r.start], &t[r.end..])
+    ))
+}
+
 impl Date {
     /// Parses a date or date-time; the error says what was expected.
     pub fn parse(text: &str) -> Result<Date, Msg> {
@@ -149,6 +204,37 @@ impl Date {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_nearest_real_day_in_the_form_written() {
+        let hint = |t: &str| mend_hint(t).map(|m| m.zh());
+        let near = |d: &str| Some(format!("改成最接近的真实日期：{d}"));
+        assert_eq!(hint("2024-02-30"), near("2024-02-29"));
+        assert_eq!(hint("2023-02-29"), near("2023-02-28"));
+        assert_eq!(hint("2025-04-31"), near("2025-04-30"));
+        assert_eq!(hint("2023年2月29日"), near("2023年2月28日"));
+        assert_eq!(hint("2025.4.31"), near("2025.4.30"));
+        assert_eq!(hint("2025/4/31 09:30"), near("2025/4/30 09:30"));
+        assert_eq!(hint("2025-4-0"), near("2025-4-1"));
+        assert_eq!(hint("2025-01-32"), near("2025-01-31"));
+        assert!(hint("2025-13-05").unwrap().contains("月份"));
+        assert!(hint("2025年13月5日").unwrap().contains("月份"));
+        assert_eq!(hint("2024-02-29"), None);
+        assert_eq!(hint("昨天"), None);
+    }
+
+    #[test]
+    fn canonical_forms() {
+        assert_eq!(canonical("2025年3月5日").as_deref(), Some("2025-03-05"));
+        assert_eq!(
+            canonical("2025.3.5 9:30").as_deref(),
+            Some("2025-03-05 09:30")
+        );
+        assert_eq!(canonical("2025/03/05").as_deref(), Some("2025-03-05"));
+        assert_eq!(canonical("2025-03-05"), None);
+        assert_eq!(canonical("2025-03-05 09:30"), None);
+        assert_eq!(canonical("2025年2月30日"), None);
+    }
 
     #[test]
     fn forms() {

@@ -8,6 +8,7 @@ pub mod campaign;
 pub mod date;
 pub mod discover;
 pub mod encoding;
+pub mod fix;
 pub mod frontmatter;
 #[cfg(test)]
 mod fuzz;

@@ -97,7 +97,7 @@ fn page_slug(
 /// Parses one page; `path` is relative to the site root.
 pub fn parse(path: &Path, text: &str) -> Result<Page, Vec<Diagnostic>> {
     let split = frontmatter::split(path, text).map_err(|d| vec![d])?;
-    let raw: RawPage = yaml::parse(path, text, split.yaml, split.yaml_line).map_err(|d| vec![d])?;
+    let raw: RawPage = yaml::parse(path, text, split.yaml, split.yaml_line)?;
     let mut diags = Vec::new();
     let title = raw
         .title
@@ -118,7 +118,9 @@ pub fn parse(path: &Path, text: &str) -> Result<Page, Vec<Diagnostic>> {
             let p = Pos::of(d, split.yaml_line);
             diags.push(
                 Diagnostic::error(path, p.line, p.col, "date-invalid", msg)
-                    .with_hint(msg!(DateHint, "2024-03-11"))
+                    .with_hint(
+                        super::date::mend_hint(&d.value).unwrap_or(msg!(DateHint, "2024-03-11")),
+                    )
                     .with_len(super::value_len(text, p, &d.value))
                     .with_source(text),
             );

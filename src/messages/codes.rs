@@ -64,6 +64,10 @@ pub const CODES: &[CodeInfo] = &[
     c("E042", "output-refused"),
     c("E043", "output-path"),
     c("E044", "manifest-invalid"),
+    c("E045", "yaml-fullwidth-colon"),
+    c("E046", "yaml-fullwidth-indent"),
+    c("E047", "list-fullwidth-brackets"),
+    c("E048", "yaml-fullwidth-space"),
     c("W001", "link-draft"),
     c("W002", "date-future"),
     c("W003", "metric-outlier"),
@@ -72,6 +76,7 @@ pub const CODES: &[CodeInfo] = &[
     c("W006", "metric-unreported"),
     c("W007", "metric-mismatch"),
     c("W008", "metric-caliber"),
+    c("W009", "region-unknown"),
 ];
 
 /// The kind named `name_or_id` (`date-invalid`, `E012`, `e12`).

@@ -233,6 +233,26 @@ pub fn explain(id: &str) -> Option<Explanation> {
             "site/.jianxun-manifest   # edited by hand",
             "(delete site/.jianxun-manifest, then build again)",
         ),
+        "E045" => e(
+            "A key is followed by a full-width colon `：` (as a Chinese input method types it). YAML only knows the half-width colon `:`, followed by a space. `jianxun check --fix` fixes it.",
+            "title：宜宾园区安全检查",
+            "title: 宜宾园区安全检查",
+        ),
+        "E046" => e(
+            "The line is indented with full-width spaces `　` (U+3000). YAML only knows half-width spaces: indent with two. `jianxun check --fix` fixes it.",
+            "metrics:\n　参与企业: 411",
+            "metrics:\n  参与企业: 411",
+        ),
+        "E047" => e(
+            "A list is written between full-width brackets or quotes (【】, ［］, “”), so the whole text would be one name. A list needs half-width square brackets, with half-width commas between the items.",
+            "tags: 【安全，宣传】",
+            "tags: [安全, 宣传]",
+        ),
+        "E048" => e(
+            "A key's colon is followed by a full-width space `　` (as a Chinese input method types it). YAML needs a half-width space after the colon. `jianxun check --fix` fixes it.",
+            "title:　宜宾园区安全检查",
+            "title: 宜宾园区安全检查",
+        ),
         "W001" => e(
             "A link leads to a draft (draft: true), which is not published: readers would find nothing. Publish it or remove the link.",
             "[draft](d.md)   # d.md has draft: true",
@@ -272,6 +292,11 @@ pub fn explain(id: &str) -> Option<Explanation> {
             "The front matter files a number under a metric that counts something else (e.g. enterprises visited reported as enterprises taking part).",
             "参与企业: 1292\n---\n走访企业1292家……",
             "走访企业: 1292\n---\n走访企业1292家……",
+        ),
+        "W009" => e(
+            "A place in the region is in no table (the built-in one or regions: in jianxun.yaml) but sounds exactly like a known place: most likely the input method chose a homophone, or the pinyin was typed.",
+            "region: 四川/宜滨",
+            "region: 四川/宜宾",
         ),
         _ => return None,
     })

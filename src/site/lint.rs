@@ -68,6 +68,7 @@ pub fn lint(input: &Input) -> Vec<Diagnostic> {
     let mut out = links(input, &bulletins);
     out.extend(future_dates(&bulletins, &texts, input.now));
     out.extend(spelling::region_spellings(&bulletins));
+    out.extend(spelling::unknown_places(input.config, &bulletins));
     out.extend(outliers(input, &bulletins));
     out.extend(duplicate_titles(&bulletins, &texts));
     out.extend(super::caliber::check(input.config, &bulletins, &texts));

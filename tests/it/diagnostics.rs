@@ -80,6 +80,38 @@ fn every_kind_of_diagnostic() {
             )],
         ),
         (
+            "fullwidth_colon",
+            vec![(
+                "content/bulletins/a.md",
+                bad("title: 宜宾园区安全检查", "title：宜宾园区复查").into(),
+            )],
+        ),
+        (
+            "fullwidth_indent",
+            vec![(
+                "content/bulletins/a.md",
+                bad("  参与企业: 411", "\u{3000}参与企业: 411").into(),
+            )],
+        ),
+        (
+            "fullwidth_brackets",
+            vec![(
+                "content/bulletins/a.md",
+                bad(
+                    "region: 四川/宜宾\n",
+                    "region: 四川/宜宾\ntags: 【安全，宣传】\n",
+                )
+                .into(),
+            )],
+        ),
+        (
+            "region_homophone",
+            vec![(
+                "content/bulletins/a.md",
+                bad("region: 四川/宜宾", "region: 四川/宜滨").into(),
+            )],
+        ),
+        (
             "wrong_form",
             vec![(
                 "content/bulletins/a.md",

@@ -27,7 +27,8 @@ fn check_speaks_chinese_by_default() {
         r.stderr
     );
     assert!(
-        r.stderr.contains("  = 提示: 日期请写成 2024-03-11"),
+        r.stderr
+            .contains("  = 提示: 改成最接近的真实日期：2024-02-29"),
         "{}",
         r.stderr
     );
@@ -46,7 +47,8 @@ fn check_speaks_english_when_asked() {
         r.stderr
     );
     assert!(
-        r.stderr.contains("  = hint: write the date as 2024-03-11"),
+        r.stderr
+            .contains("  = hint: write the nearest real date: 2024-02-29"),
         "{}",
         r.stderr
     );

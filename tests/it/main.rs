@@ -13,6 +13,8 @@ mod diagnostics;
 mod editor;
 mod example_site;
 mod feeds;
+mod fix;
+mod habits;
 mod hardening;
 mod hardening_misc;
 mod incremental;

@@ -85,6 +85,9 @@ pub struct NumberError {
     /// The value written correctly, when the fix is certain (a wrong unit:
     /// `7.2万元` for `7.2万人`).
     pub suggestion: Option<String>,
+    /// The unit the value is written in when it is not the declared one
+    /// (`人` in `411人` for a metric counted in 家).
+    pub unit_written: Option<String>,
 }
 
 impl fmt::Display for NumberError {
@@ -223,6 +226,7 @@ impl<'a> Value<'a> {
             hint,
             column,
             suggestion: None,
+            unit_written: None,
         }
     }
 
@@ -421,6 +425,12 @@ impl<'a> Value<'a> {
         };
         let mut e = self.say(col, what, hint);
         e.suggestion = Some(format!("{shown}{u}"));
+        if c != '%' {
+            let unit = ["以上", "左右", "上下", "余", "多"]
+                .iter()
+                .fold(rest.trim(), |r, b| r.strip_suffix(b).unwrap_or(r));
+            e.unit_written = (!unit.is_empty()).then(|| unit.to_string());
+        }
         e
     }
 }

@@ -9,7 +9,9 @@ use crate::msg;
 use std::collections::BTreeSet;
 use std::sync::Arc;
 
+use crate::config::Config;
 use crate::content::bulletin::{Bulletin, split_region};
+use crate::content::places::{NATIONWIDE, PLACES, PROVINCES};
 use crate::diag::{Diagnostic, Severity};
 
 /// A region written another way than its canonical path (`四川省/宜宾市`,
@@ -45,6 +47,45 @@ pub fn region_spellings(bulletins: &[Arc<Bulletin>]) -> Vec<Diagnostic> {
                 b.region.last().map_or("", String::as_str)
             )),
         );
+    }
+    out
+}
+
+/// A place in a region that no table knows (the built-in gazetteer, the
+/// site's `regions:`) but that sounds exactly like one that is known: a
+/// homophone the input method chose (`四川/宜滨`) or pinyin typed for the
+/// characters (`sichuan/宜宾`). A warning naming the known place; an
+/// unknown place that sounds like none is left alone (many counties are in
+/// no table).
+pub fn unknown_places(config: &Config, bulletins: &[Arc<Bulletin>]) -> Vec<Diagnostic> {
+    let mut known: Vec<&str> = vec![NATIONWIDE];
+    known.extend(PROVINCES.iter().map(|(short, _)| *short));
+    known.extend(PLACES.iter().map(|(short, _, _)| *short));
+    for d in &config.regions {
+        known.push(&d.name);
+        known.extend(d.aliases.iter().map(String::as_str));
+    }
+    let mut out = Vec::new();
+    for b in bulletins {
+        for place in b.region.iter().filter(|p| !known.contains(&p.as_str())) {
+            let bare = ["自治区", "省", "市", "县", "区"]
+                .iter()
+                .find_map(|s| place.strip_suffix(s))
+                .unwrap_or(place);
+            let Some(best) = crate::suggest::sounds_like(bare, known.iter().copied()) else {
+                continue;
+            };
+            let d = b
+                .region_at
+                .error(&b.path, "region-unknown", msg!(RegionUnknown, place));
+            out.push(
+                Diagnostic {
+                    severity: Severity::Warning,
+                    ..d
+                }
+                .with_hint(msg!(RegionUnknownHint, best, place)),
+            );
+        }
     }
     out
 }

@@ -6,6 +6,8 @@
 //! libyaml-based fork) reports line 1 column 1 for missing, unknown or
 //! duplicate fields, serde-saphyr points at the offending key.
 
+pub mod slips;
+
 use std::path::Path;
 
 use serde::de::DeserializeOwned;
@@ -42,19 +44,13 @@ pub fn parse<T: DeserializeOwned>(
     whole: &str,
     yaml: &str,
     first_line: usize,
-) -> Result<T, Diagnostic> {
-    if let Some((i, line)) = yaml
-        .lines()
-        .enumerate()
-        .find(|(_, l)| l.starts_with('\t') || l.trim_start_matches(' ').starts_with('\t'))
-    {
-        let col = line.chars().take_while(|c| *c == ' ').count() + 1;
-        return Err(
-            Diagnostic::error(path, first_line + i, col, "yaml-tab", msg!(YamlTab))
-                .with_len(1)
-                .with_hint(msg!(YamlTabHint))
-                .with_source(whole),
-        );
+) -> Result<T, Vec<Diagnostic>> {
+    let slips = slips::scan(yaml);
+    if !slips.is_empty() {
+        return Err(slips
+            .into_iter()
+            .map(|s| slip_diagnostic(path, whole, first_line, s))
+            .collect());
     }
     serde_saphyr::from_str::<T>(yaml).map_err(|e| {
         let (line, col) = e
@@ -70,8 +66,45 @@ pub fn parse<T: DeserializeOwned>(
         if let Some(h) = hint {
             d = d.with_hint(h);
         }
-        d.with_source(whole)
+        vec![d.with_source(whole)]
     })
+}
+
+/// The diagnostic for one IME slip, at its place in the whole file.
+fn slip_diagnostic(path: &Path, whole: &str, first_line: usize, s: slips::Slip) -> Diagnostic {
+    use slips::SlipKind;
+    let (code, message, hint) = match s.kind {
+        SlipKind::Colon { key, fixed } => (
+            "yaml-fullwidth-colon",
+            msg!(SlipColon, key),
+            msg!(SlipColonHint, fixed.trim()),
+        ),
+        SlipKind::SpaceAfterColon { key, fixed } => (
+            "yaml-fullwidth-space",
+            msg!(SlipSpace, key),
+            msg!(SlipColonHint, fixed.trim()),
+        ),
+        SlipKind::FullWidthIndent => (
+            "yaml-fullwidth-indent",
+            msg!(SlipIndent),
+            msg!(SlipIndentHint),
+        ),
+        SlipKind::Tab => ("yaml-tab", msg!(YamlTab), msg!(YamlTabHint)),
+        SlipKind::Brackets {
+            key,
+            open,
+            close,
+            fixed,
+        } => (
+            "list-fullwidth-brackets",
+            msg!(SlipBrackets, key, open, close),
+            msg!(SlipBracketsHint, fixed.trim()),
+        ),
+    };
+    Diagnostic::error(path, first_line + s.line - 1, s.col, code, message)
+        .with_len(s.len)
+        .with_hint(hint)
+        .with_source(whole)
 }
 
 /// How many characters of `line` from the 1-based column `col` to underline:
@@ -187,7 +220,9 @@ mod tests {
 
     fn err(yaml: &str, first_line: usize) -> Diagnostic {
         let whole = format!("{}{}", "\n".repeat(first_line - 1), yaml);
-        parse::<Doc>(Path::new("a.md"), &whole, yaml, first_line).unwrap_err()
+        parse::<Doc>(Path::new("a.md"), &whole, yaml, first_line)
+            .unwrap_err()
+            .remove(0)
     }
 
     #[test]
