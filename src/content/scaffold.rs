@@ -11,6 +11,7 @@ use crate::width::char_cells;
 
 use std::collections::BTreeMap;
 
+use super::review::placeholder;
 use super::slug::title_slug;
 
 /// Longest slug `new` makes from a title, in characters.
@@ -92,9 +93,16 @@ pub fn bulletin(
         out.push_str("metrics:\n");
         out.push_str(&metric_placeholders(metrics));
     }
-    out.push_str("tags: []\n# source: { publisher: 四川工人日报, issue: 第13461期 }\n---\n");
-    out.push_str("导语：一句话写清谁、在哪里、做了什么、效果如何。这一段会作为摘要。\n\n");
-    out.push_str("## 主要做法\n\n正文……\n");
+    out.push_str("tags: []\n# source: { publisher: 四川工人日报, issue: 第13461期 }\n");
+    out.push_str("# 草稿不会发布。写完后把下一行改成 status: 待审 送审；不需要审核就删去这一行\n");
+    out.push_str("draft: true\n---\n");
+    // Marked, so `check` and `build` find every prompt left unfilled.
+    out.push_str(&placeholder(
+        "导语：一句话写清谁、在哪里、做了什么、效果如何，这一段会作为摘要",
+    ));
+    out.push_str("\n\n## 主要做法\n\n");
+    out.push_str(&placeholder("主要做法和取得的成效"));
+    out.push('\n');
     out
 }
 
@@ -208,6 +216,24 @@ mod tests {
         assert_eq!(parsed.title, "宜宾: “安康杯”竞赛");
         assert_eq!(parsed.region, ["四川", "宜宾"]);
         assert!(parsed.metrics.is_empty());
+        assert!(parsed.is_draft());
+        assert_eq!(parsed.placeholders.len(), 2);
+        // Once it is no longer a draft, each untouched prompt is an error.
+        let published = text.replace("draft: true", "draft: false");
+        let e = b::parse(&cfg, Path::new("content/bulletins/2025/a.md"), &published).unwrap_err();
+        let codes: Vec<_> = e.iter().map(|d| (d.code, d.line, d.col)).collect();
+        let body = text
+            .lines()
+            .position(|l| l.starts_with("（请在此填写导语"))
+            .unwrap()
+            + 1;
+        assert_eq!(
+            codes,
+            [
+                ("placeholder-left", body, 1),
+                ("placeholder-left", body + 4, 1)
+            ]
+        );
         // Uncommenting a line with a value gives a metric.
         let filled = text.replace("#  参与企业:      # 家", "  参与企业: 411   # 家");
         let parsed = b::parse(&cfg, Path::new("content/bulletins/2025/a.md"), &filled).unwrap();

@@ -51,6 +51,13 @@ fn init_then_new_bulletin_then_build() {
         text.contains("#  参与企业:"),
         "the metrics are listed: {text}"
     );
+    // A draft until it is written: filled in and no longer a draft, it is published.
+    assert!(text.contains("\ndraft: true\n"), "{text}");
+    let written = text
+        .replace("draft: true\n", "")
+        .replace("（请在此填写", "")
+        .replace('）', "");
+    std::fs::write(root.join(rel), written).expect("write");
     let r = run_in(&root, &["build"]);
     assert_eq!(r.code, 0, "{}", r.stderr);
     let page = std::fs::read_to_string(
