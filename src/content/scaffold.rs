@@ -180,6 +180,12 @@ title: 关于本站
 本站汇集各地开展群众性安全生产活动的工作简讯。
 ";
 
+/// The editors' guide (Chinese), copied into every site `init` makes.
+pub const EDITOR_GUIDE: &str = include_str!("../../docs/编辑指南.md");
+
+/// Where `init` puts the guide.
+pub const EDITOR_GUIDE_PATH: &str = "docs/编辑指南.md";
+
 /// Every file `init` creates: path from the site root, text.
 pub const INIT_FILES: &[(&str, &str)] = &[
     ("jianxun.yaml", INIT_CONFIG),
@@ -187,6 +193,7 @@ pub const INIT_FILES: &[(&str, &str)] = &[
     (INIT_BULLETIN_PATH, INIT_BULLETIN),
     ("content/pages/about.md", INIT_ABOUT),
     (".gitignore", "/site/\n"),
+    (EDITOR_GUIDE_PATH, EDITOR_GUIDE),
 ];
 
 #[cfg(test)]
@@ -255,6 +262,23 @@ mod tests {
         )
         .unwrap();
         b::parse(&cfg, Path::new(INIT_BULLETIN_PATH), INIT_BULLETIN).unwrap();
+    }
+
+    #[test]
+    fn the_guide_names_real_codes_and_the_review_states() {
+        let codes: Vec<&str> = EDITOR_GUIDE
+            .split(|c: char| !c.is_ascii_alphanumeric())
+            .filter(|w| w.len() == 4 && (w.starts_with('E') || w.starts_with('W')))
+            .filter(|w| w[1..].chars().all(|c| c.is_ascii_digit()))
+            .collect();
+        assert!(codes.len() >= 10, "{codes:?}");
+        for c in codes {
+            assert!(crate::messages::code_info(c).is_some(), "{c} is not a code");
+        }
+        for s in super::super::review::Status::ALL {
+            assert!(EDITOR_GUIDE.contains(&format!("status: {}", s.written())));
+        }
+        assert!(EDITOR_GUIDE.contains(super::super::review::PLACEHOLDER_OPEN));
     }
 
     #[test]

@@ -14,6 +14,7 @@ fn init_then_new_bulletin_then_build() {
         "jianxun.yaml",
         "content/campaigns/ankang-cup.md",
         ".gitignore",
+        "docs/编辑指南.md",
     ] {
         assert!(root.join(file).is_file(), "{file}");
     }
@@ -220,6 +221,7 @@ fn every_command_has_help_with_an_example_and_there_is_a_version() {
         vec!["new"],
         vec!["new", "bulletin"],
         vec!["new", "campaign"],
+        vec!["list"],
     ] {
         let mut args = cmd.clone();
         args.push("--help");
