@@ -19,7 +19,7 @@ use super::number::{self, Quantity};
 pub use super::region::split_region;
 use super::review::{self, Status};
 use super::{Spot, frontmatter, region, slug, value_len};
-use crate::config::{Config, Metric, Publish};
+use crate::config::{Config, Metric};
 use crate::diag::Diagnostic;
 use crate::messages::Msg;
 use crate::msg;
@@ -162,18 +162,6 @@ pub struct Bulletin {
     /// The placeholders `jianxun new` wrote that are still there (only a
     /// draft may keep them).
     pub placeholders: Vec<Spot>,
-}
-
-impl Bulletin {
-    /// Whether it is a draft (草稿).
-    pub fn is_draft(&self) -> bool {
-        self.status == Some(Status::Draft)
-    }
-
-    /// Whether a site that publishes `publish` publishes it.
-    pub fn is_published(&self, publish: Publish) -> bool {
-        review::is_published(self.status, publish)
-    }
 }
 
 fn missing(path: &Path, whole: &str, field: &str, example: &str) -> Diagnostic {

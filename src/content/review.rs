@@ -9,6 +9,7 @@
 use std::path::Path;
 
 use super::Spot;
+use super::bulletin::Bulletin;
 use crate::config::Publish;
 use crate::diag::Diagnostic;
 use crate::messages::Msg;
@@ -75,6 +76,18 @@ pub fn is_published(status: Option<Status>, publish: Publish) -> bool {
         (Some(Status::Approved), _) => true,
         (_, Publish::NotDraft) => true,
         (_, Publish::ApprovedOnly) => false,
+    }
+}
+
+impl Bulletin {
+    /// Whether it is a draft (草稿).
+    pub fn is_draft(&self) -> bool {
+        self.status == Some(Status::Draft)
+    }
+
+    /// Whether a site that publishes `publish` publishes it.
+    pub fn is_published(&self, publish: Publish) -> bool {
+        is_published(self.status, publish)
     }
 }
 
