@@ -72,14 +72,13 @@ pub const CODES: &[CodeInfo] = &[
     c("W006", "metric-unreported"),
     c("W007", "metric-mismatch"),
     c("W008", "metric-caliber"),
-    // issue 11, drafts and review (branch b): a separate block, so that
-    // codes added elsewhere meet these only at the merge.
-    c("E045", "placeholder-left"),
-    c("E046", "status-invalid"),
-    c("E047", "status-conflict"),
-    c("E048", "config-publish"),
-    c("W009", "placeholder-draft"),
-    c("W010", "base-url-example"),
+    // Drafts and review.
+    c("E049", "placeholder-left"),
+    c("E050", "status-invalid"),
+    c("E051", "status-conflict"),
+    c("E052", "config-publish"),
+    c("W010", "placeholder-draft"),
+    c("W011", "base-url-example"),
 ];
 
 /// The kind named `name_or_id` (`date-invalid`, `E012`, `e12`).

@@ -38,7 +38,7 @@ fn an_untouched_new_bulletin_is_refused_once_it_is_no_longer_a_draft() {
     assert!(!f.path("site/bulletins/yibinyuanquanquanjiancha").exists());
     let r = run_lang(f.root(), &["check"], Some("zh"));
     assert_eq!(r.code, 0, "{}", r.stderr);
-    assert_eq!(r.stderr.matches("警告[W009]").count(), 2, "{}", r.stderr);
+    assert_eq!(r.stderr.matches("警告[W010]").count(), 2, "{}", r.stderr);
     let before = crate::support::snapshot(&f.path("site"));
     // No longer a draft, prompts untouched: refused, each prompt at its line.
     f.write(NEW_BULLETIN, &text.replace("draft: true\n", ""));
@@ -49,7 +49,7 @@ fn an_untouched_new_bulletin_is_refused_once_it_is_no_longer_a_draft() {
         .position(|l| l.starts_with("（请在此填写"))
         .unwrap();
     let at = |line: usize| {
-        format!("{NEW_BULLETIN}:{line}:1: 错误[E045]: 这里还是新建简讯时留下的提示文字")
+        format!("{NEW_BULLETIN}:{line}:1: 错误[E049]: 这里还是新建简讯时留下的提示文字")
     };
     assert!(r.stderr.contains(&at(first)), "{}", r.stderr);
     assert!(r.stderr.contains(&at(first + 4)), "{}", r.stderr);
@@ -160,7 +160,7 @@ fn an_approved_only_site_publishes_only_approved_bulletins() {
     assert_eq!(r.code, 1, "{}", r.stderr);
     assert!(
         r.stderr
-            .contains("错误[E048]: publish 只能写 approved-only"),
+            .contains("错误[E052]: publish 只能写 approved-only"),
         "{}",
         r.stderr
     );
@@ -189,7 +189,7 @@ fn status_and_draft_that_disagree_are_an_error_with_a_hint() {
     assert_eq!(r.code, 1, "{}", r.stderr);
     assert!(
         r.stderr.contains(
-            "content/bulletins/a.md:7:9: 错误[E047]: `draft: true` 和 `status: 已审` 说的不一样"
+            "content/bulletins/a.md:7:9: 错误[E051]: `draft: true` 和 `status: 已审` 说的不一样"
         ),
         "{}",
         r.stderr
@@ -197,7 +197,7 @@ fn status_and_draft_that_disagree_are_an_error_with_a_hint() {
     assert!(r.stderr.contains("删去 draft 这一行"), "{}", r.stderr);
     assert!(
         r.stderr
-            .contains("content/bulletins/b.md:6:9: 错误[E046]: status 只能写 草稿、待审 或 已审"),
+            .contains("content/bulletins/b.md:6:9: 错误[E050]: status 只能写 草稿、待审 或 已审"),
         "{}",
         r.stderr
     );
@@ -264,7 +264,7 @@ fn build_warns_while_base_url_is_the_example_from_init() {
     assert_eq!(r.code, 0, "{}", r.stderr);
     assert!(
         r.stderr.contains(
-            "jianxun.yaml:3:11: 警告[W010]: jianxun.yaml 里的 base_url 还是 init 写的示例网址"
+            "jianxun.yaml:3:11: 警告[W011]: jianxun.yaml 里的 base_url 还是 init 写的示例网址"
         ),
         "{}",
         r.stderr
@@ -275,11 +275,11 @@ fn build_warns_while_base_url_is_the_example_from_init() {
         &["build", "--base-url", "https://jx.example.cn/"],
         Some("zh"),
     );
-    assert!(!r.stderr.contains("W010"), "{}", r.stderr);
+    assert!(!r.stderr.contains("W011"), "{}", r.stderr);
     let cfg = std::fs::read_to_string(root.join("jianxun.yaml")).unwrap();
     let fixed = cfg.replace("https://example.org/", "https://jx.example.cn/");
     std::fs::write(root.join("jianxun.yaml"), fixed).unwrap();
     let r = run_lang(&root, &["build"], Some("zh"));
     assert_eq!(r.code, 0, "{}", r.stderr);
-    assert!(!r.stderr.contains("W010"), "{}", r.stderr);
+    assert!(!r.stderr.contains("W011"), "{}", r.stderr);
 }
