@@ -13,6 +13,7 @@ fn main() {
         Run::New(opts) => cmd::new::run(&opts),
         Run::Init(opts) => cmd::init::run(&opts),
         Run::Explain(code) => cmd::explain::run(&code),
+        Run::List(opts) => cmd::list::run(&opts),
     };
     std::process::exit(code);
 }

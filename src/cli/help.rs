@@ -31,6 +31,7 @@ const COMMANDS: &[(&str, Key, Key)] = &[
     ),
     ("init", Key::HelpInit, Key::HelpInitAfter),
     ("serve", Key::HelpServe, Key::HelpServeAfter),
+    ("list", Key::HelpList, Key::HelpListAfter),
 ];
 
 /// Each argument (command path, argument id) with its help.
@@ -68,6 +69,9 @@ const ARGS: &[(&str, &str, Key)] = &[
     ("serve", "bind", Key::HelpServeBind),
     ("serve", "drafts", Key::HelpDrafts),
     ("serve", "open", Key::HelpServeOpen),
+    ("list", "root", Key::HelpRoot),
+    ("list", "status", Key::HelpListStatus),
+    ("list", "format", Key::HelpListFormat),
 ];
 
 /// The placeholder shown for the value of each argument (by id), as in
@@ -90,6 +94,7 @@ const VALUE_NAMES: &[(&str, Key)] = &[
     ("name", Key::ValName),
     ("port", Key::ValPort),
     ("bind", Key::ValAddress),
+    ("status", Key::ValStatus),
 ];
 
 /// `cmd` with every text in `lang`.

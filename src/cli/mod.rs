@@ -128,6 +128,19 @@ pub enum Command {
         /// The code, as `check` prints it (E012, W003).
         code: String,
     },
+    /// List the bulletins with their review status.
+    #[command(after_help = "Examples:\n  jianxun list --status 待审\n  jianxun list --format json")]
+    List {
+        /// Site root (the folder holding jianxun.yaml).
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// Only bulletins with this status: 草稿, 待审, 已审 or 未标注.
+        #[arg(long)]
+        status: Option<String>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = CheckFormat::Text)]
+        format: CheckFormat,
+    },
     /// Build the site in memory, serve it on loopback and reload the browser on every save.
     #[command(
         after_help = "Example:\n  jianxun serve --port 0    # pick a free port and print the URL"
@@ -270,6 +283,17 @@ pub struct BuildOpts {
     pub force: bool,
 }
 
+/// Options for `list`, free of clap.
+#[derive(Debug, Clone)]
+pub struct ListOpts {
+    /// Site root.
+    pub root: PathBuf,
+    /// Only this status, as typed (草稿, 待审, 已审, 未标注).
+    pub status: Option<String>,
+    /// Text (a table) or JSON.
+    pub format: CheckFormat,
+}
+
 /// Options for `check`, free of clap.
 #[derive(Debug, Clone)]
 pub struct CheckOpts {
@@ -343,6 +367,8 @@ pub enum Run {
     Init(InitOpts),
     /// `jianxun explain CODE`
     Explain(String),
+    /// `jianxun list`
+    List(ListOpts),
 }
 
 /// The site root named by `--root` in the process arguments, if any, so
@@ -434,6 +460,15 @@ fn plain(cli: Cli) -> Run {
         }),
         Command::Init { dir, force } => Run::Init(InitOpts { dir, force }),
         Command::Explain { code } => Run::Explain(code),
+        Command::List {
+            root,
+            status,
+            format,
+        } => Run::List(ListOpts {
+            root,
+            status,
+            format,
+        }),
         Command::Serve {
             root,
             port,

@@ -65,6 +65,10 @@ pub fn run(opts: &BuildOpts) -> i32 {
     t.lap("commit");
     match committed {
         Ok(r) => {
+            // Told after the work, where it is not lost among progress lines.
+            if let Some(w) = super::base_url_warning(&opts.root, opts.base_url.is_some()) {
+                super::print(&mut [w], lang);
+            }
             let built = crate::msg!(
                 Built,
                 site.items.len(),

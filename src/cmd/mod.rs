@@ -8,6 +8,7 @@ pub mod check;
 pub mod explain;
 pub mod fix;
 pub mod init;
+pub mod list;
 pub mod new;
 pub mod serve;
 pub mod stats;
@@ -44,6 +45,23 @@ fn site_language(root: &Path) -> Option<String> {
         let v = l.strip_prefix("language:")?.split('#').next()?.trim();
         Some(v.trim_matches(['"', '\'']).to_string())
     })
+}
+
+/// The text of the site's `jianxun.yaml`, read like discovery reads it
+/// (never through a link that leaves the site).
+pub(crate) fn config_text(root: &Path) -> Option<String> {
+    let site = crate::content::walk::SiteRoot::new(root);
+    let bytes = site.read(&root.join(CONFIG_FILE)).ok()??;
+    String::from_utf8(bytes).ok()
+}
+
+/// The warning for an example `base_url` left by `init` (none when the
+/// command line gives another).
+pub(crate) fn base_url_warning(root: &Path, overridden: bool) -> Option<Diagnostic> {
+    if overridden {
+        return None;
+    }
+    config::example_base_url(Path::new(CONFIG_FILE), &config_text(root)?)
 }
 
 /// Prints diagnostics to stderr in `lang`, sorted, coloured on a terminal,

@@ -46,6 +46,7 @@ pub struct RawConfig {
     regions: Option<BTreeMap<String, Spanned<regions::RawRegion>>>,
     region_order: Option<Vec<String>>,
     markdown: Option<RawMarkdown>,
+    publish: Option<Spanned<String>>,
 }
 
 /// One metric declaration as written.
@@ -129,6 +130,31 @@ pub struct RegionDecl {
     pub parent: Vec<String>,
 }
 
+/// Which bulletins `build` publishes (`publish:` in `jianxun.yaml`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Publish {
+    /// Every bulletin that is not a draft (the default).
+    #[default]
+    NotDraft,
+    /// Only bulletins marked `status: 已审`.
+    ApprovedOnly,
+}
+
+impl Publish {
+    /// The setting written `s`, if it names one.
+    pub fn parse(s: &str) -> Option<Publish> {
+        match s.trim() {
+            "approved-only" | "仅已审" | "只发布已审" => Some(Publish::ApprovedOnly),
+            "not-draft" | "非草稿" => Some(Publish::NotDraft),
+            _ => None,
+        }
+    }
+}
+
+/// The `base_url` that `jianxun init` writes: a site still using it has
+/// not been told where it will live.
+pub const EXAMPLE_BASE_URL: &str = "https://example.org/";
+
 /// Markdown rendering options.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct MarkdownOptions {
@@ -169,6 +195,8 @@ pub struct Config {
     pub today: String,
     /// Markdown options.
     pub markdown: MarkdownOptions,
+    /// Which bulletins are published.
+    pub publish: Publish,
 }
 
 impl Default for Config {
@@ -187,6 +215,7 @@ impl Default for Config {
             today: String::new(),
             regions: Vec::new(),
             markdown: MarkdownOptions::default(),
+            publish: Publish::default(),
         }
     }
 }
@@ -250,6 +279,43 @@ fn base_url_problem(path: &Path, text: &str, u: &Spanned<String>) -> Option<Diag
     )
 }
 
+/// A warning when `jianxun.yaml` (its `text`) still gives the example
+/// `base_url` written by `jianxun init`: the feeds and the sitemap would
+/// link to someone else's site.
+pub fn example_base_url(path: &Path, text: &str) -> Option<Diagnostic> {
+    let (i, line) = (text.lines().enumerate()).find(|(_, l)| l.starts_with("base_url:"))?;
+    let value = line["base_url:".len()..].split(" #").next()?.trim();
+    let bare = value.trim_matches(['"', '\'']);
+    if normalise_base_url(bare) != EXAMPLE_BASE_URL {
+        return None;
+    }
+    let col = line.chars().count() - line["base_url:".len()..].trim_start().chars().count() + 1;
+    let d = Diagnostic::warning(
+        path,
+        i + 1,
+        col,
+        "base-url-example",
+        msg!(BaseUrlExample, bare),
+    );
+    Some(
+        d.with_len(value.chars().count())
+            .with_hint(msg!(BaseUrlExampleHint))
+            .with_source(text),
+    )
+}
+
+/// The `publish:` setting, or the error naming the values it may take.
+fn publish_setting(path: &Path, text: &str, p: &Spanned<String>) -> Result<Publish, Diagnostic> {
+    Publish::parse(&p.value).ok_or_else(|| {
+        let pos = Pos::of(p, 1);
+        let m = msg!(PublishInvalid, p.value.trim());
+        Diagnostic::error(path, pos.line, pos.col, "config-publish", m)
+            .with_len(p.value.trim().chars().count().max(1))
+            .with_hint(msg!(PublishInvalidHint))
+            .with_source(text)
+    })
+}
+
 /// Parses and validates `jianxun.yaml`.
 pub fn parse(path: &Path, text: &str) -> Result<Config, Vec<Diagnostic>> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
@@ -309,6 +375,12 @@ pub fn parse(path: &Path, text: &str) -> Result<Config, Vec<Diagnostic>> {
     );
     cfg.region_order = raw.region_order.unwrap_or_default();
     cfg.markdown.unsafe_html = raw.markdown.and_then(|m| m.unsafe_html).unwrap_or(false);
+    if let Some(p) = raw.publish {
+        match publish_setting(path, text, &p) {
+            Ok(publish) => cfg.publish = publish,
+            Err(d) => diags.push(d),
+        }
+    }
     if diags.is_empty() {
         Ok(cfg)
     } else {
@@ -322,6 +394,24 @@ mod tests {
 
     fn p(text: &str) -> Result<Config, Vec<Diagnostic>> {
         parse(Path::new("jianxun.yaml"), text)
+    }
+
+    #[test]
+    fn the_example_base_url_is_told() {
+        let path = Path::new("jianxun.yaml");
+        let d = example_base_url(path, "title: t\nbase_url: https://example.org/  # 改\n").unwrap();
+        assert_eq!(
+            (d.code, d.line, d.col, d.len),
+            ("base-url-example", 2, 11, 20)
+        );
+        assert!(!d.is_error());
+        assert!(example_base_url(path, "base_url: \"https://example.org\"").is_some());
+        assert!(example_base_url(path, "base_url: https://example.org/jx/").is_none());
+        assert!(example_base_url(path, "title: t").is_none());
+        let c = p("publish: approved-only").unwrap();
+        assert_eq!(c.publish, Publish::ApprovedOnly);
+        let e = p("publish: 审核后").unwrap_err();
+        assert_eq!((e[0].code, e[0].line, e[0].col), ("config-publish", 1, 10));
     }
 
     #[test]

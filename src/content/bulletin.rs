@@ -17,6 +17,7 @@ use super::labels::{campaign_refs, region_slugs, split_list, tags_of};
 use super::markdown::{self, Doc, truncate_chars};
 use super::number::{self, Quantity};
 pub use super::region::split_region;
+use super::review::{self, Status};
 use super::{Spot, frontmatter, region, slug, value_len};
 use crate::config::{Config, Metric};
 use crate::diag::Diagnostic;
@@ -61,6 +62,7 @@ struct RawBulletin {
     summary: Option<String>,
     slug: Option<Spanned<String>>,
     draft: Option<bool>,
+    status: Option<Spanned<String>>,
 }
 
 /// One metric value as written in a bulletin.
@@ -185,8 +187,12 @@ pub struct Bulletin {
     pub body: Doc,
     /// Body as plain text.
     pub text: String,
-    /// Whether it is a draft.
-    pub draft: bool,
+    /// Where it stands in review (`status:`, or `draft: true` for 草稿);
+    /// `None` when unmarked.
+    pub status: Option<Status>,
+    /// The placeholders `jianxun new` wrote that are still there (only a
+    /// draft may keep them).
+    pub placeholders: Vec<Spot>,
 }
 
 fn missing(path: &Path, whole: &str, field: &str, example: &str) -> Diagnostic {
@@ -443,6 +449,15 @@ pub fn parse(config: &Config, path: &Path, text: &str) -> Result<Bulletin, Vec<D
         None => Vec::new(),
     };
     let (slug, slug_at) = f.slug(&raw.slug);
+    let status = review::status(path, text, split.yaml_line, raw.status.as_ref(), raw.draft)
+        .unwrap_or_else(|d| {
+            f.diags.push(d);
+            None
+        });
+    let placeholders = review::placeholders(text);
+    if status != Some(Status::Draft) {
+        (f.diags).extend((placeholders.iter()).map(|s| review::placeholder_left(path, s, false)));
+    }
     let (Some(date), true) = (date, f.diags.is_empty()) else {
         return Err(f.diags);
     };
@@ -474,7 +489,8 @@ pub fn parse(config: &Config, path: &Path, text: &str) -> Result<Bulletin, Vec<D
         summary_text,
         text: parsed.text,
         body: parsed.doc,
-        draft: raw.draft.unwrap_or(false),
+        status,
+        placeholders,
     })
 }
 

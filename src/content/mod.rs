@@ -20,6 +20,7 @@ pub mod number;
 pub mod page;
 pub mod places;
 pub mod region;
+pub mod review;
 pub mod scaffold;
 pub mod slug;
 pub mod walk;

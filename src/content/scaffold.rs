@@ -11,6 +11,7 @@ use crate::width::char_cells;
 
 use std::collections::BTreeMap;
 
+use super::review::placeholder;
 use super::slug::title_slug;
 
 /// Longest slug `new` makes from a title, in characters.
@@ -92,9 +93,16 @@ pub fn bulletin(
         out.push_str("metrics:\n");
         out.push_str(&metric_placeholders(metrics));
     }
-    out.push_str("tags: []\n# source: { publisher: 四川工人日报, issue: 第13461期 }\n---\n");
-    out.push_str("导语：一句话写清谁、在哪里、做了什么、效果如何。这一段会作为摘要。\n\n");
-    out.push_str("## 主要做法\n\n正文……\n");
+    out.push_str("tags: []\n# source: { publisher: 四川工人日报, issue: 第13461期 }\n");
+    out.push_str("# 草稿不会发布。写完后把下一行改成 status: 待审 送审；不需要审核就删去这一行\n");
+    out.push_str("draft: true\n---\n");
+    // Marked, so `check` and `build` find every prompt left unfilled.
+    out.push_str(&placeholder(
+        "导语：一句话写清谁、在哪里、做了什么、效果如何，这一段会作为摘要",
+    ));
+    out.push_str("\n\n## 主要做法\n\n");
+    out.push_str(&placeholder("主要做法和取得的成效"));
+    out.push('\n');
     out
 }
 
@@ -172,6 +180,12 @@ title: 关于本站
 本站汇集各地开展群众性安全生产活动的工作简讯。
 ";
 
+/// The editors' guide (Chinese), copied into every site `init` makes.
+pub const EDITOR_GUIDE: &str = include_str!("../../docs/编辑指南.md");
+
+/// Where `init` puts the guide.
+pub const EDITOR_GUIDE_PATH: &str = "docs/编辑指南.md";
+
 /// Every file `init` creates: path from the site root, text.
 pub const INIT_FILES: &[(&str, &str)] = &[
     ("jianxun.yaml", INIT_CONFIG),
@@ -179,6 +193,7 @@ pub const INIT_FILES: &[(&str, &str)] = &[
     (INIT_BULLETIN_PATH, INIT_BULLETIN),
     ("content/pages/about.md", INIT_ABOUT),
     (".gitignore", "/site/\n"),
+    (EDITOR_GUIDE_PATH, EDITOR_GUIDE),
 ];
 
 #[cfg(test)]
@@ -208,6 +223,24 @@ mod tests {
         assert_eq!(parsed.title, "宜宾: “安康杯”竞赛");
         assert_eq!(parsed.region, ["四川", "宜宾"]);
         assert!(parsed.metrics.is_empty());
+        assert!(parsed.is_draft());
+        assert_eq!(parsed.placeholders.len(), 2);
+        // Once it is no longer a draft, each untouched prompt is an error.
+        let published = text.replace("draft: true", "draft: false");
+        let e = b::parse(&cfg, Path::new("content/bulletins/2025/a.md"), &published).unwrap_err();
+        let codes: Vec<_> = e.iter().map(|d| (d.code, d.line, d.col)).collect();
+        let body = text
+            .lines()
+            .position(|l| l.starts_with("（请在此填写导语"))
+            .unwrap()
+            + 1;
+        assert_eq!(
+            codes,
+            [
+                ("placeholder-left", body, 1),
+                ("placeholder-left", body + 4, 1)
+            ]
+        );
         // Uncommenting a line with a value gives a metric.
         let filled = text.replace("#  参与企业:      # 家", "  参与企业: 411   # 家");
         let parsed = b::parse(&cfg, Path::new("content/bulletins/2025/a.md"), &filled).unwrap();
@@ -229,6 +262,23 @@ mod tests {
         )
         .unwrap();
         b::parse(&cfg, Path::new(INIT_BULLETIN_PATH), INIT_BULLETIN).unwrap();
+    }
+
+    #[test]
+    fn the_guide_names_real_codes_and_the_review_states() {
+        let codes: Vec<&str> = EDITOR_GUIDE
+            .split(|c: char| !c.is_ascii_alphanumeric())
+            .filter(|w| w.len() == 4 && (w.starts_with('E') || w.starts_with('W')))
+            .filter(|w| w[1..].chars().all(|c| c.is_ascii_digit()))
+            .collect();
+        assert!(codes.len() >= 10, "{codes:?}");
+        for c in codes {
+            assert!(crate::messages::code_info(c).is_some(), "{c} is not a code");
+        }
+        for s in super::super::review::Status::ALL {
+            assert!(EDITOR_GUIDE.contains(&format!("status: {}", s.written())));
+        }
+        assert!(EDITOR_GUIDE.contains(super::super::review::PLACEHOLDER_OPEN));
     }
 
     #[test]

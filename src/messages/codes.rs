@@ -77,6 +77,13 @@ pub const CODES: &[CodeInfo] = &[
     c("W007", "metric-mismatch"),
     c("W008", "metric-caliber"),
     c("W009", "region-unknown"),
+    // Drafts and review.
+    c("E049", "placeholder-left"),
+    c("E050", "status-invalid"),
+    c("E051", "status-conflict"),
+    c("E052", "config-publish"),
+    c("W010", "placeholder-draft"),
+    c("W011", "base-url-example"),
 ];
 
 /// The kind named `name_or_id` (`date-invalid`, `E012`, `e12`).

@@ -298,6 +298,36 @@ pub fn explain(id: &str) -> Option<Explanation> {
             "region: 四川/宜滨",
             "region: 四川/宜宾",
         ),
+        "E049" => e(
+            "The bulletin still holds a prompt written by `jianxun new` (a bracket starting with “（请在此填写”). Such a bulletin cannot be published: replace the prompt with the real text, or mark the bulletin as a draft until it is finished.",
+            "---\ntitle: 宜宾园区检查\n…\n---\n（请在此填写导语：一句话写清谁、在哪里、做了什么、效果如何）",
+            "---\ntitle: 宜宾园区检查\n…\n---\n宜宾市总工会组织411家企业开展隐患排查，整改率达95%。",
+        ),
+        "E050" => e(
+            "status is not one of the three states: 草稿 (being written), 待审 (waiting for review) and 已审 (approved).",
+            "status: 审完了",
+            "status: 已审",
+        ),
+        "E051" => e(
+            "draft and status disagree: draft: true makes a draft while status says 待审 or 已审 (or the other way round). Keep the status line alone.",
+            "draft: true\nstatus: 已审",
+            "status: 已审",
+        ),
+        "E052" => e(
+            "publish in jianxun.yaml has a value it cannot have. publish: approved-only publishes only approved bulletins (status: 已审); without it every bulletin but drafts is published.",
+            "publish: after-review",
+            "publish: approved-only",
+        ),
+        "W010" => e(
+            "A draft still holds prompts written by `jianxun new`. A draft may keep them for now, but replace them before it stops being a draft, or build reports E049.",
+            "draft: true\n---\n（请在此填写主要做法）",
+            "draft: true\n---\n各园区工会组织班组长开展隐患排查。",
+        ),
+        "W011" => e(
+            "base_url in jianxun.yaml is still the example written by `jianxun init`, so the links in feeds and the sitemap point to example.org. Write the site's real address, or / until it is known.",
+            "base_url: https://example.org/",
+            "base_url: https://www.example.gov.cn/jianxun/",
+        ),
         _ => return None,
     })
 }

@@ -298,6 +298,36 @@ pub fn explain(id: &str) -> Option<Explanation> {
             "region: 四川/宜滨",
             "region: 四川/宜宾",
         ),
+        "E049" => e(
+            "简讯里还留着 `jianxun new` 写的提示文字（以“（请在此填写”开头的括号）。这样的简讯不能发布：把提示换成真正的内容；还没写完就标成草稿。",
+            "---\ntitle: 宜宾园区检查\n…\n---\n（请在此填写导语：一句话写清谁、在哪里、做了什么、效果如何）",
+            "---\ntitle: 宜宾园区检查\n…\n---\n宜宾市总工会组织411家企业开展隐患排查，整改率达95%。",
+        ),
+        "E050" => e(
+            "status 写的不是三种状态之一。简讯的状态只有：草稿（还在写）、待审（写完等审核）、已审（审核通过）。",
+            "status: 审完了",
+            "status: 已审",
+        ),
+        "E051" => e(
+            "draft 和 status 说法矛盾：draft: true 表示草稿，status 却写了待审或已审（或者反过来）。只留 status 一行就不会矛盾。",
+            "draft: true\nstatus: 已审",
+            "status: 已审",
+        ),
+        "E052" => e(
+            "jianxun.yaml 的 publish 写错了。publish: approved-only 表示只发布审核通过（status: 已审）的简讯；不写就发布除草稿以外的全部简讯。",
+            "publish: 审核后发布",
+            "publish: approved-only",
+        ),
+        "W010" => e(
+            "草稿里还有 `jianxun new` 写的提示文字。草稿可以先留着，但去掉草稿标记之前要把它们都换成真正的内容，否则 build 会报错 E049。",
+            "draft: true\n---\n（请在此填写主要做法）",
+            "draft: true\n---\n各园区工会组织班组长开展隐患排查。",
+        ),
+        "W011" => e(
+            "jianxun.yaml 的 base_url 还是 `jianxun init` 写的示例网址，订阅（feed）和网站地图里的链接会指向 example.org。改成网站真正的地址；还不知道就写 /。",
+            "base_url: https://example.org/",
+            "base_url: https://www.example.gov.cn/jianxun/",
+        ),
         _ => return None,
     })
 }

@@ -184,6 +184,9 @@ struct Brief<'a> {
     tags: Vec<TagRef<'a>>,
     metrics: Vec<MetricV<'a>>,
     source: Option<&'a SourceInfo>,
+    /// 草稿 or 待审 on a bulletin the site does not publish (shown only
+    /// with `--drafts`, so a published page never carries it).
+    unpublished: Option<String>,
 }
 
 impl Shared {
@@ -392,6 +395,8 @@ fn brief(site: &Site, urls: &Urls, campaign_briefs: &[Value], i: usize) -> Value
                 .unwrap_or_default(),
         },
         summary_text: &b.summary_text,
+        unpublished: (!b.is_published(site.config.publish))
+            .then(|| crate::content::review::label_of(b.status).zh()),
         campaigns: it
             .campaigns
             .iter()
@@ -482,7 +487,7 @@ fn same_structure(a: &Site, b: &Site) -> bool {
                     .tags
                     .iter()
                     .map(|t| &t.slug))
-                && x.bulletin.draft == y.bulletin.draft
+                && x.bulletin.status == y.bulletin.status
         })
 }
 

@@ -53,6 +53,61 @@ pub struct ErrorItem {
     pub message: String,
     /// The hint, or empty.
     pub hint: String,
+    /// The offending line, cut where the underline starts and ends.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub source: Option<SourceLine>,
+}
+
+/// A source line as the overlay shows it: the browser underlines `marked`
+/// by laying an invisible copy of `before` under it, so the underline sits
+/// under the right characters whatever widths the font gives them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct SourceLine {
+    /// The line number.
+    pub number: usize,
+    /// The text before the underlined characters.
+    pub before: String,
+    /// The underlined characters (one space at the end of a line).
+    pub marked: String,
+    /// The rest of the line.
+    pub after: String,
+    /// The underline as the terminal draws it: spaces, then `^` under each
+    /// display cell of `marked` (a Chinese character takes two).
+    pub carets: String,
+}
+
+impl SourceLine {
+    /// Line `d.line` of the diagnostic, cut at its column and length, as
+    /// [`Diagnostic::render`] underlines it.
+    fn of(d: &Diagnostic) -> Option<SourceLine> {
+        let src = d.source_line.as_deref().filter(|_| d.line > 0)?;
+        let chars: Vec<char> = src.chars().collect();
+        let start = d.col.saturating_sub(1).min(chars.len());
+        let end = (start + d.len.max(1)).min(chars.len());
+        // Tabs as the terminal shows them; control characters escaped.
+        let piece = |cs: &[char]| {
+            let s: String = cs.iter().collect();
+            crate::diag::escape_controls(&s.replace('\t', "    ")).into_owned()
+        };
+        let marked = match piece(&chars[start..end]) {
+            m if m.is_empty() => " ".to_string(),
+            m => m,
+        };
+        let before = piece(&chars[..start]);
+        let cells = |s: &str| s.chars().map(crate::width::char_cells).sum::<usize>();
+        let carets = format!(
+            "{}{}",
+            " ".repeat(cells(&before)),
+            "^".repeat(cells(&marked).max(1))
+        );
+        Some(SourceLine {
+            number: d.line,
+            before,
+            marked,
+            after: piece(&chars[end..]),
+            carets,
+        })
+    }
 }
 
 impl ErrorItem {
@@ -73,6 +128,7 @@ impl ErrorItem {
                 d.message.text(lang)
             ),
             hint: d.hint.as_ref().map(|h| h.text(lang)).unwrap_or_default(),
+            source: SourceLine::of(d),
         }
     }
 }
@@ -222,6 +278,7 @@ pub fn client_js(lang: Lang) -> String {
             &js_string(crate::msg!(OverlayHeading, "{0}")),
         )
         .replace("__JIANXUN_HINT__", &js_string(crate::msg!(OverlayHint)))
+        .replace("__JIANXUN_CLOSE__", &js_string(crate::msg!(OverlayClose)))
 }
 
 #[cfg(test)]
@@ -238,13 +295,45 @@ mod tests {
         assert!(zh.contains("var HINT = \"提示：\";"));
         let en = client_js(Lang::En);
         assert!(en.contains("\"Build failed: {0} error(s)"), "{en}");
-        assert!(!en.contains("__JIANXUN_"));
+        assert!(!en.contains("__JIANXUN_") && !zh.contains("__JIANXUN_"));
+        assert!(zh.contains("var CLOSE = \"关闭\";"));
         let item = ErrorItem::from(
             &Diagnostic::error("a.md", 3, 7, "date-invalid", crate::msg!(DateNotReal, "x")),
             Lang::Zh,
         );
         assert_eq!(item.message, "错误[E012]: 日期 `x` 不存在");
         assert_eq!(item.location, "a.md:3:7");
+        assert_eq!(item.source, None);
+    }
+
+    #[test]
+    fn the_source_line_is_cut_where_the_terminal_underlines_it() {
+        let d = Diagnostic::error("a.md", 7, 5, "metric-value", crate::msg!(DateNotReal, "x"))
+            .with_len(5)
+            .with_source(&format!("{}投入: 7.2万人\n", "\n".repeat(6)));
+        let s = ErrorItem::from(&d, Lang::Zh).source.unwrap();
+        assert_eq!(
+            (
+                s.number,
+                s.before.as_str(),
+                s.marked.as_str(),
+                s.after.as_str()
+            ),
+            (7, "投入: ", "7.2万人", "")
+        );
+        // As the terminal draws it: `投入: ` is six cells, `7.2万人` seven.
+        assert_eq!(s.carets, "      ^^^^^^^");
+        let rendered = d.render(crate::diag::Paint::Plain, Lang::Zh);
+        let terminal = rendered.lines().find(|l| l.contains('^')).unwrap();
+        assert_eq!(
+            terminal.trim_start_matches([' ', '|']).trim_end(),
+            s.carets.trim_start()
+        );
+        // At the end of the line: one space to underline.
+        let end = Diagnostic::error("a.md", 1, 9, "x", crate::msg!(DateNotReal, "x"))
+            .with_source("title: \t");
+        let s = ErrorItem::from(&end, Lang::Zh).source.unwrap();
+        assert_eq!((s.before.as_str(), s.marked.as_str()), ("title:     ", " "));
     }
 
     #[test]
@@ -264,6 +353,7 @@ mod tests {
                 location: "a.md:1:2".into(),
                 message: "<b>\n坏</b>".into(),
                 hint: String::new(),
+                source: None,
             }],
         };
         let f = e.frame();

@@ -43,7 +43,7 @@ fn same_place(a: &Bulletin, b: &Bulletin) -> bool {
         && campaigns
         && a.region == b.region
         && tags
-        && a.draft == b.draft
+        && a.status == b.status
 }
 
 impl Site {

@@ -57,7 +57,7 @@ pub fn lint(input: &Input) -> Vec<Diagnostic> {
         .parsed
         .bulletins
         .iter()
-        .filter(|b| input.drafts || !b.draft)
+        .filter(|b| input.drafts || b.is_published(input.config.publish))
         .cloned()
         .collect();
     let texts: BTreeMap<&Path, &str> = input
@@ -72,7 +72,21 @@ pub fn lint(input: &Input) -> Vec<Diagnostic> {
     out.extend(outliers(input, &bulletins));
     out.extend(duplicate_titles(&bulletins, &texts));
     out.extend(super::caliber::check(input.config, &bulletins, &texts));
+    out.extend(draft_placeholders(input.parsed));
     out
+}
+
+/// The placeholders `jianxun new` wrote that a draft still holds: fine
+/// while it is written, a warning so none is forgotten (outside a draft
+/// they are errors of the parse stage).
+fn draft_placeholders(parsed: &Parsed) -> Vec<Diagnostic> {
+    let drafts = parsed.bulletins.iter().filter(|b| b.is_draft());
+    drafts
+        .flat_map(|b| {
+            (b.placeholders.iter())
+                .map(|s| crate::content::review::placeholder_left(&b.path, s, true))
+        })
+        .collect()
 }
 
 /// Where `key: value` is written in the front matter of `text`: line,
@@ -149,7 +163,7 @@ fn links(input: &Input, bulletins: &[Arc<Bulletin>]) -> Vec<Diagnostic> {
     let drafts: BTreeSet<String> = parsed
         .bulletins
         .iter()
-        .filter(|b| !input.drafts && b.draft)
+        .filter(|b| !input.drafts && !b.is_published(input.config.publish))
         .map(|b| b.path.to_string_lossy().replace('\\', "/"))
         .collect();
     let sources: Vec<String> = parsed

@@ -11,7 +11,7 @@ use std::sync::Arc;
 
 use super::region::{self, RegionTree};
 use super::{Item, Parsed, Site, Tag, did_you_mean, links};
-use crate::config::Config;
+use crate::config::{Config, Publish};
 use crate::content::Spot;
 use crate::content::bulletin::{Bulletin, CampaignRef};
 use crate::content::campaign::{self, Campaign};
@@ -25,7 +25,7 @@ use crate::msg;
 pub fn resolve(config: &Config, parsed: Parsed, drafts: bool) -> Result<Site, Vec<Diagnostic>> {
     let mut diags = Vec::new();
     let campaigns = campaigns(parsed.campaigns, &mut diags);
-    let bulletins = bulletins(parsed.bulletins, drafts, &mut diags);
+    let bulletins = bulletins(parsed.bulletins, drafts, config.publish, &mut diags);
     let pages = pages(parsed.pages, drafts, &mut diags);
     let refs: Vec<Vec<usize>> = (bulletins.iter())
         .map(|b| campaign_refs(b, &campaigns, &parsed.broken_campaigns, &mut diags))
@@ -74,15 +74,16 @@ fn campaigns(mut campaigns: Vec<Campaign>, diags: &mut Vec<Diagnostic>) -> Vec<C
     campaigns
 }
 
-/// Published bulletins, newest first (ties by slug); two with one slug are errors.
+/// Published bulletins (all with `drafts`), newest first (ties by slug); two with one slug are errors.
 fn bulletins(
     bulletins: Vec<Arc<Bulletin>>,
     drafts: bool,
+    publish: Publish,
     diags: &mut Vec<Diagnostic>,
 ) -> Vec<Arc<Bulletin>> {
     let mut bulletins: Vec<Arc<Bulletin>> = bulletins
         .into_iter()
-        .filter(|b| drafts || !b.draft)
+        .filter(|b| drafts || b.is_published(publish))
         .collect();
     bulletins.sort_by_cached_key(|b| (std::cmp::Reverse(b.date.timestamp()), b.slug.clone()));
     let mut seen: BTreeMap<&str, &Bulletin> = BTreeMap::new();

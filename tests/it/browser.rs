@@ -48,12 +48,17 @@ struct Serve {
 
 impl Serve {
     fn start(dir: &Path, args: &[&str]) -> Serve {
+        Serve::start_in(dir, args, "en")
+    }
+
+    /// [`Serve::start`], speaking `lang`.
+    fn start_in(dir: &Path, args: &[&str], lang: &str) -> Serve {
         let mut child = Command::new(env!("CARGO_BIN_EXE_jianxun"))
             .args(["serve", "--port", "0"])
             .args(args)
             .current_dir(dir)
             .env("NO_COLOR", "1")
-            .env("JIANXUN_LANG", "en")
+            .env("JIANXUN_LANG", lang)
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())
             .spawn()
@@ -206,6 +211,42 @@ fn live_reload_in_chromium() {
         stdout.contains("live reload: all checks passed"),
         "{stdout}"
     );
+}
+
+#[test]
+#[ignore = "needs Chromium and Node: see README.md, Browser tests"]
+fn error_overlay_like_the_terminal_on_a_phone() {
+    let _one = one_browser();
+    let f = Fixture::new();
+    f.bulletin(
+        "live",
+        "宜宾园区安全检查",
+        "2022-12-10",
+        "四川/宜宾",
+        "metrics:\n  参与企业: 411\n",
+        "正文。",
+    );
+    let line = f
+        .read("content/bulletins/live.md")
+        .lines()
+        .position(|l| l == "  参与企业: 411")
+        .expect("the metric line")
+        + 1;
+    let server = Serve::start_in(f.root(), &[], "zh");
+    let site = f.root().to_str().expect("UTF-8 temp path");
+    let stdout = node(
+        "overlay.mjs",
+        &[
+            &server.url,
+            site,
+            "content/bulletins/live.md",
+            "/bulletins/live/",
+            &line.to_string(),
+        ],
+        &server,
+        Duration::from_secs(180),
+    );
+    assert!(stdout.contains("overlay: all checks passed"), "{stdout}");
 }
 
 #[test]

@@ -14,6 +14,7 @@ fn init_then_new_bulletin_then_build() {
         "jianxun.yaml",
         "content/campaigns/ankang-cup.md",
         ".gitignore",
+        "docs/编辑指南.md",
     ] {
         assert!(root.join(file).is_file(), "{file}");
     }
@@ -51,6 +52,13 @@ fn init_then_new_bulletin_then_build() {
         text.contains("#  参与企业:"),
         "the metrics are listed: {text}"
     );
+    // A draft until it is written: filled in and no longer a draft, it is published.
+    assert!(text.contains("\ndraft: true\n"), "{text}");
+    let written = text
+        .replace("draft: true\n", "")
+        .replace("（请在此填写", "")
+        .replace('）', "");
+    std::fs::write(root.join(rel), written).expect("write");
     let r = run_in(&root, &["build"]);
     assert_eq!(r.code, 0, "{}", r.stderr);
     let page = std::fs::read_to_string(
@@ -213,6 +221,7 @@ fn every_command_has_help_with_an_example_and_there_is_a_version() {
         vec!["new"],
         vec!["new", "bulletin"],
         vec!["new", "campaign"],
+        vec!["list"],
     ] {
         let mut args = cmd.clone();
         args.push("--help");

@@ -25,6 +25,7 @@ mod oracle;
 mod output_safety;
 mod regions;
 mod restat;
+mod review;
 mod search;
 mod serve;
 mod serve_hardening;

@@ -36,8 +36,12 @@ struct B {
     metric: Option<u32>,
     body: String,
     slug: Option<usize>,
-    draft: bool,
+    /// Index into [`STATUS`].
+    status: usize,
 }
+
+/// The review states a bulletin goes through: unmarked, draft, in review, approved.
+const STATUS: [&str; 4] = ["", "draft: true\n", "status: 待审\n", "status: 已审\n"];
 
 impl B {
     fn text(&self) -> String {
@@ -56,9 +60,7 @@ impl B {
         if let Some(i) = self.slug {
             s.push_str(&format!("slug: {}\n", SLUGS[i]));
         }
-        if self.draft {
-            s.push_str("draft: true\n");
-        }
+        s.push_str(STATUS[self.status]);
         s.push_str("---\n");
         s.push_str(&self.body);
         s.push('\n');
@@ -173,7 +175,7 @@ impl Session {
             metric: (!v.is_multiple_of(4)).then_some(u32::from(v) + 1),
             body: format!("第{n}篇正文。{link}"),
             slug: None,
-            draft: false,
+            status: 0,
         };
         let p = self.write(&b);
         self.bulletins.push(b);
@@ -200,9 +202,11 @@ impl Session {
                 return vec![self.f.path("content/campaigns/safety-month.md")];
             }
             Edit::Config(v) => {
-                let cfg = match v % 3 {
+                let cfg = match v % 4 {
                     0 => CONFIG.replace("测试简讯", "测试简讯（新）"),
                     1 => CONFIG.replace("paginate: 2", "paginate: 3"),
+                    // Only 已审 bulletins are published from here on.
+                    2 => format!("{CONFIG}publish: approved-only\n"),
                     _ => CONFIG.to_string(),
                 };
                 self.f.write("jianxun.yaml", &cfg);
@@ -239,7 +243,7 @@ impl Session {
                 b.tags = (0..TAGS.len()).filter(|t| v >> t & 1 == 1).collect();
             }
             Edit::Slug(_, v) => b.slug = v.map(usize::from),
-            Edit::Draft(_) => b.draft = !b.draft,
+            Edit::Draft(_) => b.status = (b.status + 1) % STATUS.len(),
             Edit::Delete(_) => {
                 let b = self.bulletins.remove(i);
                 let p = self.f.path(&format!("content/bulletins/{}", b.file));
