@@ -294,9 +294,17 @@ pub fn escape_controls(text: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
-/// A path as printed for people: forward slashes, control characters escaped.
+/// A path as printed for people: with the platform's separator (`\\` on
+/// Windows, where editors copy paths into Explorer; `/` elsewhere), control
+/// characters escaped.
 pub fn shown(path: &Path) -> String {
-    escape_controls(&path.display().to_string().replace('\\', "/")).into_owned()
+    let text = path.display().to_string();
+    let text = if cfg!(windows) {
+        text.replace('/', "\\")
+    } else {
+        text.replace('\\', "/")
+    };
+    escape_controls(&text).into_owned()
 }
 
 /// An error that is about no file (a bad argument, a port in use) as
@@ -350,6 +358,18 @@ pub fn sort(diags: &mut [Diagnostic]) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn paths_are_shown_with_the_platform_separator() {
+        let p = Path::new("content").join("bulletins").join("a.md");
+        let want = if cfg!(windows) {
+            "content\\bulletins\\a.md"
+        } else {
+            "content/bulletins/a.md"
+        };
+        assert_eq!(shown(&p), want);
+        assert_eq!(shown(Path::new("a\u{7}b.md")), "a\\u{7}b.md");
+    }
     use crate::msg;
 
     /// A message that is just `s`, in either language.
