@@ -457,6 +457,14 @@ keys! {
     // serve: refusals a browser may show
     ServeForbidden,
     ServeBusy,
+    HttpBadRequest,
+    HttpOneHost,
+    HttpNotFound,
+    HttpMethod,
+    HttpTimeout,
+    HttpUriTooLong,
+    HttpHeadersTooLarge,
+    HttpVersion,
     // cli: value names in --help
     ValFolder,
     ValUrl,

@@ -86,7 +86,7 @@ impl Guard {
         if hosts > 1 || (hosts == 0 && req.minor >= 1) {
             return Some(Reply::text(
                 400,
-                "400 bad request: one Host header is needed\n",
+                &format!("{}\n", msg!(HttpOneHost).text(lang)),
             ));
         }
         let host_bad = req.header("Host").is_some_and(|h| !self.host_ok(h));

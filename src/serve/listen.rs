@@ -224,7 +224,7 @@ fn connection(mut stream: TcpStream, limits: Limits, handler: &Handler) {
         let req = match wire::read_head(&mut stream, &mut buf, deadline) {
             Ok(r) => r,
             Err(e) => {
-                if let Some(reply) = e.reply() {
+                if let Some(reply) = e.reply(limits.lang) {
                     let _ = reply.write_to(&mut stream, false, true);
                     linger(stream);
                 }

@@ -123,7 +123,7 @@ fn site_reply(target: &str, state: &State) -> Reply {
     match target {
         Target::File(rel) => match body {
             Some(body) => Reply::new(200, http::content_type(&rel), body),
-            None => Reply::text(404, "404\n"),
+            None => Reply::text(404, &format!("{}\n", msg!(HttpNotFound).text(state.lang))),
         },
         Target::Redirect(to) => {
             Reply::new(301, "text/plain; charset=utf-8", Vec::new()).with("Location", &to)
@@ -132,7 +132,9 @@ fn site_reply(target: &str, state: &State) -> Reply {
             let body = body.unwrap_or_else(|| reload::inject(b"<!DOCTYPE html><html lang=\"zh-CN\"><meta charset=\"utf-8\"><title>404</title><body><p>404</p></body></html>", version));
             Reply::new(404, "text/html; charset=utf-8", body)
         }
-        Target::BadRequest => Reply::text(400, "400 bad request\n"),
+        Target::BadRequest => {
+            Reply::text(400, &format!("{}\n", msg!(HttpBadRequest).text(state.lang)))
+        }
     }
 }
 
@@ -170,7 +172,8 @@ pub fn handle(req: &Request, state: &Arc<State>) -> Answer {
         return Answer::Reply(refusal);
     }
     if req.method != "GET" && req.method != "HEAD" {
-        let reply = Reply::text(405, "405 method not allowed\n").with("Allow", "GET, HEAD");
+        let text = format!("{}\n", msg!(HttpMethod).text(state.lang));
+        let reply = Reply::text(405, &text).with("Allow", "GET, HEAD");
         return Answer::Reply(reply);
     }
     if path == reload::EVENTS && !req.is_head() {

@@ -7,6 +7,7 @@
 //! CRLF or a bare LF. [`Reply`] is a complete response with its length, so
 //! a connection can carry the next request after it.
 
+use crate::messages::{Key, Lang, Msg};
 use std::io::{self, ErrorKind, Read, Write};
 use std::net::TcpStream;
 use std::time::Instant;
@@ -84,25 +85,21 @@ pub enum HeadError {
 }
 
 impl HeadError {
-    /// The answer to send before closing, if any.
-    pub fn reply(&self) -> Option<Reply> {
+    /// The answer to send before closing, if any, in `lang`.
+    pub fn reply(&self, lang: Lang) -> Option<Reply> {
+        let say = |status: u16, key: Key| {
+            Some(Reply::text(
+                status,
+                &format!("{}\n", Msg::new(key).text(lang)),
+            ))
+        };
         match self {
             HeadError::Closed | HeadError::TimedOut { partial: false } => None,
-            HeadError::TimedOut { partial: true } => Some(Reply::text(
-                408,
-                "408 request timeout: the request head came too slowly\n",
-            )),
-            HeadError::TooLarge { line: true } => Some(Reply::text(414, "414 URI too long\n")),
-            HeadError::TooLarge { line: false } => {
-                Some(Reply::text(431, "431 request header fields too large\n"))
-            }
-            HeadError::Malformed(why) => {
-                Some(Reply::text(400, &format!("400 bad request: {why}\n")))
-            }
-            HeadError::Version => Some(Reply::text(
-                505,
-                "505 HTTP version not supported: this preview server speaks HTTP/1.1\n",
-            )),
+            HeadError::TimedOut { partial: true } => say(408, Key::HttpTimeout),
+            HeadError::TooLarge { line: true } => say(414, Key::HttpUriTooLong),
+            HeadError::TooLarge { line: false } => say(431, Key::HttpHeadersTooLarge),
+            HeadError::Malformed(_) => say(400, Key::HttpBadRequest),
+            HeadError::Version => say(505, Key::HttpVersion),
         }
     }
 }

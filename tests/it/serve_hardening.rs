@@ -339,3 +339,29 @@ fn folders_moved_out_of_into_and_within_content_are_seen() {
     assert_eq!(name, "reload", "{data}");
     assert_eq!(s.get("/bulletins/x/").status, 200);
 }
+
+#[test]
+fn refusals_are_told_in_chinese() {
+    let f = site();
+    let s = Server::start_with(&f, &[("JIANXUN_LANG", "zh")]);
+    let post = format!(
+        "POST / HTTP/1.1\r\nHost: {}\r\nContent-Length: 0\r\n\r\n",
+        s.addr
+    );
+    let (r, _) = exchange(&s.addr, post.as_bytes(), WAIT);
+    assert_eq!(r.status, 405, "{}", r.head);
+    assert!(r.body.contains("只接受 GET 和 HEAD"), "{}", r.body);
+    let mut long_target = b"GET /".to_vec();
+    long_target.resize(200 * 1024, b'a');
+    let (r, _) = exchange(&s.addr, &long_target, WAIT);
+    assert!(
+        r.body.contains("太长") || r.body.contains("太大"),
+        "{}",
+        r.body
+    );
+    let no_host = b"GET / HTTP/1.1\r\n\r\n";
+    let (r, _) = exchange(&s.addr, no_host, WAIT);
+    assert_eq!(r.status, 400, "{}", r.head);
+    assert!(r.body.contains("Host"), "{}", r.body);
+    assert!(!r.body.is_ascii(), "{}", r.body);
+}
