@@ -188,9 +188,60 @@ fn explain(message: &str, key: Option<&str>) -> (Msg, Option<Msg>) {
         (unknown_field(rest), Some(msg!(YamlUnknownFieldHint)))
     } else if message.contains("found a tab") {
         (msg!(YamlFoundTab), Some(msg!(YamlSpacesOnly)))
+    } else if let Some((m, h)) = scanner(message) {
+        (Msg::new(m), Some(Msg::new(h)))
     } else {
         (msg!(YamlOther, message), None)
     }
+}
+
+/// The YAML scanner's commonest complaints, in the editor's words: what
+/// the message contains → the message and its hint.
+fn scanner(message: &str) -> Option<(Key, Key)> {
+    const TABLE: &[(&[&str], Key, Key)] = &[
+        (
+            &["unclosed bracket"],
+            Key::YamlUnclosedBracket,
+            Key::YamlUnclosedBracketHint,
+        ),
+        (
+            &["unclosed quote"],
+            Key::YamlUnclosedQuote,
+            Key::YamlUnclosedQuoteHint,
+        ),
+        (
+            &["expected ',' or ']'", "expected ',' or '}'"],
+            Key::YamlListComma,
+            Key::YamlListCommaHint,
+        ),
+        (
+            &[
+                "did not find expected key",
+                "expected '-' indicator",
+                "invalid indentation",
+            ],
+            Key::YamlIndent,
+            Key::YamlIndentHint,
+        ),
+        (
+            &["simple key expected ':'", "could not find expected ':'"],
+            Key::YamlNoColon,
+            Key::YamlNoColonHint,
+        ),
+        (
+            &["unexpected EOF", "unexpected eof", "unexpected end of"],
+            Key::YamlUnexpectedEnd,
+            Key::YamlUnexpectedEndHint,
+        ),
+        (
+            &["unknown escape character"],
+            Key::YamlBadEscape,
+            Key::YamlBadEscapeHint,
+        ),
+    ];
+    (TABLE.iter())
+        .find(|(needles, _, _)| needles.iter().any(|n| message.contains(n)))
+        .map(|&(_, m, h)| (m, h))
 }
 
 /// `foo`, expected one of `a`, `b` (serde's words after "unknown field `").
@@ -281,6 +332,32 @@ mod tests {
         assert_eq!(token_len("url: http://a.b/", 6), 11);
         assert_eq!(token_len("", 3), 1);
         assert_eq!(token_len("tags: { 园区: 1 }  # 注", 7), 9);
+    }
+
+    #[test]
+    fn the_scanners_complaints_are_told_in_an_editors_words() {
+        for (raw, zh) in [
+            ("unclosed bracket '['", "括号没有配对"),
+            ("unclosed quote", "引号没有配对"),
+            (
+                "while parsing a flow sequence, expected ',' or ']'",
+                "少了逗号",
+            ),
+            (
+                "while parsing a block mapping, did not find expected key",
+                "缩进",
+            ),
+            ("simple key expected ':'", "冒号"),
+            ("unexpected EOF while parsing a flow sequence", "结束了"),
+            (
+                "while parsing a quoted scalar, found unknown escape character",
+                "反斜杠",
+            ),
+        ] {
+            let (m, h) = explain(raw, Some("tags"));
+            assert!(m.zh().contains(zh), "{raw}: {}", m.zh());
+            assert!(!m.zh().is_ascii() && h.is_some(), "{raw}");
+        }
     }
 
     #[test]
