@@ -102,7 +102,23 @@ pub fn localize(cmd: Command, lang: Lang) -> Command {
     let mut cmd = texts(cmd, "", lang);
     // clap adds --help, --version and `help` when the command is built.
     cmd.build();
-    builtins(cmd, lang)
+    usages(builtins(cmd, lang), lang)
+}
+
+/// Each command's usage line with its options placeholder in `lang`
+/// (`jianxun build [选项]`).
+fn usages(mut cmd: Command, lang: Lang) -> Command {
+    let usage = cmd.render_usage().to_string();
+    let usage = usage.split_once(": ").map_or(usage.as_str(), |u| u.1);
+    let usage = usage.replace("[OPTIONS]", &text(Key::ValOptions, lang));
+    let names: Vec<String> = cmd
+        .get_subcommands()
+        .map(|s| s.get_name().to_string())
+        .collect();
+    for name in names {
+        cmd = cmd.mut_subcommand(name, |s| usages(s, lang));
+    }
+    cmd.override_usage(usage)
 }
 
 fn text(key: Key, lang: Lang) -> String {
@@ -244,6 +260,11 @@ mod tests {
         assert!(h.contains("用法： jianxun"), "{h}");
         assert!(h.contains("命令：") || h.contains("命令:"), "{h}");
         assert!(h.contains("显示帮助") && h.contains("显示版本"), "{h}");
+        for args in [&["build"][..], &["new", "bulletin"], &["check"], &["serve"]] {
+            let h = help(Lang::Zh, args);
+            assert!(h.contains("[选项]") && !h.contains("[OPTIONS]"), "{h}");
+        }
+        assert!(help(Lang::En, &["build"]).contains("jianxun build [OPTIONS]"));
         assert!(!h.contains("Print help") && !h.contains("Usage:"), "{h}");
         let b = help(Lang::Zh, &["build"]);
         assert!(b.contains("生成网站，写到输出文件夹"), "{b}");

@@ -445,6 +445,7 @@ pub fn template(key: Key) -> &'static str {
         Key::ValPort => "PORT",
         Key::ValAddress => "ADDRESS",
         Key::ValCommand => "COMMAND",
+        Key::ValOptions => "[OPTIONS]",
         Key::CheckErrorsOnly => "{0}, 0 warnings.",
         Key::IoDiskFull => "the disk is full",
         Key::IoFileTooLarge => "the file is larger than the system allows",

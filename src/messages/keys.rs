@@ -495,6 +495,7 @@ keys! {
     ValPort,
     ValAddress,
     ValCommand,
+    ValOptions,
     // cmd: check summary without warnings
     CheckErrorsOnly,
     // io errors, more kinds

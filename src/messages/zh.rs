@@ -445,6 +445,7 @@ pub fn template(key: Key) -> &'static str {
         Key::ValPort => "端口",
         Key::ValAddress => "地址",
         Key::ValCommand => "命令",
+        Key::ValOptions => "[选项]",
         Key::CheckErrorsOnly => "{0}，没有警告。",
         Key::IoDiskFull => "磁盘满了",
         Key::IoFileTooLarge => "文件太大，超出了系统允许的大小",
