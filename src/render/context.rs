@@ -260,6 +260,7 @@ impl Shared {
             .iter()
             .enumerate()
             .map(|(i, c)| {
+                let stand = status(c, &site.config.today);
                 Value::from_serializable(&CampaignFull {
                     brief: campaign_brief(site, urls, i, &c.slug),
                     organizer: (!c.organizers.is_empty()).then(|| c.organizers.join("、")),
@@ -268,8 +269,8 @@ impl Shared {
                     end: c.end.map(|d| d.ymd()),
                     start_zh: c.start.map(|d| d.zh()),
                     end_zh: c.end.map(|d| d.zh()),
-                    status: status(c, &site.config.today).map(|s| s.0),
-                    status_class: status(c, &site.config.today).map(|s| s.1),
+                    status: stand.map(|s| s.0),
+                    status_class: stand.map(|s| s.1),
                     intro: markdown::html(&c.intro, &c.links, site.config.markdown.unsafe_html),
                     totals: totals::views(
                         site,

@@ -209,20 +209,10 @@ fn plausible_key(before: &str) -> Option<&str> {
 fn colon(line: &str) -> Option<(usize, String, String)> {
     let at = line.find('：')?;
     let before = &line[..at];
-    if before.contains(':') || before.contains('#') {
+    if before.contains(':') {
         return None;
     }
-    let key = before.trim_start_matches(is_blank);
-    let key = key.strip_prefix("- ").unwrap_or(key).trim_end();
-    let plausible = !key.is_empty()
-        && key.chars().count() <= 30
-        && !key.contains(is_blank)
-        && !key.contains([
-            '"', '\'', '[', ']', '{', '}', ',', '，', '、', '“', '”', '【', '】',
-        ]);
-    if !plausible {
-        return None;
-    }
+    let key = plausible_key(before)?;
     let after = &line[at + '：'.len_utf8()..];
     let after = after.strip_prefix(WIDE_SPACE).unwrap_or(after);
     let sep = if after.is_empty() || after.starts_with(' ') {
