@@ -347,6 +347,26 @@ pub fn build(root: &Path, opts: &BuildOptions) -> Result<(Sources, Site, Output)
     Ok((sources, site, Output { files }))
 }
 
+/// The process's resident memory now and at its peak, as read from
+/// `/proc/self/status` (Linux); empty elsewhere.
+fn memory_now() -> String {
+    let Ok(status) = std::fs::read_to_string("/proc/self/status") else {
+        return String::new();
+    };
+    let field = |name: &str| {
+        status
+            .lines()
+            .find_map(|l| l.strip_prefix(name))
+            .and_then(|v| v.trim().trim_end_matches(" kB").parse::<u64>().ok())
+            .unwrap_or(0)
+    };
+    format!(
+        "  rss {:>6} MB  peak {:>6} MB",
+        field("VmRSS:") / 1024,
+        field("VmHWM:") / 1024
+    )
+}
+
 /// Stage timings printed to stderr when `JIANXUN_TIMINGS` is set (used by the benchmark).
 pub struct Timings {
     on: bool,
@@ -366,8 +386,9 @@ impl Timings {
     pub fn lap(&mut self, stage: &str) {
         if self.on {
             eprintln!(
-                "timing: {stage:<10} {:>8.1} ms",
-                self.last.elapsed().as_secs_f64() * 1000.0
+                "timing: {stage:<10} {:>8.1} ms{}",
+                self.last.elapsed().as_secs_f64() * 1000.0,
+                memory_now()
             );
         }
         self.last = std::time::Instant::now();

@@ -60,7 +60,26 @@ fn nudge_emphasis(md: &str) -> Option<String> {
     if !md.contains('*') || !md.chars().any(is_cjk_punct) {
         return None;
     }
-    let code: Vec<std::ops::Range<usize>> = Parser::new_ext(md, options())
+    let code: Vec<std::ops::Range<usize>> = if may_hold_code(md) {
+        code_ranges(md)
+    } else {
+        Vec::new()
+    };
+    // Code blocks: the Start event's range covers the whole block.
+    let in_code = |i: usize| code.iter().any(|r| r.contains(&i));
+    nudge_outside(md, in_code)
+}
+
+/// Whether `md` could hold code or raw HTML at all: a backtick, a tilde
+/// fence, a `<`, or a line indented by a tab or four spaces. When it
+/// cannot, finding the code needs no parse.
+fn may_hold_code(md: &str) -> bool {
+    md.contains(['`', '~', '<', '\t']) || md.contains("\n    ") || md.starts_with("    ")
+}
+
+/// The byte ranges of code spans, code blocks and raw HTML in `md`.
+fn code_ranges(md: &str) -> Vec<std::ops::Range<usize>> {
+    Parser::new_ext(md, options())
         .into_offset_iter()
         .filter(|(e, _)| {
             matches!(
@@ -72,9 +91,11 @@ fn nudge_emphasis(md: &str) -> Option<String> {
             )
         })
         .map(|(_, r)| r)
-        .collect();
-    // Code blocks: the Start event's range covers the whole block.
-    let in_code = |i: usize| code.iter().any(|r| r.contains(&i));
+        .collect()
+}
+
+/// [`nudge_emphasis`] with the code already found.
+fn nudge_outside(md: &str, in_code: impl Fn(usize) -> bool) -> Option<String> {
     let chars: Vec<(usize, char)> = md.char_indices().collect();
     let mut out = String::with_capacity(md.len() + 16);
     let mut changed = false;
@@ -196,17 +217,7 @@ impl Doc {
             src: src.to_string(),
             dests: Vec::new(),
         };
-        doc.dests = doc.with_events(|ev| {
-            let set: BTreeSet<String> = (ev.events.iter())
-                .filter_map(|e| match e {
-                    Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) => {
-                        Some(dest_url.to_string())
-                    }
-                    _ => None,
-                })
-                .collect();
-            set.into_iter().collect()
-        });
+        doc.dests = doc.with_events(|ev| dests_of(&ev.events));
         doc
     }
 
@@ -228,17 +239,36 @@ impl Doc {
     }
 }
 
-/// Parses a Markdown body: the document and its plain texts.
+/// Every link and image destination of `events` (sorted, once each).
+fn dests_of(events: &[Event]) -> Vec<String> {
+    let set: BTreeSet<String> = events
+        .iter()
+        .filter_map(|e| match e {
+            Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) => {
+                Some(dest_url.to_string())
+            }
+            _ => None,
+        })
+        .collect();
+    set.into_iter().collect()
+}
+
+/// Parses a Markdown body: the document and its plain texts, from one
+/// pass over its events.
 pub fn parse(md: &str) -> Parsed {
-    let doc = Doc::new(md);
-    let (text, lead, before_more) = doc.with_events(|ev| {
+    let mut doc = Doc {
+        src: md.to_string(),
+        dests: Vec::new(),
+    };
+    let (dests, text, lead, before_more) = doc.with_events(|ev| {
         let (text, lead) = texts(&ev.events);
         let before = ev.more_at.map(|m| {
             let (t, _) = texts(&ev.events[..m]);
             t.split_whitespace().collect::<Vec<_>>().join(" ")
         });
-        (text, lead, before)
+        (dests_of(&ev.events), text, lead, before)
     });
+    doc.dests = dests;
     Parsed {
         doc,
         text,

@@ -19,7 +19,7 @@ use super::format::{format_period, format_written};
 use super::markdown;
 use super::totals::{self, TotalView};
 use super::urls::{self, Urls};
-use crate::content::bulletin::{MetricEntry, SourceInfo};
+use crate::content::bulletin::MetricEntry;
 use crate::content::campaign::Campaign;
 use crate::site::Site;
 use crate::site::span::Span;
@@ -38,6 +38,8 @@ pub struct Shared {
     pub briefs: Chunked<Value>,
     /// Brief of each campaign.
     pub campaign_briefs: Vec<Value>,
+    /// The values many briefs hold alike (regions, tags), built once.
+    parts: Arc<Parts>,
     /// Full value of each campaign.
     pub campaigns: Vec<Value>,
     /// The campaigns menus and the home page show, in the site's order.
@@ -165,30 +167,6 @@ struct TagRef<'a> {
     url: String,
 }
 
-#[derive(Serialize)]
-struct Brief<'a> {
-    slug: &'a str,
-    title: &'a str,
-    url: String,
-    permalink: String,
-    date: String,
-    datetime: String,
-    date_zh: String,
-    year: i16,
-    month: i8,
-    summary: String,
-    summary_text: &'a str,
-    campaigns: Vec<Value>,
-    region: RegionRef,
-    region_crumbs: Vec<RegionRef>,
-    tags: Vec<TagRef<'a>>,
-    metrics: Vec<MetricV<'a>>,
-    source: Option<&'a SourceInfo>,
-    /// 草稿 or 待审 on a bulletin the site does not publish (shown only
-    /// with `--drafts`, so a published page never carries it).
-    unpublished: Option<String>,
-}
-
 impl Shared {
     /// Builds the shared values for `site`.
     pub fn new(site: &Site) -> Shared {
@@ -201,12 +179,13 @@ impl Shared {
             .map(|(i, c)| Value::from_serializable(&campaign_brief(site, &urls, i, &c.slug)))
             .collect();
         let campaigns = Shared::campaign_values(site, &urls);
+        let parts = Arc::new(Parts::new(site, &urls, &campaign_briefs));
         // Briefs are independent of each other: build them on all cores.
         let briefs = {
             use rayon::prelude::*;
             (0..site.items.len())
                 .into_par_iter()
-                .map(|i| brief(site, &urls, &campaign_briefs, i))
+                .map(|i| brief(site, &urls, &parts, i))
                 .collect::<Vec<_>>()
                 .into_iter()
                 .collect()
@@ -231,6 +210,7 @@ impl Shared {
             site: site_v,
             briefs,
             campaign_briefs,
+            parts,
             campaigns,
             featured,
             stats: super::filters::stats_value(site),
@@ -309,7 +289,7 @@ impl Shared {
     pub fn refresh(&self, site: &Site, changed: &[usize], stats: bool) -> Shared {
         let mut briefs = self.briefs.clone();
         for &i in changed {
-            briefs.set(i, brief(site, &self.urls, &self.campaign_briefs, i));
+            briefs.set(i, brief(site, &self.urls, &self.parts, i));
         }
         let (campaigns, stats) = if stats {
             (
@@ -324,6 +304,7 @@ impl Shared {
             site: self.site.clone(),
             briefs,
             campaign_briefs: self.campaign_briefs.clone(),
+            parts: Arc::clone(&self.parts),
             campaigns,
             featured: self.featured.clone(),
             stats,
@@ -374,52 +355,128 @@ fn featured(by_campaign: &[Vec<usize>], max: usize) -> Vec<usize> {
     chosen
 }
 
-/// The brief of item `i`: what every list shows of a bulletin.
-fn brief(site: &Site, urls: &Urls, campaign_briefs: &[Value], i: usize) -> Value {
+/// What many briefs hold alike, built once and shared by reference
+/// (a Tera map or list is reference-counted): each campaign's brief, each
+/// region's reference and crumbs, each tag's reference.
+struct Parts {
+    campaigns: Vec<Value>,
+    /// Per region node: the node's reference and its crumbs from the top.
+    regions: Vec<(Value, Value)>,
+    /// The region of a bulletin without one.
+    no_region: (Value, Value),
+    /// Per tag slug: the tag's name as the site spells it, and its reference.
+    tags: HashMap<String, (String, Value)>,
+}
+
+impl Parts {
+    fn new(site: &Site, urls: &Urls, campaign_briefs: &[Value]) -> Parts {
+        let regions = if site.regions.nodes.is_empty() {
+            Vec::new()
+        } else {
+            (0..site.regions.nodes.len())
+                .map(|n| {
+                    let crumbs = region_crumbs(site, urls, n);
+                    region_parts(urls, crumbs)
+                })
+                .collect()
+        };
+        let tags = site
+            .tags
+            .values()
+            .map(|t| (t.slug.clone(), (t.name.clone(), tag_ref(urls, &t.name, &t.slug))))
+            .collect();
+        Parts {
+            campaigns: campaign_briefs.to_vec(),
+            regions,
+            no_region: region_parts(urls, Vec::new()),
+            tags,
+        }
+    }
+}
+
+/// A region's reference (its last crumb) and its crumbs, as values.
+fn region_parts(urls: &Urls, crumbs: Vec<RegionRef>) -> (Value, Value) {
+    let last = crumbs.last().cloned().unwrap_or(RegionRef {
+        name: String::new(),
+        path: String::new(),
+        url: urls.url("regions/"),
+    });
+    (
+        Value::from_serializable(&last),
+        Value::from_serializable(&crumbs),
+    )
+}
+
+fn tag_ref(urls: &Urls, name: &str, slug: &str) -> Value {
+    Value::from_serializable(&TagRef {
+        name,
+        url: urls.url(&urls::tag(slug, 1)),
+    })
+}
+
+/// The brief of item `i`: what every list shows of a bulletin. Built by
+/// hand rather than serialised, so that the campaign, region and tag
+/// values in it are the shared ones of `parts`, not copies.
+fn brief(site: &Site, urls: &Urls, parts: &Parts, i: usize) -> Value {
     let it = &site.items[i];
     let b = &it.bulletin;
-    let crumbs = region_crumbs(site, urls, it.region);
     let path = urls::bulletin(&b.slug);
-    Value::from_serializable(&Brief {
-        slug: &b.slug,
-        title: &b.title,
-        url: urls.url(&path),
-        permalink: urls.permalink(&path),
-        date: b.date.ymd(),
-        datetime: b.date.rfc3339(),
-        date_zh: b.date.zh(),
-        year: b.date.year(),
-        month: b.date.month(),
-        summary: match &b.summary_html {
-            Some(h) => h.clone(),
-            None => markdown::before_more(&b.body, &it.links, site.config.markdown.unsafe_html)
-                .unwrap_or_default(),
-        },
-        summary_text: &b.summary_text,
-        unpublished: (!b.is_published(site.config.publish))
-            .then(|| crate::content::review::label_of(b.status).zh()),
-        campaigns: it
-            .campaigns
-            .iter()
-            .map(|&c| campaign_briefs[c].clone())
-            .collect(),
-        region: crumbs.last().cloned().unwrap_or(RegionRef {
-            name: String::new(),
-            path: String::new(),
-            url: urls.url("regions/"),
-        }),
-        region_crumbs: crumbs,
-        tags: b
-            .tags
-            .iter()
-            .map(|t| TagRef {
-                name: &t.name,
-                url: urls.url(&urls::tag(&t.slug, 1)),
-            })
-            .collect(),
-        metrics: b.metrics.iter().map(|m| metric_v(site, m)).collect(),
-        source: b.source.as_ref(),
-    })
+    let (region, crumbs) = match parts.regions.get(it.region) {
+        Some(r) if !site.regions.nodes.is_empty() => r.clone(),
+        _ => parts.no_region.clone(),
+    };
+    let summary = match &b.summary_html {
+        Some(h) => h.clone(),
+        None => markdown::before_more(&b.body, &it.links, site.config.markdown.unsafe_html)
+            .unwrap_or_default(),
+    };
+    let tags: Vec<Value> = (b.tags.iter())
+        .map(|t| match parts.tags.get(&t.slug) {
+            Some((name, v)) if *name == t.name => v.clone(),
+            _ => tag_ref(urls, &t.name, &t.slug),
+        })
+        .collect();
+    let metrics: Vec<Value> = (b.metrics.iter())
+        .map(|m| Value::from_serializable(&metric_v(site, m)))
+        .collect();
+    let fields: [(&'static str, Value); 18] = [
+        ("slug", b.slug.as_str().into()),
+        ("title", b.title.as_str().into()),
+        ("url", urls.url(&path).into()),
+        ("permalink", urls.permalink(&path).into()),
+        ("date", b.date.ymd().into()),
+        ("datetime", b.date.rfc3339().into()),
+        ("date_zh", b.date.zh().into()),
+        ("year", b.date.year().into()),
+        ("month", b.date.month().into()),
+        ("summary", summary.into()),
+        ("summary_text", b.summary_text.as_str().into()),
+        (
+            "campaigns",
+            (it.campaigns.iter())
+                .map(|&c| parts.campaigns[c].clone())
+                .collect::<Vec<_>>()
+                .into(),
+        ),
+        ("region", region),
+        ("region_crumbs", crumbs),
+        ("tags", tags.into()),
+        ("metrics", metrics.into()),
+        ("source", Value::from_serializable(&b.source.as_ref())),
+        // 草稿 or 待审 on a bulletin the site does not publish (shown only
+        // with `--drafts`, so a published page never carries it).
+        (
+            "unpublished",
+            (!b.is_published(site.config.publish))
+                .then(|| crate::content::review::label_of(b.status).zh())
+                .into(),
+        ),
+    ];
+    let map: tera::Map = fields
+        .into_iter()
+        .map(|(k, v)| (tera::value::Key::Str(k), v))
+        .collect();
+    Value::from(map)
 }
 
 fn campaign_brief<'a>(site: &'a Site, urls: &Urls, i: usize, slug: &'a str) -> CampaignBrief<'a> {

@@ -91,6 +91,15 @@ mod tests {
             "<p><code>**注意：**正文</code></p>\n"
         );
         assert!(!h("**注意：**正文").contains('\u{E000}'));
+        // Every kind of code is found, however it is written.
+        for (md, kept) in [
+            ("    **注意：**正文\n", "**注意：**正文"),
+            ("段落\n\n\t**注意：**正文\n", "**注意：**正文"),
+            ("~~~\n**注意：**正文\n~~~\n", "**注意：**正文"),
+            ("<div>**注意：**正文</div>\n", "**注意：**正文"),
+        ] {
+            assert!(h(md).contains(kept), "{md:?} gave {}", h(md));
+        }
     }
 
     #[test]
