@@ -183,28 +183,32 @@ pub fn render(
     theme: &Theme,
     sink: &Sink,
 ) -> Result<(), Vec<Diagnostic>> {
-    let shared = &Shared::new(site);
+    let mut t = Timings::start();
+    let mut shared = Shared::new(site);
     let ids = pages::plan(site);
+    t.lap("shared");
     let mut diags = Vec::new();
     for (path, src) in &sources.statics {
         if let Err(d) = sink(path.clone(), Data::from(src)) {
             diags.push(d);
         }
     }
-    // Pages and derived files (feeds, sitemap, search index, downloads) are
-    // independent: build them side by side, write every file in parallel.
-    let (pages_done, derived) = rayon::join(
-        || {
-            pages::render_each(site, theme, shared, &ids, &|path, bytes| {
-                sink(path, Data::Bytes(bytes))
-            })
-        },
-        || {
-            let mut files = output::extras(site, shared);
-            files.extend(output::data::files(site));
-            files
-        },
-    );
+    // Pages first, each written as soon as it is rendered; then the
+    // derived files (feeds, sitemap, search index, downloads). One after
+    // the other, so that the bulletins' list values and the search index
+    // are never held at the same time: each is as large as the site.
+    let pages_done = pages::render_each(site, theme, &shared, &ids, &|path, bytes| {
+        sink(path, Data::Bytes(bytes))
+    });
+    t.lap("pages");
+    shared.forget_briefs();
+    release_free_memory();
+    let derived = {
+        let mut files = output::extras(site, &shared);
+        files.extend(output::data::files(site));
+        files
+    };
+    t.lap("derived");
     if let Err(d) = pages_done {
         diags.extend(d);
     }
@@ -216,6 +220,18 @@ pub fn render(
         .collect();
     diags.extend(errors);
     if diags.is_empty() { Ok(()) } else { Err(diags) }
+}
+
+/// Hands the memory the allocator keeps free back to the system, so the
+/// next stage's allocations do not add to what the last one left behind
+/// (glibc keeps freed memory per thread; elsewhere a no-op).
+fn release_free_memory() {
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    // SAFETY: malloc_trim takes a plain integer and only walks the
+    // allocator's own free lists.
+    unsafe {
+        libc::malloc_trim(0);
+    }
 }
 
 /// Options for building a site.

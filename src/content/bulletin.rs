@@ -183,10 +183,9 @@ pub struct Bulletin {
     pub summary_html: Option<String>,
     /// Summary as plain text (for descriptions and feeds).
     pub summary_text: String,
-    /// The body, parsed.
+    /// The body, parsed. Its plain text is [`Bulletin::plain_text`],
+    /// worked out when asked rather than kept: it is as large as the body.
     pub body: Doc,
-    /// Body as plain text.
-    pub text: String,
     /// Where it stands in review (`status:`, or `draft: true` for 草稿);
     /// `None` when unmarked.
     pub status: Option<Status>,
@@ -487,7 +486,6 @@ pub fn parse(config: &Config, path: &Path, text: &str) -> Result<Bulletin, Vec<D
         }),
         summary_html,
         summary_text,
-        text: parsed.text,
         body: parsed.doc,
         status,
         placeholders,

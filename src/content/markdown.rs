@@ -94,48 +94,48 @@ fn code_ranges(md: &str) -> Vec<std::ops::Range<usize>> {
         .collect()
 }
 
-/// [`nudge_emphasis`] with the code already found.
+/// [`nudge_emphasis`] with the code already found. Copies `md` only once
+/// a run of `*` needs a nudge.
 fn nudge_outside(md: &str, in_code: impl Fn(usize) -> bool) -> Option<String> {
-    let chars: Vec<(usize, char)> = md.char_indices().collect();
-    let mut out = String::with_capacity(md.len() + 16);
-    let mut changed = false;
-    let mut i = 0;
-    while i < chars.len() {
-        let (at, c) = chars[i];
-        if c != '*' || in_code(at) {
-            out.push(c);
-            i += 1;
+    let bytes = md.as_bytes();
+    let cjk = |p: char, o: char| is_cjk_punct(p) || is_wide(o);
+    let (mut out, mut copied, mut i) = (None::<String>, 0, 0);
+    while let Some(off) = md[i..].find('*') {
+        let start = i + off;
+        let mut end = start;
+        while end < bytes.len() && bytes[end] == b'*' {
+            end += 1;
+        }
+        i = end;
+        if in_code(start) {
             continue;
         }
-        let start = i;
-        while i < chars.len() && chars[i].1 == '*' {
-            i += 1;
-        }
-        let prev = start.checked_sub(1).map(|j| chars[j].1);
-        let next = chars.get(i).map(|x| x.1);
-        let run: String = chars[start..i].iter().map(|x| x.1).collect();
-        let cjk = |p: char, o: char| is_cjk_punct(p) || is_wide(o);
-        match (prev, next) {
+        let prev = md[..start].chars().next_back();
+        let next = md[end..].chars().next();
+        let at = match (prev, next) {
             // Closing after punctuation, before a letter: `：**正`.
             (Some(p), Some(n))
                 if is_punct(p) && !n.is_whitespace() && !is_punct(n) && cjk(p, n) =>
             {
-                out.push(NUDGE);
-                out.push_str(&run);
-                changed = true;
+                start
             }
             // Opening after a letter, before punctuation: `文**“`.
             (Some(p), Some(n))
                 if is_punct(n) && !p.is_whitespace() && !is_punct(p) && cjk(n, p) =>
             {
-                out.push_str(&run);
-                out.push(NUDGE);
-                changed = true;
+                end
             }
-            _ => out.push_str(&run),
-        }
+            _ => continue,
+        };
+        let o = out.get_or_insert_with(|| String::with_capacity(md.len() + 16));
+        o.push_str(&md[copied..at]);
+        o.push(NUDGE);
+        copied = at;
     }
-    changed.then_some(out)
+    out.map(|mut o| {
+        o.push_str(&md[copied..]);
+        o
+    })
 }
 
 /// Makes a heading id that keeps Chinese text: `一、压实责任` → `一压实责任`.
@@ -237,6 +237,20 @@ impl Doc {
         let src = nudged.as_deref().unwrap_or(&self.src);
         f(prepare(src, nudged.is_some()))
     }
+}
+
+/// The plain text of `doc` (what [`parse`] gives as `text`), its first
+/// `max` characters.
+pub fn plain_text(doc: &Doc, max: usize) -> String {
+    doc.with_events(|ev| {
+        let (mut text, _) = texts(&ev.events);
+        if let Some((cut, _)) = text.char_indices().nth(max) {
+            text.truncate(cut);
+        }
+        // Kept for the whole search build, one per bulletin: no slack.
+        text.shrink_to_fit();
+        text
+    })
 }
 
 /// Every link and image destination of `events` (sorted, once each).

@@ -44,21 +44,6 @@ pub const FORMAT: u32 = 2;
 const CHUNK_BYTES: usize = 16 * 1024;
 const MAX_CHUNK: usize = 64;
 
-/// The first `n` characters of `s`.
-fn cut(s: &str, n: usize) -> &str {
-    let mut seen = 0;
-    for (i, b) in s.bytes().enumerate() {
-        // Every byte but a continuation byte starts a character.
-        if b & 0xC0 != 0x80 {
-            if seen == n {
-                return &s[..i];
-            }
-            seen += 1;
-        }
-    }
-    s
-}
-
 /// The chunks of documents, and how many documents each holds.
 fn docs(site: &Site, texts: &[&str]) -> (Vec<(String, Vec<u8>)>, usize) {
     let size = |i: usize| {
@@ -134,7 +119,7 @@ fn same_item(x: &Arc<Item>, y: &Arc<Item>) -> bool {
         && x.region == y.region
         && p.slug == q.slug
         && p.title == q.title
-        && p.text == q.text
+        && p.body == q.body
         && p.date == q.date
         && p.region == q.region
         && p.tags
@@ -145,11 +130,12 @@ fn same_item(x: &Arc<Item>, y: &Arc<Item>) -> bool {
 
 /// Every file of the search index: `(output path, bytes)`.
 pub fn files(site: &Site) -> Vec<(String, Vec<u8>)> {
-    let texts: Vec<&str> = site
+    let texts: Vec<String> = site
         .items
         .par_iter()
-        .map(|it| cut(&it.bulletin.text, TEXT_CHARS))
+        .map(|it| it.bulletin.plain_text(TEXT_CHARS))
         .collect();
+    let texts: Vec<&str> = texts.iter().map(String::as_str).collect();
     let (mut out, shards) = terms::terms(site, &texts);
     let (chunks, chunk) = docs(site, &texts);
     out.extend(chunks);
@@ -197,17 +183,4 @@ pub fn files(site: &Site) -> Vec<(String, Vec<u8>)> {
     out.push(("search/index.json".into(), json));
     out.push(("search/t2s.json".into(), t2s::json()));
     out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn cut_counts_characters() {
-        assert_eq!(cut("安全生产", 2), "安全");
-        assert_eq!(cut("ab", 5), "ab");
-        assert_eq!(cut("a安b", 2), "a安");
-        assert_eq!(cut("", 0), "");
-    }
 }

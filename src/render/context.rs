@@ -219,6 +219,12 @@ impl Shared {
         }
     }
 
+    /// Drops every bulletin's brief, once no page left to render lists
+    /// bulletins (the derived files read the site model, not briefs).
+    pub fn forget_briefs(&mut self) {
+        self.briefs = Chunked::from_iter(std::iter::empty());
+    }
+
     /// The position of the bulletin `slug`.
     pub fn bulletin(&self, slug: &str) -> Option<usize> {
         self.index.bulletins.get(slug).copied()
@@ -383,7 +389,12 @@ impl Parts {
         let tags = site
             .tags
             .values()
-            .map(|t| (t.slug.clone(), (t.name.clone(), tag_ref(urls, &t.name, &t.slug))))
+            .map(|t| {
+                (
+                    t.slug.clone(),
+                    (t.name.clone(), tag_ref(urls, &t.name, &t.slug)),
+                )
+            })
             .collect();
         Parts {
             campaigns: campaign_briefs.to_vec(),
