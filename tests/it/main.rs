@@ -20,6 +20,7 @@ mod hardening_misc;
 mod incremental;
 mod lang;
 mod links;
+mod noop;
 mod numbers;
 mod oracle;
 mod output_safety;
