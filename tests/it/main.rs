@@ -27,6 +27,7 @@ mod output_safety;
 mod regions;
 mod restat;
 mod review;
+mod scale;
 mod search;
 mod serve;
 mod serve_hardening;
