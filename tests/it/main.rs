@@ -3,6 +3,7 @@
 mod architecture;
 mod archive;
 mod browser;
+mod build_oracle;
 mod build_output;
 mod caliber;
 mod campaigns;
