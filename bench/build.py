@@ -4,7 +4,7 @@
 Usage:
     python3 bench/build.py [N ...] [--runs 5] [--warmup 1] [--incremental-noop]
 
-For every N (default: 1000 10000) a deterministic corpus is generated with
+For every N (default: 1000 10000 100000) a deterministic corpus is generated with
 bench/gen_corpus.py (cached in a temp dir, keyed by N and a hash of the
 generator), then `target/release/jianxun build --root CORPUS --output OUT`
 is run: warm-up run(s) followed by measured runs, each one a clean build
@@ -160,6 +160,7 @@ def summarize(n, mode, walls, rss, cpus, snap, rewritten=None):
         "cpu_median_s": statistics.median(cpus),
         "rss_median_mb": statistics.median(rss) / 1024,
         "files": len(snap),
+        "bytes": sum(size for size, _ in snap.values()),
         "html": sum(1 for p in snap if p.endswith(".html")),
         "rewritten": rewritten,
         "walls_s": walls,
@@ -169,13 +170,15 @@ def summarize(n, mode, walls, rss, cpus, snap, rewritten=None):
 
 
 def print_table(rows):
-    head = ["N", "mode", "median s", "min s", "max s", "median CPU s", "median RSS MB", "pages", "html", "rewritten"]
+    head = ["N", "mode", "median s", "min s", "max s", "median CPU s", "median RSS MB", "out MB", "pages", "html",
+            "rewritten"]
     body = []
     for r in rows:
         body.append([
             str(r["n"]), r["mode"],
             f"{r['wall_median_s']:.3f}", f"{r['wall_min_s']:.3f}", f"{r['wall_max_s']:.3f}",
-            f"{r['cpu_median_s']:.3f}", f"{r['rss_median_mb']:.1f}", str(r["files"]), str(r["html"]),
+            f"{r['cpu_median_s']:.3f}", f"{r['rss_median_mb']:.1f}", f"{r['bytes'] / 1e6:.1f}",
+            str(r["files"]), str(r["html"]),
             "-" if r["rewritten"] is None else str(r["rewritten"]),
         ])
     widths = [max(len(h), *(len(b[i]) for b in body)) for i, h in enumerate(head)]
@@ -190,8 +193,8 @@ def print_table(rows):
 def main(argv=None):
     ap = argparse.ArgumentParser(
         description="Benchmark `jianxun build` on generated corpora.")
-    ap.add_argument("ns", metavar="N", type=int, nargs="*", default=[1000, 10000],
-                    help="corpus sizes (number of bulletins); default: 1000 10000")
+    ap.add_argument("ns", metavar="N", type=int, nargs="*", default=[1000, 10000, 100000],
+                    help="corpus sizes (number of bulletins); default: 1000 10000 100000")
     ap.add_argument("--runs", type=int, default=5, help="measured runs per N (default 5)")
     ap.add_argument("--warmup", type=int, default=1, help="warm-up runs per N (default 1)")
     ap.add_argument("--incremental-noop", action="store_true",

@@ -282,8 +282,24 @@ fn load_inner(
     inspect: Option<&mut dyn FnMut(&Sources, &Parsed)>,
 ) -> Result<Loaded, Vec<Diagnostic>> {
     let mut t = Timings::start();
-    let mut sources = discover(root)?;
+    let sources = discover(root)?;
     t.lap("discover");
+    load_discovered(sources, opts, inspect)
+}
+
+/// [`load`] after discovery: parse → resolve and the theme, from sources
+/// already read (`build` first looks whether they changed at all).
+pub fn load_from(sources: Sources, opts: &BuildOptions) -> Result<Loaded, Vec<Diagnostic>> {
+    load_discovered(sources, opts, None)
+}
+
+#[allow(clippy::type_complexity)]
+fn load_discovered(
+    mut sources: Sources,
+    opts: &BuildOptions,
+    inspect: Option<&mut dyn FnMut(&Sources, &Parsed)>,
+) -> Result<Loaded, Vec<Diagnostic>> {
+    let mut t = Timings::start();
     if let Some(u) = &opts.base_url {
         sources.config.set_base_url(u);
     }

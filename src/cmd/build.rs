@@ -7,8 +7,11 @@ use std::time::Instant;
 use super::{CONTENT_ERRORS, OK, report};
 use crate::cli::BuildOpts;
 use crate::config::{self, CONFIG_FILE};
+use crate::messages::{Lang, Msg};
+use crate::msg;
+use crate::output::fingerprint;
 use crate::output::write::{self, Staging};
-use crate::{BuildOptions, Loaded, Timings, load, render};
+use crate::{BuildOptions, Loaded, Timings, load_from, render};
 
 /// Runs `build`; returns the exit code.
 pub fn run(opts: &BuildOpts) -> i32 {
@@ -33,25 +36,51 @@ pub fn run(opts: &BuildOpts) -> i32 {
         base_url: opts.base_url.clone(),
         drafts: opts.drafts,
     };
+    let mut t = Timings::start();
+    let sources = match crate::discover(&opts.root) {
+        Ok(s) => s,
+        Err(diags) => {
+            report(diags, lang);
+            return CONTENT_ERRORS;
+        }
+    };
+    t.lap("discover");
+    let fingerprint = fingerprint::of(&sources, &build_opts);
+    let out = out_dir(&sources.config.output_dir);
+    if fingerprint.is_some_and(|f| write::up_to_date(&out, f)) {
+        t.lap("unchanged");
+        done(
+            opts,
+            lang,
+            msg!(
+                BuiltNothingChanged,
+                crate::diag::shown(&out),
+                start.elapsed().as_millis()
+            ),
+        );
+        return OK;
+    }
     let Loaded {
         sources,
         site,
         theme,
-    } = match load(&opts.root, &build_opts) {
+    } = match load_from(sources, &build_opts) {
         Ok(l) => l,
         Err(diags) => {
             report(diags, lang);
             return CONTENT_ERRORS;
         }
     };
-    let out = out_dir(&sources.config.output_dir);
-    let staging = match Staging::begin(&opts.root, &out, opts.force) {
+    let mut staging = match Staging::begin(&opts.root, &out, opts.force) {
         Ok(s) => s,
         Err(d) => {
             report(vec![d], lang);
             return CONTENT_ERRORS;
         }
     };
+    if let Some(f) = fingerprint {
+        staging.set_fingerprint(f);
+    }
     let mut t = Timings::start();
     // On any error `staging` is dropped, which removes it: the output folder is untouched.
     if let Err(diags) = render(&sources, &site, &theme, &|path, data| {
@@ -65,10 +94,6 @@ pub fn run(opts: &BuildOpts) -> i32 {
     t.lap("commit");
     match committed {
         Ok(r) => {
-            // Told after the work, where it is not lost among progress lines.
-            if let Some(w) = super::base_url_warning(&opts.root, opts.base_url.is_some()) {
-                super::print(&mut [w], lang);
-            }
             let built = crate::msg!(
                 Built,
                 site.items.len(),
@@ -78,7 +103,7 @@ pub fn run(opts: &BuildOpts) -> i32 {
                 r.unchanged,
                 r.removed
             );
-            eprintln!("{}", built.text(lang));
+            done(opts, lang, built);
             OK
         }
         Err(d) => {
@@ -86,4 +111,13 @@ pub fn run(opts: &BuildOpts) -> i32 {
             CONTENT_ERRORS
         }
     }
+}
+
+/// Tells how the build went, after any warning about the base URL (told
+/// after the work, where it is not lost among progress lines).
+fn done(opts: &BuildOpts, lang: Lang, status: Msg) {
+    if let Some(w) = super::base_url_warning(&opts.root, opts.base_url.is_some()) {
+        super::print(&mut [w], lang);
+    }
+    eprintln!("{}", status.text(lang));
 }

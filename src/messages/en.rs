@@ -314,6 +314,7 @@ pub fn template(key: Key) -> &'static str {
         Key::NewNameTaken => "the campaign {0} already has the name {1}",
         Key::NewNameTakenHint => "give the new campaign its own name",
         Key::NewExistsCampaignHint => "edit it, or choose another slug",
+        Key::BuiltNothingChanged => "Nothing changed in the content, configuration or templates: the files in {0} are up to date and nothing was written ({1} ms).",
         Key::Built => "Built {0} bulletins into {1} in {2} ms: {3} files written, {4} unchanged, {5} removed.",
         Key::ErrorsOne => "1 error",
         Key::ErrorsMany => "{0} errors",

@@ -354,6 +354,7 @@ keys! {
     NewExistsCampaignHint,
     // cmd: build
     Built,
+    BuiltNothingChanged,
     // cmd: counts
     ErrorsOne,
     ErrorsMany,

@@ -314,6 +314,7 @@ pub fn template(key: Key) -> &'static str {
         Key::NewNameTaken => "活动 {0} 已经用了名称 {1}",
         Key::NewNameTakenHint => "给新活动起一个不同的名称",
         Key::NewExistsCampaignHint => "直接改它，或者换一个网址名",
+        Key::BuiltNothingChanged => "内容、配置和模板都没有改动，{0} 里的文件都是最新的，什么也没有写（用时 {1} 毫秒）。",
         Key::Built => "已生成 {0} 篇简讯，输出到 {1}，用时 {2} 毫秒：写入 {3} 个文件，{4} 个没有变化，删除 {5} 个。",
         Key::ErrorsOne => "1 个错误",
         Key::ErrorsMany => "{0} 个错误",

@@ -26,7 +26,7 @@
 
 use crate::messages::{Key, Msg, io_reason};
 use crate::msg;
-use std::collections::BTreeSet;
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
@@ -323,8 +323,8 @@ fn exchange(_: &Path, _: &Path) -> std::io::Result<bool> {
 pub fn carry(
     out: &Path,
     stage: &Path,
-    old: &BTreeSet<String>,
-    produced: &BTreeSet<String>,
+    old: &manifest::Manifest,
+    produced: &BTreeMap<String, Option<manifest::Meta>>,
 ) -> Result<(), Diagnostic> {
     if !out.is_dir() {
         return Ok(());
@@ -345,7 +345,7 @@ pub fn carry(
             }
             continue;
         }
-        if old.contains(&rel_s) || produced.contains(&rel_s) {
+        if old.contains(&rel_s) || produced.contains_key(&rel_s) {
             continue;
         }
         let target = stage.join(rel);

@@ -1,13 +1,17 @@
 //! Write stage: the manifest of an output folder, `.jianxun-manifest`, which
-//! lists every file the last build wrote there (one relative path a line).
+//! lists every file the last build wrote there, one a line:
+//! `path<TAB>size<TAB>mtime<TAB>hash` (an older manifest has the path only),
+//! and a `#fingerprint<TAB>hash` line for the inputs that build read.
 //!
 //! It decides what a later build may remove, so it is read as untrusted
 //! input: a committed or downloaded `site/` could carry any manifest. Every
-//! line must be a plain relative path inside the output folder (no `..`, no
-//! root, no drive, no backslash, no control character); one bad line makes
-//! the whole manifest an error that names it, and nothing is removed.
+//! path must be a plain relative path inside the output folder (no `..`, no
+//! root, no drive, no backslash, no control character); one bad path makes
+//! the whole manifest an error that names it, and nothing is removed. The
+//! other fields only save work: one that does not read as a number is
+//! ignored, and the file it describes is compared byte for byte instead.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
 use crate::diag::Diagnostic;
@@ -21,6 +25,62 @@ pub const MANIFEST: &str = ".jianxun-manifest";
 pub const RESERVED: [&str; 3] = [MANIFEST, super::commit::MARKER, super::commit::INSIDE];
 
 const HEADER: &str = "# Files written by jianxun; it removes only these.";
+const FINGERPRINT: &str = "#fingerprint\t";
+
+/// What the manifest knows of one file as the last build left it.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Meta {
+    /// Size in bytes.
+    pub size: u64,
+    /// Modification time, nanoseconds since the epoch (0: unknown).
+    pub mtime: i128,
+    /// [`hash`] of the bytes.
+    pub hash: u128,
+}
+
+/// A manifest as read: the files with what is known of them, and the
+/// fingerprint of the inputs of the build that wrote them.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Manifest {
+    /// Relative path → what the last build recorded (none for an older manifest).
+    pub files: BTreeMap<String, Option<Meta>>,
+    /// The inputs' fingerprint, when the last build recorded one.
+    pub fingerprint: Option<u128>,
+}
+
+impl Manifest {
+    /// Whether the manifest lists `rel`.
+    pub fn contains(&self, rel: &str) -> bool {
+        self.files.contains_key(rel)
+    }
+
+    /// What the manifest recorded of `rel`.
+    pub fn meta(&self, rel: &str) -> Option<Meta> {
+        self.files.get(rel).copied().flatten()
+    }
+}
+
+/// The content hash kept for every written file (XXH3, 128 bits).
+pub fn hash(bytes: &[u8]) -> u128 {
+    xxhash_rust::xxh3::xxh3_128(bytes)
+}
+
+/// A file's modification time in nanoseconds since the epoch, 0 when unknown.
+pub fn mtime_of(m: &std::fs::Metadata) -> i128 {
+    m.modified()
+        .ok()
+        .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+        .map_or(0, |d| d.as_nanos() as i128)
+}
+
+/// The fields after a path: size, mtime and hash, when all three read.
+fn parse_meta(fields: &str) -> Option<Meta> {
+    let mut it = fields.split('\t');
+    let size = it.next()?.parse().ok()?;
+    let mtime = it.next()?.parse().ok()?;
+    let hash = u128::from_str_radix(it.next()?, 16).ok()?;
+    it.next().is_none().then_some(Meta { size, mtime, hash })
+}
 
 /// Whether `rel` is a safe relative output path: `/`-separated plain names,
 /// none of them empty, `.`, `..` or holding a control character, a
@@ -37,14 +97,14 @@ pub fn is_safe_rel(rel: &str) -> bool {
         })
 }
 
-/// Reads the manifest of `dir`: the files listed, or an empty set when the
-/// folder has no manifest. A manifest with a line that is not a safe
+/// Reads the manifest of `dir`: the files listed, or an empty manifest when
+/// the folder has none. A manifest with a line whose path is not a safe
 /// relative path is an error naming the manifest and the line.
-pub fn read(dir: &Path) -> Result<BTreeSet<String>, Diagnostic> {
+pub fn read(dir: &Path) -> Result<Manifest, Diagnostic> {
     let path = dir.join(MANIFEST);
     let bytes = match std::fs::read(&path) {
         Ok(b) => b,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(BTreeSet::new()),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Manifest::default()),
         Err(e) => {
             return Err(Diagnostic::error(
                 &path,
@@ -56,16 +116,21 @@ pub fn read(dir: &Path) -> Result<BTreeSet<String>, Diagnostic> {
         }
     };
     let text = String::from_utf8(bytes).map_err(|_| invalid(&path, 0, msg!(ManifestNotUtf8)))?;
-    let mut out = BTreeSet::new();
+    let mut out = Manifest::default();
     for (i, line) in text.lines().enumerate() {
+        if let Some(fp) = line.strip_prefix(FINGERPRINT) {
+            out.fingerprint = u128::from_str_radix(fp, 16).ok();
+            continue;
+        }
         if line.is_empty() || line.starts_with('#') {
             continue;
         }
-        if !is_safe_rel(line) {
+        let (rel, fields) = line.split_once('\t').unwrap_or((line, ""));
+        if !is_safe_rel(rel) {
             let shown: String = line.chars().flat_map(char::escape_debug).take(80).collect();
             return Err(invalid(&path, i + 1, msg!(ManifestBadLine, shown)));
         }
-        out.insert(line.to_string());
+        out.files.insert(rel.to_string(), parse_meta(fields));
     }
     Ok(out)
 }
@@ -81,16 +146,29 @@ fn invalid(path: &Path, line: usize, why: Msg) -> Diagnostic {
     .with_hint(msg!(ManifestInvalidHint))
 }
 
-/// The manifest's text for the files produced.
-pub fn text(produced: &BTreeSet<String>) -> String {
-    let mut manifest = String::with_capacity(produced.len() * 40 + HEADER.len() + 1);
+/// The manifest's text for the files produced, with what is known of each,
+/// and the inputs' fingerprint.
+pub fn text(produced: &BTreeMap<String, Option<Meta>>, fingerprint: Option<u128>) -> String {
+    use std::fmt::Write;
+    let mut manifest = String::with_capacity(produced.len() * 100 + HEADER.len() + 60);
     manifest.push_str(HEADER);
     manifest.push('\n');
-    for rel in produced {
+    if let Some(fp) = fingerprint {
+        let _ = writeln!(manifest, "{FINGERPRINT}{fp:032x}");
+    }
+    for (rel, meta) in produced {
         manifest.push_str(rel);
+        if let Some(m) = meta {
+            let _ = write!(manifest, "\t{}\t{}\t{:032x}", m.size, m.mtime, m.hash);
+        }
         manifest.push('\n');
     }
     manifest
+}
+
+/// The paths a manifest lists, as a set.
+pub fn paths(m: &Manifest) -> BTreeSet<String> {
+    m.files.keys().cloned().collect()
 }
 
 #[cfg(test)]
@@ -139,10 +217,45 @@ mod tests {
         std::fs::write(dir.path().join(MANIFEST), "/abs\n").unwrap();
         assert_eq!(read(dir.path()).unwrap_err().line, 1);
         std::fs::write(dir.path().join(MANIFEST), "# x\na/b.html\n").unwrap();
-        assert_eq!(read(dir.path()).unwrap().len(), 1);
+        assert_eq!(read(dir.path()).unwrap().files.len(), 1);
         std::fs::write(dir.path().join(MANIFEST), b"index.html\n\xff\xfe\n").unwrap();
         let e = read(dir.path()).unwrap_err();
         assert_eq!((e.code, e.line), ("manifest-invalid", 0));
         assert!(e.message.en().contains("not UTF-8"), "{}", e.message);
+    }
+
+    #[test]
+    fn hashes_and_the_fingerprint_round_trip_and_bad_fields_are_ignored() {
+        let mut files = BTreeMap::new();
+        let meta = Meta {
+            size: 12,
+            mtime: 1_700_000_000_123_456_789,
+            hash: hash(b"hello world!"),
+        };
+        files.insert("a/index.html".to_string(), Some(meta));
+        files.insert("b.txt".to_string(), None);
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join(MANIFEST), text(&files, Some(7))).unwrap();
+        let m = read(dir.path()).unwrap();
+        assert_eq!((m.files.clone(), m.fingerprint), (files, Some(7)));
+        assert_eq!(m.meta("a/index.html"), Some(meta));
+        for bad in [
+            "x",
+            "1\t2",
+            "1\t2\t3\t4",
+            "-1\t2\t3",
+            "1\t2\tzz",
+            "\t\t",
+            "1\t2\t1ffffffffffffffffffffffffffffffff",
+        ] {
+            assert_eq!(parse_meta(bad), None, "{bad:?}");
+        }
+        std::fs::write(dir.path().join(MANIFEST), "#fingerprint\tnope\nx\t1\t2\n").unwrap();
+        let m = read(dir.path()).unwrap();
+        assert_eq!(m.fingerprint, None);
+        assert_eq!(m.files.get("x"), Some(&None));
+        // A tab cannot hide a bad path.
+        std::fs::write(dir.path().join(MANIFEST), "../x\t1\t2\t3\n").unwrap();
+        assert_eq!(read(dir.path()).unwrap_err().line, 1);
     }
 }

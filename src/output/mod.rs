@@ -4,6 +4,7 @@
 pub mod commit;
 pub mod data;
 pub mod feeds;
+pub mod fingerprint;
 pub mod manifest;
 pub mod search;
 pub mod sitemap;
@@ -28,7 +29,7 @@ pub fn extras_with(
     let (mut out, index) = rayon::join(
         || {
             let mut out = feeds::feeds(site, shared);
-            out.extend(sitemap::sitemaps(site, shared, sitemap::SITEMAP_LIMIT));
+            out.extend(sitemap::sitemaps(site, shared, sitemap::limit()));
             out.push(("robots.txt".into(), sitemap::robots(shared)));
             out
         },

@@ -3,24 +3,33 @@
 //! Takes the [`Site`]; gives these files as `(output path, bytes)`:
 //!
 //! - `search/index.json`, the manifest: format version, a build key for
-//!   cache busting, shard and chunk sizes, the campaigns (`[slug, name]`),
-//!   the regions (`[path, slug path]`, tree order) and, per bulletin (its
-//!   id is its position, newest first), `[region, campaign…]` for filters;
+//!   cache busting, the shard count, the block and chunk sizes, the number
+//!   of bulletins, the campaigns (`[slug, name]`) and the regions (`[path,
+//!   slug path]`, tree order). Nothing in it is per bulletin, so it stays a
+//!   few kilobytes however large the archive;
 //! - `search/terms/<k>.json`: an inverted index from *keys* to postings
-//!   (module `terms`). The keys of a text are every character and every
-//!   pair of adjacent characters (bigram) of its folded runs of letters and
-//!   digits, so Chinese needs no word segmentation: a query matches a
-//!   bulletin when all its keys do. Keys are spread over shards by
-//!   [`key_hash`], so a query fetches only the shards of its own keys. A
-//!   key's postings are one string of base-64 numbers, about one byte per
-//!   bulletin for a common key;
+//!   (modules `terms` and `shards`). The keys of a text are every character
+//!   and every pair of adjacent characters (bigram) of its folded runs of
+//!   letters and digits, so Chinese needs no word segmentation: a query
+//!   matches a bulletin when all its keys do. The filters are keys too:
+//!   `@r<i>` for the bulletins of region `i` and the regions below it,
+//!   `@c<i>` for those of campaign `i`. Keys are spread over shards by
+//!   [`key_hash`], so a query fetches only the shards of its own keys.
+//!   Postings are bulletin ids (a bulletin's id is its position, newest
+//!   first), gap-encoded in base 64;
+//! - `search/lists/<f>-<b>.txt`: a long postings list cut into blocks of
+//!   [`BLOCK`] ids, so that the first page of results fetches the newest
+//!   block only;
 //! - `search/docs/<k>.json`: per bulletin `[path, title, date, date_zh,
-//!   text]` in chunks of consecutive ids, fetched only for the results shown
-//!   (snippets). Text is cut to [`TEXT_CHARS`] characters; only that much is
-//!   indexed, so a snippet can always show the match.
+//!   text, region, [campaign…]]` in chunks of consecutive ids, fetched
+//!   only for the results shown (snippets, filters' names). Text is cut to
+//!   [`TEXT_CHARS`] characters; only that much is indexed, so a snippet can
+//!   always show the match;
+//! - `search/t2s.json`: traditional characters and their simplified forms.
 //!
 //! Indexed text: title, tags, region names, campaign names and body.
 
+mod shards;
 mod t2s;
 mod terms;
 
@@ -39,9 +48,11 @@ pub use terms::{fold, key_hash};
 /// How many characters of a bulletin's text are indexed and shipped.
 pub const TEXT_CHARS: usize = 1000;
 /// The index format `search.js` expects.
-pub const FORMAT: u32 = 2;
+pub const FORMAT: u32 = 3;
+/// How many ids one block of a long postings list covers.
+pub const BLOCK: u32 = 32 * 1024;
 /// About how many bytes one chunk of documents holds.
-const CHUNK_BYTES: usize = 16 * 1024;
+const CHUNK_BYTES: usize = 8 * 1024;
 const MAX_CHUNK: usize = 64;
 
 /// The chunks of documents, and how many documents each holds.
@@ -66,7 +77,16 @@ fn docs(site: &Site, texts: &[&str]) -> (Vec<(String, Vec<u8>)>, usize) {
                     out.extend_from_slice(b",\n");
                 }
                 let path = urls::bulletin(&b.slug);
-                let row = (path, &b.title, b.date.ymd(), b.date.zh(), texts[i]);
+                let it = &site.items[i];
+                let row = (
+                    path,
+                    &b.title,
+                    b.date.ymd(),
+                    b.date.zh(),
+                    texts[i],
+                    it.region,
+                    &it.campaigns,
+                );
                 // Strings always serialise.
                 let _ = serde_json::to_writer(&mut out, &row);
             }
@@ -82,12 +102,12 @@ struct Manifest<'a> {
     version: u32,
     key: String,
     shards: usize,
+    block: u32,
     chunk: usize,
     count: usize,
     text_chars: usize,
     campaigns: Vec<[&'a str; 2]>,
     regions: Vec<[&'a str; 2]>,
-    docs: Vec<Vec<usize>>,
 }
 
 /// Whether [`files`] gives the same files for `a` and `b`: the same
@@ -136,7 +156,9 @@ pub fn files(site: &Site) -> Vec<(String, Vec<u8>)> {
         .map(|it| it.bulletin.plain_text(TEXT_CHARS))
         .collect();
     let texts: Vec<&str> = texts.iter().map(String::as_str).collect();
-    let (mut out, shards) = terms::terms(site, &texts);
+    let parts = terms::postings(site, &texts);
+    let (mut out, shards) = shards::files(&parts, site.items.len());
+    drop(parts);
     let (chunks, chunk) = docs(site, &texts);
     out.extend(chunks);
     // The build key changes whenever any shard or chunk does.
@@ -158,6 +180,7 @@ pub fn files(site: &Site) -> Vec<(String, Vec<u8>)> {
         version: FORMAT,
         key: format!("{:08x}", key >> 32),
         shards,
+        block: BLOCK,
         chunk,
         count: site.items.len(),
         text_chars: TEXT_CHARS,
@@ -171,12 +194,6 @@ pub fn files(site: &Site) -> Vec<(String, Vec<u8>)> {
             .nodes
             .iter()
             .map(|r| [r.key.as_str(), r.slug_path.as_str()])
-            .collect(),
-        docs: site
-            .items
-            .iter()
-            .map(|it| std::iter::once(it.region).chain(it.campaigns.iter().copied()))
-            .map(Iterator::collect)
             .collect(),
     };
     let json = serde_json::to_vec(&manifest).unwrap_or_default();

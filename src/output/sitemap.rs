@@ -18,6 +18,22 @@ use crate::site::Site;
 /// The most URLs one sitemap may list (sitemaps.org).
 pub const SITEMAP_LIMIT: usize = 50_000;
 
+/// An internal variable for tests: a smaller number of URLs per sitemap
+/// (`JIANXUN_SITEMAP_LIMIT=100`), so a small site is split under an index.
+/// Not documented for users; a value that is not a number from 1 to
+/// [`SITEMAP_LIMIT`] is ignored.
+pub const LIMIT_VAR: &str = "JIANXUN_SITEMAP_LIMIT";
+
+/// The most URLs per sitemap for this run: [`SITEMAP_LIMIT`], or the
+/// smaller number [`LIMIT_VAR`] sets.
+pub fn limit() -> usize {
+    std::env::var(LIMIT_VAR)
+        .ok()
+        .and_then(|v| v.trim().parse::<usize>().ok())
+        .filter(|n| (1..=SITEMAP_LIMIT).contains(n))
+        .unwrap_or(SITEMAP_LIMIT)
+}
+
 const XMLNS: (&str, &str) = ("xmlns", "http://www.sitemaps.org/schemas/sitemap/0.9");
 
 /// `sitemap.xml`, and when the site has more than `limit` pages, the

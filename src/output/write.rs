@@ -11,14 +11,14 @@
 //! files of the previous build that are no longer produced go away with it,
 //! and nothing else is ever removed.
 
-use std::collections::BTreeSet;
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
 use walkdir::WalkDir;
 
 use super::commit::{self, INSIDE, MARKER, Place, io_err};
-use super::manifest::{self, MANIFEST, RESERVED, is_safe_rel};
+use super::manifest::{self, MANIFEST, Manifest, Meta, RESERVED, is_safe_rel};
 use super::{Data, Output};
 use crate::diag::Diagnostic;
 use crate::messages::{Key, Msg};
@@ -132,7 +132,7 @@ pub fn check_output_dir(root: &Path, out: &Path, force: bool) -> Result<(), Diag
 
 /// Files in `out` that the manifest does not list (a `.git` folder and
 /// jianxun's own bookkeeping aside).
-fn foreign_files(out: &Path, manifest: &BTreeSet<String>) -> Vec<String> {
+fn foreign_files(out: &Path, manifest: &Manifest) -> Vec<String> {
     let mut foreign = Vec::new();
     for e in WalkDir::new(out)
         .sort_by_file_name()
@@ -207,14 +207,15 @@ fn same_device(_: &Path, _: &Path) -> bool {
 /// folder and leaves the output folder exactly as it was.
 pub struct Staging {
     place: Place,
-    old: BTreeSet<String>,
+    old: Manifest,
+    fingerprint: Option<u128>,
     state: Mutex<StageState>,
     committed: bool,
 }
 
 #[derive(Default)]
 struct StageState {
-    produced: BTreeSet<String>,
+    produced: BTreeMap<String, Option<Meta>>,
     written: usize,
     unchanged: usize,
     /// The first write that failed (a full disk): later files are skipped
@@ -243,9 +244,16 @@ impl Staging {
         Ok(Staging {
             place,
             old,
+            fingerprint: None,
             state: Mutex::new(StageState::default()),
             committed: false,
         })
+    }
+
+    /// Records the fingerprint of the inputs in the new manifest, so that a
+    /// later build of the same inputs can stop early (see [`up_to_date`]).
+    pub fn set_fingerprint(&mut self, fingerprint: u128) {
+        self.fingerprint = Some(fingerprint);
     }
 
     fn lock(&self) -> std::sync::MutexGuard<'_, StageState> {
@@ -269,9 +277,9 @@ impl Staging {
             return Ok(());
         }
         match self.stage(rel, data) {
-            Ok(same) => {
+            Ok((same, meta)) => {
                 let mut st = self.lock();
-                st.produced.insert(rel.to_string());
+                st.produced.insert(rel.to_string(), meta);
                 if same {
                     st.unchanged += 1;
                 } else {
@@ -290,28 +298,44 @@ impl Staging {
         Ok(())
     }
 
-    /// Stages one file; true when the output folder already had it.
-    fn stage(&self, rel: &str, data: &Data) -> Result<bool, Diagnostic> {
+    /// Stages one file; true when the output folder already had it, and
+    /// what the new manifest records of it.
+    ///
+    /// A file whose size, mtime and hash are those the manifest recorded,
+    /// for the same new bytes, is taken as unchanged without reading it; any
+    /// other existing file is compared byte for byte, so a file edited or
+    /// removed in the output folder is written again.
+    fn stage(&self, rel: &str, data: &Data) -> Result<(bool, Option<Meta>), Diagnostic> {
         let target = self.place.out.join(rel);
         let bytes = data
             .bytes()
             .map_err(|e| io_err(&target, Key::IoReadStatic, e))?;
-        let same = std::fs::symlink_metadata(&target)
-            .is_ok_and(|m| m.is_file() && m.len() == bytes.len() as u64)
-            && std::fs::read(&target).is_ok_and(|b| b == *bytes);
+        let hash = manifest::hash(&bytes);
+        let size = bytes.len() as u64;
+        let existing = std::fs::symlink_metadata(&target)
+            .ok()
+            .filter(|m| m.is_file() && m.len() == size);
+        let same = existing.as_ref().is_some_and(|m| {
+            let known = self.old.meta(rel);
+            known.is_some_and(|k| {
+                k.hash == hash && k.size == size && k.mtime == manifest::mtime_of(m)
+            }) || std::fs::read(&target).is_ok_and(|b| b == *bytes)
+        });
         let staged = self.place.stage.join(rel);
         commit::step();
-        if same {
+        if let (true, Some(m)) = (same, &existing) {
             if self.place.swap {
                 commit::link_or_copy(&target, &staged, false)?;
             }
-            return Ok(true);
+            let mtime = manifest::mtime_of(m);
+            return Ok((true, Some(Meta { size, mtime, hash })));
         }
         if let Some(parent) = staged.parent() {
             std::fs::create_dir_all(parent).map_err(|e| io_err(parent, Key::IoCreateFolder, e))?;
         }
         std::fs::write(&staged, &bytes).map_err(|e| io_err(&staged, Key::IoWrite, e))?;
-        Ok(false)
+        let mtime = std::fs::metadata(&staged).map_or(0, |m| manifest::mtime_of(&m));
+        Ok((false, Some(Meta { size, mtime, hash })))
     }
 
     /// Puts the staged site in place of the output folder's contents; files
@@ -327,10 +351,8 @@ impl Staging {
             return Err(first);
         }
         let Place { out, stage, swap } = self.place.clone();
-        let removed: Vec<String> = self
-            .old
-            .iter()
-            .filter(|r| !st.produced.contains(*r))
+        let removed: Vec<String> = (self.old.files.keys())
+            .filter(|r| !st.produced.contains_key(*r))
             .cloned()
             .collect();
         let report = Report {
@@ -339,7 +361,7 @@ impl Staging {
             removed: removed.iter().filter(|r| out.join(r).is_file()).count(),
         };
         let m = stage.join(MANIFEST);
-        std::fs::write(&m, manifest::text(&st.produced))
+        std::fs::write(&m, manifest::text(&st.produced, self.fingerprint))
             .map_err(|e| io_err(&m, Key::IoWrite, e))?;
         // From here on a failure is recovered by the next run, not by Drop.
         self.committed = true;
@@ -359,6 +381,30 @@ impl Drop for Staging {
             let _ = std::fs::remove_dir_all(&self.place.stage);
         }
     }
+}
+
+/// Whether the output folder `out` already holds what a build of inputs
+/// with this `fingerprint` writes: its manifest records the same
+/// fingerprint, no commit is pending, and every file it lists is there
+/// with the size and mtime recorded. Only looks; a manifest that does not
+/// read is simply not up to date.
+pub fn up_to_date(out: &Path, fingerprint: u128) -> bool {
+    use rayon::prelude::*;
+    let out = absolute(out);
+    let Ok(m) = manifest::read(&out) else {
+        return false;
+    };
+    if m.fingerprint != Some(fingerprint) || m.files.is_empty() || commit::pending(&out) {
+        return false;
+    }
+    let files: Vec<(&String, &Option<Meta>)> = m.files.iter().collect();
+    files.par_iter().all(|(rel, meta)| {
+        meta.is_some_and(|k| {
+            std::fs::symlink_metadata(out.join(rel)).is_ok_and(|f| {
+                f.is_file() && f.len() == k.size && manifest::mtime_of(&f) == k.mtime
+            })
+        })
+    })
 }
 
 /// Writes a whole in-memory `output` into `out` through a [`Staging`].

@@ -70,7 +70,7 @@ impl B {
 
 /// One edit an editor can make, with the choices it needs.
 #[derive(Debug, Clone)]
-enum Edit {
+pub(crate) enum Edit {
     Body(u8, u8),
     Title(u8, u8),
     Date(u8, u8, u8),
@@ -89,7 +89,7 @@ enum Edit {
     Static(u8),
 }
 
-fn edit() -> impl Strategy<Value = Edit> {
+pub(crate) fn edit() -> impl Strategy<Value = Edit> {
     let i = any::<u8>();
     prop_oneof![
         3 => (i, any::<u8>()).prop_map(|(i, v)| Edit::Body(i, v)),
@@ -112,8 +112,8 @@ fn edit() -> impl Strategy<Value = Edit> {
 }
 
 /// The session: the site on disk and what the test knows of it.
-struct Session {
-    f: Fixture,
+pub(crate) struct Session {
+    pub(crate) f: Fixture,
     bulletins: Vec<B>,
     next: usize,
     custom_theme: bool,
@@ -122,7 +122,7 @@ struct Session {
 const CONFIG: &str = "title: 测试简讯\nbase_url: https://example.org/\npaginate: 2\nmetrics:\n  参与企业: { unit: 家, aggregate: sum }\n  建议采纳率: { unit: \"%\", aggregate: mean }\n";
 
 impl Session {
-    fn new(custom_theme: bool) -> Session {
+    pub(crate) fn new(custom_theme: bool) -> Session {
         let f = Fixture::empty();
         f.write("jianxun.yaml", CONFIG);
         f.write(
@@ -183,7 +183,7 @@ impl Session {
     }
 
     /// Applies `e` to the files; returns the paths it touched.
-    fn apply(&mut self, e: &Edit) -> Vec<PathBuf> {
+    pub(crate) fn apply(&mut self, e: &Edit) -> Vec<PathBuf> {
         let n = self.bulletins.len();
         let pick = |i: u8| usize::from(i) % n.max(1);
         let has = n > 0;

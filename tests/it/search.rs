@@ -106,17 +106,17 @@ fn doc_rows(out: &Output, manifest: &Value) -> Vec<Value> {
     rows
 }
 
-/// Decodes a postings string: (id, in_title, tf capped at 4).
-fn postings(s: &str) -> Vec<(usize, bool, u64)> {
+/// Decodes a postings string: the ids, the first gap counted from `start`.
+pub fn postings(s: &str, start: usize) -> Vec<usize> {
     const A: &str = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
-    let (mut out, mut v, mut shift, mut next) = (Vec::new(), 0u64, 0, 0usize);
+    let (mut out, mut v, mut shift, mut next) = (Vec::new(), 0u64, 0, start);
     for c in s.chars() {
         let d = A.find(c).expect("base-64 digit") as u64;
         v |= (d & 31) << shift;
         shift += 5;
         if d < 32 {
-            let id = next + (v >> 3) as usize;
-            out.push((id, v & 4 != 0, (v & 3) + 1));
+            let id = next + v as usize;
+            out.push(id);
             next = id + 1;
             v = 0;
             shift = 0;
@@ -125,14 +125,33 @@ fn postings(s: &str) -> Vec<(usize, bool, u64)> {
     out
 }
 
-/// The postings of `key`, found in the shard its hash names.
-fn lookup(out: &Output, manifest: &Value, key: &str) -> Vec<(usize, bool, u64)> {
+/// The postings of `key`, found in the shard its hash names (and, for a
+/// long list, in its block files).
+pub fn lookup(out: &Output, manifest: &Value, key: &str) -> Vec<usize> {
     let shards = manifest["shards"].as_u64().unwrap() as u32;
     let shard = json(
         out,
         &format!("search/terms/{}.json", key_hash(key) % shards),
     );
-    shard[key].as_str().map(postings).unwrap_or_default()
+    match &shard[key] {
+        Value::String(s) => postings(s, 0),
+        Value::Array(e) => {
+            let (count, f) = (e[0].as_u64().unwrap() as usize, e[1].as_u64().unwrap());
+            let block = manifest["block"].as_u64().unwrap() as usize;
+            let n = manifest["count"].as_u64().unwrap() as usize;
+            let ids: Vec<usize> = (0..n.div_ceil(block))
+                .flat_map(|b| {
+                    let text = out.text(&format!("search/lists/{f}-{b}.txt")).unwrap();
+                    let ids = postings(text, b * block);
+                    assert!(ids.iter().all(|&id| id / block == b), "{key}: block {b}");
+                    ids
+                })
+                .collect();
+            assert_eq!(ids.len(), count, "{key}: the count in its shard");
+            ids
+        }
+        _ => Vec::new(),
+    }
 }
 
 #[test]
@@ -145,7 +164,10 @@ fn the_index_lists_every_published_bulletin_once() {
         .map(|b| format!("bulletins/{}/", b.slug))
         .collect();
     assert_eq!(m["count"].as_u64(), Some(published.len() as u64));
-    assert_eq!(m["docs"].as_array().unwrap().len(), published.len());
+    assert!(
+        m.get("docs").is_none(),
+        "nothing per bulletin in the manifest"
+    );
     let rows = doc_rows(&out, &m);
     let paths: Vec<String> = rows
         .iter()
@@ -160,21 +182,19 @@ fn the_index_lists_every_published_bulletin_once() {
         assert!(r[3].as_str().unwrap().contains('年'), "date_zh: {r}");
         assert!(!r[4].as_str().unwrap().is_empty(), "text: {}", r[0]);
     }
-    // Every bulletin's filters point into the manifest's tables.
+    // Every bulletin's region and campaigns point into the manifest's tables.
     let (nc, nr) = (
         m["campaigns"].as_array().unwrap().len(),
         m["regions"].as_array().unwrap().len(),
     );
-    for d in m["docs"].as_array().unwrap() {
-        let d: Vec<usize> = d
-            .as_array()
-            .unwrap()
-            .iter()
+    for r in &rows {
+        let region = r[5].as_u64().unwrap() as usize;
+        let campaigns: Vec<usize> = (r[6].as_array().unwrap().iter())
             .map(|x| x.as_u64().unwrap() as usize)
             .collect();
         assert!(
-            d[0] < nr && d.len() >= 2 && d[1..].iter().all(|&c| c < nc),
-            "{d:?}"
+            region < nr && !campaigns.is_empty() && campaigns.iter().all(|&c| c < nc),
+            "{r}"
         );
     }
 }
@@ -214,7 +234,7 @@ fn keys_point_at_the_bulletins_that_contain_them() {
         .filter(|b| !b.draft)
         .collect();
     for key in ["安康", "隐患", "宜宾", "青安", "安岗", "北京", "煤"] {
-        let want: BTreeSet<(usize, bool)> = bulletins
+        let want: BTreeSet<usize> = bulletins
             .iter()
             .filter(|b| {
                 let camp = b.campaigns.iter().any(|c| names[c].contains(key));
@@ -222,12 +242,9 @@ fn keys_point_at_the_bulletins_that_contain_them() {
                     .iter()
                     .any(|t| t.contains(key))
             })
-            .map(|b| (id_of[&b.slug], b.title.contains(key)))
+            .map(|b| id_of[&b.slug])
             .collect();
-        let got: BTreeSet<(usize, bool)> = lookup(&out, &m, key)
-            .into_iter()
-            .map(|(id, t, _)| (id, t))
-            .collect();
+        let got: BTreeSet<usize> = lookup(&out, &m, key).into_iter().collect();
         assert!(!want.is_empty(), "the example mentions {key}");
         assert_eq!(got, want, "postings of {key}");
     }
@@ -247,11 +264,13 @@ fn every_key_is_in_the_shard_its_hash_names() {
     for s in 0..shards {
         let shard = json(&out, &format!("search/terms/{s}.json"));
         for (key, list) in shard.as_object().unwrap() {
-            assert!((1..=2).contains(&key.chars().count()), "{key}");
+            let filter = key.starts_with("@r") || key.starts_with("@c");
+            assert!(filter || (1..=2).contains(&key.chars().count()), "{key}");
             assert_eq!(key_hash(key) % shards, s, "{key}");
-            let p = postings(list.as_str().unwrap());
-            assert!(!p.is_empty() && p.iter().all(|&(id, _, tf)| id < count && tf >= 1));
-            assert!(p.windows(2).all(|w| w[0].0 < w[1].0), "{key}: ids ascend");
+            assert!(list.is_string() || list.is_array(), "{key}");
+            let p = lookup(&out, &m, key);
+            assert!(!p.is_empty() && p.iter().all(|&id| id < count));
+            assert!(p.windows(2).all(|w| w[0] < w[1]), "{key}: ids ascend");
         }
     }
     assert!(out.get(&format!("search/terms/{shards}.json")).is_none());
@@ -284,7 +303,7 @@ fn a_query_downloads_little() {
     files.extend(
         hits.iter()
             .take(10)
-            .map(|h| format!("search/docs/{}.json", h.0 / chunk)),
+            .map(|h| format!("search/docs/{}.json", h / chunk)),
     );
     let query = manifest + files.iter().map(|p| size(p)).sum::<usize>();
     eprintln!(
@@ -398,9 +417,7 @@ fn places_and_campaigns_are_found_by_their_pinyin() {
         let mut found: Option<BTreeSet<String>> = None;
         for pair in chars.windows(2) {
             let key: String = pair.iter().collect();
-            let ids: BTreeSet<String> = (lookup(&out, &m, &key).into_iter())
-                .map(|(id, _, _)| slug_of(id))
-                .collect();
+            let ids: BTreeSet<String> = (lookup(&out, &m, &key).into_iter()).map(slug_of).collect();
             found = Some(match found {
                 None => ids,
                 Some(f) => f.intersection(&ids).cloned().collect(),
@@ -415,4 +432,36 @@ fn places_and_campaigns_are_found_by_their_pinyin() {
     // A campaign by its pinyin: 安康杯 as `ankangbei`.
     let ankang = lookup(&out, &m, "gb");
     assert!(!ankang.is_empty(), "ankangbei has the key gb");
+}
+
+#[test]
+fn filters_are_keys_of_the_index() {
+    let out = build_example(None);
+    let m = json(&out, "search/index.json");
+    let rows = doc_rows(&out, &m);
+    let regions = m["regions"].as_array().unwrap();
+    for (i, r) in regions.iter().enumerate() {
+        let path = r[0].as_str().unwrap();
+        let want: Vec<usize> = (0..rows.len())
+            .filter(|&id| {
+                let own = regions[rows[id][5].as_u64().unwrap() as usize][0]
+                    .as_str()
+                    .unwrap();
+                own == path || own.starts_with(&format!("{path}/"))
+            })
+            .collect();
+        assert_eq!(lookup(&out, &m, &format!("@r{i}")), want, "region {path}");
+    }
+    for (i, c) in m["campaigns"].as_array().unwrap().iter().enumerate() {
+        let want: Vec<usize> = (0..rows.len())
+            .filter(|&id| {
+                rows[id][6]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .any(|x| x.as_u64() == Some(i as u64))
+            })
+            .collect();
+        assert_eq!(lookup(&out, &m, &format!("@c{i}")), want, "campaign {c}");
+    }
 }

@@ -104,7 +104,9 @@ pub fn run_lang(dir: &Path, args: &[&str], lang: Option<&str>) -> Run {
     }
 }
 
-/// Every file under `dir` with its bytes.
+/// Every file under `dir` with its bytes. A manifest is kept as the list
+/// of its paths: the sizes, mtimes and hashes beside them (and the inputs'
+/// fingerprint) are bookkeeping that differs between two equal builds.
 pub fn snapshot(dir: &Path) -> BTreeMap<String, Vec<u8>> {
     walkdir::WalkDir::new(dir)
         .sort_by_file_name()
@@ -118,7 +120,16 @@ pub fn snapshot(dir: &Path) -> BTreeMap<String, Vec<u8>> {
                 .expect("under dir")
                 .to_string_lossy()
                 .replace('\\', "/");
-            (rel, std::fs::read(e.path()).expect("read"))
+            let bytes = std::fs::read(e.path()).expect("read");
+            if e.file_name() != ".jianxun-manifest" {
+                return (rel, bytes);
+            }
+            let paths: String = String::from_utf8_lossy(&bytes)
+                .lines()
+                .filter(|l| !l.starts_with("#fingerprint"))
+                .map(|l| format!("{}\n", l.split('\t').next().unwrap_or(l)))
+                .collect();
+            (rel, paths.into_bytes())
         })
         .collect()
 }

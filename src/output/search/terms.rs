@@ -1,8 +1,8 @@
-//! Output, search: the inverted index — bulletins → `search/terms/<k>.json`.
+//! Output, search: the inverted index — bulletins → each key's postings.
 //!
 //! Takes the site and each bulletin's text (already cut to
-//! [`TEXT_CHARS`](super::TEXT_CHARS)); gives the shard files and their
-//! count. A text's *keys* are every character and every pair of adjacent
+//! [`TEXT_CHARS`](super::TEXT_CHARS)); gives every key's postings (module
+//! `shards` writes them out). A text's *keys* are every character and every pair of adjacent
 //! characters of its folded runs of letters and digits; a shard maps each
 //! of its keys to the bulletins holding it (see [`List`]). `search.js`
 //! repeats [`fold`], the key rules and [`key_hash`]: change them together.
@@ -15,9 +15,7 @@ use rayon::prelude::*;
 use crate::content::slug;
 use crate::site::Site;
 
-/// About how many bytes one shard holds; the shard count is a power of two.
-const SHARD_BYTES: usize = 8 * 1024;
-/// Partitions of the keys while indexing, and the most shards there can be.
+/// Partitions of the keys while indexing.
 const PARTS: usize = 4096;
 /// How many bulletins are indexed between two hand-overs to the partitions.
 const BATCH: usize = 512;
@@ -35,13 +33,29 @@ pub fn fold(c: char) -> char {
 
 const CHAR_BITS: u32 = 21;
 const CHAR_MASK: u64 = (1 << CHAR_BITS) - 1;
+/// Set in the keys of filters, which no text has: `@r<i>` for bulletins in
+/// region node `i` (or below it), `@c<i>` for those of campaign `i`.
+const FILTER: u64 = 1 << 62;
+const REGION: u64 = 1 << 40;
+
+fn region_key(node: usize) -> u64 {
+    FILTER | REGION | node as u64
+}
+
+fn campaign_key(c: usize) -> u64 {
+    FILTER | c as u64
+}
 
 /// A key as a number: a character, or a pair as `first << 21 | second`.
 fn key(a: char, b: Option<char>) -> u64 {
     (a as u64) << CHAR_BITS | b.map_or(0, |b| b as u64)
 }
 
-fn key_string(k: u64) -> String {
+pub(super) fn key_string(k: u64) -> String {
+    if k & FILTER != 0 {
+        let kind = if k & REGION != 0 { 'r' } else { 'c' };
+        return format!("@{kind}{}", k & (REGION - 1));
+    }
     [k >> CHAR_BITS, k & CHAR_MASK]
         .into_iter()
         .filter(|&c| c != 0)
@@ -55,7 +69,10 @@ pub fn key_hash(key: &str) -> u32 {
     hash_points(key.chars().map(u32::from))
 }
 
-fn hash_of(k: u64) -> u32 {
+pub(super) fn hash_of(k: u64) -> u32 {
+    if k & FILTER != 0 {
+        return key_hash(&key_string(k));
+    }
     let points = [k >> CHAR_BITS, k & CHAR_MASK];
     hash_points(points.into_iter().filter(|&c| c != 0).map(|c| c as u32))
 }
@@ -124,7 +141,7 @@ const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwx
 
 /// Appends `v` in base 64, five bits per character, low bits first; a
 /// character carries 32 more when another follows.
-fn put_varint(out: &mut Vec<u8>, mut v: u64) {
+pub(super) fn put_varint(out: &mut Vec<u8>, mut v: u64) {
     loop {
         let low = (v & 31) as usize;
         v >>= 5;
@@ -136,21 +153,69 @@ fn put_varint(out: &mut Vec<u8>, mut v: u64) {
     }
 }
 
-/// One key's postings, encoded as they are added (ids ascending): each
-/// posting is `gap << 3 | in_title << 2 | min(tf, 4) - 1`, where `gap` is
-/// how many ids were skipped since the previous posting.
+/// Where a block of a [`List`] begins: its first posting's id and where
+/// that posting's bytes start and end.
+#[derive(Clone, Copy)]
+pub(super) struct Start {
+    pub block: u32,
+    pub id: u32,
+    pub at: u32,
+    pub after: u32,
+}
+
+/// One key's postings, encoded as they are added (ids ascending, so newest
+/// first): each posting is the gap, how many ids were skipped since the
+/// previous one. [`BLOCK`](super::BLOCK) ids make a block; where each
+/// block begins is kept, so a long list can be cut into one file per block
+/// whose first gap counts from the block's first id.
 #[derive(Default)]
-struct List {
+pub(super) struct List {
     /// The next id that would have gap 0.
     next: u32,
-    bytes: Vec<u8>,
+    /// How many postings.
+    pub count: u32,
+    pub bytes: Vec<u8>,
+    pub starts: Vec<Start>,
 }
 
 impl List {
-    fn push(&mut self, id: u32, flags: u32) {
-        let gap = u64::from(id - self.next);
-        put_varint(&mut self.bytes, gap << 3 | u64::from(flags));
+    fn push(&mut self, id: u32) {
+        let block = id / super::BLOCK;
+        let at = self.bytes.len() as u32;
+        put_varint(&mut self.bytes, u64::from(id - self.next));
+        if self.starts.last().is_none_or(|s| s.block != block) {
+            let after = self.bytes.len() as u32;
+            self.starts.push(Start {
+                block,
+                id,
+                at,
+                after,
+            });
+        }
         self.next = id + 1;
+        self.count += 1;
+    }
+
+    #[cfg(test)]
+    pub(super) fn push_for_test(&mut self, id: u32) {
+        self.push(id);
+    }
+
+    /// The postings of block `b` alone, the first gap counted from the
+    /// block's first id (empty when no posting falls in it).
+    pub(super) fn block(&self, b: u32) -> Vec<u8> {
+        let Some(i) = self.starts.iter().position(|s| s.block == b) else {
+            return Vec::new();
+        };
+        let s = self.starts[i];
+        let end = self
+            .starts
+            .get(i + 1)
+            .map_or(self.bytes.len(), |n| n.at as usize);
+        let mut out = Vec::with_capacity(end - s.at as usize + 4);
+        put_varint(&mut out, u64::from(s.id - b * super::BLOCK));
+        out.extend_from_slice(&self.bytes[s.after as usize..end]);
+        out
     }
 }
 
@@ -218,7 +283,7 @@ impl Scratch {
     }
 }
 
-/// A posting before it is encoded: key, `id << 3 | flags`, partition.
+/// A posting before it is encoded: key, id, partition.
 type Entry = (u64, u32, u32);
 
 /// Appends the postings of bulletin `id` to `groups`, by partition group.
@@ -242,26 +307,31 @@ fn doc_entries(site: &Site, text: &str, id: usize, sc: &mut Scratch, groups: &mu
         }
     }
     keys_of(text, |k| sc.add(k, false));
+    // The filters: the region and every region above it, the campaigns.
+    let mut node = Some(it.region).filter(|&r| r < site.regions.nodes.len());
+    while let Some(r) = node {
+        sc.add(region_key(r), false);
+        node = site.regions.nodes[r].parent;
+    }
+    for &c in &it.campaigns {
+        sc.add(campaign_key(c), false);
+    }
     for &i in &sc.used {
         let s = sc.slots[i as usize];
-        let flags = u32::from(s.title) << 2 | (u32::from(s.tf.min(4)) - 1);
         let part = hash_of(s.key) % PARTS as u32;
-        groups[part as usize / GROUP].push((s.key, (id as u32) << 3 | flags, part));
+        groups[part as usize / GROUP].push((s.key, id as u32, part));
     }
 }
 
-type Map = HashMap<u64, List, BuildHasherDefault<Fx>>;
+pub(super) type Map = HashMap<u64, List, BuildHasherDefault<Fx>>;
 
-/// The shards of the inverted index, and how many there are.
+/// Every key's postings, in [`PARTS`] maps by key hash.
 ///
-/// Postings go to [`PARTS`] partitions by key hash (a shard is a union of
-/// partitions), a batch of bulletins at a time: their keys are found in
-/// parallel, then each group of partitions takes its own postings, in
-/// parallel. So
-/// the maps a thread touches stay small (the whole index at 10,000
-/// bulletins holds ~100,000 keys and ~10 million postings), and no maps
-/// need merging.
-pub(super) fn terms(site: &Site, texts: &[&str]) -> (Vec<(String, Vec<u8>)>, usize) {
+/// A batch of bulletins at a time: their keys are found in parallel, then
+/// each group of partitions takes its own postings, in parallel. So the
+/// maps a thread touches stay small (the whole index at 10,000 bulletins
+/// holds ~100,000 keys and ~10 million postings), and no maps need merging.
+pub(super) fn postings(site: &Site, texts: &[&str]) -> Vec<Map> {
     let mut parts: Vec<Map> = (0..PARTS).map(|_| Map::default()).collect();
     let ids: Vec<usize> = (0..site.items.len()).collect();
     for batch in ids.chunks(BATCH) {
@@ -284,45 +354,13 @@ pub(super) fn terms(site: &Site, texts: &[&str]) -> (Vec<(String, Vec<u8>)>, usi
             .enumerate()
             .for_each(|(g, maps)| {
                 // Pieces in batch order keep every list in id order.
-                for &(k, v, p) in found.iter().flat_map(|piece| &piece[g]) {
+                for &(k, id, p) in found.iter().flat_map(|piece| &piece[g]) {
                     let map = &mut maps[p as usize % GROUP];
-                    map.entry(k).or_default().push(v >> 3, v & 7);
+                    map.entry(k).or_default().push(id);
                 }
             });
     }
-    let total: usize = parts
-        .iter()
-        .flatten()
-        .map(|(_, l)| l.bytes.len() + 12)
-        .sum();
-    let shards = (total / SHARD_BYTES).max(1).next_power_of_two().min(PARTS);
-    let files = (0..shards)
-        .into_par_iter()
-        .map(|i| {
-            let mut entries: Vec<(u64, &List)> = (i..PARTS)
-                .step_by(shards)
-                .flat_map(|p| parts[p].iter().map(|(k, l)| (*k, l)))
-                .collect();
-            entries.sort_unstable_by_key(|e| e.0);
-            let size = entries.iter().map(|(_, l)| l.bytes.len() + 12);
-            let mut s = Vec::with_capacity(size.sum::<usize>() + 2);
-            s.push(b'{');
-            for (j, (k, l)) in entries.iter().enumerate() {
-                if j > 0 {
-                    s.push(b',');
-                }
-                // Keys are letters and digits, postings base 64: nothing to escape.
-                s.push(b'"');
-                s.extend_from_slice(key_string(*k).as_bytes());
-                s.extend_from_slice(b"\":\"");
-                s.extend_from_slice(&l.bytes);
-                s.push(b'"');
-            }
-            s.push(b'}');
-            (format!("search/terms/{i}.json"), s)
-        })
-        .collect();
-    (files, shards)
+    parts
 }
 
 #[cfg(test)]
@@ -370,12 +408,20 @@ mod tests {
     #[test]
     fn postings_are_gap_encoded() {
         let mut a = List::default();
-        a.push(0, 4);
-        a.push(3, 1);
-        a.push(40, 3);
-        // gaps 0, 2, 36: 0<<3|4 = E; 2<<3|1 = 17 = R; 36<<3|3 = 291 = 9*32+3 → "j" then "J".
-        assert_eq!(String::from_utf8(a.bytes).unwrap(), "ERjJ");
+        for id in [0, 3, 40] {
+            a.push(id);
+        }
+        // gaps 0, 2, 36: A, C, then 36 = 1*32 + 4 → digit 4 | 32 ("k"), then 1 ("B").
+        assert_eq!(String::from_utf8(a.bytes).unwrap(), "ACkB");
         assert_eq!(a.next, 41);
+    }
+
+    #[test]
+    fn filters_are_keys_no_text_has() {
+        assert_eq!(key_string(region_key(12)), "@r12");
+        assert_eq!(key_string(campaign_key(3)), "@c3");
+        assert_eq!(hash_of(region_key(12)), key_hash("@r12"));
+        assert!(keys("@r12").iter().all(|k| !k.starts_with('@')));
     }
 
     #[test]

@@ -1,17 +1,24 @@
 /* jianxun 简讯 — site search.
  *
  * Reads the index that `jianxun build` writes to search/ (src/output/search.rs):
- *   index.json      manifest: shards, chunk size, campaigns, regions, and per
- *                   bulletin [region, campaign…] for the filters;
- *   terms/<k>.json  key → postings; a key is one character or two adjacent
- *                   characters (bigram) of folded text, and lives in shard
- *                   hash(key) % shards;
- *   docs/<k>.json   [path, title, date, date_zh, text] for bulletins
- *                   k*chunk … k*chunk+chunk-1, fetched only for results shown;
- *   t2s.json        {t, s}: traditional characters and their simplified
- *                   forms, which folding maps (so 隱患 finds 隐患).
- * A bulletin matches when every key of every query term is in its postings.
- * Results are built with createElement/textContent only. No libraries. */
+ *   index.json        manifest: shard count, block and chunk sizes, number of
+ *                     bulletins, campaigns and regions (nothing per bulletin);
+ *   terms/<k>.json    key → postings; a key is one character or two adjacent
+ *                     characters (bigram) of folded text, or a filter
+ *                     (@r<region>, @c<campaign>), and lives in shard
+ *                     hash(key) % shards. Postings are bulletin ids, newest
+ *                     first, gap-encoded in base 64; a long list is [count, f]
+ *                     and lives in lists/<f>-<b>.txt, one file per block of
+ *                     `block` ids, fetched newest block first as results
+ *                     are shown;
+ *   docs/<k>.json     [path, title, date, date_zh, text, region, [campaign…]]
+ *                     for bulletins k*chunk … k*chunk+chunk-1, fetched only
+ *                     for results shown;
+ *   t2s.json          {t, s}: traditional characters and their simplified
+ *                     forms, which folding maps (so 隱患 finds 隐患).
+ * A bulletin matches when it holds every key of every query term and of the
+ * filters chosen. Results are newest first. Results are built with
+ * createElement/textContent only. No libraries. */
 (function () {
   "use strict";
 
@@ -28,12 +35,12 @@
   var dir = indexUrl.replace(/[^\/]*$/, "");
 
   var PAGE = 10;
-  var FORMAT = 2;
+  var FORMAT = 3;
   var manifest = null;
   var simplified = {}; // traditional → simplified, from t2s.json
   var cache = {};
   var seq = 0; // bumps on every search; stale answers are dropped
-  var state = { hits: [], shown: 0, terms: [] };
+  var state = { hits: [], shown: 0, terms: [], lists: [], next: 0, blocks: 0 };
 
   var WORD;
   try {
@@ -103,12 +110,12 @@
   var DIGIT = {};
   for (var d = 0; d < 64; d++) DIGIT[ALPHABET.charAt(d)] = d;
 
-  /* Postings → {id: flags}; flags = in_title << 2 | min(tf, 4) - 1. */
-  function decode(s) {
-    var out = new Map();
+  /* Postings → ids ascending; the first gap counts from `start`. */
+  function decode(s, start) {
+    var out = [];
     var v = 0;
     var mul = 1;
-    var next = 0;
+    var next = start;
     for (var i = 0; i < s.length; i++) {
       var digit = DIGIT[s.charAt(i)];
       v += (digit & 31) * mul;
@@ -116,9 +123,8 @@
         mul *= 32;
         continue;
       }
-      var id = next + Math.floor(v / 8);
-      out.set(id, v % 8);
-      next = id + 1;
+      out.push(next + v);
+      next += v + 1;
       v = 0;
       mul = 1;
     }
@@ -126,11 +132,15 @@
   }
 
   function getJSON(path) {
+    return get(path, true);
+  }
+
+  function get(path, json) {
     if (!cache[path]) {
       var url = dir + path + (manifest ? "?v=" + manifest.key : "");
       cache[path] = fetch(url, { credentials: "same-origin" }).then(function (r) {
         if (!r.ok) throw new Error(url + ": " + r.status);
-        return r.json();
+        return json ? r.json() : r.text();
       });
       cache[path].catch(function () {
         delete cache[path];
@@ -139,79 +149,84 @@
     return cache[path];
   }
 
-  /* Bulletins matching every term: [{id, title, score}], best first. */
-  function match(terms) {
-    var keys = [];
-    terms.forEach(function (t) {
-      keysOf(t).forEach(function (k) {
-        if (keys.indexOf(k) < 0) keys.push(k);
-      });
-    });
-    var shards = keys.map(function (k) {
-      return hash(k) % manifest.shards;
-    });
+  /* The postings of every key: [{ids}] for a short list, [{count, file}]
+     for a long one; null when a key is nowhere (then nothing matches). */
+  function lookup(keys) {
     return Promise.all(
-      shards.map(function (s) {
-        return getJSON("terms/" + s + ".json");
+      keys.map(function (k) {
+        return getJSON("terms/" + (hash(k) % manifest.shards) + ".json");
       })
     ).then(function (loaded) {
-      var postings = {};
-      keys.forEach(function (k, i) {
-        postings[k] = loaded[i][k] ? decode(loaded[i][k]) : new Map();
-      });
-      var acc = null; // id → {title: terms found in the title, score}
-      terms.forEach(function (t) {
-        var lists = keysOf(t).map(function (k) {
-          return postings[k];
-        });
-        lists.sort(function (a, b) {
-          return a.size - b.size;
-        });
-        var found = new Map();
-        lists[0].forEach(function (flags, id) {
-          var tf = 4;
-          var title = true;
-          for (var i = 0; i < lists.length; i++) {
-            var f = lists[i].get(id);
-            if (f === undefined) return;
-            tf = Math.min(tf, (f & 3) + 1);
-            title = title && (f & 4) !== 0;
-          }
-          if (acc && !acc.has(id)) return;
-          var prev = acc ? acc.get(id) : { title: 0, score: 0 };
-          found.set(id, { title: prev.title + (title ? 1 : 0), score: prev.score + tf });
-        });
-        acc = found;
-      });
-      var hits = [];
-      acc.forEach(function (v, id) {
-        hits.push({ id: id, title: v.title, score: v.score });
-      });
-      hits.sort(function (a, b) {
-        return b.title - a.title || b.score - a.score || a.id - b.id;
-      });
-      return hits;
+      var lists = [];
+      for (var i = 0; i < keys.length; i++) {
+        var e = loaded[i][keys[i]];
+        if (e === undefined) return null;
+        lists.push(typeof e === "string" ? { ids: decode(e, 0) } : { count: e[0], file: e[1] });
+      }
+      return lists;
     });
   }
 
-  function filterOf() {
-    var c = selCampaign.value;
-    var r = selRegion.value;
-    var campaign = -1;
+  /* The ids in [lo, hi) of a sorted array. */
+  function within(ids, lo, hi) {
+    var out = [];
+    for (var i = 0; i < ids.length && ids[i] < hi; i++) if (ids[i] >= lo) out.push(ids[i]);
+    return out;
+  }
+
+  /* Ids in every one of `parts` (each sorted ascending). */
+  function intersect(parts) {
+    parts.sort(function (a, b) {
+      return a.length - b.length;
+    });
+    var sets = parts.slice(1).map(function (p) {
+      return new Set(p);
+    });
+    return parts[0].filter(function (id) {
+      return sets.every(function (s) {
+        return s.has(id);
+      });
+    });
+  }
+
+  /* Adds the matches of the next blocks to state.hits until `want` are
+     found or every block is read. A block whose range a short list leaves
+     empty is skipped without a fetch. */
+  function advance(st, want, my) {
+    if (st.hits.length >= want || st.next >= st.blocks) return Promise.resolve();
+    var b = st.next++;
+    var lo = b * manifest.block;
+    var hi = lo + manifest.block;
+    var parts = st.lists.map(function (l) {
+      return l.ids ? within(l.ids, lo, hi) : null;
+    });
+    if (parts.some(function (p) {
+      return p && !p.length;
+    })) return advance(st, want, my);
+    return Promise.all(
+      st.lists.map(function (l, i) {
+        if (parts[i]) return parts[i];
+        return get("lists/" + l.file + "-" + b + ".txt", false).then(function (t) {
+          return decode(t, lo);
+        });
+      })
+    ).then(function (all) {
+      if (my !== seq) return;
+      st.hits = st.hits.concat(intersect(all));
+      return advance(st, want, my);
+    });
+  }
+
+  /* The filter keys of the campaign and region chosen. */
+  function filterKeys() {
+    var keys = [];
     manifest.campaigns.forEach(function (x, i) {
-      if (x[0] === c) campaign = i;
+      if (x[0] === selCampaign.value) keys.push("@c" + i);
     });
-    return { campaign: campaign, region: r };
-  }
-
-  function passes(id, f) {
-    var doc = manifest.docs[id];
-    if (f.campaign >= 0 && doc.indexOf(f.campaign, 1) < 0) return false;
-    if (f.region) {
-      var slug = manifest.regions[doc[0]][1];
-      if (slug !== f.region && slug.indexOf(f.region + "/") !== 0) return false;
-    }
-    return true;
+    manifest.regions.forEach(function (x, i) {
+      if (selRegion.value && x[1] === selRegion.value) keys.push("@r" + i);
+    });
+    return keys;
   }
 
   function say(text) {
@@ -234,69 +249,87 @@
     var q = input.value.trim();
     updateUrl(q);
     var terms = termsOf(q);
-    var f = filterOf();
-    var filtered = f.campaign >= 0 || f.region;
-    if (!terms.length && !filtered) {
+    var keys = [];
+    terms.forEach(function (t) {
+      keysOf(t).forEach(function (k) {
+        if (keys.indexOf(k) < 0) keys.push(k);
+      });
+    });
+    var filters = filterKeys();
+    if (!terms.length && !filters.length) {
       list.textContent = "";
       more.hidden = true;
-      state = { hits: [], shown: 0, terms: [] };
+      state = { hits: [], shown: 0, terms: [], lists: [], next: 0, blocks: 0 };
       say(q ? "请输入汉字、字母或数字。" : "输入关键词搜索简讯，例如：安康杯、隐患、宜宾。");
       return;
     }
-    var found;
-    if (terms.length) {
-      say("正在搜索…");
-      found = match(terms);
-    } else {
-      var all = [];
-      for (var i = 0; i < manifest.count; i++) all.push({ id: i, title: 0, score: 0 });
-      found = Promise.resolve(all);
-    }
-    found
-      .then(function (hits) {
+    say("正在搜索…");
+    lookup(keys.concat(filters))
+      .then(function (lists) {
         if (my !== seq) return;
-        hits = hits.filter(function (h) {
-          return passes(h.id, f);
+        var st = { hits: [], shown: 0, terms: terms, lists: lists || [], next: 0, blocks: 0 };
+        if (lists) st.blocks = Math.ceil(manifest.count / manifest.block);
+        return advance(st, PAGE, my).then(function () {
+          if (my !== seq) return;
+          // The previous results stay until these are ready: no flicker while typing.
+          list.textContent = "";
+          more.hidden = true;
+          state = st;
+          if (!st.hits.length) {
+            say(q ? "没有找到与“" + q + "”相关的简讯。" : "没有符合筛选条件的简讯。");
+            return;
+          }
+          sayFound(q);
+          return showMore(my);
         });
-        // The previous results stay until these are ready: no flicker while typing.
-        list.textContent = "";
-        more.hidden = true;
-        state = { hits: hits, shown: 0, terms: terms };
-        if (!hits.length) {
-          say(q ? "没有找到与“" + q + "”相关的简讯。" : "没有符合筛选条件的简讯。");
-          return;
-        }
-        say("找到 " + hits.length + " 篇简讯" + (q ? "（“" + q + "”）" : "") + "。");
-        return showMore(my);
       })
       .catch(fail);
+  }
+
+  /* How many were found: exact once every block is read, or when one long
+     list alone decides; else how many so far. */
+  function sayFound(q) {
+    var st = state;
+    var about = q ? "（“" + q + "”）" : "";
+    var n = st.hits.length;
+    var exact = st.next >= st.blocks;
+    if (!exact && st.lists.length === 1 && st.lists[0].count !== undefined) {
+      n = st.lists[0].count;
+      exact = true;
+    }
+    say(exact ? "找到 " + n + " 篇简讯" + about + "。" : "已找到 " + n + " 篇简讯" + about + "，更早的还有更多。");
   }
 
   function fail() {
     say("搜索索引载入失败，请刷新页面重试。");
   }
 
-  /* Shows the next PAGE results. */
+  /* Shows the next PAGE results, reading further blocks when needed. */
   function showMore(my) {
-    var page = state.hits.slice(state.shown, state.shown + PAGE);
-    state.shown += page.length;
-    var chunks = [];
-    page.forEach(function (h) {
-      var c = Math.floor(h.id / manifest.chunk);
-      if (chunks.indexOf(c) < 0) chunks.push(c);
-    });
-    return Promise.all(
-      chunks.map(function (c) {
-        return getJSON("docs/" + c + ".json");
-      })
-    ).then(function (loaded) {
+    var st = state;
+    return advance(st, st.shown + PAGE, my).then(function () {
       if (my !== seq) return;
-      page.forEach(function (h) {
-        var rows = loaded[chunks.indexOf(Math.floor(h.id / manifest.chunk))];
-        var row = rows[h.id % manifest.chunk];
-        if (row) list.appendChild(item(h.id, row, state.terms));
+      var page = st.hits.slice(st.shown, st.shown + PAGE);
+      st.shown += page.length;
+      var chunks = [];
+      page.forEach(function (id) {
+        var c = Math.floor(id / manifest.chunk);
+        if (chunks.indexOf(c) < 0) chunks.push(c);
       });
-      more.hidden = state.shown >= state.hits.length;
+      return Promise.all(
+        chunks.map(function (c) {
+          return getJSON("docs/" + c + ".json");
+        })
+      ).then(function (loaded) {
+        if (my !== seq) return;
+        page.forEach(function (id) {
+          var rows = loaded[chunks.indexOf(Math.floor(id / manifest.chunk))];
+          var row = rows[id % manifest.chunk];
+          if (row) list.appendChild(item(row, st.terms));
+        });
+        sayFound(input.value.trim());
+        more.hidden = st.shown >= st.hits.length && st.next >= st.blocks;
+      });
     });
   }
 
@@ -345,8 +378,7 @@
     return (start > 0 ? "…" : "") + text.slice(start, end) + (end < text.length ? "…" : "");
   }
 
-  function item(id, row, terms) {
-    var doc = manifest.docs[id];
+  function item(row, terms) {
     var li = el("li", "search-result");
     var h = el("h2", "search-result-heading");
     var a = el("a", "search-result-title");
@@ -358,14 +390,14 @@
     var time = el("time", "", row[3]);
     time.setAttribute("datetime", row[2]);
     meta.appendChild(time);
-    var names = doc.slice(1).map(function (c) {
+    var names = row[6].map(function (c) {
       return manifest.campaigns[c][1];
     });
     if (names.length) {
       meta.appendChild(el("span", "sep", "·"));
       meta.appendChild(el("span", "search-result-campaign", names.join("、")));
     }
-    var region = manifest.regions[doc[0]];
+    var region = manifest.regions[row[5]];
     if (region) {
       meta.appendChild(el("span", "sep", "·"));
       meta.appendChild(el("span", "search-result-region", region[0].split("/").join(" · ")));

@@ -1,0 +1,98 @@
+//! Write stage: the fingerprint of a build's inputs, kept in the output
+//! folder's manifest so that a build of unchanged inputs stops before it
+//! renders anything.
+//!
+//! Takes the discovered [`Sources`] and the build options; gives a 128-bit
+//! hash of everything the output depends on: every content file, template
+//! and static file (by content), the configuration as parsed (today's date
+//! included, which campaign pages show), the options, the variables that
+//! change the output, and the running binary (version, size and mtime, so
+//! a rebuilt jianxun never trusts an older build).
+
+use rayon::prelude::*;
+use xxhash_rust::xxh3::Xxh3;
+
+use crate::BuildOptions;
+use crate::content::discover::{Sources, StaticSource};
+
+/// Environment variables that change what a build writes.
+const ENV: [&str; 1] = [super::sitemap::LIMIT_VAR];
+
+/// Adds a field, length first, so that two fields never run together.
+fn put(h: &mut Xxh3, bytes: &[u8]) {
+    h.update(&(bytes.len() as u64).to_le_bytes());
+    h.update(bytes);
+}
+
+fn hash_one(parts: &[&[u8]]) -> u128 {
+    let mut h = Xxh3::new();
+    for p in parts {
+        put(&mut h, p);
+    }
+    h.digest128()
+}
+
+/// The binary's identity: its version, and its file's size and mtime.
+fn binary() -> String {
+    let exe = std::env::current_exe()
+        .ok()
+        .and_then(|p| std::fs::metadata(p).ok());
+    let (size, mtime) = exe.map_or((0, 0), |m| (m.len(), super::manifest::mtime_of(&m)));
+    format!("{} {size} {mtime}", env!("CARGO_PKG_VERSION"))
+}
+
+/// The fingerprint of the inputs, or none when they cannot be trusted to
+/// stand for the output (a file that could not be read, a diagnostic
+/// already found): such a build always renders.
+pub fn of(sources: &Sources, opts: &BuildOptions) -> Option<u128> {
+    if !sources.diagnostics.is_empty() {
+        return None;
+    }
+    let files: Vec<u128> = (sources.files.par_iter())
+        .map(|f| {
+            let path = f.path.to_string_lossy();
+            let kind = format!("{:?}", f.kind);
+            hash_one(&[path.as_bytes(), kind.as_bytes(), f.text.as_bytes()])
+        })
+        .collect();
+    let statics: Vec<Option<u128>> = (sources.statics.par_iter())
+        .map(|(name, src)| match src {
+            StaticSource::Embedded(b) => Some(hash_one(&[name.as_bytes(), b"embedded", b])),
+            StaticSource::Disk(p) => {
+                let bytes = std::fs::read(p).ok()?;
+                Some(hash_one(&[
+                    name.as_bytes(),
+                    p.to_string_lossy().as_bytes(),
+                    &bytes,
+                ]))
+            }
+        })
+        .collect();
+    let mut h = Xxh3::new();
+    put(&mut h, b"jianxun inputs 1");
+    put(&mut h, binary().as_bytes());
+    put(&mut h, format!("{:?}", sources.config).as_bytes());
+    put(
+        &mut h,
+        format!("{:?} {}", opts.base_url, opts.drafts).as_bytes(),
+    );
+    for var in ENV {
+        let v = std::env::var_os(var).unwrap_or_default();
+        put(&mut h, v.to_string_lossy().as_bytes());
+    }
+    for t in &sources.templates {
+        put(
+            &mut h,
+            &hash_one(&[t.name.as_bytes(), t.origin.as_bytes(), t.text.as_bytes()]).to_le_bytes(),
+        );
+    }
+    put(&mut h, b"files");
+    for f in files {
+        h.update(&f.to_le_bytes());
+    }
+    put(&mut h, b"statics");
+    for s in statics {
+        h.update(&s?.to_le_bytes());
+    }
+    Some(h.digest128())
+}

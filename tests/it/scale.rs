@@ -1,0 +1,255 @@
+//! A generated site large enough to split: the sitemap under an index (with
+//! the internal small limit `JIANXUN_SITEMAP_LIMIT`), the archive's pages,
+//! and the search index, whose manifest does not grow with the bulletins
+//! and finds every one of them.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::Path;
+use std::process::Command;
+
+use jianxun::output::{Data, Output};
+use serde_json::Value;
+
+use crate::search::lookup;
+use crate::support::Fixture;
+
+const REGIONS: [&str; 6] = [
+    "四川/宜宾",
+    "四川/成都",
+    "福建/厦门",
+    "山东/荣成",
+    "辽宁/营口",
+    "山西/大同",
+];
+/// Characters that make each bulletin's code word (`代号` + two of them).
+const CODE: &str = "甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉戌亥";
+
+fn code_word(i: usize) -> String {
+    let c: Vec<char> = CODE.chars().collect();
+    format!("{}{}", c[i / c.len() % c.len()], c[i % c.len()])
+}
+
+/// A site of `n` bulletins over three years, six places, two campaigns.
+fn generated(n: usize) -> Fixture {
+    let f = Fixture::new();
+    f.write(
+        "jianxun.yaml",
+        "title: 测试简讯\nbase_url: https://example.org/\npaginate: 10\nmetrics:\n  参与企业: { unit: 家, aggregate: sum }\n",
+    );
+    f.write(
+        "content/campaigns/qingan.md",
+        "---\nname: 青安岗\n---\n青安岗。\n",
+    );
+    for i in 0..n {
+        let campaign = if i % 3 == 0 { "qingan" } else { "ankang-cup" };
+        f.write(
+            &format!("content/bulletins/{}/b{i:04}.md", 2023 + i % 3),
+            &format!(
+                "---\ntitle: 安全生产简讯{}第{i}期\ndate: {}-{:02}-{:02}\ncampaign: {campaign}\nregion: {}\ntags: [标签{}]\nmetrics:\n  参与企业: {}\n---\n本期围绕安全生产开展检查，代号{}。\n",
+                code_word(i),
+                2023 + i % 3,
+                i % 12 + 1,
+                i % 28 + 1,
+                REGIONS[i % REGIONS.len()],
+                i % 7,
+                i + 1,
+                code_word(i),
+            ),
+        );
+    }
+    f
+}
+
+fn build(f: &Fixture, limit: &str) -> Output {
+    let out = Command::new(env!("CARGO_BIN_EXE_jianxun"))
+        .args(["build"])
+        .current_dir(f.root())
+        .env("NO_COLOR", "1")
+        .env("JIANXUN_LANG", "en")
+        .env("JIANXUN_SITEMAP_LIMIT", limit)
+        .output()
+        .expect("run jianxun");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    read_site(&f.path("site"))
+}
+
+fn read_site(dir: &Path) -> Output {
+    let files = walkdir::WalkDir::new(dir)
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file())
+        .map(|e| {
+            let rel = e
+                .path()
+                .strip_prefix(dir)
+                .unwrap()
+                .to_string_lossy()
+                .replace('\\', "/");
+            (rel, Data::Bytes(std::fs::read(e.path()).unwrap()))
+        })
+        .collect();
+    Output { files }
+}
+
+/// Checks that `xml` is well-formed: one root, tags balanced, nothing but
+/// entities after `&`, no `<` in text.
+fn well_formed(xml: &str) {
+    let body = xml
+        .strip_prefix("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n")
+        .expect("declaration");
+    let mut stack: Vec<&str> = Vec::new();
+    let mut roots = 0;
+    let mut rest = body;
+    while let Some(lt) = rest.find('<') {
+        let text = &rest[..lt];
+        for (i, _) in text.match_indices('&') {
+            let ent = &text[i..text[i..].find(';').map_or(text.len(), |e| i + e + 1)];
+            assert!(
+                ["&amp;", "&lt;", "&gt;", "&quot;", "&apos;"].contains(&ent),
+                "entity {ent}"
+            );
+        }
+        let gt = rest[lt..].find('>').expect("tag closed") + lt;
+        let tag = &rest[lt + 1..gt];
+        if let Some(name) = tag.strip_prefix('/') {
+            assert_eq!(stack.pop(), Some(name), "closing tag {name}");
+        } else if !tag.ends_with('/') {
+            if stack.is_empty() {
+                roots += 1;
+            }
+            stack.push(tag.split_whitespace().next().unwrap());
+        }
+        rest = &rest[gt + 1..];
+    }
+    assert!(
+        stack.is_empty() && roots == 1 && rest.trim().is_empty(),
+        "{stack:?}"
+    );
+}
+
+fn locs(xml: &str) -> Vec<String> {
+    (xml.split("<loc>").skip(1))
+        .map(|s| s.split("</loc>").next().unwrap().replace("&amp;", "&"))
+        .collect()
+}
+
+#[test]
+fn a_large_site_splits_its_sitemap_archive_and_search_index() {
+    let n = 450;
+    let f = generated(n);
+    let out = build(&f, "100");
+    // The sitemap: an index of sitemaps of at most 100 URLs, every page once.
+    let index = out.text("sitemap.xml").unwrap();
+    well_formed(index);
+    assert!(index.contains("<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">"));
+    let parts = locs(index);
+    assert!(parts.len() >= 5, "{} sitemaps", parts.len());
+    let mut listed = Vec::new();
+    for (k, url) in parts.iter().enumerate() {
+        let path = format!("sitemap-{}.xml", k + 1);
+        assert_eq!(url, &format!("https://example.org/{path}"));
+        let xml = out.text(&path).unwrap();
+        well_formed(xml);
+        let these = locs(xml);
+        assert!(
+            !these.is_empty() && these.len() <= 100,
+            "{path}: {}",
+            these.len()
+        );
+        listed.extend(these);
+    }
+    let unique: BTreeSet<&String> = listed.iter().collect();
+    assert_eq!(unique.len(), listed.len(), "every URL once");
+    let pages: BTreeSet<String> = (out.files.keys())
+        .filter_map(|p| p.strip_suffix("index.html"))
+        .filter(|p| *p != "search/")
+        .map(|p| format!("https://example.org/{p}"))
+        .collect();
+    assert_eq!(
+        unique,
+        pages.iter().collect(),
+        "the sitemaps list every page"
+    );
+    let robots = out.text("robots.txt").unwrap();
+    assert!(
+        robots.contains("Sitemap: https://example.org/sitemap.xml\n"),
+        "{robots}"
+    );
+
+    // The archive: no page over 500 KB; every bulletin listed once in the
+    // year pages.
+    let mut seen: BTreeMap<String, usize> = BTreeMap::new();
+    for (path, data) in &out.files {
+        let Some(rest) = path.strip_prefix("archive/") else {
+            continue;
+        };
+        let Data::Bytes(bytes) = data else { continue };
+        assert!(bytes.len() < 500 * 1024, "{path}: {} B", bytes.len());
+        if rest == "index.html" {
+            continue;
+        }
+        let html = std::str::from_utf8(bytes).unwrap();
+        let on_page: BTreeSet<&str> = (html.split("href=\"/bulletins/").skip(1))
+            .map(|s| s.split('/').next().unwrap())
+            .collect();
+        for slug in on_page {
+            *seen.entry(slug.to_string()).or_default() += 1;
+        }
+    }
+    assert_eq!(seen.len(), n, "every bulletin in the archive");
+    assert!(
+        seen.values().all(|&c| c == 1),
+        "each on one archive page only"
+    );
+
+    // The search index finds every bulletin by its code word.
+    let m: Value = serde_json::from_str(out.text("search/index.json").unwrap()).unwrap();
+    assert_eq!(m["count"], n);
+    let chunk = m["chunk"].as_u64().unwrap() as usize;
+    let row = |id: usize| -> Value {
+        let docs: Value = serde_json::from_str(
+            out.text(&format!("search/docs/{}.json", id / chunk))
+                .unwrap(),
+        )
+        .unwrap();
+        docs[id % chunk].clone()
+    };
+    let mut found = 0;
+    for i in 0..n {
+        let word: Vec<char> = format!("代号{}", code_word(i)).chars().collect();
+        let mut hits: Option<BTreeSet<usize>> = None;
+        for pair in word.windows(2) {
+            let ids: BTreeSet<usize> = lookup(&out, &m, &pair.iter().collect::<String>())
+                .into_iter()
+                .collect();
+            hits = Some(match hits {
+                None => ids,
+                Some(h) => h.intersection(&ids).copied().collect(),
+            });
+        }
+        let slug = format!("bulletins/b{i:04}/");
+        if hits
+            .unwrap_or_default()
+            .iter()
+            .any(|&id| row(id)[0] == slug.as_str())
+        {
+            found += 1;
+        }
+    }
+    assert_eq!(found, n, "every bulletin is found by its code word");
+
+    // The manifest holds nothing per bulletin: a site of a tenth the size
+    // has a manifest of the same size, give or take its numbers.
+    let small = build(&generated(n / 10), "100");
+    let size = |o: &Output| o.get("search/index.json").unwrap().len();
+    let (big, little) = (size(&out), size(&small));
+    assert!(
+        big.abs_diff(little) < 16,
+        "manifest {little} B at {} bulletins, {big} B at {n}",
+        n / 10
+    );
+}
