@@ -32,7 +32,7 @@ struct CampaignYear {
     name: String,
     url: String,
     bulletins: usize,
-    /// The months of the year its bulletins span.
+    /// The months of the year its bulletins span (`8月—12月`).
     period: String,
     /// Its headline metrics that have data in the year.
     totals: Vec<TotalView>,
@@ -151,8 +151,18 @@ fn campaign_year(site: &Site, shared: &Shared, c: usize, y: i16, order: &[usize]
         name: camp.name.clone(),
         url: shared.urls.url(&urls::campaign(&camp.slug, 1)),
         bulletins: list.len(),
-        period: format_period(&Span::of(site, &list)),
+        period: months_of_year(&Span::of(site, &list)),
         totals,
+    }
+}
+
+/// The months of a span within one year, the year left to the heading:
+/// `8月—12月`, `6月`.
+fn months_of_year(span: &Span) -> String {
+    match span.months {
+        None => String::new(),
+        Some(((_, a), (_, b))) if a == b => format!("{a}月"),
+        Some(((_, a), (_, b))) => format!("{a}月—{b}月"),
     }
 }
 

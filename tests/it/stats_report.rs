@@ -91,16 +91,16 @@ fn summary_counts_each_year_and_keeps_notation_and_periods() {
     assert!(y2024.contains("1 篇简讯 · 1 项活动 · 1 个地区"), "{y2024}");
     // A single bulletin's figure is shown as written, with its month.
     assert!(
-        y2024.contains("安康杯竞赛（2024年3月，1 篇）：参与职工 30余万名"),
+        y2024.contains("安康杯竞赛（3月，1 篇）：参与职工 30余万名"),
         "{y2024}"
     );
     // A campaign's year: its months and bulletins, its own total only.
     assert!(
-        y2025.contains("安康杯竞赛（2025年6月—2025年11月，2 篇）：参与企业 431家"),
+        y2025.contains("安康杯竞赛（6月—11月，2 篇）：参与企业 431家"),
         "{y2025}"
     );
     assert!(
-        y2025.contains("安全生产月（2025年9月，1 篇）：参与企业 1,292家"),
+        y2025.contains("安全生产月（9月，1 篇）：参与企业 1,292家"),
         "{y2025}"
     );
     // The summary never adds two campaigns' 参与企业 together (431 + 1,292).
