@@ -59,6 +59,14 @@ struct RegionRow {
     cells: Vec<String>,
 }
 
+/// A column of a campaign's table by region.
+#[derive(Serialize)]
+struct MetricCol {
+    label: String,
+    /// How it is combined (`sum`, `mean` …).
+    aggregate: &'static str,
+}
+
 /// A campaign's section.
 #[derive(Serialize)]
 struct Section {
@@ -68,8 +76,8 @@ struct Section {
     charts: Vec<ChartView>,
     /// The campaign's other charts.
     more: Vec<ChartView>,
-    /// Labels of the metrics the campaign has data for (the region table's columns).
-    metrics: Vec<String>,
+    /// The metrics the campaign has data for (the region table's columns).
+    metrics: Vec<MetricCol>,
     /// Its totals by region, the region tree in order.
     regions: Vec<RegionRow>,
 }
@@ -189,7 +197,10 @@ fn section(site: &Site, shared: &Shared, c: usize) -> Section {
         charts: open,
         more,
         metrics: (with_data.iter())
-            .map(|&i| site.config.metrics[i].label.clone())
+            .map(|&i| MetricCol {
+                label: site.config.metrics[i].label.clone(),
+                aggregate: totals::aggregate_name(site.config.metrics[i].aggregate),
+            })
             .collect(),
         regions: region_rows(site, shared, c, &with_data),
     }
