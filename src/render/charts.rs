@@ -6,9 +6,10 @@
 //! `String` (empty when there is nothing to draw). Pure and deterministic:
 //! every length is computed in decimals and printed with at most one decimal.
 //!
-//! Charts are drawn in a 360-unit-wide `viewBox` with `width="100%"`, so text
-//! stays legible on a 360 px phone; a `max-width` keeps them from growing
-//! huge on a desktop. Labels use `currentColor` so dark mode works; bars
+//! Charts are drawn in a 320-unit-wide `viewBox` with `width="100%"` and a
+//! `max-width` of 320 px: one unit is at most one CSS pixel, so labels of
+//! 13 units stay at least 12 px wherever the chart gets 296 px or more
+//! (a 360 px phone leaves it about 300), and never grow on a desktop. Labels use `currentColor` so dark mode works; bars
 //! carry the class `chart-bar` (theme CSS) with a red fill as fallback.
 
 use std::fmt::Write as _;
@@ -46,9 +47,12 @@ const DOT: i64 = 5;
 const DOT_T: i64 = 4;
 
 /// Width of the `viewBox` in user units.
-const WIDTH: i64 = 360;
-/// Font size of labels and values in a bar chart.
+const WIDTH: i64 = 320;
+/// Font size of every label and value: 13 units, at least 12 px on a phone.
 const FONT: i64 = 13;
+/// The most a bar chart's labels and values may take, in ems.
+const LABEL_EMS: i64 = 6;
+const VALUE_EMS: i64 = 7;
 /// Height of one bar chart row and of its bar.
 const ROW: i64 = 26;
 const BAR: i64 = 16;
@@ -59,13 +63,15 @@ const GAP: i64 = 6;
 const FILL: &str = "#b3261e";
 /// Timeline geometry: top of the plot area, baseline, total height.
 const PLOT_TOP: i64 = 20;
-const BASE: i64 = 170;
-const T_HEIGHT: i64 = 192;
+const BASE: i64 = 128;
+const T_HEIGHT: i64 = 150;
+/// The class of a month's label on a timeline.
+const MONTH: &str = "class=\"chart-month\"";
 /// Label steps that keep months in step with the calendar.
 const STEPS: [usize; 6] = [1, 2, 3, 4, 6, 12];
 
 /// A horizontal bar chart: one row per bar in the order given, the label on
-/// the left (truncated with `…` beyond nine characters, the full label kept
+/// the left (truncated with `…` beyond six characters, the full label kept
 /// in the tooltip), the bar, and the displayed value at its end. `id` makes
 /// the `<title>` and `<desc>` ids unique on the page.
 pub fn bar_chart(title: &str, bars: &[Bar], id: &str, mark: Mark) -> String {
@@ -73,8 +79,8 @@ pub fn bar_chart(title: &str, bars: &[Bar], id: &str, mark: Mark) -> String {
         return String::new();
     }
     let font = d(FONT);
-    let label_w = widest(bars.iter().map(|b| b.label.as_str()), font).min(font * d(9));
-    let value_w = widest(bars.iter().map(|b| b.display.as_str()), font).min(font * d(9));
+    let label_w = widest(bars.iter().map(|b| b.label.as_str()), font).min(font * d(LABEL_EMS));
+    let value_w = widest(bars.iter().map(|b| b.display.as_str()), font).min(font * d(VALUE_EMS));
     let bar_x = d(PAD) + label_w + d(GAP);
     let span = d(WIDTH - PAD - GAP - PAD) - bar_x - value_w;
     let max = bars.iter().map(|b| b.value).max().unwrap_or_default();
@@ -139,7 +145,7 @@ pub fn timeline(title: &str, slots: &[Slot], id: &str, mark: Mark) -> String {
     if points.is_empty() {
         return String::new();
     }
-    let (font, small) = (d(12), d(11));
+    let font = d(FONT);
     let slot = d(WIDTH - 2 * PAD) / d(slots.len() as i64);
     let col_w = (slot * Decimal::new(7, 1)).min(d(48)).max(Decimal::ONE);
     let max = points.iter().map(|p| p.value).max().unwrap_or_default();
@@ -148,7 +154,7 @@ pub fn timeline(title: &str, slots: &[Slot], id: &str, mark: Mark) -> String {
         .position(|s| s.bar.as_ref().is_some_and(|p| p.value == max) && max > Decimal::ZERO);
     let label_w = widest(slots.iter().map(|p| p.label.as_str()), font);
     let step = label_step(((label_w + d(GAP)) / slot).ceil());
-    let all_values = widest(points.iter().map(|p| p.display.as_str()), small) + d(2) <= slot;
+    let all_values = widest(points.iter().map(|p| p.display.as_str()), font) + d(2) <= slot;
     // Where the last label shown ends, so one pushed in from the right edge
     // never overlaps it.
     let mut label_end: Option<Decimal> = None;
@@ -185,9 +191,9 @@ pub fn timeline(title: &str, slots: &[Slot], id: &str, mark: Mark) -> String {
                 }
             };
             if all_values || highest == Some(i) {
-                let half = text_width(&p.display, small) / d(2);
+                let half = text_width(&p.display, font) / d(2);
                 let x = center.max(d(PAD) + half).min(d(WIDTH - PAD) - half);
-                let attrs = "text-anchor=\"middle\" font-size=\"11\"";
+                let attrs = "text-anchor=\"middle\"";
                 text(&mut out, [x, top - d(4)], attrs, &p.display, None);
             }
             item_close(&mut out, p);
@@ -202,8 +208,7 @@ pub fn timeline(title: &str, slots: &[Slot], id: &str, mark: Mark) -> String {
         let start = start.min(d(WIDTH - PAD) - lw).max(d(PAD));
         if i % step == 0 && label_end.is_none_or(|end| start >= end + d(GAP)) {
             label_end = Some(start + lw);
-            let y = d(BASE + 16);
-            text(&mut out, [start, y], "font-size=\"12\"", &s.label, None);
+            text(&mut out, [start, d(BASE + 16)], MONTH, &s.label, None);
         }
     }
     out.push_str("</svg>");
@@ -254,7 +259,7 @@ fn open(class: &str, title: &str, bars: &[Bar], id: &str, height: Decimal) -> St
     let id = esc(id);
     format!(
         "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart {class}\" viewBox=\"0 0 {WIDTH} {}\" \
-         width=\"100%\" style=\"max-width:480px\" role=\"img\" aria-labelledby=\"{id}-title {id}-desc\" \
+         width=\"100%\" style=\"max-width:{WIDTH}px\" role=\"img\" aria-labelledby=\"{id}-title {id}-desc\" \
          font-size=\"{FONT}\"><title id=\"{id}-title\">{}</title><desc id=\"{id}-desc\">{}</desc>",
         num(height),
         esc(title),
@@ -534,7 +539,7 @@ mod tests {
         assert!(lengths_are_tidy(&svg), "{svg}");
         for part in [
             "<svg xmlns=\"http://www.w3.org/2000/svg\"",
-            "viewBox=\"0 0 360 60\"",
+            "viewBox=\"0 0 320 60\"",
             "width=\"100%\"",
             "role=\"img\"",
             "aria-labelledby=\"ankang-firms-title ankang-firms-desc\"",
@@ -557,11 +562,11 @@ mod tests {
     fn bar_lengths() {
         // (values, expected widths of the bars)
         let table: [(&[i64], &[&str]); 5] = [
-            (&[411, 1292], &["82.1", "258"]),
-            (&[5], &["258"]),
+            (&[411, 1292], &["69.3", "218"]),
+            (&[5], &["218"]),
             (&[0, 0], &["0", "0"]),
-            (&[7, 7, 0], &["258", "258", "0"]),
-            (&[1, 10_000_000], &["1", "258"]),
+            (&[7, 7, 0], &["218", "218", "0"]),
+            (&[1, 10_000_000], &["1", "218"]),
         ];
         for (values, widths) in table {
             let bars: Vec<Bar> = values.iter().map(|&v| bar("宜宾", v, "1,292家")).collect();
@@ -605,14 +610,14 @@ mod tests {
             .collect();
         let svg = bar_chart("t", &bars, "c", Mark::Bar);
         assert!(well_formed(&svg) && lengths_are_tidy(&svg));
-        assert!(svg.contains("viewBox=\"0 0 360 1048\""));
+        assert!(svg.contains("viewBox=\"0 0 320 1048\""));
         assert_eq!(svg.matches("<rect class=\"chart-bar\"").count(), 40);
     }
 
     #[test]
     fn timeline_labels_thin_out_when_crowded() {
         // (months, labels shown)
-        for (n, shown) in [(1, 1), (4, 4), (12, 4), (24, 4), (40, 4)] {
+        for (n, shown) in [(1, 1), (4, 4), (12, 3), (24, 2), (40, 3)] {
             let points: Vec<Slot> = (0..n)
                 .map(|i| {
                     let label = format!("{}年{}月", 2022 + i / 12, i % 12 + 1);
@@ -626,7 +631,11 @@ mod tests {
             let svg = timeline("按月", &points, "m", Mark::Bar);
             assert!(well_formed(&svg) && lengths_are_tidy(&svg), "{svg}");
             assert!(svg.contains("<desc id=\"m-desc\">2022年1月：9家"));
-            assert_eq!(svg.matches("font-size=\"12\"").count(), shown, "{n} months");
+            assert_eq!(
+                svg.matches("class=\"chart-month\"").count(),
+                shown,
+                "{n} months"
+            );
             assert_eq!(svg.matches("<rect class=\"chart-bar\"").count(), n as usize);
         }
     }
@@ -657,7 +666,7 @@ mod tests {
         let xs: Vec<Decimal> = (svg.split("<rect class=\"chart-bar\" x=\"").skip(1))
             .filter_map(|s| s.split('"').next()?.parse().ok())
             .collect();
-        assert_eq!(xs[1] - xs[0], d(3 * 88));
+        assert_eq!(xs[1] - xs[0], d(3 * 78));
         // One dashed line where 2023 starts; the description lists only months with values.
         assert_eq!(svg.matches("class=\"chart-year\"").count(), 1);
         assert!(svg.contains("<desc id=\"g-desc\">2022年11月：5家；2023年2月：7家</desc>"));

@@ -8,7 +8,7 @@
 //! sanitised unless the site opts out (`markdown.unsafe_html`); links
 //! written in raw HTML are left as written.
 
-use pulldown_cmark::{CowStr, Event, Tag};
+use pulldown_cmark::{CowStr, Event, Tag, TagEnd};
 
 pub use crate::content::markdown::{Doc, Links, escape};
 
@@ -27,7 +27,8 @@ fn sanitizer() -> ammonia::Builder<'static> {
         .add_tag_attributes("input", ["type", "checked", "disabled"])
         .add_tag_attributes("th", ["style"])
         .add_tag_attributes("td", ["style"])
-        .add_tag_attributes("img", ["loading", "width", "height"]);
+        .add_tag_attributes("img", ["loading", "width", "height"])
+        .add_tag_attributes("div", ["tabindex", "role", "aria-label"]);
     b
 }
 
@@ -57,11 +58,41 @@ fn write(mut events: Vec<Event>, raw_html: bool, links: &Links, unsafe_html: boo
         }
     }
     let mut html = String::with_capacity(events.len() * 24);
-    pulldown_cmark::html::push_html(&mut html, events.into_iter());
+    pulldown_cmark::html::push_html(&mut html, wrap_tables(events).into_iter());
     if raw_html && !unsafe_html {
         html = sanitizer().clean(&html).to_string();
     }
     html
+}
+
+/// The start of the box a table scrolls in: a wide table scrolls sideways
+/// inside it, never the page, and a keyboard can reach it to scroll it.
+const TABLE_WRAP: &str =
+    "<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" aria-label=\"表格（可左右滑动）\">\n";
+
+/// `events` with every table inside its own scrolling box.
+fn wrap_tables(events: Vec<Event>) -> Vec<Event> {
+    if !events
+        .iter()
+        .any(|e| matches!(e, Event::Start(Tag::Table(_))))
+    {
+        return events;
+    }
+    let mut out = Vec::with_capacity(events.len() + 4);
+    for e in events {
+        match e {
+            Event::Start(Tag::Table(_)) => {
+                out.push(Event::Html(CowStr::Borrowed(TABLE_WRAP)));
+                out.push(e);
+            }
+            Event::End(TagEnd::Table) => {
+                out.push(e);
+                out.push(Event::Html(CowStr::Borrowed("</div>\n")));
+            }
+            e => out.push(e),
+        }
+    }
+    out
 }
 
 #[cfg(test)]
@@ -152,6 +183,18 @@ mod tests {
         assert!(out.contains("footnote"));
         assert!(out.contains("<del>删除</del>"));
         assert!(out.contains("checkbox"));
+    }
+
+    #[test]
+    fn tables_scroll_in_their_own_box() {
+        let table = "|地区|企业|\n|--|--|\n|宜宾|411|\n";
+        let want = "<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" aria-label=\"表格（可左右滑动）\">\n<table>";
+        for md in [table.to_string(), format!("<b>粗</b>\n\n{table}")] {
+            let out = h(&md);
+            assert!(out.contains(want), "{out}");
+            assert!(out.contains("</table>\n</div>"), "{out}");
+        }
+        assert!(!h("正文").contains("table-wrap"));
     }
 
     #[test]

@@ -143,10 +143,9 @@ pub fn stats_value(site: &Site, shared: &Shared) -> Value {
     let u = &shared.urls;
     m.insert("json_url".into(), Value::from(u.url("stats/stats.json")));
     m.insert("csv_url".into(), Value::from(u.url("stats/stats.csv")));
-    m.insert(
-        "charts".into(),
-        Value::from_serializable(&site_charts(site)),
-    );
+    let (summary, sections) = super::report::report_values(site, shared);
+    m.insert("summary".into(), summary);
+    m.insert("sections".into(), sections);
     Value::from(m)
 }
 
@@ -155,10 +154,19 @@ pub fn stats_value(site: &Site, shared: &Shared) -> Value {
 pub struct ChartView {
     /// Visible caption.
     pub title: String,
+    /// The caption where the page already names the scope and period:
+    /// `参与企业（按地区）`.
+    pub caption: String,
     /// Inline SVG.
     pub svg: String,
     /// The same data as an HTML table.
     pub table: String,
+    /// The metric it shows (its position in the configuration).
+    #[serde(skip)]
+    pub metric: usize,
+    /// How many parts have a value (bars, points).
+    #[serde(skip)]
+    pub points: usize,
 }
 
 /// A bar of a chart. Charts carry no links: they are images (`role="img"`),
@@ -298,7 +306,14 @@ fn metric_charts(
                 .map(|b| vec![b.label.clone(), b.display.clone()])
                 .collect();
             let table = charts::table(&title, &[d.col, "数值"], &rows);
-            out.push(ChartView { title, svg, table });
+            out.push(ChartView {
+                caption: format!("{}（{}）", m.label, d.by),
+                title,
+                svg,
+                table,
+                metric: i,
+                points: bars.len(),
+            });
         }
     }
     out
@@ -372,16 +387,4 @@ pub fn region_charts(site: &Site, r: usize) -> Vec<ChartView> {
         s.regions.get(r),
         &dims,
     )
-}
-
-/// Per metric with data: by campaign, by region and by month, site-wide.
-pub fn site_charts(site: &Site) -> Vec<ChartView> {
-    let s = &site.stats;
-    let dims = [
-        by_campaign(site, |c| s.campaigns.get(c)),
-        by_region(site, |r| s.regions.get(r)),
-        by_month(s.months.iter().map(|(&m, t)| (m, t))),
-    ];
-    let period = format_period(&Span::of_site(site));
-    metric_charts(site, (None, &period), "s", Some(&s.site), &dims)
 }

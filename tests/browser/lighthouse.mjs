@@ -1,5 +1,5 @@
 // A Lighthouse report of the example site: the four category scores of the
-// home page, a campaign page and a bulletin page, on mobile and desktop.
+// home page, a campaign page, a bulletin page and /stats/, on mobile and desktop.
 //
 //   node tests/browser/lighthouse.mjs [--min N] [base-url]
 //
@@ -49,6 +49,7 @@ run(async () => {
     ["home", "/"],
     ["campaign", find(/^\/campaigns\/[^/]+\/$/, "a campaign page")],
     ["bulletin", find(/^\/bulletins\/[^/]+\/$/, "a bulletin page")],
+    ["stats", "/stats/"],
   ];
 
   const rows = [];

@@ -266,3 +266,17 @@ fn reader_pages_in_chromium() {
         "{stdout}"
     );
 }
+
+#[test]
+#[ignore = "needs Chromium and Node: see README.md, Browser tests"]
+fn reader_layout_at_phone_and_desktop_widths() {
+    let _one = one_browser();
+    let server = Serve::start(&repo(), &["--root", "."]);
+    let stdout = node(
+        "layout.mjs",
+        &[&server.url],
+        &server,
+        Duration::from_secs(300),
+    );
+    assert!(stdout.contains("layout: all checks passed"), "{stdout}");
+}

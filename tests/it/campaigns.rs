@@ -87,7 +87,11 @@ fn a_campaign_is_under_way_over_or_to_come_on_the_build_date() {
         page.contains("<time datetime=\"2024-03-11\">2024年3月11日</time> 至 <time datetime=\"2024-12-31\">2024年12月31日</time>"),
         "{page}"
     );
-    assert!(page.contains("全国总工会、应急管理部"), "{page}");
+    // Organisers joined with 、, each a name that does not break on a phone.
+    assert!(
+        page.contains("<span class=\"nb\">全国总工会</span>、<span class=\"nb\">应急管理部</span>"),
+        "{page}"
+    );
     // The last day counts as under way; the next day it is over.
     build_on(&f, 1_751_241_600); // 2025-06-30 08:00 in China
     assert!(statuses(&f).contains(&("安全生产月".into(), "进行中".into())));

@@ -33,5 +33,6 @@ mod search;
 mod serve;
 mod serve_hardening;
 mod stats;
+mod stats_report;
 mod support;
 mod themes;

@@ -307,7 +307,9 @@ fn lists_written_with_chinese_separators_are_split() {
         "{month}"
     );
     assert!(
-        month.contains("国务院安全生产委员会、全国总工会"),
+        month.contains(
+            "<span class=\"nb\">国务院安全生产委员会</span>、<span class=\"nb\">全国总工会</span>"
+        ),
         "{month}"
     );
     // An unknown campaign in a list is reported at its own place.

@@ -1,0 +1,244 @@
+//! Render stage: `/stats/` read as a report — a summary per year, then one
+//! section per campaign.
+//!
+//! Takes the site with its aggregated statistics; gives template values.
+//! The summary counts each year's bulletins, campaigns and regions and gives
+//! each campaign's headline totals in that year, with the months and the
+//! bulletins they cover. Totals are never added across campaigns: two
+//! campaigns may count the same metric differently (their 口径). A section
+//! shows a campaign's totals, one chart per headline metric, and keeps the
+//! rest (other charts, the table by region) for a reader who asks.
+
+use std::collections::BTreeSet;
+
+use serde::Serialize;
+use tera::Value;
+
+use super::context::Shared;
+use super::format::format_period;
+use super::stats_page::{self, ChartView};
+use super::totals::{self, TotalView};
+use super::urls;
+use crate::site::Site;
+use crate::site::aggregate::{Totals, merge_all};
+use crate::site::span::Span;
+
+/// How many metrics a campaign's headline has, and how many charts its section shows open.
+const HEADLINE: usize = 2;
+
+/// One campaign in one year of the summary.
+#[derive(Serialize)]
+struct CampaignYear {
+    name: String,
+    url: String,
+    bulletins: usize,
+    /// The months of the year its bulletins span (`8月—12月`).
+    period: String,
+    /// Its headline metrics that have data in the year.
+    totals: Vec<TotalView>,
+}
+
+/// One year of the summary.
+#[derive(Serialize)]
+struct YearSummary {
+    year: i16,
+    bulletins: usize,
+    campaigns: usize,
+    regions: usize,
+    period: String,
+    items: Vec<CampaignYear>,
+}
+
+/// A region's row in a campaign's table by region.
+#[derive(Serialize)]
+struct RegionRow {
+    name: String,
+    url: String,
+    depth: usize,
+    bulletins: usize,
+    cells: Vec<String>,
+}
+
+/// A column of a campaign's table by region.
+#[derive(Serialize)]
+struct MetricCol {
+    label: String,
+    /// How it is combined (`sum`, `mean` …).
+    aggregate: &'static str,
+}
+
+/// A campaign's section.
+#[derive(Serialize)]
+struct Section {
+    /// The campaign's full value (name, status, organisers, totals with targets).
+    campaign: Value,
+    /// One chart per headline metric, shown open.
+    charts: Vec<ChartView>,
+    /// The campaign's other charts.
+    more: Vec<ChartView>,
+    /// The metrics the campaign has data for (the region table's columns).
+    metrics: Vec<MetricCol>,
+    /// Its totals by region, the region tree in order.
+    regions: Vec<RegionRow>,
+}
+
+/// The metrics of campaign `c` that have data, most telling first: those it
+/// has a target for, then those the most bulletins reported.
+pub fn headline_metrics(site: &Site, c: usize) -> Vec<usize> {
+    let Some(totals) = site.stats.campaigns.get(c) else {
+        return Vec::new();
+    };
+    let count = |i: usize| totals.get(i).copied().flatten().map_or(0, |t| t.count);
+    let targeted = |i: usize| {
+        let key = &site.config.metrics[i].key;
+        site.campaigns[c].targets.iter().any(|t| &t.key == key)
+    };
+    let mut order: Vec<usize> = (0..site.config.metrics.len())
+        .filter(|&i| count(i) > 0)
+        .collect();
+    order.sort_by_key(|&i| (!targeted(i), std::cmp::Reverse(count(i))));
+    order
+}
+
+/// The summary, newest year first.
+fn summary(site: &Site, shared: &Shared) -> Vec<YearSummary> {
+    let years: BTreeSet<i16> = site.archive.keys().map(|&(y, _)| y).collect();
+    let headlines: Vec<Vec<usize>> = (0..site.campaigns.len())
+        .map(|c| headline_metrics(site, c))
+        .collect();
+    years
+        .into_iter()
+        .rev()
+        .map(|y| {
+            let mut span = Span::default();
+            let (mut campaigns, mut regions) = (BTreeSet::new(), BTreeSet::new());
+            for ((_, m), list) in site.archive.range((y, i8::MIN)..=(y, i8::MAX)) {
+                span.add_many((y, *m), list.len());
+                for &i in list {
+                    campaigns.extend(site.items[i].campaigns.iter().copied());
+                    regions.insert(site.items[i].region);
+                }
+            }
+            let items = (campaigns.iter())
+                .map(|&c| campaign_year(site, shared, c, y, &headlines[c]))
+                .collect();
+            YearSummary {
+                year: y,
+                bulletins: span.bulletins,
+                campaigns: campaigns.len(),
+                regions: regions.len(),
+                period: format_period(&span),
+                items,
+            }
+        })
+        .collect()
+}
+
+/// Campaign `c` in year `y`: its bulletins, their months, and its headline
+/// metrics merged from its months of the year.
+fn campaign_year(site: &Site, shared: &Shared, c: usize, y: i16, order: &[usize]) -> CampaignYear {
+    let s = &site.stats;
+    let months = s
+        .campaign_months
+        .range((c, (y, i8::MIN))..=(c, (y, i8::MAX)))
+        .map(|(_, t)| t);
+    let year: Totals = merge_all(months, &site.config.metrics);
+    let keep: Vec<usize> = (order.iter().copied())
+        .filter(|&i| year.get(i).copied().flatten().is_some())
+        .take(HEADLINE)
+        .collect();
+    let mut totals = totals::views(site, &year, &[]);
+    let key = |i: usize| site.config.metrics[i].key.as_str();
+    totals.retain(|t| keep.iter().any(|&i| key(i) == t.key));
+    totals.sort_by_key(|t| keep.iter().position(|&i| key(i) == t.key));
+    let list: Vec<usize> = (site.by_campaign[c].iter().copied())
+        .filter(|&i| site.items[i].bulletin.date.year() == y)
+        .collect();
+    let camp = &site.campaigns[c];
+    CampaignYear {
+        name: camp.name.clone(),
+        url: shared.urls.url(&urls::campaign(&camp.slug, 1)),
+        bulletins: list.len(),
+        period: months_of_year(&Span::of(site, &list)),
+        totals,
+    }
+}
+
+/// The months of a span within one year, the year left to the heading:
+/// `8月—12月`, `6月`.
+fn months_of_year(span: &Span) -> String {
+    match span.months {
+        None => String::new(),
+        Some(((_, a), (_, b))) if a == b => format!("{a}月"),
+        Some(((_, a), (_, b))) => format!("{a}月—{b}月"),
+    }
+}
+
+/// Campaign `c`'s section.
+fn section(site: &Site, shared: &Shared, c: usize) -> Section {
+    let order = headline_metrics(site, c);
+    let mut open = Vec::new();
+    let mut charts = stats_page::campaign_charts(site, c);
+    // For each headline metric, its first chart that compares two or more parts.
+    for &m in order.iter().take(HEADLINE) {
+        if let Some(k) = charts.iter().position(|ch| ch.metric == m && ch.points > 1) {
+            open.push(charts.remove(k));
+        }
+    }
+    // A chart of one bar or point says no more than the totals table.
+    let more = charts.into_iter().filter(|ch| ch.points > 1).collect();
+    let with_data: Vec<usize> = {
+        let mut v = order.clone();
+        v.sort_unstable();
+        v
+    };
+    Section {
+        campaign: shared.campaigns.get(c).cloned().unwrap_or_else(Value::none),
+        charts: open,
+        more,
+        metrics: (with_data.iter())
+            .map(|&i| MetricCol {
+                label: site.config.metrics[i].label.clone(),
+                aggregate: totals::aggregate_name(site.config.metrics[i].aggregate),
+            })
+            .collect(),
+        regions: region_rows(site, shared, c, &with_data),
+    }
+}
+
+/// Campaign `c`'s totals in every region it has bulletins in, for the metrics `cols`.
+fn region_rows(site: &Site, shared: &Shared, c: usize, cols: &[usize]) -> Vec<RegionRow> {
+    let mut counts = vec![0usize; site.regions.nodes.len()];
+    for &i in &site.by_campaign[c] {
+        let mut at = Some(site.items[i].region);
+        while let Some(r) = at {
+            counts[r] += 1;
+            at = site.regions.nodes[r].parent;
+        }
+    }
+    let s = &site.stats;
+    (site.regions.nodes.iter().enumerate())
+        .filter(|&(r, _)| counts[r] > 0)
+        .map(|(r, n)| {
+            let all = totals::cells(site, s.campaign_regions.get(&(c, r)));
+            RegionRow {
+                name: n.name.clone(),
+                url: shared.urls.url(&urls::region(&n.slug_path, 1)),
+                depth: n.depth,
+                bulletins: counts[r],
+                cells: cols.iter().map(|&i| all[i].clone()).collect(),
+            }
+        })
+        .collect()
+}
+
+/// The report's values: `summary` (per year) and `sections` (per campaign).
+pub fn report_values(site: &Site, shared: &Shared) -> (Value, Value) {
+    let sections: Vec<Section> = (0..site.campaigns.len())
+        .map(|c| section(site, shared, c))
+        .collect();
+    (
+        Value::from_serializable(&summary(site, shared)),
+        Value::from_serializable(&sections),
+    )
+}
