@@ -203,22 +203,28 @@ pub fn render(
     t.lap("pages");
     shared.forget_briefs();
     release_free_memory();
-    let derived = {
-        let mut files = output::extras(site, &shared);
-        files.extend(output::data::files(site));
-        files
-    };
-    t.lap("derived");
     if let Err(d) = pages_done {
         diags.extend(d);
     }
-    let errors: Vec<Diagnostic> = derived
-        .into_par_iter()
+    let errors = std::sync::Mutex::new(Vec::new());
+    let put = |path: String, bytes: Vec<u8>| {
         // A site's own static/robots.txt (or sitemap.xml …) wins over the generated one.
-        .filter(|(path, _)| !sources.statics.iter().any(|(p, _)| p == path))
-        .filter_map(|(path, bytes)| sink(path, Data::Bytes(bytes)).err())
-        .collect();
-    diags.extend(errors);
+        if sources.statics.iter().any(|(p, _)| *p == path) {
+            return;
+        }
+        if let Err(d) = sink(path, Data::Bytes(bytes)) {
+            errors.lock().unwrap_or_else(|e| e.into_inner()).push(d);
+        }
+    };
+    // The search index is written as it is made: it is as large as the site.
+    output::search::write(site, &put);
+    let mut derived = output::feeds_and_maps(site, &shared);
+    derived.extend(output::data::files(site));
+    derived
+        .into_par_iter()
+        .for_each(|(path, bytes)| put(path, bytes));
+    t.lap("derived");
+    diags.extend(errors.into_inner().unwrap_or_else(|e| e.into_inner()));
     if diags.is_empty() { Ok(()) } else { Err(diags) }
 }
 

@@ -19,6 +19,14 @@ pub fn extras(site: &Site, shared: &Shared) -> Vec<(String, Vec<u8>)> {
     extras_with(site, shared, || search::files(site))
 }
 
+/// The derived files but the search index: feeds, sitemaps, robots.txt.
+pub fn feeds_and_maps(site: &Site, shared: &Shared) -> Vec<(String, Vec<u8>)> {
+    let mut out = feeds::feeds(site, shared);
+    out.extend(sitemap::sitemaps(site, shared, sitemap::limit()));
+    out.push(("robots.txt".into(), sitemap::robots(shared)));
+    out
+}
+
 /// [`extras`], with the search index's files from `search` (the preview
 /// keeps them when a change leaves what the index reads alone).
 pub fn extras_with(
@@ -26,15 +34,7 @@ pub fn extras_with(
     shared: &Shared,
     search: impl FnOnce() -> Vec<(String, Vec<u8>)> + Send,
 ) -> Vec<(String, Vec<u8>)> {
-    let (mut out, index) = rayon::join(
-        || {
-            let mut out = feeds::feeds(site, shared);
-            out.extend(sitemap::sitemaps(site, shared, sitemap::limit()));
-            out.push(("robots.txt".into(), sitemap::robots(shared)));
-            out
-        },
-        search,
-    );
+    let (mut out, index) = rayon::join(|| feeds_and_maps(site, shared), search);
     out.extend(index);
     out
 }

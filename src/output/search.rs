@@ -38,7 +38,8 @@ use std::hash::Hasher;
 use rayon::prelude::*;
 use serde::Serialize;
 
-use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex};
 
 use crate::content::bulletin::Bulletin;
 use crate::render::urls;
@@ -56,45 +57,43 @@ const CHUNK_BYTES: usize = 8 * 1024;
 const MAX_CHUNK: usize = 64;
 
 /// The chunks of documents, and how many documents each holds.
-fn docs(site: &Site, texts: &[&str]) -> (Vec<(String, Vec<u8>)>, usize) {
+/// Hands the chunks of documents to `put` as they are made; gives how
+/// many documents each holds. `lens` are the byte lengths of the texts.
+fn docs(site: &Site, lens: &[usize], text: &(dyn Fn(usize) -> String + Sync), put: &Emit) -> usize {
     let size = |i: usize| {
         let b = &site.items[i].bulletin;
-        b.slug.len() + b.title.len() + texts[i].len() + 64
+        b.slug.len() + b.title.len() + lens[i] + 64
     };
     let n = site.items.len();
     let avg = (0..n).map(size).sum::<usize>() / n.max(1);
     let chunk = (CHUNK_BYTES / avg.max(1)).clamp(1, MAX_CHUNK);
     let ids: Vec<usize> = (0..n).collect();
-    let files = ids
-        .par_chunks(chunk)
-        .enumerate()
-        .map(|(k, part)| {
-            let mut out = Vec::with_capacity(part.iter().map(|&i| size(i)).sum());
-            out.push(b'[');
-            for (j, &i) in part.iter().enumerate() {
-                let b = &site.items[i].bulletin;
-                if j > 0 {
-                    out.extend_from_slice(b",\n");
-                }
-                let path = urls::bulletin(&b.slug);
-                let it = &site.items[i];
-                let row = (
-                    path,
-                    &b.title,
-                    b.date.ymd(),
-                    b.date.zh(),
-                    texts[i],
-                    it.region,
-                    &it.campaigns,
-                );
-                // Strings always serialise.
-                let _ = serde_json::to_writer(&mut out, &row);
+    ids.par_chunks(chunk).enumerate().for_each(|(k, part)| {
+        let mut out = Vec::with_capacity(part.iter().map(|&i| size(i)).sum());
+        out.push(b'[');
+        for (j, &i) in part.iter().enumerate() {
+            let b = &site.items[i].bulletin;
+            if j > 0 {
+                out.extend_from_slice(b",\n");
             }
-            out.push(b']');
-            (format!("search/docs/{k}.json"), out)
-        })
-        .collect();
-    (files, chunk)
+            let path = urls::bulletin(&b.slug);
+            let it = &site.items[i];
+            let row = (
+                path,
+                &b.title,
+                b.date.ymd(),
+                b.date.zh(),
+                text(i),
+                it.region,
+                &it.campaigns,
+            );
+            // Strings always serialise.
+            let _ = serde_json::to_writer(&mut out, &row);
+        }
+        out.push(b']');
+        put(format!("search/docs/{k}.json"), out);
+    });
+    chunk
 }
 
 #[derive(Serialize)]
@@ -148,31 +147,57 @@ fn same_item(x: &Arc<Item>, y: &Arc<Item>) -> bool {
             .eq(q.tags.iter().map(|t| &t.name))
 }
 
-/// Every file of the search index: `(output path, bytes)`.
+/// Every file of the search index: `(output path, bytes)`, in path order.
 pub fn files(site: &Site) -> Vec<(String, Vec<u8>)> {
-    let texts: Vec<String> = site
-        .items
-        .par_iter()
-        .map(|it| it.bulletin.plain_text(TEXT_CHARS))
-        .collect();
-    let texts: Vec<&str> = texts.iter().map(String::as_str).collect();
-    let parts = terms::postings(site, &texts);
-    let (mut out, shards) = shards::files(&parts, site.items.len());
+    let out = Mutex::new(Vec::new());
+    write(site, &|path, bytes| {
+        out.lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .push((path, bytes))
+    });
+    let mut out = out.into_inner().unwrap_or_else(|e| e.into_inner());
+    out.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    out
+}
+
+/// Where [`write`] hands each file of the index as soon as it is made,
+/// from any thread.
+pub type Emit<'a> = dyn Fn(String, Vec<u8>) + Sync + 'a;
+
+/// Makes every file of the search index and hands each to `emit` as soon
+/// as it is made, so the index is never held whole: at 100,000 bulletins
+/// it is hundreds of megabytes.
+pub fn write(site: &Site, emit: &Emit) {
+    // Texts are worked out where they are read, twice, rather than kept:
+    // at 100,000 bulletins they would hold hundreds of megabytes.
+    let text = |i: usize| site.items[i].bulletin.plain_text(TEXT_CHARS);
+    let lens: Vec<AtomicUsize> = (0..site.items.len()).map(|_| AtomicUsize::new(0)).collect();
+    let measured = |i: usize| {
+        let t = text(i);
+        lens[i].store(t.len(), Ordering::Relaxed);
+        t
+    };
+    // Each file's hash, to make the build key without keeping the file.
+    let hashes = Mutex::new(Vec::new());
+    let put = |path: String, bytes: Vec<u8>| {
+        let mut h = terms::Fx::default();
+        h.write(&bytes);
+        let entry = (path.clone(), h.finish());
+        hashes.lock().unwrap_or_else(|e| e.into_inner()).push(entry);
+        emit(path, bytes);
+    };
+    let parts = terms::postings(site, &measured);
+    let (shard_files, shards) = shards::files(&parts, site.items.len());
     drop(parts);
-    let (chunks, chunk) = docs(site, &texts);
-    out.extend(chunks);
+    shard_files.into_par_iter().for_each(|(p, b)| put(p, b));
+    let lens: Vec<usize> = lens.into_iter().map(AtomicUsize::into_inner).collect();
+    let chunk = docs(site, &lens, &text, &put);
     // The build key changes whenever any shard or chunk does.
-    let key = out
-        .par_iter()
-        .map(|(_, bytes)| {
-            let mut h = terms::Fx::default();
-            h.write(bytes);
-            h.finish()
-        })
-        .collect::<Vec<u64>>()
-        .into_iter()
-        .fold(terms::Fx::default(), |mut h, x| {
-            h.write_u64(x);
+    let mut hashes = hashes.into_inner().unwrap_or_else(|e| e.into_inner());
+    hashes.sort_unstable();
+    let key = (hashes.iter())
+        .fold(terms::Fx::default(), |mut h, (_, x)| {
+            h.write_u64(*x);
             h
         })
         .finish();
@@ -197,7 +222,6 @@ pub fn files(site: &Site) -> Vec<(String, Vec<u8>)> {
             .collect(),
     };
     let json = serde_json::to_vec(&manifest).unwrap_or_default();
-    out.push(("search/index.json".into(), json));
-    out.push(("search/t2s.json".into(), t2s::json()));
-    out
+    emit("search/index.json".into(), json);
+    emit("search/t2s.json".into(), t2s::json());
 }

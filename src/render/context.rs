@@ -372,6 +372,9 @@ struct Parts {
     no_region: (Value, Value),
     /// Per tag slug: the tag's name as the site spells it, and its reference.
     tags: HashMap<String, (String, Value)>,
+    /// Per metric key and value as written: the metric's value. The same
+    /// figure (`7`, `52%`, `1.6万`) recurs across many bulletins.
+    metrics: HashMap<String, HashMap<String, Value>>,
 }
 
 impl Parts {
@@ -396,11 +399,27 @@ impl Parts {
                 )
             })
             .collect();
+        let mut metrics: HashMap<String, HashMap<String, Value>> = HashMap::new();
+        for m in site.items.iter().flat_map(|it| &it.bulletin.metrics) {
+            let per_key = metrics.entry(m.key.clone()).or_default();
+            if !per_key.contains_key(&m.raw) {
+                per_key.insert(m.raw.clone(), Value::from_serializable(&metric_v(site, m)));
+            }
+        }
         Parts {
             campaigns: campaign_briefs.to_vec(),
             regions,
             no_region: region_parts(urls, Vec::new()),
             tags,
+            metrics,
+        }
+    }
+
+    /// The value of metric `m` of a bulletin of `site`.
+    fn metric(&self, site: &Site, m: &MetricEntry) -> Value {
+        match self.metrics.get(&m.key).and_then(|v| v.get(&m.raw)) {
+            Some(v) => v.clone(),
+            None => Value::from_serializable(&metric_v(site, m)),
         }
     }
 }
@@ -447,9 +466,7 @@ fn brief(site: &Site, urls: &Urls, parts: &Parts, i: usize) -> Value {
             _ => tag_ref(urls, &t.name, &t.slug),
         })
         .collect();
-    let metrics: Vec<Value> = (b.metrics.iter())
-        .map(|m| Value::from_serializable(&metric_v(site, m)))
-        .collect();
+    let metrics: Vec<Value> = (b.metrics.iter()).map(|m| parts.metric(site, m)).collect();
     let fields: [(&'static str, Value); 18] = [
         ("slug", b.slug.as_str().into()),
         ("title", b.title.as_str().into()),

@@ -331,7 +331,7 @@ pub(super) type Map = HashMap<u64, List, BuildHasherDefault<Fx>>;
 /// each group of partitions takes its own postings, in parallel. So the
 /// maps a thread touches stay small (the whole index at 10,000 bulletins
 /// holds ~100,000 keys and ~10 million postings), and no maps need merging.
-pub(super) fn postings(site: &Site, texts: &[&str]) -> Vec<Map> {
+pub(super) fn postings(site: &Site, text: &(dyn Fn(usize) -> String + Sync)) -> Vec<Map> {
     let mut parts: Vec<Map> = (0..PARTS).map(|_| Map::default()).collect();
     let ids: Vec<usize> = (0..site.items.len()).collect();
     for batch in ids.chunks(BATCH) {
@@ -343,7 +343,7 @@ pub(super) fn postings(site: &Site, texts: &[&str]) -> Vec<Map> {
                 |sc, docs| {
                     let mut groups = vec![Vec::new(); PARTS / GROUP];
                     for &id in docs {
-                        doc_entries(site, texts[id], id, sc, &mut groups);
+                        doc_entries(site, &text(id), id, sc, &mut groups);
                     }
                     groups
                 },
