@@ -14,6 +14,7 @@ pub mod filters;
 pub mod format;
 pub mod pages;
 pub mod reads;
+pub mod series;
 pub mod stats_page;
 pub mod templates;
 pub mod totals;

@@ -27,6 +27,7 @@ mod regions;
 mod restat;
 mod review;
 mod search;
+mod series;
 mod serve;
 mod serve_hardening;
 mod stats;
