@@ -266,3 +266,18 @@ fn reader_pages_in_chromium() {
         "{stdout}"
     );
 }
+
+#[test]
+#[ignore = "needs Chromium and Node: see README.md, Browser tests"]
+fn a_bulletin_prints_as_a_jianxun_in_chromium() {
+    let _one = one_browser();
+    // The example site declares series; its newest issue is printed.
+    let server = Serve::start(&repo(), &["--root", "."]);
+    let stdout = node(
+        "print.mjs",
+        &[&server.url],
+        &server,
+        Duration::from_secs(180),
+    );
+    assert!(stdout.contains("print: all checks passed"), "{stdout}");
+}
