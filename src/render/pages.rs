@@ -293,7 +293,7 @@ fn describe(view: &View, id: &PageId) -> Plan {
                 "series/".into(),
                 "series_index.html",
                 "series",
-                "简讯".into(),
+                "简讯系列".into(),
             );
             p.ctx.insert_value("series", view.get(Key::SeriesIndex));
             p
@@ -413,38 +413,16 @@ fn bulletin_plan(view: &View, i: usize, home: Crumb) -> Plan {
 fn series_plan(view: &View, s: usize, home: Crumb) -> Plan {
     let slug = &view.site.config.series[s].slug;
     let sv = view.get(Key::Series(slug.clone()));
-    let mut sv_map = sv.as_map().cloned().unwrap_or_default();
-    let years: Vec<Value> = (field(&sv, "years").and_then(Value::as_array))
-        .map(|ys| ys.iter().map(|y| with_briefs(view, y)).collect())
-        .unwrap_or_default();
-    sv_map.insert("years".into(), Value::from(years.as_slice()));
     let mut p = Plan::new(
         urls::series(slug),
         "series.html",
         "series",
         text(&sv, "name"),
     );
-    p.ctx.insert_value("series", Value::from(sv_map));
-    p.crumbs = vec![home, crumb("简讯", view.shared.urls.url("series/"))];
+    p.ctx
+        .insert_value("series", super::series::with_briefs(view, &sv));
+    p.crumbs = vec![home, crumb("简讯系列", view.shared.urls.url("series/"))];
     p
-}
-
-/// A year of a series with each issue's `bulletin` (its brief) filled in.
-fn with_briefs(view: &View, year: &Value) -> Value {
-    let mut y = year.as_map().cloned().unwrap_or_default();
-    let issues: Vec<Value> = (field(year, "issues").and_then(Value::as_array))
-        .map(|list| {
-            list.iter()
-                .map(|is| {
-                    let mut m = is.as_map().cloned().unwrap_or_default();
-                    m.insert("bulletin".into(), view.get(Key::Brief(text(is, "slug"))));
-                    Value::from(m)
-                })
-                .collect()
-        })
-        .unwrap_or_default();
-    y.insert("issues".into(), Value::from(issues.as_slice()));
-    Value::from(y)
 }
 
 fn region_plan(view: &View, r: usize, page: usize, home: Crumb) -> Plan {

@@ -14,6 +14,7 @@
 use serde::Serialize;
 use tera::Value;
 
+use super::reads::Key;
 use super::urls;
 use super::view::View;
 use crate::config::SeriesDecl;
@@ -102,6 +103,35 @@ pub fn one(view: &View, slug: &str) -> Value {
         Some(s) => Value::from_serializable(&series(view, s, &cfg.series[s])),
         None => Value::none(),
     }
+}
+
+/// The value of a series (`sv`) with each issue's `bulletin` filled in
+/// with its brief, read by the page being rendered.
+pub fn with_briefs(view: &View, sv: &Value) -> Value {
+    let field = |v: &Value, name: &'static str| {
+        (v.as_map()?.get(&tera::value::Key::Str(name))?.as_array()).map(<[Value]>::to_vec)
+    };
+    let years: Vec<Value> = (field(sv, "years").unwrap_or_default().iter())
+        .map(|y| {
+            let mut ym = y.as_map().cloned().unwrap_or_default();
+            let issues: Vec<Value> = (field(y, "issues").unwrap_or_default().iter())
+                .map(|is| {
+                    let mut m = is.as_map().cloned().unwrap_or_default();
+                    let slug = m
+                        .get(&tera::value::Key::Str("slug"))
+                        .and_then(Value::as_str);
+                    let brief = view.get(Key::Brief(slug.unwrap_or_default().to_string()));
+                    m.insert("bulletin".into(), brief);
+                    Value::from(m)
+                })
+                .collect();
+            ym.insert("issues".into(), Value::from(issues.as_slice()));
+            Value::from(ym)
+        })
+        .collect();
+    let mut m = sv.as_map().cloned().unwrap_or_default();
+    m.insert("years".into(), Value::from(years.as_slice()));
+    Value::from(m)
 }
 
 #[derive(Serialize)]
