@@ -75,6 +75,11 @@ pub fn archive_year(year: i16, page: usize) -> String {
     paged(&format!("archive/{year}/"), page)
 }
 
+/// Site path of a bulletin series' page.
+pub fn series(slug: &str) -> String {
+    format!("series/{slug}/")
+}
+
 /// Site path of a plain page.
 pub fn page(slug: &str) -> String {
     format!("pages/{slug}/")

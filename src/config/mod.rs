@@ -15,6 +15,9 @@ use crate::yaml::{self, Pos, Spanned};
 
 mod metrics;
 mod regions;
+pub mod series;
+
+pub use series::{Distribution, SeriesDecl};
 
 /// The name of the configuration file at the site root.
 pub const CONFIG_FILE: &str = "jianxun.yaml";
@@ -47,6 +50,7 @@ pub struct RawConfig {
     region_order: Option<Vec<String>>,
     markdown: Option<RawMarkdown>,
     publish: Option<Spanned<String>>,
+    series: Option<IndexMap<Spanned<String>, Spanned<series::RawSeries>>>,
 }
 
 /// One metric declaration as written.
@@ -197,6 +201,8 @@ pub struct Config {
     pub markdown: MarkdownOptions,
     /// Which bulletins are published.
     pub publish: Publish,
+    /// Bulletin series (简讯 titles), in declaration order.
+    pub series: Vec<SeriesDecl>,
 }
 
 impl Default for Config {
@@ -216,6 +222,7 @@ impl Default for Config {
             regions: Vec::new(),
             markdown: MarkdownOptions::default(),
             publish: Publish::default(),
+            series: Vec::new(),
         }
     }
 }
@@ -224,6 +231,12 @@ impl Config {
     /// Looks up a declared metric by key.
     pub fn metric(&self, key: &str) -> Option<&Metric> {
         self.metrics.iter().find(|m| m.key == key)
+    }
+
+    /// Looks up a declared series by slug or name.
+    pub fn series_named(&self, name: &str) -> Option<&SeriesDecl> {
+        let name = name.trim();
+        (self.series.iter()).find(|s| s.slug == name || s.name == name)
     }
 
     /// The path part of `base_url`, always starting and ending in `/`.
@@ -380,6 +393,9 @@ pub fn parse(path: &Path, text: &str) -> Result<Config, Vec<Diagnostic>> {
             Ok(publish) => cfg.publish = publish,
             Err(d) => diags.push(d),
         }
+    }
+    if let Some(s) = raw.series {
+        cfg.series = series::series(path, text, s, &mut diags);
     }
     if diags.is_empty() {
         Ok(cfg)

@@ -12,6 +12,7 @@ pub mod fix;
 pub mod frontmatter;
 #[cfg(test)]
 mod fuzz;
+pub mod issue;
 pub mod labels;
 pub mod links;
 pub mod markdown;

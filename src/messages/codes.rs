@@ -84,6 +84,13 @@ pub const CODES: &[CodeInfo] = &[
     c("E052", "config-publish"),
     c("W010", "placeholder-draft"),
     c("W011", "base-url-example"),
+    // Series and issues (期号).
+    c("E053", "series-unknown"),
+    c("E054", "issue-invalid"),
+    c("E055", "distribution-invalid"),
+    c("E056", "config-series"),
+    c("W012", "issue-duplicate"),
+    c("W013", "series-incomplete"),
 ];
 
 /// The kind named `name_or_id` (`date-invalid`, `E012`, `e12`).

@@ -328,6 +328,36 @@ pub fn explain(id: &str) -> Option<Explanation> {
             "base_url: https://example.org/",
             "base_url: https://www.example.gov.cn/jianxun/",
         ),
+        "E053" => e(
+            "The bulletin's series is not declared under series: in jianxun.yaml. series takes the series' slug (the ASCII name used in URLs) or its name.",
+            "series: 安全生产简讯",
+            "series: anquan-jianxun    # jianxun.yaml declares anquan-jianxun: { name: 安全生产工作简讯 }",
+        ),
+        "E054" => e(
+            "The issue number cannot be read. Write which issue it is: 2024年第2期, 第2期 (the year is that of the printed date or the bulletin's date) or 〔2024〕2号.",
+            "issue: 2024-2",
+            "issue: 2024年第2期",
+        ),
+        "E055" => e(
+            "The distribution is not written as expected. It has three lists, 报, 送 and 发, each one or more names of units (a list, or names joined by 、 or ，).",
+            "distribution: 市委办公室、各区县总工会",
+            "distribution:\n  报: 市委办公室\n  送: [各区县总工会, 各产业工会]",
+        ),
+        "E056" => e(
+            "A bulletin series declared in jianxun.yaml is not written as expected: the slug takes lowercase ASCII letters, digits and hyphens, and no two series may share a name.",
+            "series:\n  安全简讯: { name: 安全生产工作简讯 }",
+            "series:\n  anquan-jianxun: { name: 安全生产工作简讯, issuer: 宜宾市总工会办公室 }",
+        ),
+        "W012" => e(
+            "Two bulletins of one series give the same issue number in the same year: the series page and the printed mastheads repeat a number.",
+            "issue: 2024年第2期    # another bulletin is 第2期 too",
+            "issue: 2024年第3期",
+        ),
+        "W013" => e(
+            "An issue number and a series go together: an issue without a series has nowhere to show; a series without an issue prints a masthead without 第N期.",
+            "series: anquan-jianxun",
+            "series: anquan-jianxun\nissue: 2024年第2期",
+        ),
         _ => return None,
     })
 }

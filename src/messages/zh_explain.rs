@@ -328,6 +328,36 @@ pub fn explain(id: &str) -> Option<Explanation> {
             "base_url: https://example.org/",
             "base_url: https://www.example.gov.cn/jianxun/",
         ),
+        "E053" => e(
+            "简讯的 series 写的系列没有在 jianxun.yaml 的 series: 下面登记。series 可以写系列的简称（网址里用的英文）或名称。",
+            "series: 安全生产简讯",
+            "series: anquan-jianxun    # jianxun.yaml 里登记了 anquan-jianxun: { name: 安全生产工作简讯 }",
+        ),
+        "E054" => e(
+            "期号（issue）看不懂。期号要写清是第几期：2024年第2期、第2期（年份取印发日期或简讯日期的年份）或 〔2024〕2号。",
+            "issue: 2024-2",
+            "issue: 2024年第2期",
+        ),
+        "E055" => e(
+            "分送范围（distribution）写法不对。它分 报、送、发 三栏，每栏写一个或一串单位名称（列表，或用顿号、逗号隔开）。",
+            "distribution: 市委办公室、各区县总工会",
+            "distribution:\n  报: 市委办公室\n  送: [各区县总工会, 各产业工会]",
+        ),
+        "E056" => e(
+            "jianxun.yaml 里登记的简讯系列写法不对：简称要用小写英文字母、数字和连字符，每个系列的名称不能重复。",
+            "series:\n  安全简讯: { name: 安全生产工作简讯 }",
+            "series:\n  anquan-jianxun: { name: 安全生产工作简讯, issuer: 宜宾市总工会办公室 }",
+        ),
+        "W012" => e(
+            "同一个简讯系列在同一年里有两篇简讯用了同一个期号，系列页和打印出来的报头会重号。",
+            "issue: 2024年第2期    # 另一篇也是第2期",
+            "issue: 2024年第3期",
+        ),
+        "W013" => e(
+            "期号和简讯系列要一起写：写了期号却没写系列，期号没有地方显示；写了系列却没写期号，打印时报头缺“第几期”。",
+            "series: anquan-jianxun",
+            "series: anquan-jianxun\nissue: 2024年第2期",
+        ),
         _ => return None,
     })
 }

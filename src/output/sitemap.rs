@@ -111,6 +111,11 @@ fn lastmod(site: &Site, id: &PageId) -> Option<Date> {
             site.archive_year(*y).get(start).and_then(|&i| date(i))
         }
         PageId::Page(i) => site.pages.get(*i).and_then(|pg| pg.date).or(newest),
+        PageId::Series(s) => (site.series.get(*s)).and_then(|l| {
+            l.iter()
+                .filter_map(|&i| date(i))
+                .max_by_key(Date::timestamp)
+        }),
         _ => newest,
     }
 }

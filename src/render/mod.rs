@@ -15,6 +15,7 @@ pub mod format;
 pub mod pages;
 pub mod reads;
 pub mod report;
+pub mod series;
 pub mod stats_page;
 pub mod templates;
 pub mod totals;

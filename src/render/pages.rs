@@ -51,6 +51,10 @@ pub enum PageId {
     Search,
     /// `/stats/`
     Stats,
+    /// `/series/`: every bulletin series
+    SeriesIndex,
+    /// `/series/<slug>/` (series index in the configuration)
+    Series(usize),
 }
 
 /// How many bulletins one page of a year of the archive lists.
@@ -98,6 +102,10 @@ pub fn plan(site: &Site) -> Vec<PageId> {
         ids.extend((1..=pages_for(t.bulletins.len(), per)).map(|p| PageId::Tag(slug.clone(), p)));
     }
     ids.extend((0..site.pages.len()).map(PageId::Page));
+    if !site.config.series.is_empty() {
+        ids.push(PageId::SeriesIndex);
+        ids.extend((0..site.config.series.len()).map(PageId::Series));
+    }
     ids
 }
 
@@ -280,6 +288,17 @@ fn describe(view: &View, id: &PageId) -> Plan {
             p
         }
         PageId::Search => Plan::new("search/".into(), "search.html", "search", "搜索".into()),
+        PageId::SeriesIndex => {
+            let mut p = Plan::new(
+                "series/".into(),
+                "series_index.html",
+                "series",
+                "简讯系列".into(),
+            );
+            p.ctx.insert_value("series", view.get(Key::SeriesIndex));
+            p
+        }
+        PageId::Series(s) => series_plan(view, *s, home.clone()),
         PageId::NotFound => Plan::new("404.html".into(), "404.html", "404", "页面不存在".into()),
     };
     if plan.crumbs.is_empty() {
@@ -371,6 +390,10 @@ fn bulletin_plan(view: &View, i: usize, home: Crumb) -> Plan {
     v.insert("content".into(), Value::from(html));
     v.insert("prev".into(), neighbour("older"));
     v.insert("next".into(), neighbour("newer"));
+    v.insert(
+        "print".into(),
+        field(&own, "print").cloned().unwrap_or_else(Value::none),
+    );
     let mut p = Plan::new(
         urls::bulletin(&slug),
         "bulletin.html",
@@ -383,6 +406,22 @@ fn bulletin_plan(view: &View, i: usize, home: Crumb) -> Plan {
         let url = view.shared.urls.url(&urls::campaign(&text(c, "slug"), 1));
         p.crumbs.push(crumb(&text(c, "name"), url));
     }
+    p
+}
+
+/// A series' page: its issues by year, each with the bulletin's brief.
+fn series_plan(view: &View, s: usize, home: Crumb) -> Plan {
+    let slug = &view.site.config.series[s].slug;
+    let sv = view.get(Key::Series(slug.clone()));
+    let mut p = Plan::new(
+        urls::series(slug),
+        "series.html",
+        "series",
+        text(&sv, "name"),
+    );
+    p.ctx
+        .insert_value("series", super::series::with_briefs(view, &sv));
+    p.crumbs = vec![home, crumb("简讯系列", view.shared.urls.url("series/"))];
     p
 }
 
@@ -435,6 +474,8 @@ pub fn page_path(site: &Site, id: &PageId) -> String {
         PageId::NotFound => "404.html".into(),
         PageId::Search => "search/".into(),
         PageId::Stats => "stats/".into(),
+        PageId::SeriesIndex => "series/".into(),
+        PageId::Series(s) => urls::series(&site.config.series[*s].slug),
     }
 }
 

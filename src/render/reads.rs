@@ -65,6 +65,10 @@ pub enum Key {
     ArchiveYear(i16, usize),
     /// A plain page (slug).
     Page(String),
+    /// The list of bulletin series.
+    SeriesIndex,
+    /// One series and its issues by year (slug).
+    Series(String),
     /// Everything `/stats/` shows.
     StatsPage,
     /// One `stats()` scope (`site`, `campaign:<slug>`, `region:<path>` …).
@@ -205,6 +209,8 @@ impl Key {
             | Key::Archive
             | Key::ArchiveYear(..)
             | Key::Page(_)
+            | Key::SeriesIndex
+            | Key::Series(_)
             | Key::Template(_) => false,
         }
     }

@@ -131,6 +131,8 @@ impl<'a> View<'a> {
             Key::Archive => self.archive(),
             Key::ArchiveYear(y, page) => self.archive_year(*y, *page),
             Key::Page(slug) => opt(sh.page(slug).map(|i| self.page(i))),
+            Key::SeriesIndex => super::series::index(self),
+            Key::Series(slug) => super::series::one(self, slug),
             Key::StatsPage => super::stats_page::stats_value(site, sh),
             Key::Stats(scope) => stats_lookup(&sh.stats, scope),
             // Templates are not site data: the preview compares their texts.
@@ -189,6 +191,7 @@ impl<'a> View<'a> {
             ("older", slug(older)),
             ("newer", slug(newer)),
             ("campaign", opt(campaign)),
+            ("print", super::series::of_bulletin(self, i)),
         ])
     }
 

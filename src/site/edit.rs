@@ -26,7 +26,7 @@ pub struct Edited {
 }
 
 /// Whether `b` sits where `a` sat: same slug, date, campaigns, region,
-/// tags and draft state.
+/// tags, draft state and place in its series.
 fn same_place(a: &Bulletin, b: &Bulletin) -> bool {
     let campaigns = a
         .campaign_refs
@@ -44,6 +44,7 @@ fn same_place(a: &Bulletin, b: &Bulletin) -> bool {
         && a.region == b.region
         && tags
         && a.status == b.status
+        && a.issued.same_place(&b.issued)
 }
 
 impl Site {

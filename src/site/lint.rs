@@ -73,6 +73,7 @@ pub fn lint(input: &Input) -> Vec<Diagnostic> {
     out.extend(duplicate_titles(&bulletins, &texts));
     out.extend(super::caliber::check(input.config, &bulletins, &texts));
     out.extend(draft_placeholders(input.parsed));
+    out.extend(super::series::lint(input.config, &bulletins));
     out
 }
 

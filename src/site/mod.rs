@@ -12,6 +12,7 @@ pub mod lint;
 pub mod region;
 mod resolve;
 mod restat;
+pub mod series;
 pub mod span;
 pub use restat::statistics_after;
 
@@ -76,6 +77,9 @@ pub struct Site {
     pub stats: Arc<Stats>,
     /// Where every page's links point (its bulletins' HTML is already rewritten).
     pub links: Arc<links::LinkIndex>,
+    /// Bulletins per declared series (parallel to `config.series`), in
+    /// issue order: newest year first, then the highest number.
+    pub series: Arc<Vec<Vec<usize>>>,
 }
 
 /// What bulletin `i` contributes to the totals.

@@ -249,7 +249,9 @@ fn assemble(
             .or_default()
             .push(i);
     }
+    let series = super::series::lists(config, &items);
     Site {
+        series: Arc::new(series),
         config: config.clone(),
         campaigns,
         items: items.into_iter().map(Arc::new).collect(),

@@ -280,3 +280,18 @@ fn reader_layout_at_phone_and_desktop_widths() {
     );
     assert!(stdout.contains("layout: all checks passed"), "{stdout}");
 }
+
+#[test]
+#[ignore = "needs Chromium and Node: see README.md, Browser tests"]
+fn a_bulletin_prints_as_a_jianxun_in_chromium() {
+    let _one = one_browser();
+    // The example site declares series; its newest issue is printed.
+    let server = Serve::start(&repo(), &["--root", "."]);
+    let stdout = node(
+        "print.mjs",
+        &[&server.url],
+        &server,
+        Duration::from_secs(180),
+    );
+    assert!(stdout.contains("print: all checks passed"), "{stdout}");
+}

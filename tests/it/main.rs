@@ -30,6 +30,7 @@ mod restat;
 mod review;
 mod scale;
 mod search;
+mod series;
 mod serve;
 mod serve_hardening;
 mod stats;

@@ -38,6 +38,37 @@ struct B {
     slug: Option<usize>,
     /// Index into [`STATUS`].
     status: usize,
+    /// Its series fields (see [`series_lines`]); 0: none.
+    series: u8,
+}
+
+const SERIES: [&str; 3] = ["anquan", "安全生产工作简讯", "tuan"];
+const ISSUES: [&str; 4] = ["2024年第1期", "第2期", "〔2024〕2号", "第1期"];
+
+/// The series, issue, issuer, distribution and printed date written for `v`
+/// (none for 0): a series by slug or name, issues that may repeat.
+fn series_lines(v: u8) -> String {
+    if v == 0 {
+        return String::new();
+    }
+    let mut s = format!(
+        "series: {}\nissue: {}\n",
+        SERIES[usize::from(v) % 3],
+        ISSUES[usize::from(v / 3) % 4]
+    );
+    if v.is_multiple_of(2) {
+        s.push_str(&format!("issuer: 编印单位{}\n", v % 5));
+    }
+    if v.is_multiple_of(3) {
+        s.push_str(&format!(
+            "distribution: {{ 报: [上级{}], 发: 各单位 }}\n",
+            v % 4
+        ));
+    }
+    if v.is_multiple_of(5) {
+        s.push_str(&format!("printed: 2024-05-{:02}\n", 1 + v % 28));
+    }
+    s
 }
 
 /// The review states a bulletin goes through: unmarked, draft, in review, approved.
@@ -61,6 +92,7 @@ impl B {
             s.push_str(&format!("slug: {}\n", SLUGS[i]));
         }
         s.push_str(STATUS[self.status]);
+        s.push_str(&series_lines(self.series));
         s.push_str("---\n");
         s.push_str(&self.body);
         s.push('\n');
@@ -80,6 +112,7 @@ pub(crate) enum Edit {
     Tags(u8, u8),
     Slug(u8, Option<u8>),
     Draft(u8),
+    Series(u8, u8),
     Add(u8),
     Delete(u8),
     Rename(u8),
@@ -101,6 +134,7 @@ pub(crate) fn edit() -> impl Strategy<Value = Edit> {
         1 => (i, any::<u8>()).prop_map(|(i, v)| Edit::Tags(i, v)),
         1 => (i, proptest::option::of(0u8..3)).prop_map(|(i, v)| Edit::Slug(i, v)),
         1 => i.prop_map(Edit::Draft),
+        2 => (i, any::<u8>()).prop_map(|(i, v)| Edit::Series(i, v)),
         2 => i.prop_map(Edit::Add),
         1 => i.prop_map(Edit::Delete),
         1 => i.prop_map(Edit::Rename),
@@ -119,7 +153,7 @@ pub(crate) struct Session {
     custom_theme: bool,
 }
 
-const CONFIG: &str = "title: 测试简讯\nbase_url: https://example.org/\npaginate: 2\nmetrics:\n  参与企业: { unit: 家, aggregate: sum }\n  建议采纳率: { unit: \"%\", aggregate: mean }\n";
+const CONFIG: &str = "title: 测试简讯\nbase_url: https://example.org/\npaginate: 2\nmetrics:\n  参与企业: { unit: 家, aggregate: sum }\n  建议采纳率: { unit: \"%\", aggregate: mean }\nseries:\n  anquan: { name: 安全生产工作简讯, issuer: 总工会办公室, distribution: { 报: [市委] } }\n  tuan: { name: 青安岗简报 }\n";
 
 impl Session {
     pub(crate) fn new(custom_theme: bool) -> Session {
@@ -176,6 +210,7 @@ impl Session {
             body: format!("第{n}篇正文。{link}"),
             slug: None,
             status: 0,
+            series: v % 7,
         };
         let p = self.write(&b);
         self.bulletins.push(b);
@@ -202,9 +237,10 @@ impl Session {
                 return vec![self.f.path("content/campaigns/safety-month.md")];
             }
             Edit::Config(v) => {
-                let cfg = match v % 4 {
+                let cfg = match v % 5 {
                     0 => CONFIG.replace("测试简讯", "测试简讯（新）"),
                     1 => CONFIG.replace("paginate: 2", "paginate: 3"),
+                    3 => CONFIG.replace("青安岗简报", "青年安全生产示范岗简报"),
                     // Only 已审 bulletins are published from here on.
                     2 => format!("{CONFIG}publish: approved-only\n"),
                     _ => CONFIG.to_string(),
@@ -227,6 +263,7 @@ impl Session {
             | Edit::Tags(i, _)
             | Edit::Slug(i, _)
             | Edit::Draft(i)
+            | Edit::Series(i, _)
             | Edit::Delete(i)
             | Edit::Rename(i) => pick(i),
             _ => 0,
@@ -244,6 +281,7 @@ impl Session {
             }
             Edit::Slug(_, v) => b.slug = v.map(usize::from),
             Edit::Draft(_) => b.status = (b.status + 1) % STATUS.len(),
+            Edit::Series(_, v) => b.series = v,
             Edit::Delete(_) => {
                 let b = self.bulletins.remove(i);
                 let p = self.f.path(&format!("content/bulletins/{}", b.file));

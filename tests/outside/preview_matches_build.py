@@ -5,7 +5,8 @@ Usage: preview_matches_build.py JIANXUN_BINARY SITE_ROOT
 
 Starts `jianxun serve` on a copy of the site's content and config, applies
 each kind of change an editor makes (body, title, date, metrics, region,
-tags, slug, a new, deleted and renamed bulletin, a campaign file, the
+tags, slug, a series bulletin's issue, issuer, distribution and printed
+date, a bulletin joining a series, a new, deleted and renamed bulletin, a campaign file, the
 config, a template, a static file added, changed and deleted), waits for
 the reload event, then fetches every path of a fresh
 `jianxun build --base-url <preview URL>` from the preview and compares the
@@ -54,6 +55,20 @@ def compare(what):
 def save(rel, text): (site / rel).parent.mkdir(parents=True, exist_ok=True); (site / rel).write_text(text, encoding="utf-8")
 ok = compare("start")
 bs = sorted((site / "content/bulletins").rglob("*.md")); b0 = bs[0]; t0 = b0.read_text(encoding="utf-8")
+# A bulletin of a series, and how its series fields are edited in place.
+sb = next((b for b in bs if b != b0 and re.search(r"^issue: ", b.read_text(encoding="utf-8"), flags=re.M)), None)
+def fm(b, key, value):
+    t = b.read_text(encoding="utf-8")
+    if re.search(rf"^{key}: ", t, flags=re.M): t = re.sub(rf"^{key}: .*$", f"{key}: {value}", t, count=1, flags=re.M)
+    else: t = re.sub(r"^title: ", f"{key}: {value}\ntitle: ", t, count=1, flags=re.M)
+    b.write_text(t, encoding="utf-8")
+series_steps = [] if sb is None else [
+ ("issue", lambda: fm(sb, "issue", "第9期")),
+ ("issuer", lambda: fm(sb, "issuer", "另一个编印单位")),
+ ("distribution", lambda: fm(sb, "distribution", "{ 报: 上级单位, 发: [各基层工会] }")),
+ ("printed", lambda: fm(sb, "printed", "2026年1月5日")),
+ ("series of another bulletin", lambda: fm(b0, "series", sb.read_text(encoding="utf-8").split("series: ", 1)[1].split("\n", 1)[0])),
+]
 steps = [
  ("body", lambda: b0.write_text(t0 + "\n正文又加了一句。\n", encoding="utf-8")),
  ("title", lambda: b0.write_text(re.sub(r"^title: .*$", "title: 改过的标题", b0.read_text(encoding="utf-8"), count=1, flags=re.M), encoding="utf-8")),
@@ -62,6 +77,7 @@ steps = [
  ("region", lambda: b0.write_text(re.sub(r"^region: .*$", "region: 山东/荣成", b0.read_text(encoding="utf-8"), count=1, flags=re.M), encoding="utf-8")),
  ("tags", lambda: b0.write_text(re.sub(r"^tags: .*$", "tags: [新标签, 园区]", b0.read_text(encoding="utf-8"), count=1, flags=re.M), encoding="utf-8")),
  ("slug", lambda: b0.write_text(re.sub(r"^title: ", "slug: renamed-slug\ntitle: ", b0.read_text(encoding="utf-8"), count=1, flags=re.M), encoding="utf-8")),
+ *series_steps,
  ("new bulletin", lambda: save("content/bulletins/2025/new-one.md", "---\ntitle: 新的一篇\ndate: 2025-07-01\ncampaign: ankang-cup\nregion: 四川/宜宾\n---\n新正文。\n")),
  ("deleted bulletin", lambda: (site / "content/bulletins/2025/new-one.md").unlink()),
  ("renamed bulletin", lambda: bs[1].rename(bs[1].with_name("renamed-file.md"))),
