@@ -13,6 +13,7 @@ use indexmap::IndexMap;
 use serde::de::{IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde::{Deserialize, Deserializer, Serialize};
 
+use crate::content::labels::split_list;
 use crate::diag::Diagnostic;
 use crate::messages::{Key, Msg};
 use crate::msg;
@@ -113,14 +114,10 @@ pub enum RawNames {
     Other(Shape),
 }
 
-/// What separates names written in one string.
-const SEPARATORS: &[char] = &['、', '，', ',', '；', ';', '､'];
-
+/// The names written in one string, split as every list is
+/// ([`split_list`]): at 、，；and their ASCII twins.
 fn split(s: &str) -> Vec<String> {
-    (s.split(SEPARATORS).map(str::trim))
-        .filter(|s| !s.is_empty())
-        .map(str::to_string)
-        .collect()
+    split_list(vec![s.to_string()])
 }
 
 /// One item of a list of names: a name, or a list or map (not allowed).

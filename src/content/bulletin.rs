@@ -223,7 +223,7 @@ pub struct Bulletin {
     pub summary_html: Option<String>,
     /// Summary as plain text (for descriptions and feeds).
     pub summary_text: String,
-    /// The body, parsed. Its plain text is [`Bulletin::plain_text`],
+    /// The body, parsed. Its plain text is [`markdown::plain_text`],
     /// worked out when asked rather than kept: it is as large as the body.
     pub body: Doc,
     /// Where it stands in review (`status:`, or `draft: true` for 草稿);

@@ -441,6 +441,20 @@ mod tests {
     use super::*;
 
     #[test]
+    fn plain_text_counts_characters() {
+        let doc = parse("## 安全生产\n\n**注意：**正文a安b").doc;
+        let whole = plain_text(&doc, usize::MAX);
+        assert!(
+            whole.starts_with("安全生产") && whole.ends_with("注意：正文a安b"),
+            "{whole}"
+        );
+        assert_eq!(plain_text(&doc, 2), "安全");
+        assert_eq!(parse("").text, plain_text(&parse("").doc, 9));
+        let cut = plain_text(&doc, whole.chars().count() - 1);
+        assert!(cut.ends_with("a安"), "{cut}");
+    }
+
+    #[test]
     fn more_marker_splits_summary() {
         let p = parse("第一段。\n\n<!-- more -->\n\n第二段。\n");
         assert_eq!(p.before_more.as_deref(), Some("第一段。"));

@@ -85,12 +85,6 @@ impl Bulletin {
         self.status == Some(Status::Draft)
     }
 
-    /// The body as plain text, its first `max` characters (what search
-    /// indexes and shows).
-    pub fn plain_text(&self, max: usize) -> String {
-        super::markdown::plain_text(&self.body, max)
-    }
-
     /// Whether a site that publishes `publish` publishes it.
     pub fn is_published(&self, publish: Publish) -> bool {
         is_published(self.status, publish)

@@ -42,6 +42,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 
 use crate::content::bulletin::Bulletin;
+use crate::content::markdown;
 use crate::render::urls;
 use crate::site::{Item, Site};
 pub use terms::{fold, key_hash};
@@ -170,7 +171,7 @@ pub type Emit<'a> = dyn Fn(String, Vec<u8>) + Sync + 'a;
 pub fn write(site: &Site, emit: &Emit) {
     // Texts are worked out where they are read, twice, rather than kept:
     // at 100,000 bulletins they would hold hundreds of megabytes.
-    let text = |i: usize| site.items[i].bulletin.plain_text(TEXT_CHARS);
+    let text = |i: usize| markdown::plain_text(&site.items[i].bulletin.body, TEXT_CHARS);
     let lens: Vec<AtomicUsize> = (0..site.items.len()).map(|_| AtomicUsize::new(0)).collect();
     let measured = |i: usize| {
         let t = text(i);

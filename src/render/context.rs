@@ -179,13 +179,13 @@ impl Shared {
             .map(|(i, c)| Value::from_serializable(&campaign_brief(site, &urls, i, &c.slug)))
             .collect();
         let campaigns = Shared::campaign_values(site, &urls);
-        let parts = Arc::new(Parts::new(site, &urls, &campaign_briefs));
+        let parts = Arc::new(Parts::new(site, &urls));
         // Briefs are independent of each other: build them on all cores.
         let briefs = {
             use rayon::prelude::*;
             (0..site.items.len())
                 .into_par_iter()
-                .map(|i| brief(site, &urls, &parts, i))
+                .map(|i| brief(site, &urls, &campaign_briefs, &parts, i))
                 .collect::<Vec<_>>()
                 .into_iter()
                 .collect()
@@ -295,7 +295,10 @@ impl Shared {
     pub fn refresh(&self, site: &Site, changed: &[usize], stats: bool) -> Shared {
         let mut briefs = self.briefs.clone();
         for &i in changed {
-            briefs.set(i, brief(site, &self.urls, &self.parts, i));
+            briefs.set(
+                i,
+                brief(site, &self.urls, &self.campaign_briefs, &self.parts, i),
+            );
         }
         let (campaigns, stats) = if stats {
             (
@@ -362,10 +365,10 @@ fn featured(by_campaign: &[Vec<usize>], max: usize) -> Vec<usize> {
 }
 
 /// What many briefs hold alike, built once and shared by reference
-/// (a Tera map or list is reference-counted): each campaign's brief, each
-/// region's reference and crumbs, each tag's reference.
+/// (a Tera map or list is reference-counted): each region's reference and
+/// crumbs, each tag's reference, each figure. Campaign briefs are
+/// [`Shared::campaign_briefs`].
 struct Parts {
-    campaigns: Vec<Value>,
     /// Per region node: the node's reference and its crumbs from the top.
     regions: Vec<(Value, Value)>,
     /// The region of a bulletin without one.
@@ -378,7 +381,7 @@ struct Parts {
 }
 
 impl Parts {
-    fn new(site: &Site, urls: &Urls, campaign_briefs: &[Value]) -> Parts {
+    fn new(site: &Site, urls: &Urls) -> Parts {
         let regions = if site.regions.nodes.is_empty() {
             Vec::new()
         } else {
@@ -407,7 +410,6 @@ impl Parts {
             }
         }
         Parts {
-            campaigns: campaign_briefs.to_vec(),
             regions,
             no_region: region_parts(urls, Vec::new()),
             tags,
@@ -445,9 +447,9 @@ fn tag_ref(urls: &Urls, name: &str, slug: &str) -> Value {
 }
 
 /// The brief of item `i`: what every list shows of a bulletin. Built by
-/// hand rather than serialised, so that the campaign, region and tag
-/// values in it are the shared ones of `parts`, not copies.
-fn brief(site: &Site, urls: &Urls, parts: &Parts, i: usize) -> Value {
+/// hand rather than serialised, so that the campaign, region, tag and
+/// figure values in it are shared ones, not copies.
+fn brief(site: &Site, urls: &Urls, campaign_briefs: &[Value], parts: &Parts, i: usize) -> Value {
     let it = &site.items[i];
     let b = &it.bulletin;
     let path = urls::bulletin(&b.slug);
@@ -482,7 +484,7 @@ fn brief(site: &Site, urls: &Urls, parts: &Parts, i: usize) -> Value {
         (
             "campaigns",
             (it.campaigns.iter())
-                .map(|&c| parts.campaigns[c].clone())
+                .map(|&c| campaign_briefs[c].clone())
                 .collect::<Vec<_>>()
                 .into(),
         ),

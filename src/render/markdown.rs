@@ -134,23 +134,6 @@ mod tests {
     }
 
     #[test]
-    fn plain_text_counts_characters() {
-        let doc = parse("## 安全生产\n\n**注意：**正文a安b").doc;
-        let whole = crate::content::markdown::plain_text(&doc, usize::MAX);
-        assert!(
-            whole.starts_with("安全生产") && whole.ends_with("注意：正文a安b"),
-            "{whole}"
-        );
-        assert_eq!(crate::content::markdown::plain_text(&doc, 2), "安全");
-        assert_eq!(
-            parse("").text,
-            crate::content::markdown::plain_text(&parse("").doc, 9)
-        );
-        let cut = crate::content::markdown::plain_text(&doc, whole.chars().count() - 1);
-        assert!(cut.ends_with("a安"), "{cut}");
-    }
-
-    #[test]
     fn line_break_between_chinese_adds_no_space() {
         assert_eq!(h("安全生产\n事关大局"), "<p>安全生产事关大局</p>\n");
         assert_eq!(h("安全生产，\n事关大局"), "<p>安全生产，事关大局</p>\n");

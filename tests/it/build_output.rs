@@ -4,7 +4,8 @@ use std::time::{Duration, SystemTime};
 
 use crate::support::{Fixture, repo, run_in, snapshot};
 
-fn site() -> Fixture {
+/// Two bulletins in two provinces, one tagged.
+pub(crate) fn site() -> Fixture {
     let f = Fixture::new();
     f.bulletin(
         "a",

@@ -6,28 +6,8 @@ use std::collections::BTreeMap;
 use std::path::Path;
 use std::time::SystemTime;
 
+use crate::build_output::site;
 use crate::support::{Fixture, snapshot};
-
-fn site() -> Fixture {
-    let f = Fixture::new();
-    f.bulletin(
-        "a",
-        "宜宾园区安全检查",
-        "2022-12-10",
-        "四川/宜宾",
-        "tags: [园区]\n",
-        "正文一。",
-    );
-    f.bulletin(
-        "b",
-        "厦门节日安全",
-        "2026-01-12",
-        "福建/厦门",
-        "",
-        "正文二。",
-    );
-    f
-}
 
 /// Every file under `dir` (the manifest included) with its mtime.
 fn mtimes(dir: &Path) -> BTreeMap<String, SystemTime> {
