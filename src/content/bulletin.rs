@@ -446,12 +446,7 @@ impl Fields<'_> {
                 }
                 s.value.trim().to_string()
             }
-            None => {
-                let stem = (self.path.file_stem())
-                    .map(|s| s.to_string_lossy().into_owned())
-                    .unwrap_or_default();
-                slug::slugify(&stem)
-            }
+            None => slug::slugify(&bundle_or_file_name(self.path)),
         };
         if slug.is_empty() {
             let d = Diagnostic::error(self.path, 1, 1, "slug-empty", msg!(SlugFromFileName))
@@ -464,6 +459,19 @@ impl Fields<'_> {
         }
         (slug, slug_at)
     }
+}
+
+/// The name a bulletin's slug comes from when none is written: the file's
+/// name without `.md`, or for a page bundle (`…/<name>/index.md`, the text
+/// beside its photos) the folder's name.
+pub fn bundle_or_file_name(path: &std::path::Path) -> String {
+    let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned());
+    let stem = stem.unwrap_or_default();
+    if !stem.eq_ignore_ascii_case("index") {
+        return stem;
+    }
+    let folder = path.parent().and_then(|p| p.file_name());
+    folder.map_or(stem, |f| f.to_string_lossy().into_owned())
 }
 
 /// The summary as HTML and as plain text: written, else the text before

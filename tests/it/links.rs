@@ -77,3 +77,29 @@ fn at_the_root_only_source_links_change() {
         "{page}"
     );
 }
+
+/// A page bundle — a folder with `index.md` and its photos, as `import`
+/// writes — is one bulletin named after its folder, its photos published
+/// beside it and `check` content with them.
+#[test]
+fn a_page_bundle_is_a_bulletin_named_after_its_folder() {
+    let f = Fixture::new();
+    f.bulletin(
+        "2025/yibin-parks/index",
+        "宜宾竞赛走进园区",
+        "2025-03-01",
+        "四川/宜宾",
+        "",
+        "![现场](现场.png)",
+    );
+    f.write_bytes("content/bulletins/2025/yibin-parks/现场.png", b"\x89PNG");
+    let c = f.run(&["check"]);
+    assert_eq!(c.code, 0, "{}", c.stderr);
+    let r = f.run(&["build"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let page = f.read("site/bulletins/yibin-parks/index.html");
+    let src = "src=\"/bulletins/2025/yibin-parks/%E7%8E%B0%E5%9C%BA.png\"";
+    assert!(page.contains(src), "{page}");
+    assert!(f.path("site/bulletins/2025/yibin-parks/现场.png").is_file());
+    assert!(!f.path("site/bulletins/index/index.html").exists());
+}

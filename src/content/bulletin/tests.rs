@@ -153,3 +153,14 @@ fn series_fields_are_read() {
     assert_eq!(is.printed.unwrap().ymd(), "2022-12-12");
     assert_eq!(is.issue_at.as_ref().unwrap().pos, Pos { line: 11, col: 8 });
 }
+
+#[test]
+fn a_page_bundle_takes_its_slug_from_its_folder() {
+    let path = Path::new("content/bulletins/2025/yibin-parks/index.md");
+    let b = parse(&cfg(), path, GOOD).unwrap();
+    assert_eq!(b.slug, "yibin-parks");
+    let upper = Path::new("content/bulletins/2025/yibin-parks/INDEX.md");
+    assert_eq!(bundle_or_file_name(upper), "yibin-parks");
+    let plain = Path::new("content/bulletins/2025/index-of-works.md");
+    assert_eq!(bundle_or_file_name(plain), "index-of-works");
+}
