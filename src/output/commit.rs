@@ -375,6 +375,11 @@ pub fn link_or_copy(from: &Path, to: &Path, symlink: bool) -> Result<(), Diagnos
     if let Some(parent) = to.parent() {
         std::fs::create_dir_all(parent).map_err(|e| io_err(parent, Key::IoCreateFolder, e))?;
     }
+    link_into(from, to, symlink)
+}
+
+/// [`link_or_copy`] into a folder that exists.
+pub fn link_into(from: &Path, to: &Path, symlink: bool) -> Result<(), Diagnostic> {
     #[cfg(unix)]
     if symlink {
         let target = std::fs::read_link(from).map_err(|e| io_err(from, Key::IoReadLink, e))?;

@@ -222,6 +222,25 @@ struct StageState {
     /// and the commit reports this one error, not one per file.
     failed: Option<Diagnostic>,
     skipped: usize,
+    /// Staging folders already made.
+    folders: std::collections::HashSet<PathBuf>,
+}
+
+/// Writes `bytes` to a new file at `path`; gives its mtime, read from the
+/// open file rather than by looking the path up again.
+fn write_file(path: &Path, bytes: &[u8]) -> std::io::Result<i128> {
+    use std::io::Write;
+    let mut f = std::fs::File::create(path)?;
+    f.write_all(bytes)?;
+    // Windows may set the time when the file is closed.
+    #[cfg(unix)]
+    let meta = f.metadata()?;
+    #[cfg(not(unix))]
+    let meta = {
+        drop(f);
+        std::fs::metadata(path)?
+    };
+    Ok(manifest::mtime_of(&meta))
 }
 
 impl Staging {
@@ -312,11 +331,14 @@ impl Staging {
             .map_err(|e| io_err(&target, Key::IoReadStatic, e))?;
         let hash = manifest::hash(&bytes);
         let size = bytes.len() as u64;
-        let existing = std::fs::symlink_metadata(&target)
-            .ok()
+        let known = self.old.meta(rel);
+        // A file the last build did not write is new, or someone else's
+        // that only `--force` lets this build replace: no need to look.
+        let existing = (known.is_some())
+            .then(|| std::fs::symlink_metadata(&target).ok())
+            .flatten()
             .filter(|m| m.is_file() && m.len() == size);
         let same = existing.as_ref().is_some_and(|m| {
-            let known = self.old.meta(rel);
             known.is_some_and(|k| {
                 k.hash == hash && k.size == size && k.mtime == manifest::mtime_of(m)
             }) || std::fs::read(&target).is_ok_and(|b| b == *bytes)
@@ -325,17 +347,31 @@ impl Staging {
         commit::step();
         if let (true, Some(m)) = (same, &existing) {
             if self.place.swap {
-                commit::link_or_copy(&target, &staged, false)?;
+                if let Some(parent) = staged.parent() {
+                    self.folder(parent)?;
+                }
+                commit::link_into(&target, &staged, false)?;
             }
             let mtime = manifest::mtime_of(m);
             return Ok((true, Some(Meta { size, mtime, hash })));
         }
         if let Some(parent) = staged.parent() {
-            std::fs::create_dir_all(parent).map_err(|e| io_err(parent, Key::IoCreateFolder, e))?;
+            self.folder(parent)?;
         }
-        std::fs::write(&staged, &bytes).map_err(|e| io_err(&staged, Key::IoWrite, e))?;
-        let mtime = std::fs::metadata(&staged).map_or(0, |m| manifest::mtime_of(&m));
+        let mtime = write_file(&staged, &bytes).map_err(|e| io_err(&staged, Key::IoWrite, e))?;
         Ok((false, Some(Meta { size, mtime, hash })))
+    }
+
+    /// Makes the staging folder `dir` once: a site has a folder per page,
+    /// and asking the file system again for every file costs a build
+    /// tens of thousands of calls.
+    fn folder(&self, dir: &Path) -> Result<(), Diagnostic> {
+        if self.lock().folders.contains(dir) {
+            return Ok(());
+        }
+        std::fs::create_dir_all(dir).map_err(|e| io_err(dir, Key::IoCreateFolder, e))?;
+        self.lock().folders.insert(dir.to_path_buf());
+        Ok(())
     }
 
     /// Puts the staged site in place of the output folder's contents; files
