@@ -38,7 +38,6 @@ use std::hash::Hasher;
 use rayon::prelude::*;
 use serde::Serialize;
 
-use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 
 use crate::content::bulletin::Bulletin;
@@ -57,44 +56,45 @@ pub const BLOCK: u32 = 32 * 1024;
 const CHUNK_BYTES: usize = 8 * 1024;
 const MAX_CHUNK: usize = 64;
 
-/// The chunks of documents, and how many documents each holds.
-/// Hands the chunks of documents to `put` as they are made; gives how
-/// many documents each holds. `lens` are the byte lengths of the texts.
-fn docs(site: &Site, lens: &[usize], text: &(dyn Fn(usize) -> String + Sync), put: &Emit) -> usize {
-    let size = |i: usize| {
-        let b = &site.items[i].bulletin;
-        b.slug.len() + b.title.len() + lens[i] + 64
-    };
+/// How many documents a chunk of `search/docs/` holds: about
+/// [`CHUNK_BYTES`], judged from the bulletins' lengths as written (their
+/// texts are not worked out yet when the chunks are cut).
+fn chunk_size(site: &Site) -> usize {
     let n = site.items.len();
-    let avg = (0..n).map(size).sum::<usize>() / n.max(1);
-    let chunk = (CHUNK_BYTES / avg.max(1)).clamp(1, MAX_CHUNK);
-    let ids: Vec<usize> = (0..n).collect();
-    ids.par_chunks(chunk).enumerate().for_each(|(k, part)| {
-        let mut out = Vec::with_capacity(part.iter().map(|&i| size(i)).sum());
-        out.push(b'[');
-        for (j, &i) in part.iter().enumerate() {
-            let b = &site.items[i].bulletin;
-            if j > 0 {
-                out.extend_from_slice(b",\n");
-            }
-            let path = urls::bulletin(&b.slug);
-            let it = &site.items[i];
-            let row = (
-                path,
-                &b.title,
-                b.date.ymd(),
-                b.date.zh(),
-                text(i),
-                it.region,
-                &it.campaigns,
-            );
-            // Strings always serialise.
-            let _ = serde_json::to_writer(&mut out, &row);
+    let size = |it: &Arc<Item>| {
+        let b = &it.bulletin;
+        b.slug.len() + b.title.len() + b.body.src().len().min(3 * TEXT_CHARS) + 64
+    };
+    let avg = site.items.iter().map(size).sum::<usize>() / n.max(1);
+    (CHUNK_BYTES / avg.max(1)).clamp(1, MAX_CHUNK)
+}
+
+/// The chunk of documents starting at bulletin `first`, with their texts,
+/// as `(output path, bytes)`.
+fn docs_chunk(site: &Site, chunk: usize, first: usize, texts: &[String]) -> (String, Vec<u8>) {
+    let mut out = Vec::with_capacity(texts.iter().map(|t| t.len() + 256).sum());
+    out.push(b'[');
+    for (j, text) in texts.iter().enumerate() {
+        let it = &site.items[first + j];
+        let b = &it.bulletin;
+        if j > 0 {
+            out.extend_from_slice(b",\n");
         }
-        out.push(b']');
-        put(format!("search/docs/{k}.json"), out);
-    });
-    chunk
+        let path = urls::bulletin(&b.slug);
+        let row = (
+            path,
+            &b.title,
+            b.date.ymd(),
+            b.date.zh(),
+            text,
+            it.region,
+            &it.campaigns,
+        );
+        // Strings always serialise.
+        let _ = serde_json::to_writer(&mut out, &row);
+    }
+    out.push(b']');
+    (format!("search/docs/{}.json", first / chunk), out)
 }
 
 #[derive(Serialize)]
@@ -169,15 +169,10 @@ pub type Emit<'a> = dyn Fn(String, Vec<u8>) + Sync + 'a;
 /// as it is made, so the index is never held whole: at 100,000 bulletins
 /// it is hundreds of megabytes.
 pub fn write(site: &Site, emit: &Emit) {
-    // Texts are worked out where they are read, twice, rather than kept:
-    // at 100,000 bulletins they would hold hundreds of megabytes.
+    // Each text is worked out once, indexed and written out with its
+    // chunk of documents, and dropped: at 100,000 bulletins the texts
+    // would hold hundreds of megabytes.
     let text = |i: usize| markdown::plain_text(&site.items[i].bulletin.body, TEXT_CHARS);
-    let lens: Vec<AtomicUsize> = (0..site.items.len()).map(|_| AtomicUsize::new(0)).collect();
-    let measured = |i: usize| {
-        let t = text(i);
-        lens[i].store(t.len(), Ordering::Relaxed);
-        t
-    };
     // Each file's hash, to make the build key without keeping the file.
     let hashes = Mutex::new(Vec::new());
     let put = |path: String, bytes: Vec<u8>| {
@@ -187,12 +182,15 @@ pub fn write(site: &Site, emit: &Emit) {
         hashes.lock().unwrap_or_else(|e| e.into_inner()).push(entry);
         emit(path, bytes);
     };
-    let parts = terms::postings(site, &measured);
+    let chunk = chunk_size(site);
+    let docs = |first: usize, texts: &[String]| {
+        let (path, bytes) = docs_chunk(site, chunk, first, texts);
+        put(path, bytes);
+    };
+    let parts = terms::postings(site, chunk, &text, &docs);
     let (shard_files, shards) = shards::files(&parts, site.items.len());
     drop(parts);
     shard_files.into_par_iter().for_each(|(p, b)| put(p, b));
-    let lens: Vec<usize> = lens.into_iter().map(AtomicUsize::into_inner).collect();
-    let chunk = docs(site, &lens, &text, &put);
     // The build key changes whenever any shard or chunk does.
     let mut hashes = hashes.into_inner().unwrap_or_else(|e| e.into_inner());
     hashes.sort_unstable();

@@ -331,20 +331,32 @@ pub(super) type Map = HashMap<u64, List, BuildHasherDefault<Fx>>;
 /// each group of partitions takes its own postings, in parallel. So the
 /// maps a thread touches stay small (the whole index at 10,000 bulletins
 /// holds ~100,000 keys and ~10 million postings), and no maps need merging.
-pub(super) fn postings(site: &Site, text: &(dyn Fn(usize) -> String + Sync)) -> Vec<Map> {
+///
+/// The bulletins go in pieces of `piece` consecutive ids; once a piece's
+/// texts are indexed they are handed to `done` with the piece's first id,
+/// so each text is worked out once and never kept.
+pub(super) fn postings(
+    site: &Site,
+    piece: usize,
+    text: &(dyn Fn(usize) -> String + Sync),
+    done: &(dyn Fn(usize, &[String]) + Sync),
+) -> Vec<Map> {
     let mut parts: Vec<Map> = (0..PARTS).map(|_| Map::default()).collect();
     let ids: Vec<usize> = (0..site.items.len()).collect();
-    for batch in ids.chunks(BATCH) {
+    let piece = piece.max(1);
+    for batch in ids.chunks(BATCH.div_ceil(piece) * piece) {
         // Each piece of the batch gives its postings by group of partitions.
         let found: Vec<Vec<Vec<Entry>>> = batch
-            .par_chunks(32)
+            .par_chunks(piece)
             .map_init(
                 || Scratch::new(8192),
                 |sc, docs| {
                     let mut groups = vec![Vec::new(); PARTS / GROUP];
-                    for &id in docs {
-                        doc_entries(site, &text(id), id, sc, &mut groups);
+                    let texts: Vec<String> = docs.iter().map(|&id| text(id)).collect();
+                    for (&id, t) in docs.iter().zip(&texts) {
+                        doc_entries(site, t, id, sc, &mut groups);
                     }
+                    done(docs[0], &texts);
                     groups
                 },
             )
