@@ -195,8 +195,13 @@ fn same_file(_: &Path, _: &Path) -> bool {
 }
 
 /// Swap way: `stage` holds the whole new site (manifest included). Puts it
-/// in place of `out`, then removes the old site.
-pub fn swap(stage: &Path, out: &Path, removed: &[String]) -> Result<(), Diagnostic> {
+/// in place of `out`, then removes the old site, whose files `old` lists.
+pub fn swap(
+    stage: &Path,
+    out: &Path,
+    removed: &[String],
+    old: &manifest::Manifest,
+) -> Result<(), Diagnostic> {
     // From here the staging folder is complete: a leftover is recognised by
     // its manifest, not by the marker.
     step();
@@ -213,7 +218,45 @@ pub fn swap(stage: &Path, out: &Path, removed: &[String]) -> Result<(), Diagnost
     }
     // `stage` now holds the old site: every file in it is listed in its
     // manifest or is a hard link of a file now in `out`.
-    clear(stage, out)
+    clear_listed(stage, old);
+    if stage.exists() {
+        clear(stage, out)?;
+    }
+    Ok(())
+}
+
+/// Removes the files `old` lists from `stage`, in parallel, then its
+/// manifest, then the folders they leave empty — without walking the
+/// folder, which at 10,000 bulletins costs more than the removals. Whatever
+/// else is there (files carried over, a file that appeared meanwhile) is
+/// left for [`clear`], which judges it.
+fn clear_listed(stage: &Path, old: &manifest::Manifest) {
+    use rayon::prelude::*;
+    let listed: Vec<&String> = (old.files.keys())
+        .filter(|r| r.as_str() != MANIFEST && is_safe_rel(r))
+        .collect();
+    listed.par_iter().for_each(|rel| {
+        step();
+        let _ = std::fs::remove_file(stage.join(rel));
+    });
+    // The manifest goes last: it is what proves a leftover is jianxun's.
+    step();
+    let _ = std::fs::remove_file(stage.join(MANIFEST));
+    let mut folders: Vec<&str> = (listed.iter())
+        .flat_map(|rel| {
+            let mut at = rel.len();
+            std::iter::from_fn(move || {
+                at = rel[..at].rfind('/')?;
+                Some(&rel[..at])
+            })
+        })
+        .collect();
+    folders.sort_unstable_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
+    folders.dedup();
+    for f in folders {
+        let _ = std::fs::remove_dir(stage.join(f));
+    }
+    let _ = std::fs::remove_dir(stage);
 }
 
 /// Journal way: `stage` holds the changed files and the new manifest.

@@ -403,7 +403,7 @@ impl Staging {
         self.committed = true;
         if swap {
             commit::carry(&out, &stage, &self.old, &st.produced)?;
-            commit::swap(&stage, &out, &removed)?;
+            commit::swap(&stage, &out, &removed, &self.old)?;
         } else {
             commit::journal(&stage, &out, &removed)?;
         }
