@@ -24,13 +24,19 @@ pub fn run(opts: &BuildOpts) -> i32 {
     // Check the output folder before the work, so a refusal is quick.
     // Read like discovery does: never through a link that leaves the site.
     let site = crate::content::walk::SiteRoot::new(&opts.root);
+    let mut checked = None;
     if let Ok(Some(bytes)) = site.read(&opts.root.join(CONFIG_FILE))
         && let Ok(text) = String::from_utf8(bytes)
         && let Ok(cfg) = config::parse(Path::new(CONFIG_FILE), &text)
-        && let Err(d) = write::check_output_dir(&opts.root, &out_dir(&cfg.output_dir), opts.force)
     {
-        report(vec![d], lang);
-        return CONTENT_ERRORS;
+        let dir = out_dir(&cfg.output_dir);
+        match write::check_output_dir(&opts.root, &dir, opts.force) {
+            Ok(survey) => checked = survey.map(|s| (dir, s)),
+            Err(d) => {
+                report(vec![d], lang);
+                return CONTENT_ERRORS;
+            }
+        }
     }
     let build_opts = BuildOptions {
         base_url: opts.base_url.clone(),
@@ -71,7 +77,9 @@ pub fn run(opts: &BuildOpts) -> i32 {
             return CONTENT_ERRORS;
         }
     };
-    let mut staging = match Staging::begin(&opts.root, &out, opts.force) {
+    // The survey of the output folder taken above, if it is this folder.
+    let checked = checked.filter(|(dir, _)| *dir == out).map(|(_, s)| s);
+    let mut staging = match Staging::begin(&opts.root, &out, opts.force, checked) {
         Ok(s) => s,
         Err(d) => {
             report(vec![d], lang);

@@ -359,57 +359,111 @@ fn exchange(_: &Path, _: &Path) -> std::io::Result<bool> {
     Ok(false)
 }
 
-/// Swap way: brings files of `out` that the new site does not produce and
-/// the old build did not write (a `.git` folder, files kept with
-/// `--force`) into the staging folder as hard links, so the swap keeps
-/// them.
+/// Swap way: brings what `out` holds besides the old build's files (a
+/// `.git` folder, files kept with `--force`: the survey taken when the
+/// build began) and the new site does not produce into the staging folder
+/// as hard links, so the swap keeps them.
 pub fn carry(
     out: &Path,
     stage: &Path,
-    old: &manifest::Manifest,
+    survey: &Survey,
     produced: &BTreeMap<String, Option<manifest::Meta>>,
 ) -> Result<(), Diagnostic> {
-    if !out.is_dir() {
-        return Ok(());
-    }
-    let mut walk = WalkDir::new(out)
-        .follow_links(false)
-        .min_depth(1)
-        .into_iter();
-    while let Some(entry) = walk.next() {
-        let Ok(e) = entry else { continue };
-        let Ok(rel) = e.path().strip_prefix(out) else {
-            continue;
-        };
-        let rel_s = rel.to_string_lossy().replace('\\', "/");
-        if e.depth() == 1 && manifest::RESERVED.contains(&rel_s.as_str()) {
-            if e.file_type().is_dir() {
-                walk.skip_current_dir();
-            }
+    for u in &survey.unlisted {
+        // Something the new site produces there, or a file of the new site
+        // where this needs a folder: the new site wins.
+        let taken = produced.contains_key(&u.rel)
+            || (u.rel.match_indices('/')).any(|(i, _)| produced.contains_key(&u.rel[..i]));
+        let target = stage.join(&u.rel);
+        if taken || target.symlink_metadata().is_ok() {
             continue;
         }
-        if old.contains(&rel_s) || produced.contains_key(&rel_s) {
-            continue;
-        }
-        let target = stage.join(rel);
-        let ft = e.file_type();
-        if ft.is_dir() {
-            if target.exists() && !target.is_dir() {
-                walk.skip_current_dir();
-                continue;
+        match u.kind {
+            Kind::Folder => std::fs::create_dir_all(&target)
+                .map_err(|err| io_err(&target, Key::IoCreateFolder, err))?,
+            Kind::File | Kind::Symlink => {
+                step();
+                link_or_copy(&out.join(&u.rel), &target, u.kind == Kind::Symlink)?;
             }
-            // Folders come with their files; only an empty one is carried as such.
-            let empty = std::fs::read_dir(e.path()).is_ok_and(|mut d| d.next().is_none());
-            if empty {
-                std::fs::create_dir_all(&target)
-                    .map_err(|err| io_err(&target, Key::IoCreateFolder, err))?;
-            }
-        } else if !target.exists() {
-            step();
-            link_or_copy(e.path(), &target, ft.is_symlink())?;
         }
     }
     Ok(())
+}
+
+/// What the output folder holds besides the files the last build wrote,
+/// found by one walk when a build begins.
+#[derive(Debug, Clone, Default)]
+pub struct Survey {
+    /// In path order.
+    pub unlisted: Vec<Unlisted>,
+}
+
+/// A file, link or empty folder of the output folder that the last build's
+/// manifest does not list.
+#[derive(Debug, Clone)]
+pub struct Unlisted {
+    /// Path in the output folder, `/`-separated.
+    pub rel: String,
+    /// What it is.
+    pub kind: Kind,
+}
+
+/// The kind of an [`Unlisted`] entry.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// A file.
+    File,
+    /// A symbolic link (never followed).
+    Symlink,
+    /// An empty folder (a folder with files comes with them).
+    Folder,
+}
+
+impl Survey {
+    /// Walks `out` (which may not exist) against the last build's manifest.
+    pub fn of(out: &Path, old: &manifest::Manifest) -> Survey {
+        let mut unlisted = Vec::new();
+        let walk = WalkDir::new(out)
+            .follow_links(false)
+            .min_depth(1)
+            .sort_by_file_name()
+            .into_iter()
+            .filter_entry(|e| {
+                e.depth() != 1 || !manifest::RESERVED.iter().any(|r| e.file_name() == *r)
+            });
+        for e in walk.filter_map(Result::ok) {
+            let Ok(rel) = e.path().strip_prefix(out) else {
+                continue;
+            };
+            let rel = rel.to_string_lossy().replace('\\', "/");
+            let ft = e.file_type();
+            let kind = if ft.is_dir() {
+                let empty = std::fs::read_dir(e.path()).is_ok_and(|mut d| d.next().is_none());
+                if !empty {
+                    continue;
+                }
+                Kind::Folder
+            } else if ft.is_symlink() {
+                Kind::Symlink
+            } else {
+                Kind::File
+            };
+            if kind == Kind::Folder || !old.contains(&rel) {
+                unlisted.push(Unlisted { rel, kind });
+            }
+        }
+        Survey { unlisted }
+    }
+
+    /// The files and links that are someone else's: all but jianxun's own
+    /// bookkeeping and a `.git` folder.
+    pub fn foreign(&self) -> Vec<String> {
+        (self.unlisted.iter())
+            .filter(|u| u.kind != Kind::Folder)
+            .filter(|u| u.rel != ".git" && !u.rel.starts_with(".git/"))
+            .map(|u| u.rel.clone())
+            .collect()
+    }
 }
 
 /// Hard-links `from` to `to` (a symlink is recreated as a symlink); copies

@@ -15,9 +15,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
-use walkdir::WalkDir;
-
-use super::commit::{self, INSIDE, MARKER, Place, io_err};
+use super::commit::{self, INSIDE, MARKER, Place, Survey, io_err};
 use super::manifest::{self, MANIFEST, Manifest, Meta, RESERVED, is_safe_rel};
 use super::{Data, Output};
 use crate::diag::Diagnostic;
@@ -66,8 +64,15 @@ fn absolute(p: &Path) -> PathBuf {
 /// read back as sources by the next build.
 const SOURCE_DIRS: [&str; 4] = ["content", "static", "templates", "themes"];
 
-/// Checks that `out` may be written by a build of the site at `root`.
-pub fn check_output_dir(root: &Path, out: &Path, force: bool) -> Result<(), Diagnostic> {
+/// Checks that `out` may be written by a build of the site at `root`;
+/// gives what it holds besides the last build's files (nothing when it
+/// does not exist yet or an interrupted commit is pending, to be surveyed
+/// once that is finished).
+pub fn check_output_dir(
+    root: &Path,
+    out: &Path,
+    force: bool,
+) -> Result<Option<Survey>, Diagnostic> {
     let root_abs = absolute(root);
     let out_abs = absolute(out);
     if out_abs == root_abs {
@@ -99,17 +104,18 @@ pub fn check_output_dir(root: &Path, out: &Path, force: bool) -> Result<(), Diag
         }
     }
     if !out_abs.is_dir() {
-        return Ok(());
+        return Ok(Some(Survey::default()));
     }
     let manifest = manifest::read(&out_abs).map_err(|mut d| {
         d.path = out.join(MANIFEST);
         d
     })?;
     // An interrupted commit is finished before its files are judged.
-    if force || commit::pending(&out_abs) {
-        return Ok(());
+    if commit::pending(&out_abs) {
+        return Ok(None);
     }
-    let foreign = foreign_files(&out_abs, &manifest);
+    let survey = Survey::of(&out_abs, &manifest);
+    let foreign = if force { Vec::new() } else { survey.foreign() };
     if !foreign.is_empty() {
         let shown: Vec<_> = foreign.iter().take(5).cloned().collect();
         return Err(refuse(
@@ -127,36 +133,7 @@ pub fn check_output_dir(root: &Path, out: &Path, force: bool) -> Result<(), Diag
             msg!(OutForeignHint),
         ));
     }
-    Ok(())
-}
-
-/// Files in `out` that the manifest does not list (a `.git` folder and
-/// jianxun's own bookkeeping aside).
-fn foreign_files(out: &Path, manifest: &Manifest) -> Vec<String> {
-    let mut foreign = Vec::new();
-    for e in WalkDir::new(out)
-        .sort_by_file_name()
-        .into_iter()
-        .filter_entry(|e| {
-            e.depth() != 1
-                || (e.file_name() != ".git" && !RESERVED.iter().any(|r| e.file_name() == *r))
-        })
-        .filter_map(Result::ok)
-    {
-        if e.file_type().is_dir() {
-            continue;
-        }
-        let rel = e
-            .path()
-            .strip_prefix(out)
-            .unwrap_or(e.path())
-            .to_string_lossy()
-            .replace('\\', "/");
-        if !manifest.contains(&rel) {
-            foreign.push(rel);
-        }
-    }
-    foreign
+    Ok(Some(survey))
 }
 
 /// Where to stage: beside the output folder (swap), unless the output
@@ -208,6 +185,7 @@ fn same_device(_: &Path, _: &Path) -> bool {
 pub struct Staging {
     place: Place,
     old: Manifest,
+    survey: Survey,
     fingerprint: Option<u128>,
     state: Mutex<StageState>,
     committed: bool,
@@ -245,15 +223,26 @@ fn write_file(path: &Path, bytes: &[u8]) -> std::io::Result<i128> {
 
 impl Staging {
     /// Finishes or clears what an interrupted build left, checks the output
-    /// folder and opens a fresh staging folder.
-    pub fn begin(root: &Path, out: &Path, force: bool) -> Result<Staging, Diagnostic> {
+    /// folder and opens a fresh staging folder. `checked` is what
+    /// [`check_output_dir`] gave for the same folder just before, if the
+    /// caller asked it: the folder is then not walked again.
+    pub fn begin(
+        root: &Path,
+        out: &Path,
+        force: bool,
+        checked: Option<Survey>,
+    ) -> Result<Staging, Diagnostic> {
         let abs = absolute(out);
         // Refuse a wrong folder before touching anything in or beside it.
-        check_output_dir(root, out, force)?;
+        let mut survey = match checked {
+            Some(s) => Some(s),
+            None => check_output_dir(root, out, force)?,
+        };
         if commit::pending(&abs) {
             commit::recover(&abs)?;
-            check_output_dir(root, out, force)?;
+            survey = check_output_dir(root, out, force)?;
         }
+        let survey = survey.unwrap_or_default();
         let old = manifest::read(&abs)?;
         let place = place(&abs);
         std::fs::create_dir_all(&place.stage)
@@ -263,6 +252,7 @@ impl Staging {
         Ok(Staging {
             place,
             old,
+            survey,
             fingerprint: None,
             state: Mutex::new(StageState::default()),
             committed: false,
@@ -402,7 +392,7 @@ impl Staging {
         // From here on a failure is recovered by the next run, not by Drop.
         self.committed = true;
         if swap {
-            commit::carry(&out, &stage, &self.old, &st.produced)?;
+            commit::carry(&out, &stage, &self.survey, &st.produced)?;
             commit::swap(&stage, &out, &removed, &self.old)?;
         } else {
             commit::journal(&stage, &out, &removed)?;
@@ -445,7 +435,7 @@ pub fn up_to_date(out: &Path, fingerprint: u128) -> bool {
 
 /// Writes a whole in-memory `output` into `out` through a [`Staging`].
 pub fn write(root: &Path, output: &Output, out: &Path, force: bool) -> Result<Report, Diagnostic> {
-    let staging = Staging::begin(root, out, force)?;
+    let staging = Staging::begin(root, out, force, None)?;
     for (rel, data) in &output.files {
         staging.put(rel, data)?;
     }
