@@ -46,18 +46,15 @@ pub struct Fields {
 /// The marker of a guessed value's comment.
 pub const GUESSED: &str = "# 推测：";
 
+/// Writes `key: value` (`value` already written as YAML) with the comment
+/// its source asks for.
 fn line(out: &mut String, key: &str, value: &str, source: &Source, missing: &str) {
     match source {
-        Source::Known => out.push_str(&format!("{key}: {}\n", yaml_str(value))),
-        Source::Guessed(why) => out.push_str(&format!(
-            "{key}: {}    {GUESSED}正文提到“{why}”\n",
-            yaml_str(value)
-        )),
-        Source::Missing => out.push_str(&format!(
-            "{key}: {}    # {}\n",
-            yaml_str(value),
-            placeholder(missing)
-        )),
+        Source::Known => out.push_str(&format!("{key}: {value}\n")),
+        Source::Guessed(why) => {
+            out.push_str(&format!("{key}: {value}    {GUESSED}正文提到“{why}”\n"))
+        }
+        Source::Missing => out.push_str(&format!("{key}: {value}    # {}\n", placeholder(missing))),
     }
 }
 
@@ -72,7 +69,7 @@ pub fn write(f: &Fields, file_stem: &str) -> String {
     line(
         &mut out,
         "title",
-        &f.title.0,
+        &yaml_str(&f.title.0),
         &f.title.1,
         "标题：文中没有认出标题，暂用文件名",
     );
@@ -90,7 +87,7 @@ pub fn write(f: &Fields, file_stem: &str) -> String {
     line(
         &mut out,
         "campaign",
-        &campaign,
+        &yaml_str(&campaign),
         &f.campaign.1,
         "活动：正文没有提到哪个活动，暂填第一个活动",
     );
@@ -102,7 +99,7 @@ pub fn write(f: &Fields, file_stem: &str) -> String {
     line(
         &mut out,
         "region",
-        region,
+        &yaml_str(region),
         &f.region.1,
         "地区：正文没有提到认得的地名，暂填全国",
     );

@@ -189,7 +189,7 @@ fn title(body: &mut Vec<Block>, r: &mut Recognised) {
 fn distribution(body: &mut Vec<Block>, r: &mut Recognised) {
     while let Some(p) = body.last().and_then(para) {
         let text = squeeze(&p.text());
-        if is_drawn_rule(&text) || text.is_empty() {
+        if is_drawn_rule(&text) || (text.is_empty() && p.images().is_empty()) {
             body.pop();
             continue;
         }

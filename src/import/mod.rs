@@ -155,17 +155,7 @@ pub fn import(
         fallback_campaign: site.campaigns.first().map(|c| c.slug.clone()),
     };
     let slug = slug_of(&title, file_stem, site.config);
-    let counts = Counts {
-        paragraphs: md
-            .text
-            .split("\n\n")
-            .filter(|b| !b.starts_with("![") && !b.starts_with('|') && !b.starts_with("[^"))
-            .count(),
-        tables: md.tables,
-        images: md.images.len(),
-        captions: md.captions,
-        notes: md.text.matches("\n[^").count(),
-    };
+    let counts = counts(&md);
     Ok(Imported {
         year: fields.date.0.get(..4).unwrap_or("0000").to_string(),
         text: frontmatter::write(&fields, file_stem) + &md.text,
@@ -186,4 +176,18 @@ fn slug_of(title: &str, file_stem: &str, config: &Config) -> String {
         .map(|t| scaffold::bulletin_slug(t, &config.region_slugs))
         .find(|s| !s.is_empty() && crate::pathname::unfit(s).is_none())
         .unwrap_or_else(|| "bulletin".to_string())
+}
+
+/// What the Markdown body holds.
+fn counts(md: &markdown::Converted) -> Counts {
+    let blocks = md.text.split("\n\n");
+    Counts {
+        paragraphs: blocks
+            .filter(|b| !b.starts_with("![") && !b.starts_with('|') && !b.starts_with("[^"))
+            .count(),
+        tables: md.tables,
+        images: md.images.len(),
+        captions: md.captions,
+        notes: md.text.matches("\n[^").count(),
+    }
 }
