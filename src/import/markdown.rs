@@ -104,7 +104,7 @@ fn caption(p: &Para) -> Option<(String, String)> {
     }
     let credit_at = t.rfind(['（', '(']).filter(|&j| {
         let c = &t[j..];
-        c.ends_with(['）', ')']) && c.contains('摄')
+        c.ends_with(['）', ')']) && (c.contains('摄') || c.contains("供图"))
     });
     let (text, credit) = match credit_at {
         Some(j) => (t[..j].trim_end(), t[j..].to_string()),

@@ -20,6 +20,7 @@ mod habits;
 mod hardening;
 mod hardening_misc;
 mod import;
+mod import_examples;
 mod incremental;
 mod lang;
 mod links;
