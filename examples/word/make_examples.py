@@ -51,9 +51,10 @@ def png(width, height, pixel):
 
 
 def scene(sky, ground, shapes):
-    """Sky and ground gradients with coloured rectangles (x0, y0, x1, y1, rgb)."""
+    """Sky and ground gradients with coloured rectangles (x0, y0, x1, y1, rgb),
+    each drawn over the ones before it."""
     def pixel(x, y):
-        for x0, y0, x1, y1, rgb in shapes:
+        for x0, y0, x1, y1, rgb in reversed(shapes):
             if x0 <= x < x1 and y0 <= y < y1:
                 return rgb
         base = sky if y < 250 else ground
