@@ -191,3 +191,24 @@ fn counts(md: &markdown::Converted) -> Counts {
         notes: md.text.matches("\n[^").count(),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs_never_leave_their_folder() {
+        let cfg = Config::default();
+        for (title, stem, want) in [
+            ("../../etc/passwd", "a", "etc-passwd"),
+            ("厦门演练", "x", "xiamen-yanlian"),
+            ("！！！", "第3期", "di-3-qi"),
+            ("！！！", "？", "bulletin"),
+            ("CON", "x", "x"),
+        ] {
+            let slug = slug_of(title, stem, &cfg);
+            assert_eq!(slug, want, "{title}");
+            assert!(slug.chars().all(|c| c.is_ascii_alphanumeric() || c == '-'));
+        }
+    }
+}

@@ -493,3 +493,44 @@ fn unknown_campaigns_and_series_are_usage_errors_with_a_suggestion() {
         help.stdout
     );
 }
+
+#[test]
+fn a_slug_taken_by_another_bulletin_an_empty_folder_and_an_unwritable_site_are_refused() {
+    let f = site();
+    f.write_bytes("a.docx", &plain());
+    f.write(
+        "content/bulletins/2024/xiamen-gangqukaizhanxiaofangyanlian.md",
+        "---\ntitle: 旧稿\ndate: 2024-06-12\ncampaign: ankang-cup\nregion: 福建/厦门\n---\n正文。\n",
+    );
+    let run = f.run(&["import", "a.docx", "--force"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("a.docx: error[E064]: the slug `xiamen-gangqukaizhanxiaofangyanlian` is already used by content/bulletins/2024/xiamen-gangqukaizhanxiaofangyanlian.md"),
+        "{}",
+        run.stderr
+    );
+    assert!(!f.path("content/bulletins/2025").exists());
+    std::fs::remove_file(f.path("content/bulletins/2024/xiamen-gangqukaizhanxiaofangyanlian.md"))
+        .unwrap();
+
+    std::fs::create_dir_all(f.path("empty")).unwrap();
+    let run = f.run(&["import", "empty"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("error: the folder `empty` holds no .docx file"),
+        "{}",
+        run.stderr
+    );
+
+    // A file where the year's folder should be: nothing can be written.
+    f.write("content/bulletins/2025", "not a folder");
+    let run = f.run(&["import", "a.docx"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("a.docx: error[E065]: cannot write content/bulletins/2025/xiamen-gangqukaizhanxiaofangyanlian:"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(f.read("content/bulletins/2025"), "not a folder");
+}
