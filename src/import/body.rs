@@ -178,6 +178,17 @@ fn inline_or_property(s: &mut State, e: &Element, in_ppr: bool, in_rpr: bool, cx
         "blip" => e.attr("embed").map(|id| Inline::Image(id.to_string())),
         "imagedata" => e.attr("id").map(|id| Inline::Image(id.to_string())),
         "footnoteReference" => e.attr("id").map(|id| Inline::Note(id.to_string())),
+        // A line drawn as a shape: how many mastheads draw their red rule.
+        "line" | "prstGeom"
+            if name == "line" || matches!(e.attr("prst"), Some("line" | "straightConnector1")) =>
+        {
+            p.rule_below = true;
+            None
+        }
+        "srgbClr" if p.rule_below => {
+            p.red |= e.attr("val").is_some_and(is_red);
+            None
+        }
         _ if in_ppr => {
             paragraph_property(p, name, e, cx, &mut s.num);
             None
@@ -381,6 +392,20 @@ mod tests {
             texts,
             [("简讯".to_string(), true), ("正文".to_string(), false)]
         );
+    }
+
+    #[test]
+    fn a_red_line_drawn_as_a_shape_is_a_rule() {
+        let b = read(concat!(
+            r#"<w:p><w:r><w:drawing><wp:anchor><a:graphic><a:graphicData><wps:wsp><wps:spPr><a:prstGeom prst="line"/>"#,
+            r#"<a:ln><a:solidFill><a:srgbClr val="FF0000"/></a:solidFill></a:ln></wps:spPr></wps:wsp></a:graphicData></a:graphic></wp:anchor></w:drawing></w:r></w:p>"#,
+            r#"<w:p><w:r><w:pict><v:line strokecolor="red"/></w:pict></w:r></w:p><w:p/>"#,
+        ));
+        let rules: Vec<_> = b
+            .iter()
+            .map(|b| (para(b).rule_below, para(b).red))
+            .collect();
+        assert_eq!(rules, [(true, true), (true, false), (false, false)]);
     }
 
     #[test]

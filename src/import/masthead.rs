@@ -98,9 +98,19 @@ fn masthead(body: &mut Vec<Block>, r: &mut Recognised) {
     });
     let end = match rule {
         Some(i) => i + 1,
-        None => top
-            .take_while(|b| para(b).is_some_and(|p| is_masthead_line(&p.text())))
-            .count(),
+        None => {
+            let n = (top.clone())
+                .take_while(|b| para(b).is_some_and(|p| is_masthead_line(&p.text())))
+                .count();
+            // The issuer and date under the series and issue lines.
+            let dated = |b: &Block| {
+                para(b).is_some_and(|p| {
+                    let t = p.text();
+                    t.chars().count() <= 40 && find_date(&t).is_some()
+                })
+            };
+            n + usize::from(n > 0 && body.get(n).is_some_and(dated))
+        }
     };
     let lines: Vec<Para> = body
         .drain(..end)
@@ -431,6 +441,21 @@ mod tests {
             ]
         );
         assert_eq!(r.body, [p("　　正文。")]);
+    }
+
+    #[test]
+    fn a_masthead_without_a_rule_ends_at_its_date_line() {
+        let r = recognise(vec![
+            p("工作简讯"),
+            p("第6期"),
+            p("营口市总工会办公室　　2025年12月30日"),
+            p("营口设立专项资金"),
+            p("正文。"),
+        ]);
+        assert_eq!(r.series.as_deref(), Some("工作简讯"));
+        assert_eq!(r.issuer.as_deref(), Some("营口市总工会办公室"));
+        assert_eq!(r.title.as_deref(), Some("营口设立专项资金"));
+        assert_eq!(r.body, [p("正文。")]);
     }
 
     #[test]
