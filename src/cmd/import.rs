@@ -134,7 +134,10 @@ fn files(named: &[PathBuf], failed: &mut usize, lang: Lang) -> Vec<PathBuf> {
                 .file_name()
                 .map(|n| n.to_string_lossy().to_string())
                 .unwrap_or_default();
-            p.is_file() && name.to_lowercase().ends_with(".docx") && !name.starts_with("~$")
+            let lower = name.to_lowercase();
+            // Old .doc and .wps files are named so the editor hears about them.
+            let word = [".docx", ".doc", ".wps"].iter().any(|e| lower.ends_with(e));
+            p.is_file() && word && !name.starts_with("~$")
         });
         found.sort();
         if found.is_empty() {
@@ -248,19 +251,19 @@ fn not_read(file: &Path, shown: &str, why: NotRead) -> Box<Diagnostic> {
             msg!(ImportNotWord, shown),
             msg!(ImportNotWordHint),
         ),
-        NotRead::Broken(part, reason) => {
-            let why = if part.is_empty() {
-                reason
-            } else {
-                format!("{part}: {reason}")
-            };
-            error(
-                file,
-                "import-broken-docx",
-                msg!(ImportBroken, shown, why),
-                msg!(ImportBrokenHint),
-            )
-        }
+        // The reader's own words are for developers: the part is enough.
+        NotRead::Broken(part, _) if part.is_empty() => error(
+            file,
+            "import-broken-docx",
+            msg!(ImportBroken, shown),
+            msg!(ImportBrokenHint),
+        ),
+        NotRead::Broken(part, _) => error(
+            file,
+            "import-broken-docx",
+            msg!(ImportBrokenPart, shown, part),
+            msg!(ImportBrokenHint),
+        ),
     }
 }
 

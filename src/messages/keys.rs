@@ -597,6 +597,7 @@ keys! {
     ImportNotDocx,
     ImportSaveAsHint,
     ImportBroken,
+    ImportBrokenPart,
     ImportBrokenHint,
     ImportNotWord,
     ImportNotWordHint,

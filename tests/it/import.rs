@@ -338,6 +338,17 @@ fn the_command_line_wins_over_guesses_and_a_folder_imports_every_docx() {
     f.write_bytes("in/a.docx", &plain());
     f.write_bytes("in/~$a.docx", b"lock");
     f.write("in/notes.txt", "x");
+    f.write_bytes(
+        "old/a.doc",
+        &[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1],
+    );
+    let old = f.run(&["import", "old"]);
+    assert_eq!(old.code, 1, "{}", old.stderr);
+    assert!(
+        old.stderr.contains("old/a.doc: error[E061]"),
+        "a .doc in a folder is named: {}",
+        old.stderr
+    );
     let run = f.run(&[
         "import",
         "in",
@@ -375,6 +386,7 @@ fn documents_that_are_not_docx_are_refused_with_how_to_save_them() {
     f.write_bytes("sheet.docx", &zip.finish().unwrap().into_inner());
     assert!(!sheet.is_empty());
     f.write("text.docx", "这是纯文本，不是 Word 文档");
+    f.write_bytes("badxml.docx", &Docx::new(WORD_NS, "<w:p></w:r>").bytes());
     for (file, code, words) in [
         (
             "old.doc",
