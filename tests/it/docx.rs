@@ -118,13 +118,9 @@ fn chunk(out: &mut Vec<u8>, kind: &[u8], data: &[u8]) {
 
 /// A valid `w`×`h` PNG of one colour (stored, not compressed).
 pub fn png(w: u32, h: u32, rgb: [u8; 3]) -> Vec<u8> {
-    let mut raw = Vec::new();
-    for _ in 0..h {
-        raw.push(0);
-        for _ in 0..w {
-            raw.extend(rgb);
-        }
-    }
+    // Each row: filter type 0, then the pixels.
+    let row: Vec<u8> = std::iter::once(0).chain(rgb.repeat(w as usize)).collect();
+    let raw = row.repeat(h as usize);
     let mut z = vec![0x78, 0x01];
     for (i, block) in raw.chunks(65535).enumerate() {
         let last = (i + 1) * 65535 >= raw.len();
