@@ -43,8 +43,8 @@ pub struct Fields {
     pub fallback_campaign: Option<String>,
 }
 
-/// The marker of a guessed value's comment.
-pub const GUESSED: &str = "# 推测：";
+/// The marker of a guessed value's comment, which `check` reports.
+pub const GUESSED: &str = crate::content::review::GUESS_MARK;
 
 /// Writes `key: value` (`value` already written as YAML) with the comment
 /// its source asks for.
@@ -215,7 +215,8 @@ mod tests {
         assert!(b.is_draft());
         assert_eq!(b.title, "宜宾: 园区“安康杯”");
         assert_eq!(b.metrics[0].raw, "411家");
-        assert_eq!(b.placeholders.len(), 2);
+        // The review and the region placeholders, the campaign and metric guesses.
+        assert_eq!(b.placeholders.len(), 4);
         assert_eq!(
             b.issued.distribution.unwrap().bao,
             ["省总工会", "市委办公室"]

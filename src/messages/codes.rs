@@ -99,6 +99,7 @@ pub const CODES: &[CodeInfo] = &[
     c("E065", "import-cannot-write"),
     c("E066", "import-cannot-read"),
     c("W016", "import-image-skipped"),
+    c("W017", "import-guess"),
 ];
 
 /// The kind named `name_or_id` (`date-invalid`, `E012`, `e12`).

@@ -587,5 +587,7 @@ pub fn template(key: Key) -> &'static str {
         Key::HelpImportForce => "replace a bulletin imported before",
         Key::ValFiles => "FILE",
         Key::ImportCannotReadHint => "check the file and folder names; close the document in Word or WPS if it is open",
+        Key::GuessLeft => "this value was guessed from the text on import and is not confirmed yet",
+        Key::GuessLeftHint => "check it: if right, delete the “# 推测：…” comment after it; if not, correct the value and delete the comment",
     }
 }

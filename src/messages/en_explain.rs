@@ -393,6 +393,11 @@ pub fn explain(id: &str) -> Option<Explanation> {
             "(an EMF shape in the text)",
             "![flow chart](photo-3.png)",
         ),
+        "W017" => e(
+            "jianxun import guessed this value (campaign, region or metric) from the text and wrote why in a “# 推测：…” comment after it. Once an editor has checked it and deleted the comment, the warning goes.",
+            "region: 四川/宜宾    # 推测：正文提到“宜宾”",
+            "region: 四川/宜宾",
+        ),
         _ => return None,
     })
 }

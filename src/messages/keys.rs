@@ -642,4 +642,6 @@ keys! {
     HelpImportForce,
     ValFiles,
     ImportCannotReadHint,
+    GuessLeft,
+    GuessLeftHint,
 }

@@ -587,5 +587,7 @@ pub fn template(key: Key) -> &'static str {
         Key::HelpImportForce => "已经导入过的，用这次导入的替换",
         Key::ValFiles => "文件",
         Key::ImportCannotReadHint => "看看文件名和文件夹是否写对了；文件还在 Word 或 WPS 里开着的话，先关掉它",
+        Key::GuessLeft => "这个值是导入时从正文推测的，还没有核对",
+        Key::GuessLeftHint => "核对它：对的话删去后面的“# 推测：…”注释，不对就改成正确的值再删去注释",
     }
 }

@@ -393,6 +393,11 @@ pub fn explain(id: &str) -> Option<Explanation> {
             "（正文里的 EMF 图形）",
             "![流程图](photo-3.png)",
         ),
+        "W017" => e(
+            "jianxun import 从正文推测了这个值（活动、地区或指标），在它后面用“# 推测：……”注释写明了根据。编辑核对后删去注释，警告就没有了。",
+            "region: 四川/宜宾    # 推测：正文提到“宜宾”",
+            "region: 四川/宜宾",
+        ),
         _ => return None,
     })
 }

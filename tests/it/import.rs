@@ -242,6 +242,17 @@ fn a_word_document_with_a_masthead_becomes_a_draft_bundle() {
     let check = f.run(&["check"]);
     assert_eq!(check.code, 0, "{}", check.stderr);
     assert!(check.stderr.contains("W010"), "{}", check.stderr);
+    // Each guess is a warning at its comment until an editor confirms it.
+    let at = format!(
+        "{dir}/index.md:4:25: warning[W017]: this value was guessed from the text on import"
+    );
+    assert!(check.stderr.contains(&at), "{}", check.stderr);
+    assert_eq!(
+        check.stderr.matches("[W017]").count(),
+        4,
+        "{}",
+        check.stderr
+    );
     assert!(!check.stderr.contains("E0"), "{}", check.stderr);
     // Not published until an editor has looked.
     assert_eq!(f.run(&["build"]).code, 0);
