@@ -22,6 +22,7 @@ pub mod config;
 pub mod content;
 pub mod diag;
 pub mod exit;
+pub mod import;
 pub mod messages;
 pub mod output;
 pub mod pathname;

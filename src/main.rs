@@ -14,6 +14,7 @@ fn main() {
         Run::Init(opts) => cmd::init::run(&opts),
         Run::Explain(code) => cmd::explain::run(&code),
         Run::List(opts) => cmd::list::run(&opts),
+        Run::Import(opts) => cmd::import::run(&opts),
     };
     std::process::exit(code);
 }

@@ -32,6 +32,7 @@ const COMMANDS: &[(&str, Key, Key)] = &[
     ("init", Key::HelpInit, Key::HelpInitAfter),
     ("serve", Key::HelpServe, Key::HelpServeAfter),
     ("list", Key::HelpList, Key::HelpListAfter),
+    ("import", Key::HelpImport, Key::HelpImportAfter),
 ];
 
 /// Each argument (command path, argument id) with its help.
@@ -72,6 +73,12 @@ const ARGS: &[(&str, &str, Key)] = &[
     ("list", "root", Key::HelpRoot),
     ("list", "status", Key::HelpListStatus),
     ("list", "format", Key::HelpListFormat),
+    ("import", "files", Key::HelpImportFiles),
+    ("import", "campaign", Key::HelpImportCampaign),
+    ("import", "region", Key::HelpImportRegion),
+    ("import", "series", Key::HelpImportSeries),
+    ("import", "root", Key::HelpRoot),
+    ("import", "force", Key::HelpImportForce),
 ];
 
 /// The placeholder shown for the value of each argument (by id), as in
@@ -95,6 +102,8 @@ const VALUE_NAMES: &[(&str, Key)] = &[
     ("port", Key::ValPort),
     ("bind", Key::ValAddress),
     ("status", Key::ValStatus),
+    ("files", Key::ValFiles),
+    ("series", Key::ValName),
 ];
 
 /// `cmd` with every text in `lang`.

@@ -162,6 +162,30 @@ pub enum Command {
         #[arg(long)]
         open: bool,
     },
+    /// Import Word/WPS documents (.docx) as draft bulletins with their photos.
+    #[command(
+        after_help = "Examples:\n  jianxun import bulletin.docx\n  jianxun import inbox/ --campaign ankang-cup --region 四川/宜宾"
+    )]
+    Import {
+        /// The .docx files, or folders holding them.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// The campaign (slug or name); guessed from the text when not given.
+        #[arg(long)]
+        campaign: Option<String>,
+        /// The region (e.g. 四川/宜宾); guessed from the text when not given.
+        #[arg(long)]
+        region: Option<String>,
+        /// The series (slug or name); read from the masthead when not given.
+        #[arg(long)]
+        series: Option<String>,
+        /// Site root (the folder holding jianxun.yaml).
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// Replace a bulletin imported before.
+        #[arg(long)]
+        force: bool,
+    },
 }
 
 /// What `jianxun new` creates.
@@ -350,6 +374,23 @@ pub struct InitOpts {
     pub force: bool,
 }
 
+/// Options for `import`, free of clap.
+#[derive(Debug, Clone)]
+pub struct ImportOpts {
+    /// Site root.
+    pub root: PathBuf,
+    /// Files and folders to import.
+    pub files: Vec<PathBuf>,
+    /// Campaign slug or name, if given.
+    pub campaign: Option<String>,
+    /// Region path, if given.
+    pub region: Option<String>,
+    /// Series slug or name, if given.
+    pub series: Option<String>,
+    /// Replace a bulletin imported before.
+    pub force: bool,
+}
+
 /// What to run, in plain types.
 #[derive(Debug, Clone)]
 pub enum Run {
@@ -369,6 +410,8 @@ pub enum Run {
     Explain(String),
     /// `jianxun list`
     List(ListOpts),
+    /// `jianxun import`
+    Import(ImportOpts),
 }
 
 /// The site root named by `--root` in the process arguments, if any, so
@@ -481,6 +524,21 @@ fn plain(cli: Cli) -> Run {
             bind,
             drafts,
             open,
+        }),
+        Command::Import {
+            files,
+            campaign,
+            region,
+            series,
+            root,
+            force,
+        } => Run::Import(ImportOpts {
+            root,
+            files,
+            campaign,
+            region,
+            series,
+            force,
         }),
     }
 }

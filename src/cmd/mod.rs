@@ -7,6 +7,7 @@ pub mod build;
 pub mod check;
 pub mod explain;
 pub mod fix;
+pub mod import;
 pub mod init;
 pub mod list;
 pub mod new;

@@ -37,7 +37,7 @@ pub(crate) fn write_new(path: &Path, text: &str) -> std::io::Result<()> {
 }
 
 /// Reads and parses the site; content errors are not `new`'s business.
-fn read_site(root: &Path, lang: Lang) -> Result<(Sources, Parsed), i32> {
+pub(crate) fn read_site(root: &Path, lang: Lang) -> Result<(Sources, Parsed), i32> {
     match discover(root) {
         Ok(sources) => {
             let (parsed, _) = parse(&sources);
@@ -107,7 +107,7 @@ fn date_or_today(date: Option<&str>, lang: Lang) -> Result<String, i32> {
 
 /// The slug of the campaign written `wanted` (slug, name or full name), or
 /// the usage error naming the campaigns there are.
-fn campaign_of(parsed: &Parsed, wanted: &str, lang: Lang) -> Result<String, i32> {
+pub(crate) fn campaign_of(parsed: &Parsed, wanted: &str, lang: Lang) -> Result<String, i32> {
     let found = parsed
         .campaigns
         .iter()

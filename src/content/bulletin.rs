@@ -536,7 +536,8 @@ pub fn parse(config: &Config, path: &Path, text: &str) -> Result<Bulletin, Vec<D
     );
     let placeholders = review::placeholders(text);
     if status != Some(Status::Draft) {
-        (f.diags).extend((placeholders.iter()).map(|s| review::placeholder_left(path, s, false)));
+        let left = placeholders.iter().filter(|s| !review::is_guess(s));
+        (f.diags).extend(left.map(|s| review::placeholder_left(path, s, false)));
     }
     let (Some(date), true) = (date, f.diags.is_empty()) else {
         return Err(f.diags);

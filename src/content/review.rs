@@ -99,11 +99,38 @@ pub fn placeholder(what: &str) -> String {
     format!("{PLACEHOLDER_OPEN}{what}）")
 }
 
+/// How `jianxun import` marks a value it guessed, in a comment after it:
+/// `region: 四川/宜宾    # 推测：正文提到“宜宾”`.
+pub const GUESS_MARK: &str = "# 推测：";
+
+/// Whether `spot` is a guess's comment rather than a placeholder.
+pub fn is_guess(spot: &Spot) -> bool {
+    let rest: String = spot.line.chars().skip(spot.pos.col - 1).collect();
+    rest.starts_with(GUESS_MARK)
+}
+
 /// Every placeholder left in `text` (front matter and body), in order,
-/// each to its closing bracket (or the end of its line).
+/// each to its closing bracket (or the end of its line), and the comments
+/// of guessed values in the front matter ([`GUESS_MARK`]) to the end of
+/// their lines.
 pub fn placeholders(text: &str) -> Vec<Spot> {
     let mut out = Vec::new();
+    let mut fences = 0;
     for (i, line) in text.lines().enumerate() {
+        if fences < 2 && line.trim_end() == "---" {
+            fences += 1;
+        }
+        let guess = line.find(GUESS_MARK).filter(|_| fences == 1);
+        if let Some(start) = guess {
+            out.push(Spot {
+                pos: Pos {
+                    line: i + 1,
+                    col: line[..start].chars().count() + 1,
+                },
+                len: line[start..].trim_end().chars().count(),
+                line: line.trim_end_matches('\r').to_string(),
+            });
+        }
         let mut from = 0;
         while let Some(at) = line[from..].find(PLACEHOLDER_OPEN) {
             let start = from + at;
@@ -122,10 +149,14 @@ pub fn placeholders(text: &str) -> Vec<Spot> {
 }
 
 /// The placeholder at `spot` as a diagnostic: an error in a bulletin that
-/// is to be published, a warning in a draft.
+/// is to be published, a warning in a draft; a guess's comment is a
+/// warning either way.
 pub fn placeholder_left(path: &Path, spot: &Spot, draft: bool) -> Diagnostic {
     let (line, col) = (spot.pos.line, spot.pos.col);
-    let d = if draft {
+    let d = if is_guess(spot) {
+        Diagnostic::warning(path, line, col, "import-guess", msg!(GuessLeft))
+            .with_hint(msg!(GuessLeftHint))
+    } else if draft {
         Diagnostic::warning(path, line, col, "placeholder-draft", msg!(PlaceholderDraft))
             .with_hint(msg!(PlaceholderDraftHint))
     } else {
@@ -210,6 +241,20 @@ mod tests {
             .map(|s| (s.pos.line, s.pos.col, s.len))
             .collect();
         assert_eq!(found, [(4, 3, 9), (6, 1, 9), (6, 10, 9), (7, 1, 6)]);
+    }
+
+    #[test]
+    fn guesses_are_marked_in_the_front_matter_only() {
+        let text = "---\nregion: 四川/宜宾    # 推测：正文提到“宜宾”\n---\n正文 # 推测：不是注释\n";
+        let found = placeholders(text);
+        let spots: Vec<_> = found
+            .iter()
+            .map(|s| (s.pos.line, s.pos.col, s.len))
+            .collect();
+        assert_eq!(spots, [(2, 18, 13)]);
+        assert!(is_guess(&found[0]));
+        let d = placeholder_left(Path::new("a.md"), &found[0], false);
+        assert_eq!((d.code, d.is_error()), ("import-guess", false));
     }
 
     #[test]

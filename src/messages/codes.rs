@@ -91,6 +91,15 @@ pub const CODES: &[CodeInfo] = &[
     c("E056", "config-series"),
     c("W012", "issue-duplicate"),
     c("W013", "series-incomplete"),
+    // Import from Word (.docx).
+    c("E061", "import-not-docx"),
+    c("E062", "import-broken-docx"),
+    c("E063", "import-not-word"),
+    c("E064", "import-exists"),
+    c("E065", "import-cannot-write"),
+    c("E066", "import-cannot-read"),
+    c("W016", "import-image-skipped"),
+    c("W017", "import-guess"),
 ];
 
 /// The kind named `name_or_id` (`date-invalid`, `E012`, `e12`).

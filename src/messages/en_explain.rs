@@ -358,6 +358,46 @@ pub fn explain(id: &str) -> Option<Explanation> {
             "series: anquan-jianxun",
             "series: anquan-jianxun\nissue: 2024年第2期",
         ),
+        "E061" => e(
+            "The file to import is not a .docx: old Word .doc and WPS .wps files use another format that jianxun cannot read. Open it in Word or WPS and Save As a Word document (*.docx).",
+            "jianxun import bulletin.doc",
+            "jianxun import bulletin.docx    # after Save As .docx",
+        ),
+        "E062" => e(
+            "The .docx is damaged (the zip or the XML inside is incomplete), as happens with attachments not fully downloaded. Open it in Word or WPS and Save As a new .docx.",
+            "jianxun import half-downloaded.docx",
+            "jianxun import saved-again.docx",
+        ),
+        "E063" => e(
+            "The file is a zip but not a Word document: it has no word/document.xml. Perhaps an Excel (.xlsx) or PowerPoint (.pptx) file, or a renamed one.",
+            "jianxun import figures.xlsx",
+            "jianxun import bulletin.docx",
+        ),
+        "E064" => e(
+            "The folder this document would be imported into already exists, usually from an earlier import. jianxun never overwrites a bulletin: add --force to replace it.",
+            "jianxun import bulletin.docx    # a second time",
+            "jianxun import bulletin.docx --force",
+        ),
+        "E065" => e(
+            "The imported bulletin could not be written into the site: the disk is full, the folder read-only, or access is denied. Nothing was written.",
+            "(importing with a full disk)",
+            "(importing after freeing space)",
+        ),
+        "E066" => e(
+            "The file to import cannot be opened: the name or folder is wrong, the file does not exist, or another program holds it.",
+            "jianxun import bulletn.docx",
+            "jianxun import bulletin.docx",
+        ),
+        "W016" => e(
+            "The document holds EMF/WMF images (shapes drawn in Word or pasted from other programs) that browsers cannot show; they were left out. Save them as PNG or JPG into the bulletin's folder.",
+            "(an EMF shape in the text)",
+            "![flow chart](photo-3.png)",
+        ),
+        "W017" => e(
+            "jianxun import guessed this value (campaign, region or metric) from the text and wrote why in a “# 推测：…” comment after it. Once an editor has checked it and deleted the comment, the warning goes.",
+            "region: 四川/宜宾    # 推测：正文提到“宜宾”",
+            "region: 四川/宜宾",
+        ),
         _ => return None,
     })
 }

@@ -358,6 +358,46 @@ pub fn explain(id: &str) -> Option<Explanation> {
             "series: anquan-jianxun",
             "series: anquan-jianxun\nissue: 2024年第2期",
         ),
+        "E061" => e(
+            "要导入的文件不是 .docx：旧版 Word 的 .doc、WPS 的 .wps 是另一种格式，jianxun 读不了。用 Word 或 WPS 打开，“另存为”Word 文档（*.docx）再导入。",
+            "jianxun import 简报.doc",
+            "jianxun import 简报.docx    # 在 Word/WPS 里另存为 .docx 后",
+        ),
+        "E062" => e(
+            "要导入的 .docx 已经损坏（压缩包或里面的 XML 不完整），常见于没下载完的附件。用 Word 或 WPS 打开它，能打开就另存为一份新的 .docx 再导入。",
+            "jianxun import 没下载完的附件.docx",
+            "jianxun import 另存的新文件.docx",
+        ),
+        "E063" => e(
+            "文件是压缩包，但不是 Word 文档：里面没有正文 word/document.xml。可能是 Excel（.xlsx）、PPT（.pptx）或改了扩展名的文件。",
+            "jianxun import 统计表.xlsx",
+            "jianxun import 简报正文.docx",
+        ),
+        "E064" => e(
+            "这份文件导入后的文件夹已经有了，多半是以前导入过。jianxun 不会覆盖已有的简讯：加 --force 才会用新导入的替换它。",
+            "jianxun import 简报.docx    # 第二次导入",
+            "jianxun import 简报.docx --force",
+        ),
+        "E065" => e(
+            "导入的简讯写不进网站文件夹：磁盘满了、文件夹只读，或没有权限。什么也没有写进去。",
+            "（磁盘已满时导入）",
+            "（腾出空间后再导入）",
+        ),
+        "E066" => e(
+            "要导入的文件打不开：文件名或文件夹写错了、文件不存在，或者正被别的程序占用。",
+            "jianxun import 简根.docx",
+            "jianxun import 简报.docx",
+        ),
+        "W016" => e(
+            "文档里有 EMF/WMF 格式的图片（多是 Word 里画的图形或从别的程序粘贴的图），浏览器显示不了，没有导入。把它另存为 PNG 或 JPG 放进简讯文件夹。",
+            "（正文里的 EMF 图形）",
+            "![流程图](photo-3.png)",
+        ),
+        "W017" => e(
+            "jianxun import 从正文推测了这个值（活动、地区或指标），在它后面用“# 推测：……”注释写明了根据。编辑核对后删去注释，警告就没有了。",
+            "region: 四川/宜宾    # 推测：正文提到“宜宾”",
+            "region: 四川/宜宾",
+        ),
         _ => return None,
     })
 }

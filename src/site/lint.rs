@@ -79,13 +79,16 @@ pub fn lint(input: &Input) -> Vec<Diagnostic> {
 
 /// The placeholders `jianxun new` wrote that a draft still holds: fine
 /// while it is written, a warning so none is forgotten (outside a draft
-/// they are errors of the parse stage).
+/// they are errors of the parse stage); and the guesses of `jianxun
+/// import` not yet confirmed, warnings in any bulletin.
 fn draft_placeholders(parsed: &Parsed) -> Vec<Diagnostic> {
-    let drafts = parsed.bulletins.iter().filter(|b| b.is_draft());
-    drafts
+    use crate::content::review::{is_guess, placeholder_left};
+    let bulletins = parsed.bulletins.iter();
+    bulletins
         .flat_map(|b| {
-            (b.placeholders.iter())
-                .map(|s| crate::content::review::placeholder_left(&b.path, s, true))
+            // A value `import` guessed is a warning until its comment goes.
+            let shown = (b.placeholders.iter()).filter(|s| b.is_draft() || is_guess(s));
+            shown.map(|s| placeholder_left(&b.path, s, true))
         })
         .collect()
 }

@@ -39,6 +39,15 @@ fn no_stage_imports_a_later_one() {
             }
         }
     }
+    // Import converts documents into content: it may read the content and
+    // configuration stages, never the later ones or the command layer.
+    for (path, code) in sources(&src.join("import")) {
+        for later in ["site", "render", "output", "serve", "cmd", "cli"] {
+            if code.contains(&format!("crate::{later}")) {
+                wrong.push(format!("{path} uses crate::{later}"));
+            }
+        }
+    }
     for (path, code) in sources(&src.join("serve")) {
         if code.contains("crate::cmd") || code.contains("crate::cli") {
             wrong.push(format!("{path} uses the command layer"));
@@ -87,5 +96,6 @@ fn pipeline_functions_stay_short() {
     }
     long.extend(long_functions(&src.join("lib.rs"), 80));
     long.extend(long_functions(&src.join("config"), 80));
+    long.extend(long_functions(&src.join("import"), 80));
     assert!(long.is_empty(), "{long:#?}");
 }

@@ -50,8 +50,7 @@ fn example_bulletins() -> Vec<FrontMatter> {
             })
             .collect();
         out.push(FrontMatter {
-            slug: field("slug")
-                .unwrap_or_else(|| e.path().file_stem().unwrap().to_string_lossy().into_owned()),
+            slug: field("slug").unwrap_or_else(|| crate::search::slug_of_file(e.path())),
             campaigns,
             region: field("region").unwrap(),
             draft: field("draft").as_deref() == Some("true"),

@@ -25,6 +25,17 @@ pub struct Fm {
 }
 
 /// The example site's bulletins (drafts included).
+/// A bulletin's slug from its file: the file name, or the folder's for
+/// a page bundle's `index.md`.
+pub fn slug_of_file(path: &std::path::Path) -> String {
+    let stem = path.file_stem().unwrap().to_string_lossy().into_owned();
+    if stem != "index" {
+        return stem;
+    }
+    let dir = path.parent().and_then(|d| d.file_name()).unwrap();
+    dir.to_string_lossy().into_owned()
+}
+
 pub fn example_bulletins() -> Vec<Fm> {
     // Bulletins may name a campaign by slug or by name.
     let mut names = BTreeMap::new();
@@ -58,7 +69,7 @@ pub fn example_bulletins() -> Vec<Fm> {
             .map(|s| s.trim().to_string())
             .map(|s| names.get(&s).cloned().unwrap_or(s))
             .collect();
-        let stem = e.path().file_stem().unwrap().to_string_lossy().into_owned();
+        let stem = slug_of_file(e.path());
         out.push(Fm {
             slug: field("slug").unwrap_or(stem),
             title: field("title").unwrap(),
