@@ -168,10 +168,18 @@ pub fn import(
     })
 }
 
-/// The bundle's folder name: the title's pinyin like `jianxun new`, else
-/// the file name's, else `bulletin`; never a name a folder cannot have.
+/// The bundle's folder name: the file's name when the editor already
+/// wrote it in letters (`yibin-ankang-2025-4.docx`: a title's pinyin runs
+/// its syllables together), else the title's pinyin like `jianxun new`,
+/// else the file name's, else `bulletin`; never a name a folder cannot have.
 fn slug_of(title: &str, file_stem: &str, config: &Config) -> String {
-    [title, file_stem]
+    let named = file_stem.is_ascii() && file_stem.chars().any(|c| c.is_ascii_alphabetic());
+    let order = if named {
+        [file_stem, title]
+    } else {
+        [title, file_stem]
+    };
+    order
         .iter()
         .map(|t| scaffold::bulletin_slug(t, &config.region_slugs))
         .find(|s| !s.is_empty() && crate::pathname::unfit(s).is_none())
@@ -200,11 +208,15 @@ mod tests {
     fn slugs_never_leave_their_folder() {
         let cfg = Config::default();
         for (title, stem, want) in [
-            ("../../etc/passwd", "a", "etc-passwd"),
-            ("厦门演练", "x", "xiamen-yanlian"),
+            ("../../etc/passwd", "简讯", "etc-passwd"),
+            ("厦门演练", "新建 文档", "xiamen-yanlian"),
+            ("厦门演练", "xiamen-drill-2025", "xiamen-drill-2025"),
+            ("厦门演练", "Xiamen Drill", "xiamen-drill"),
+            ("宜宾竞赛", "../../x", "x"),
             ("！！！", "第3期", "di-3-qi"),
             ("！！！", "？", "bulletin"),
-            ("CON", "x", "x"),
+            ("CON", "简讯", "jianxun"),
+            ("CON", "nul", "bulletin"),
         ] {
             let slug = slug_of(title, stem, &cfg);
             assert_eq!(slug, want, "{title}");

@@ -311,8 +311,8 @@ fn a_wps_export_reads_like_a_word_document() {
 #[test]
 fn a_plain_document_asks_for_what_it_does_not_say() {
     let f = site();
-    f.write_bytes("plain.docx", &plain());
-    let run = run_lang(f.root(), &["import", "plain.docx"], None);
+    f.write_bytes("荣成简讯.docx", &plain());
+    let run = run_lang(f.root(), &["import", "荣成简讯.docx"], None);
     assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
     let text = f.read("content/bulletins/2025/xiamen-gangqukaizhanxiaofangyanlian/index.md");
     assert!(
@@ -346,8 +346,8 @@ fn a_plain_document_asks_for_what_it_does_not_say() {
 #[test]
 fn the_command_line_wins_over_guesses_and_a_folder_imports_every_docx() {
     let f = site();
-    f.write_bytes("in/a.docx", &plain());
-    f.write_bytes("in/~$a.docx", b"lock");
+    f.write_bytes("in/简讯.docx", &plain());
+    f.write_bytes("in/~$简讯.docx", b"lock");
     f.write("in/notes.txt", "x");
     f.write_bytes(
         "old/a.doc",
@@ -455,22 +455,22 @@ fn documents_that_are_not_docx_are_refused_with_how_to_save_them() {
 #[test]
 fn a_second_import_is_refused_unless_forced() {
     let f = site();
-    f.write_bytes("a.docx", &plain());
-    assert_eq!(f.run(&["import", "a.docx"]).code, 0);
+    f.write_bytes("简讯.docx", &plain());
+    assert_eq!(f.run(&["import", "简讯.docx"]).code, 0);
     let index = "content/bulletins/2025/xiamen-gangqukaizhanxiaofangyanlian/index.md";
     f.write(
         index,
         &f.read(index).replace("status: 草稿", "status: 待审"),
     );
-    let again = f.run(&["import", "a.docx"]);
+    let again = f.run(&["import", "简讯.docx"]);
     assert_eq!(again.code, 1, "{}", again.stderr);
-    assert!(again.stderr.contains("a.docx: error[E064]: content/bulletins/2025/xiamen-gangqukaizhanxiaofangyanlian/ already exists"), "{}", again.stderr);
+    assert!(again.stderr.contains("简讯.docx: error[E064]: content/bulletins/2025/xiamen-gangqukaizhanxiaofangyanlian/ already exists"), "{}", again.stderr);
     assert!(again.stderr.contains("--force"), "{}", again.stderr);
     assert!(
         f.read(index).contains("status: 待审"),
         "the editor's file is kept"
     );
-    let forced = f.run(&["import", "a.docx", "--force"]);
+    let forced = f.run(&["import", "简讯.docx", "--force"]);
     assert_eq!(forced.code, 0, "{}", forced.stderr);
     assert!(
         forced.stdout.contains("replacing the earlier one"),
@@ -487,8 +487,8 @@ fn a_second_import_is_refused_unless_forced() {
 #[test]
 fn unknown_campaigns_and_series_are_usage_errors_with_a_suggestion() {
     let f = site();
-    f.write_bytes("a.docx", &plain());
-    let run = f.run(&["import", "a.docx", "--campaign", "ankang-cu"]);
+    f.write_bytes("简讯.docx", &plain());
+    let run = f.run(&["import", "简讯.docx", "--campaign", "ankang-cu"]);
     assert_eq!(run.code, 2, "{}", run.stderr);
     assert!(
         run.stderr.contains("unknown campaign `ankang-cu`"),
@@ -500,7 +500,7 @@ fn unknown_campaigns_and_series_are_usage_errors_with_a_suggestion() {
         "{}",
         run.stderr
     );
-    let run = f.run(&["import", "a.docx", "--series", "yibin-ankan"]);
+    let run = f.run(&["import", "简讯.docx", "--series", "yibin-ankan"]);
     assert_eq!(run.code, 2, "{}", run.stderr);
     assert!(
         run.stderr.contains("no bulletin series `yibin-ankan`"),
@@ -520,15 +520,15 @@ fn unknown_campaigns_and_series_are_usage_errors_with_a_suggestion() {
 #[test]
 fn a_slug_taken_by_another_bulletin_an_empty_folder_and_an_unwritable_site_are_refused() {
     let f = site();
-    f.write_bytes("a.docx", &plain());
+    f.write_bytes("简讯.docx", &plain());
     f.write(
         "content/bulletins/2024/xiamen-gangqukaizhanxiaofangyanlian.md",
         "---\ntitle: 旧稿\ndate: 2024-06-12\ncampaign: ankang-cup\nregion: 福建/厦门\n---\n正文。\n",
     );
-    let run = f.run(&["import", "a.docx", "--force"]);
+    let run = f.run(&["import", "简讯.docx", "--force"]);
     assert_eq!(run.code, 1, "{}", run.stderr);
     assert!(
-        run.stderr.contains("a.docx: error[E064]: the slug `xiamen-gangqukaizhanxiaofangyanlian` is already used by content/bulletins/2024/xiamen-gangqukaizhanxiaofangyanlian.md"),
+        run.stderr.contains("简讯.docx: error[E064]: the slug `xiamen-gangqukaizhanxiaofangyanlian` is already used by content/bulletins/2024/xiamen-gangqukaizhanxiaofangyanlian.md"),
         "{}",
         run.stderr
     );
@@ -548,10 +548,10 @@ fn a_slug_taken_by_another_bulletin_an_empty_folder_and_an_unwritable_site_are_r
 
     // A file where the year's folder should be: nothing can be written.
     f.write("content/bulletins/2025", "not a folder");
-    let run = f.run(&["import", "a.docx"]);
+    let run = f.run(&["import", "简讯.docx"]);
     assert_eq!(run.code, 1, "{}", run.stderr);
     assert!(
-        run.stderr.contains("a.docx: error[E065]: cannot write content/bulletins/2025/xiamen-gangqukaizhanxiaofangyanlian:"),
+        run.stderr.contains("简讯.docx: error[E065]: cannot write content/bulletins/2025/xiamen-gangqukaizhanxiaofangyanlian:"),
         "{}",
         run.stderr
     );

@@ -9,12 +9,12 @@ use crate::support::{Fixture, repo};
 const IMPORTED: [(&str, &str, &[&str]); 2] = [
     (
         "yibin-anquan-chuangxin-gongzuoshi.docx",
-        "content/bulletins/2025/anquanchuangxingongzuoshigeiyibin-ankangbei",
+        "content/bulletins/2025/yibin-anquan-chuangxin-gongzuoshi",
         &["photo-1.png", "photo-2.png"],
     ),
     (
         "xiamen-gonghui-yizhan-song-qingliang.docx",
-        "content/bulletins/2026/xiamen-gonghuiyizhanweigaowenyixianzhigongsongqingliang",
+        "content/bulletins/2026/xiamen-gonghui-yizhan-song-qingliang",
         &["photo-1.png"],
     ),
 ];
