@@ -81,6 +81,8 @@ pub enum StaticSource {
     Embedded(&'static [u8]),
     /// A file on disk (absolute path), copied at write time.
     Disk(PathBuf),
+    /// A variant of a photo beside the content, made at write time.
+    Photo(crate::images::Output),
 }
 
 /// Everything the pipeline needs from disk.
@@ -242,7 +244,7 @@ fn content_files(site: &SiteRoot, root: &Path, diags: &mut Vec<Diagnostic>) -> V
 /// unusable; unreadable content files are carried in [`Sources::diagnostics`].
 pub fn discover(root: &Path) -> Result<Sources, Vec<Diagnostic>> {
     let site = SiteRoot::new(root);
-    let config = read_config(&site, root)?;
+    let mut config = read_config(&site, root)?;
     let mut diags = Vec::new();
     let files = content_files(&site, root, &mut diags);
     let mut theme_diags = Vec::new();
@@ -251,6 +253,9 @@ pub fn discover(root: &Path) -> Result<Sources, Vec<Diagnostic>> {
         return Err(theme_diags);
     }
     diags.extend(theme_diags);
+    let mut diags = super::photos::place(diags, &files);
+    config.photos = super::photos::table(&statics);
+    diags.extend(super::photos::share_image(&config, &statics));
     Ok(Sources {
         root: root.to_path_buf(),
         config,
@@ -343,11 +348,23 @@ pub fn load_theme(
     let taken: std::collections::HashSet<String> = statics.iter().map(|(n, _)| n.clone()).collect();
     // Links among the content were reported when discovery walked it.
     let mut again = Vec::new();
+    let mut photos = Vec::new();
     for (name, found) in walk_named(&site, &root.join("content"), &mut again) {
-        if is_asset(&found.path) && !taken.contains(&name) {
+        if crate::images::is_photo(&name) && !taken.contains(&name) {
+            photos.push((name, found));
+        } else if is_asset(&found.path) && !taken.contains(&name) {
             statics.push((name, StaticSource::Disk(found.real)));
         }
     }
+    // Photos are published only as re-encoded copies (upright, without
+    // their GPS position), made at write time and cached beside the site.
+    let workshop = std::sync::Arc::new(crate::images::Workshop::new(Some(root)));
+    statics.extend(super::photos::probe_all(
+        photos,
+        &workshop,
+        &|p| site.rel(p),
+        diags,
+    ));
     (templates, statics)
 }
 

@@ -91,6 +91,11 @@ pub const CODES: &[CodeInfo] = &[
     c("E056", "config-series"),
     c("W012", "issue-duplicate"),
     c("W013", "series-incomplete"),
+    // Photos.
+    c("E057", "image-broken"),
+    c("E058", "image-unsupported"),
+    c("E059", "image-too-large"),
+    c("E060", "share-image-missing"),
 ];
 
 /// The kind named `name_or_id` (`date-invalid`, `E012`, `e12`).

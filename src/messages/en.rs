@@ -538,5 +538,14 @@ pub fn template(key: Key) -> &'static str {
         Key::ShapeList => "a list",
         Key::ShapeMap => "a map of key: value",
         Key::ShapeNested => "a list holding lists or maps",
+        Key::ImageBroken => "the image `{0}` cannot be opened: it is not an image, or the file is damaged{1}",
+        Key::ImageBrokenHint => "open it in an image viewer; if it does not open, export a JPG again from the phone or camera and replace this file",
+        Key::ImageUnsupported => "the image `{0}` is in {1} format; web pages can only use JPG, PNG and WebP images",
+        Key::ImageUnsupportedHint => "save it as JPG (e.g. open it in Paint and “Save as” JPEG) and replace this file",
+        Key::ImageTooLarge => "the image `{0}` is too large ({1}×{2} pixels); at most 120 million pixels",
+        Key::ImageTooLargeHint => "shrink it to about 4000 pixels wide in Paint or the phone’s gallery, then put it back",
+        Key::ShareImageMissing => "the image `{0}` named by share_image: in jianxun.yaml is not in the site",
+        Key::ShareImageMissingHint => "write the path of an image in static/ (for static/images/share.jpg write share_image: images/share.jpg), or of a photo beside a bulletin",
+        Key::BuiltPhotos => "photos: {0} processed, {1} taken as processed last time",
     }
 }

@@ -592,4 +592,14 @@ keys! {
     ShapeList,
     ShapeMap,
     ShapeNested,
+    // Photos.
+    ImageBroken,
+    ImageBrokenHint,
+    ImageUnsupported,
+    ImageUnsupportedHint,
+    ImageTooLarge,
+    ImageTooLargeHint,
+    ShareImageMissing,
+    ShareImageMissingHint,
+    BuiltPhotos,
 }

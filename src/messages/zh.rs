@@ -538,5 +538,14 @@ pub fn template(key: Key) -> &'static str {
         Key::ShapeList => "一串名称",
         Key::ShapeMap => "一组 名称: 值",
         Key::ShapeNested => "列表里套着列表或 名称: 值",
+        Key::ImageBroken => "图片 `{0}` 打不开：它不是图片，或者文件已经损坏{1}",
+        Key::ImageBrokenHint => "用看图软件打开它看看；打不开就从手机或相机重新导出一份 JPG，替换这个文件",
+        Key::ImageUnsupported => "图片 `{0}` 是 {1} 格式，网页上只能用 JPG、PNG 和 WebP 图片",
+        Key::ImageUnsupportedHint => "把它另存为 JPG（例如用“画图”打开，再“另存为”JPEG 图片），换掉这个文件",
+        Key::ImageTooLarge => "图片 `{0}` 太大了（{1}×{2} 像素），最多只能有 1.2 亿像素",
+        Key::ImageTooLargeHint => "用“画图”或手机相册把它缩小到宽 4000 像素左右，再放进来",
+        Key::ShareImageMissing => "jianxun.yaml 里 share_image: 写的图片 `{0}` 网站里没有",
+        Key::ShareImageMissingHint => "写 static/ 里一张图片的路径（例如图片在 static/images/share.jpg，就写 share_image: images/share.jpg），或简讯旁边一张照片的路径",
+        Key::BuiltPhotos => "照片：新处理 {0} 张，{1} 张直接用了上次处理好的",
     }
 }
