@@ -240,3 +240,68 @@ fn the_site_share_image_must_exist() {
         "{home}"
     );
 }
+
+/// A made-up outdoor scene `w`×`h` (sky, sun, a red banner, ground with
+/// people, and grain like a phone camera's), for the example site and for
+/// measuring: photo-like enough that encoders work as hard as on a photo.
+pub fn scene(w: u32, h: u32) -> image::RgbImage {
+    let mut seed = 0x2545_F491_4F6C_DD1Du64;
+    let mut grain = move || {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        (seed % 17) as i32 - 8
+    };
+    let (fw, fh) = (w as f32, h as f32);
+    image::RgbImage::from_fn(w, h, |x, y| {
+        let (u, v) = (x as f32 / fw, y as f32 / fh);
+        let mut c = if v < 0.55 {
+            // Sky, lighter towards the horizon, and the sun.
+            let t = v / 0.55;
+            let sun = ((u - 0.78).powi(2) + (v - 0.18).powi(2) * (fh / fw).powi(2)).sqrt() < 0.05;
+            if sun {
+                [255.0, 236.0, 180.0]
+            } else {
+                [90.0 + 110.0 * t, 150.0 + 70.0 * t, 220.0 + 20.0 * t]
+            }
+        } else {
+            // Ground: a square in green and grey paving.
+            let t = (v - 0.55) / 0.45;
+            let tile = ((u * 40.0) as i32 + (t * 12.0) as i32) % 2 == 0;
+            if tile {
+                [120.0, 125.0, 118.0]
+            } else {
+                [96.0, 140.0, 80.0]
+            }
+        };
+        // A red banner on two poles.
+        if (0.2..0.8).contains(&u) && (0.3..0.42).contains(&v) {
+            c = [200.0 - 40.0 * v, 28.0, 30.0];
+            if ((u * 60.0) as i32 % 3 == 0) && (0.34..0.38).contains(&v) {
+                c = [250.0, 220.0, 120.0];
+            }
+        }
+        // People: dark figures standing in a row.
+        let col = (u * 24.0).fract();
+        if (0.58..0.78).contains(&v) && (0.35..0.6).contains(&col) && (u * 24.0) as i32 % 2 == 0 {
+            c = [40.0 + 60.0 * col, 45.0, 70.0 + 40.0 * v];
+        }
+        let g = grain() as f32;
+        image::Rgb(c.map(|ch| (ch + g).clamp(0.0, 255.0) as u8))
+    })
+}
+
+/// Writes [`scene`] as a JPEG: `JIANXUN_SCENE=WxH:path cargo test --test it
+/// photos::write_scene -- --ignored` (the example site's photos, and large
+/// photos to measure with).
+#[test]
+#[ignore]
+fn write_scene() {
+    let spec = std::env::var("JIANXUN_SCENE").expect("JIANXUN_SCENE=WxH:path");
+    let (size, path) = spec.split_once(':').expect("WxH:path");
+    let (w, h) = size.split_once('x').expect("WxH");
+    let img = scene(w.parse().unwrap(), h.parse().unwrap());
+    let file = std::fs::File::create(path).unwrap();
+    let enc = image::codecs::jpeg::JpegEncoder::new_with_quality(file, 90);
+    img.write_with_encoder(enc).unwrap();
+}
