@@ -345,27 +345,44 @@ pub fn load_theme(
     }
     // Files beside the content (a bulletin's images) are published at their
     // path under content/; links to them are rewritten in the resolve stage.
-    let taken: std::collections::HashSet<String> = statics.iter().map(|(n, _)| n.clone()).collect();
+    let beside = beside_content(&site, root, &statics, diags);
+    statics.extend(beside);
+    (templates, statics)
+}
+
+/// The files beside the content that are published (their site path and
+/// source), but those `statics` already has: photos as their variants
+/// (probed here; re-encoded upright and without their GPS position at
+/// write time, cached beside the site), other files as they are.
+fn beside_content(
+    site: &SiteRoot,
+    root: &Path,
+    statics: &[(String, StaticSource)],
+    diags: &mut Vec<Diagnostic>,
+) -> Vec<(String, StaticSource)> {
+    let taken: std::collections::HashSet<&str> = statics.iter().map(|(n, _)| n.as_str()).collect();
     // Links among the content were reported when discovery walked it.
     let mut again = Vec::new();
     let mut photos = Vec::new();
-    for (name, found) in walk_named(&site, &root.join("content"), &mut again) {
-        if crate::images::is_photo(&name) && !taken.contains(&name) {
+    let mut out = Vec::new();
+    for (name, found) in walk_named(site, &root.join("content"), &mut again) {
+        if taken.contains(name.as_str()) {
+            continue;
+        }
+        if crate::images::is_photo(&name) {
             photos.push((name, found));
-        } else if is_asset(&found.path) && !taken.contains(&name) {
-            statics.push((name, StaticSource::Disk(found.real)));
+        } else if is_asset(&found.path) {
+            out.push((name, StaticSource::Disk(found.real)));
         }
     }
-    // Photos are published only as re-encoded copies (upright, without
-    // their GPS position), made at write time and cached beside the site.
     let workshop = std::sync::Arc::new(crate::images::Workshop::new(Some(root)));
-    statics.extend(super::photos::probe_all(
+    out.extend(super::photos::probe_all(
         photos,
         &workshop,
         &|p| site.rel(p),
         diags,
     ));
-    (templates, statics)
+    out
 }
 
 /// The files under `dir`, each named by its path below `dir` with `/`.
