@@ -22,6 +22,9 @@ pub const CACHE_DIR: &str = ".jianxun/cache/images";
 /// photo is decoded alone.
 const PIXEL_BUDGET: u64 = 60_000_000;
 
+/// Every variant of one photo: (width, bytes), narrowest first.
+type Made = Vec<(u32, Vec<u8>)>;
+
 /// Makes the variants of photos, once.
 #[derive(Debug)]
 pub struct Workshop {
@@ -71,7 +74,7 @@ impl Workshop {
         Some(self.dir.as_ref()?.join(&name[..2]).join(name))
     }
 
-    fn from_cache(&self, hash: u128, width: u32, format: Format) -> Option<Vec<u8>> {
+    fn cached_copy(&self, hash: u128, width: u32, format: Format) -> Option<Vec<u8>> {
         if let Some(b) = self.lock_kept().get(&(hash, width)) {
             return Some(b.clone());
         }
@@ -84,7 +87,7 @@ impl Workshop {
 
     /// The bytes of `photo`'s variant `width` pixels wide.
     pub fn bytes(&self, photo: &Photo, width: u32) -> Result<Vec<u8>, Problem> {
-        if let Some(b) = self.from_cache(photo.hash, width, photo.format) {
+        if let Some(b) = self.cached_copy(photo.hash, width, photo.format) {
             self.cached
                 .lock()
                 .unwrap_or_else(|e| e.into_inner())
@@ -97,7 +100,7 @@ impl Workshop {
         };
         let _one = lock.lock().unwrap_or_else(|e| e.into_inner());
         // Made meanwhile, by the thread that held the lock?
-        if let Some(b) = self.from_cache(photo.hash, width, photo.format) {
+        if let Some(b) = self.cached_copy(photo.hash, width, photo.format) {
             return Ok(b);
         }
         let (made, same) = self.make(photo)?;
@@ -116,7 +119,7 @@ impl Workshop {
 
     /// Decodes and processes `photo` within the pixel budget.
     /// Also says whether the file still has the bytes it was probed with.
-    fn make(&self, photo: &Photo) -> Result<(Vec<(u32, Vec<u8>)>, bool), Problem> {
+    fn make(&self, photo: &Photo) -> Result<(Made, bool), Problem> {
         let bytes = std::fs::read(&photo.source).map_err(|e| Problem::Broken(e.to_string()))?;
         let same = xxhash_rust::xxh3::xxh3_128(&bytes) == photo.hash;
         let pixels = (u64::from(photo.width) * u64::from(photo.height)).min(PIXEL_BUDGET);
