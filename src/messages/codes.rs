@@ -96,6 +96,7 @@ pub const CODES: &[CodeInfo] = &[
     c("E058", "image-unsupported"),
     c("E059", "image-too-large"),
     c("E060", "share-image-missing"),
+    c("W014", "image-undescribed"),
 ];
 
 /// The kind named `name_or_id` (`date-invalid`, `E012`, `e12`).

@@ -547,5 +547,7 @@ pub fn template(key: Key) -> &'static str {
         Key::ShareImageMissing => "the image `{0}` named by share_image: in jianxun.yaml is not in the site",
         Key::ShareImageMissingHint => "write the path of an image in static/ (for static/images/share.jpg write share_image: images/share.jpg), or of a photo beside a bulletin",
         Key::BuiltPhotos => "photos: {0} processed, {1} taken as processed last time",
+        Key::ImageUndescribed => "the photo `{0}` does not say what it shows: its brackets are empty",
+        Key::ImageUndescribedHint => "write what the photo shows in the brackets, e.g. ![职工参加应急疏散演练]({0}); readers who cannot see it rely on this",
     }
 }

@@ -378,6 +378,11 @@ pub fn explain(id: &str) -> Option<Explanation> {
             "share_image: static/images/share.jpg",
             "share_image: images/share.jpg    # the image is static/images/share.jpg",
         ),
+        "W014" => e(
+            "The photo's brackets are empty: nothing says what it shows. A reader using a screen reader hears only \"image\", and the figure has no caption to fall back on.",
+            "![](yanlian.jpg)",
+            "![职工在厂区广场参加应急疏散演练](yanlian.jpg)",
+        ),
         _ => return None,
     })
 }

@@ -602,4 +602,6 @@ keys! {
     ShareImageMissing,
     ShareImageMissingHint,
     BuiltPhotos,
+    ImageUndescribed,
+    ImageUndescribedHint,
 }

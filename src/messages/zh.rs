@@ -547,5 +547,7 @@ pub fn template(key: Key) -> &'static str {
         Key::ShareImageMissing => "jianxun.yaml 里 share_image: 写的图片 `{0}` 网站里没有",
         Key::ShareImageMissingHint => "写 static/ 里一张图片的路径（例如图片在 static/images/share.jpg，就写 share_image: images/share.jpg），或简讯旁边一张照片的路径",
         Key::BuiltPhotos => "照片：新处理 {0} 张，{1} 张直接用了上次处理好的",
+        Key::ImageUndescribed => "照片 `{0}` 没有写它拍的是什么：方括号是空的",
+        Key::ImageUndescribedHint => "在方括号里写一句照片上的内容，例如 ![职工参加应急疏散演练]({0})；看不见图的读者靠它知道照片内容",
     }
 }

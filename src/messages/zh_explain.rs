@@ -378,6 +378,11 @@ pub fn explain(id: &str) -> Option<Explanation> {
             "share_image: static/images/share.jpg",
             "share_image: images/share.jpg    # 图片放在 static/images/share.jpg",
         ),
+        "W014" => e(
+            "照片的方括号是空的，没有写它拍的是什么。用读屏软件的读者（视力不好的同志）只能听到“图片”两个字；照片下面也没有说明可用。",
+            "![](yanlian.jpg)",
+            "![职工在厂区广场参加应急疏散演练](yanlian.jpg)",
+        ),
         _ => return None,
     })
 }

@@ -305,3 +305,24 @@ fn write_scene() {
     let enc = image::codecs::jpeg::JpegEncoder::new_with_quality(file, 90);
     img.write_with_encoder(enc).unwrap();
 }
+
+#[test]
+fn check_warns_of_a_photo_that_does_not_say_what_it_shows() {
+    let f = Fixture::new();
+    f.write(
+        "content/bulletins/2025/jingsai/index.md",
+        "---\ntitle: 宜宾举办安全知识竞赛\ndate: 2025-06-12\ncampaign: ankang-cup\nregion: 四川/宜宾\n---\n正文。\n\n![](photo.png)\n\n![选手答题](photo.png)\n",
+    );
+    f.write_bytes(
+        "content/bulletins/2025/jingsai/photo.png",
+        &crate::support::tiny_png(3),
+    );
+    let r = f.run(&["check"]);
+    assert!(
+        r.stderr.contains("content/bulletins/2025/jingsai/index.md:9:5: warning[W014]: the photo `photo.png` does not say what it shows"),
+        "{}",
+        r.stderr
+    );
+    assert_eq!(r.stderr.matches("warning[W014]").count(), 1, "{}", r.stderr);
+    assert!(f.run(&["build"]).code == 0);
+}
