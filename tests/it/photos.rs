@@ -301,6 +301,10 @@ fn write_scene() {
     let (size, path) = spec.split_once(':').expect("WxH:path");
     let (w, h) = size.split_once('x').expect("WxH");
     let img = scene(w.parse().unwrap(), h.parse().unwrap());
+    if !path.ends_with(".jpg") {
+        // PNG or (lossless) WebP, by the extension.
+        return img.save(path).unwrap();
+    }
     let file = std::fs::File::create(path).unwrap();
     let enc = image::codecs::jpeg::JpegEncoder::new_with_quality(file, 90);
     img.write_with_encoder(enc).unwrap();
