@@ -22,6 +22,7 @@ pub mod config;
 pub mod content;
 pub mod diag;
 pub mod exit;
+pub mod images;
 pub mod import;
 pub mod messages;
 pub mod output;
@@ -188,12 +189,10 @@ pub fn render(
     let mut shared = Shared::new(site);
     let ids = pages::plan(site);
     t.lap("shared");
-    let mut diags = Vec::new();
-    for (path, src) in &sources.statics {
-        if let Err(d) = sink(path.clone(), Data::from(src)) {
-            diags.push(d);
-        }
-    }
+    // In parallel: a photo's variants are made (or read from the cache) as they are written.
+    let mut diags: Vec<Diagnostic> = (sources.statics.par_iter())
+        .filter_map(|(path, src)| sink(path.clone(), Data::from(src)).err())
+        .collect();
     // Pages first, each written as soon as it is rendered; then the
     // derived files (feeds, sitemap, search index, downloads). One after
     // the other, so that the bulletins' list values and the search index

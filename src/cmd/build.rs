@@ -112,6 +112,9 @@ pub fn run(opts: &BuildOpts) -> i32 {
                 r.removed
             );
             done(opts, lang, built);
+            if let Some((made, cached)) = photo_counts(&sources) {
+                eprintln!("{}", msg!(BuiltPhotos, made, cached).text(lang));
+            }
             OK
         }
         Err(d) => {
@@ -128,4 +131,13 @@ fn done(opts: &BuildOpts, lang: Lang, status: Msg) {
         super::print(&mut [w], lang);
     }
     eprintln!("{}", status.text(lang));
+}
+
+/// How many photos this build processed and took from the cache; `None`
+/// for a site without photos.
+fn photo_counts(sources: &crate::Sources) -> Option<(usize, usize)> {
+    sources.statics.iter().find_map(|(_, s)| match s {
+        crate::content::discover::StaticSource::Photo(o) => Some(o.workshop.counts()),
+        _ => None,
+    })
 }

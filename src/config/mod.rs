@@ -51,6 +51,7 @@ pub struct RawConfig {
     markdown: Option<RawMarkdown>,
     publish: Option<Spanned<String>>,
     series: Option<IndexMap<Spanned<String>, Spanned<series::RawSeries>>>,
+    share_image: Option<Spanned<String>>,
 }
 
 /// One metric declaration as written.
@@ -203,6 +204,12 @@ pub struct Config {
     pub publish: Publish,
     /// Bulletin series (简讯 titles), in declaration order.
     pub series: Vec<SeriesDecl>,
+    /// The image shared with a page that has no photo of its own (its site
+    /// path, e.g. `images/share.jpg` for `static/images/share.jpg`), with
+    /// the line and column where it is written.
+    pub share_image: Option<(String, usize, usize)>,
+    /// Every photo beside the content, by site path; set when the site is read.
+    pub photos: crate::images::Table,
 }
 
 impl Default for Config {
@@ -223,6 +230,8 @@ impl Default for Config {
             markdown: MarkdownOptions::default(),
             publish: Publish::default(),
             series: Vec::new(),
+            share_image: None,
+            photos: crate::images::Table::default(),
         }
     }
 }
@@ -396,6 +405,11 @@ pub fn parse(path: &Path, text: &str) -> Result<Config, Vec<Diagnostic>> {
     }
     if let Some(s) = raw.series {
         cfg.series = series::series(path, text, s, &mut diags);
+    }
+    if let Some(s) = raw.share_image {
+        let pos = Pos::of(&s, 1);
+        let v = s.value.trim().trim_start_matches('/').to_string();
+        cfg.share_image = Some((v, pos.line, pos.col));
     }
     if diags.is_empty() {
         Ok(cfg)

@@ -81,6 +81,8 @@ pub enum StaticSource {
     Embedded(&'static [u8]),
     /// A file on disk (absolute path), copied at write time.
     Disk(PathBuf),
+    /// A variant of a photo beside the content, made at write time.
+    Photo(crate::images::Output),
 }
 
 /// Everything the pipeline needs from disk.
@@ -242,7 +244,7 @@ fn content_files(site: &SiteRoot, root: &Path, diags: &mut Vec<Diagnostic>) -> V
 /// unusable; unreadable content files are carried in [`Sources::diagnostics`].
 pub fn discover(root: &Path) -> Result<Sources, Vec<Diagnostic>> {
     let site = SiteRoot::new(root);
-    let config = read_config(&site, root)?;
+    let mut config = read_config(&site, root)?;
     let mut diags = Vec::new();
     let files = content_files(&site, root, &mut diags);
     let mut theme_diags = Vec::new();
@@ -251,6 +253,9 @@ pub fn discover(root: &Path) -> Result<Sources, Vec<Diagnostic>> {
         return Err(theme_diags);
     }
     diags.extend(theme_diags);
+    let mut diags = super::photos::place(diags, &files);
+    config.photos = super::photos::table(&statics);
+    diags.extend(super::photos::share_image(&config, &statics));
     Ok(Sources {
         root: root.to_path_buf(),
         config,
@@ -340,15 +345,44 @@ pub fn load_theme(
     }
     // Files beside the content (a bulletin's images) are published at their
     // path under content/; links to them are rewritten in the resolve stage.
-    let taken: std::collections::HashSet<String> = statics.iter().map(|(n, _)| n.clone()).collect();
+    let beside = beside_content(&site, root, &statics, diags);
+    statics.extend(beside);
+    (templates, statics)
+}
+
+/// The files beside the content that are published (their site path and
+/// source), but those `statics` already has: photos as their variants
+/// (probed here; re-encoded upright and without their GPS position at
+/// write time, cached beside the site), other files as they are.
+fn beside_content(
+    site: &SiteRoot,
+    root: &Path,
+    statics: &[(String, StaticSource)],
+    diags: &mut Vec<Diagnostic>,
+) -> Vec<(String, StaticSource)> {
+    let taken: std::collections::HashSet<&str> = statics.iter().map(|(n, _)| n.as_str()).collect();
     // Links among the content were reported when discovery walked it.
     let mut again = Vec::new();
-    for (name, found) in walk_named(&site, &root.join("content"), &mut again) {
-        if is_asset(&found.path) && !taken.contains(&name) {
-            statics.push((name, StaticSource::Disk(found.real)));
+    let mut photos = Vec::new();
+    let mut out = Vec::new();
+    for (name, found) in walk_named(site, &root.join("content"), &mut again) {
+        if taken.contains(name.as_str()) {
+            continue;
+        }
+        if crate::images::is_photo(&name) {
+            photos.push((name, found));
+        } else if is_asset(&found.path) {
+            out.push((name, StaticSource::Disk(found.real)));
         }
     }
-    (templates, statics)
+    let workshop = std::sync::Arc::new(crate::images::Workshop::new(Some(root)));
+    out.extend(super::photos::probe_all(
+        photos,
+        &workshop,
+        &|p| site.rel(p),
+        diags,
+    ));
+    out
 }
 
 /// The files under `dir`, each named by its path below `dir` with `/`.

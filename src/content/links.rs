@@ -26,6 +26,8 @@ pub struct LinkRef {
     pub col: usize,
     /// Length of the destination as written, in characters.
     pub len: usize,
+    /// Whether it is an image written without a description (`![](…)`).
+    pub undescribed: bool,
 }
 
 /// Every link and image in the body of `text` (a whole content file).
@@ -79,9 +81,11 @@ pub fn scan(text: &str) -> Vec<LinkRef> {
             }
         };
         let (line, col) = positions.at(offset + start);
+        let undescribed = image && written.starts_with("![]");
         out.push(LinkRef {
             dest: dest.to_string(),
             image,
+            undescribed,
             line,
             col,
             len,

@@ -19,6 +19,7 @@ pub mod markdown;
 pub mod mentions;
 pub mod number;
 pub mod page;
+pub mod photos;
 pub mod places;
 pub mod region;
 pub mod review;

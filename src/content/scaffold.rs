@@ -192,7 +192,7 @@ pub const INIT_FILES: &[(&str, &str)] = &[
     ("content/campaigns/ankang-cup.md", INIT_CAMPAIGN),
     (INIT_BULLETIN_PATH, INIT_BULLETIN),
     ("content/pages/about.md", INIT_ABOUT),
-    (".gitignore", "/site/\n"),
+    (".gitignore", "/site/\n/.jianxun/\n"),
     (EDITOR_GUIDE_PATH, EDITOR_GUIDE),
 ];
 

@@ -100,6 +100,12 @@ pub const CODES: &[CodeInfo] = &[
     c("E066", "import-cannot-read"),
     c("W016", "import-image-skipped"),
     c("W017", "import-guess"),
+    // Photos.
+    c("E057", "image-broken"),
+    c("E058", "image-unsupported"),
+    c("E059", "image-too-large"),
+    c("E060", "share-image-missing"),
+    c("W014", "image-undescribed"),
 ];
 
 /// The kind named `name_or_id` (`date-invalid`, `E012`, `e12`).

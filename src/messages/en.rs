@@ -589,5 +589,16 @@ pub fn template(key: Key) -> &'static str {
         Key::ImportCannotReadHint => "check the file and folder names; close the document in Word or WPS if it is open",
         Key::GuessLeft => "this value was guessed from the text on import and is not confirmed yet",
         Key::GuessLeftHint => "check it: if right, delete the “# 推测：…” comment after it; if not, correct the value and delete the comment",
+        Key::ImageBroken => "the image `{0}` cannot be opened: it is not an image, or the file is damaged{1}",
+        Key::ImageBrokenHint => "open it in an image viewer; if it does not open, export a JPG again from the phone or camera and replace this file",
+        Key::ImageUnsupported => "the image `{0}` is in {1} format; web pages can only use JPG, PNG and WebP images",
+        Key::ImageUnsupportedHint => "save it as JPG (e.g. open it in Paint and “Save as” JPEG) and replace this file",
+        Key::ImageTooLarge => "the image `{0}` is too large ({1}×{2} pixels); at most 120 million pixels",
+        Key::ImageTooLargeHint => "shrink it to about 4000 pixels wide in Paint or the phone’s gallery, then put it back",
+        Key::ShareImageMissing => "the image `{0}` named by share_image: in jianxun.yaml is not in the site",
+        Key::ShareImageMissingHint => "write the path of an image in static/ (for static/images/share.jpg write share_image: images/share.jpg), or of a photo beside a bulletin",
+        Key::BuiltPhotos => "photos: {0} processed, {1} taken as processed last time",
+        Key::ImageUndescribed => "the photo `{0}` does not say what it shows: its brackets are empty",
+        Key::ImageUndescribedHint => "write what the photo shows in the brackets, e.g. ![职工参加应急疏散演练]({0}); readers who cannot see it rely on this",
     }
 }

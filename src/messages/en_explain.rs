@@ -398,6 +398,31 @@ pub fn explain(id: &str) -> Option<Explanation> {
             "region: 四川/宜宾    # 推测：正文提到“宜宾”",
             "region: 四川/宜宾",
         ),
+        "E057" => e(
+            "A photo used in a bulletin cannot be opened: the file is not an image (a document renamed to .jpg, say) or was damaged when copied. Every photo on the site is processed (turned upright, shrunk, its location removed); one that does not open cannot be.",
+            "![现场](xianchang.jpg)    # xianchang.jpg is really a Word document",
+            "![现场](xianchang.jpg)    # a JPG exported again from the phone",
+        ),
+        "E058" => e(
+            "The photo is in a format web pages cannot use, such as an iPhone's HEIC or a GIF or TIFF image. Photos on the site must be JPG, PNG or WebP.",
+            "![现场](IMG_0012.HEIC)",
+            "![现场](IMG_0012.jpg)    # saved as JPG on the phone or computer",
+        ),
+        "E059" => e(
+            "The photo is too large (over 120 million pixels, or over 30,000 pixels on a side): processing it would take too much memory. Photos on the site are at most 1600 pixels wide.",
+            "![全景](quanjing.jpg)    # a 40000×12000 stitched panorama",
+            "![全景](quanjing.jpg)    # shrunk to 4000 pixels wide",
+        ),
+        "E060" => e(
+            "The default share image named by share_image: in jianxun.yaml is not in the site. Pages without a photo of their own are shared with it.",
+            "share_image: static/images/share.jpg",
+            "share_image: images/share.jpg    # the image is static/images/share.jpg",
+        ),
+        "W014" => e(
+            "The photo's brackets are empty: nothing says what it shows. A reader using a screen reader hears only \"image\", and the figure has no caption to fall back on.",
+            "![](yanlian.jpg)",
+            "![职工在厂区广场参加应急疏散演练](yanlian.jpg)",
+        ),
         _ => return None,
     })
 }

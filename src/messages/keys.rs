@@ -644,4 +644,16 @@ keys! {
     ImportCannotReadHint,
     GuessLeft,
     GuessLeftHint,
+    // Photos.
+    ImageBroken,
+    ImageBrokenHint,
+    ImageUnsupported,
+    ImageUnsupportedHint,
+    ImageTooLarge,
+    ImageTooLargeHint,
+    ShareImageMissing,
+    ShareImageMissingHint,
+    BuiltPhotos,
+    ImageUndescribed,
+    ImageUndescribedHint,
 }

@@ -589,5 +589,16 @@ pub fn template(key: Key) -> &'static str {
         Key::ImportCannotReadHint => "看看文件名和文件夹是否写对了；文件还在 Word 或 WPS 里开着的话，先关掉它",
         Key::GuessLeft => "这个值是导入时从正文推测的，还没有核对",
         Key::GuessLeftHint => "核对它：对的话删去后面的“# 推测：…”注释，不对就改成正确的值再删去注释",
+        Key::ImageBroken => "图片 `{0}` 打不开：它不是图片，或者文件已经损坏{1}",
+        Key::ImageBrokenHint => "用看图软件打开它看看；打不开就从手机或相机重新导出一份 JPG，替换这个文件",
+        Key::ImageUnsupported => "图片 `{0}` 是 {1} 格式，网页上只能用 JPG、PNG 和 WebP 图片",
+        Key::ImageUnsupportedHint => "把它另存为 JPG（例如用“画图”打开，再“另存为”JPEG 图片），换掉这个文件",
+        Key::ImageTooLarge => "图片 `{0}` 太大了（{1}×{2} 像素），最多只能有 1.2 亿像素",
+        Key::ImageTooLargeHint => "用“画图”或手机相册把它缩小到宽 4000 像素左右，再放进来",
+        Key::ShareImageMissing => "jianxun.yaml 里 share_image: 写的图片 `{0}` 网站里没有",
+        Key::ShareImageMissingHint => "写 static/ 里一张图片的路径（例如图片在 static/images/share.jpg，就写 share_image: images/share.jpg），或简讯旁边一张照片的路径",
+        Key::BuiltPhotos => "照片：新处理 {0} 张，{1} 张直接用了上次处理好的",
+        Key::ImageUndescribed => "照片 `{0}` 没有写它拍的是什么：方括号是空的",
+        Key::ImageUndescribedHint => "在方括号里写一句照片上的内容，例如 ![职工参加应急疏散演练]({0})；看不见图的读者靠它知道照片内容",
     }
 }

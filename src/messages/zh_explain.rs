@@ -398,6 +398,31 @@ pub fn explain(id: &str) -> Option<Explanation> {
             "region: 四川/宜宾    # 推测：正文提到“宜宾”",
             "region: 四川/宜宾",
         ),
+        "E057" => e(
+            "简讯里用的一张照片打不开：文件不是图片（例如把文档改了个 .jpg 的名字），或者复制时损坏了。网页上的照片都要重新处理（转正方向、缩小、去掉拍摄位置），打不开的照片没法处理。",
+            "![现场](xianchang.jpg)    # xianchang.jpg 其实是一个 Word 文档",
+            "![现场](xianchang.jpg)    # 从手机重新导出的 JPG 照片",
+        ),
+        "E058" => e(
+            "照片是网页用不了的格式，例如苹果手机的 HEIC 照片或 GIF、TIFF 图片。网页上的照片要用 JPG、PNG 或 WebP。",
+            "![现场](IMG_0012.HEIC)",
+            "![现场](IMG_0012.jpg)    # 在手机或电脑上另存为 JPG",
+        ),
+        "E059" => e(
+            "照片太大（超过 1.2 亿像素或一边超过 3 万像素），处理它要占用太多内存。网页上的照片最宽只用到 1600 像素。",
+            "![全景](quanjing.jpg)    # 40000×12000 像素的拼接全景",
+            "![全景](quanjing.jpg)    # 缩小到宽 4000 像素",
+        ),
+        "E060" => e(
+            "jianxun.yaml 里 share_image: 写的默认分享图片在网站里找不到。没有照片的页面在微信里分享时用这张图。",
+            "share_image: static/images/share.jpg",
+            "share_image: images/share.jpg    # 图片放在 static/images/share.jpg",
+        ),
+        "W014" => e(
+            "照片的方括号是空的，没有写它拍的是什么。用读屏软件的读者（视力不好的同志）只能听到“图片”两个字；照片下面也没有说明可用。",
+            "![](yanlian.jpg)",
+            "![职工在厂区广场参加应急疏散演练](yanlian.jpg)",
+        ),
         _ => return None,
     })
 }

@@ -58,6 +58,14 @@ pub fn of(sources: &Sources, opts: &BuildOptions) -> Option<u128> {
     let statics: Vec<Option<u128>> = (sources.statics.par_iter())
         .map(|(name, src)| match src {
             StaticSource::Embedded(b) => Some(hash_one(&[name.as_bytes(), b"embedded", b])),
+            // A photo's variant depends on the photo's bytes (hashed when
+            // it was probed), its width and how variants are made.
+            StaticSource::Photo(o) => Some(hash_one(&[
+                name.as_bytes(),
+                &o.photo.hash.to_le_bytes(),
+                &o.width.to_le_bytes(),
+                crate::images::process::VERSION.as_bytes(),
+            ])),
             StaticSource::Disk(p) => {
                 let bytes = std::fs::read(p).ok()?;
                 Some(hash_one(&[

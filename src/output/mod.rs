@@ -51,6 +51,8 @@ pub enum Data {
     Static(&'static [u8]),
     /// A file on disk, copied when written.
     Copy(PathBuf),
+    /// A variant of a photo, made (or taken from the cache) when written.
+    Photo(crate::images::Output),
 }
 
 impl From<&crate::content::discover::StaticSource> for Data {
@@ -59,6 +61,7 @@ impl From<&crate::content::discover::StaticSource> for Data {
         match src {
             StaticSource::Embedded(b) => Data::Static(b),
             StaticSource::Disk(p) => Data::Copy(p.clone()),
+            StaticSource::Photo(o) => Data::Photo(o.clone()),
         }
     }
 }
@@ -70,6 +73,10 @@ impl Data {
             Data::Bytes(b) => std::borrow::Cow::Borrowed(b.as_slice()),
             Data::Static(b) => std::borrow::Cow::Borrowed(b),
             Data::Copy(p) => std::borrow::Cow::Owned(std::fs::read(p)?),
+            Data::Photo(o) => std::borrow::Cow::Owned(
+                (o.workshop.bytes(&o.photo, o.width))
+                    .map_err(|p| std::io::Error::other(format!("{p:?}")))?,
+            ),
         })
     }
 }
@@ -87,7 +94,7 @@ impl Output {
         match self.files.get(path)? {
             Data::Bytes(b) => Some(b),
             Data::Static(b) => Some(b),
-            Data::Copy(_) => None,
+            Data::Copy(_) | Data::Photo(_) => None,
         }
     }
 

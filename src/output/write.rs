@@ -316,9 +316,18 @@ impl Staging {
     /// removed in the output folder is written again.
     fn stage(&self, rel: &str, data: &Data) -> Result<(bool, Option<Meta>), Diagnostic> {
         let target = self.place.out.join(rel);
-        let bytes = data
-            .bytes()
-            .map_err(|e| io_err(&target, Key::IoReadStatic, e))?;
+        let bytes = match data {
+            // A photo whose pixels turn out damaged (its headers were fine).
+            Data::Photo(o) => {
+                std::borrow::Cow::Owned((o.workshop.bytes(&o.photo, o.width)).map_err(|p| {
+                    let path = Path::new("content").join(&o.photo.name);
+                    crate::content::photos::problem(&path, &p)
+                })?)
+            }
+            _ => data
+                .bytes()
+                .map_err(|e| io_err(&target, Key::IoReadStatic, e))?,
+        };
         let hash = manifest::hash(&bytes);
         let size = bytes.len() as u64;
         let known = self.old.meta(rel);

@@ -106,6 +106,8 @@ struct SiteV<'a> {
     nav_campaigns: Vec<Value>,
     campaign_count: usize,
     generator: String,
+    /// The default image pages are shared with (`share_image:`).
+    share_image: Option<super::figures::ShareImage>,
 }
 
 #[derive(Serialize)]
@@ -204,6 +206,7 @@ impl Shared {
                 .collect(),
             campaign_count: campaign_briefs.len(),
             generator: format!("jianxun {}", env!("CARGO_PKG_VERSION")),
+            share_image: super::figures::site_share(site, &urls),
         });
         Shared {
             urls,

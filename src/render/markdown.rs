@@ -27,7 +27,10 @@ fn sanitizer() -> ammonia::Builder<'static> {
         .add_tag_attributes("input", ["type", "checked", "disabled"])
         .add_tag_attributes("th", ["style"])
         .add_tag_attributes("td", ["style"])
-        .add_tag_attributes("img", ["loading", "width", "height"])
+        .add_tag_attributes(
+            "img",
+            ["loading", "width", "height", "srcset", "sizes", "decoding"],
+        )
         .add_tag_attributes("div", ["tabindex", "role", "aria-label"]);
     b
 }
@@ -35,6 +38,19 @@ fn sanitizer() -> ammonia::Builder<'static> {
 /// The HTML of the whole document.
 pub fn html(doc: &Doc, links: &Links, unsafe_html: bool) -> String {
     doc.with_events(|ev| write(ev.events, ev.raw_html, links, unsafe_html))
+}
+
+/// The HTML of the whole document, its photos shown as figures.
+pub fn html_with_figures(
+    doc: &Doc,
+    links: &Links,
+    figures: &super::figures::Figures,
+    unsafe_html: bool,
+) -> String {
+    doc.with_events(|ev| {
+        let events = super::figures::rewrite(ev.events, figures);
+        write(events, ev.raw_html, links, unsafe_html)
+    })
 }
 
 /// The HTML of the part before `<!-- more -->`, when the document has one.

@@ -382,12 +382,15 @@ fn bulletin_plan(view: &View, i: usize, home: Crumb) -> Plan {
     let mut v = brief.as_map().cloned().unwrap_or_default();
     // The HTML is made of the key's body and links (read above).
     let it = &view.site.items[i];
-    let html = markdown::html(
+    let figures = super::figures::figures(view.site, &it.bulletin.path, &it.bulletin.body);
+    let html = markdown::html_with_figures(
         &it.bulletin.body,
         &it.links,
+        &figures,
         view.site.config.markdown.unsafe_html,
     );
     v.insert("content".into(), Value::from(html));
+    v.insert("share_image".into(), super::figures::share_image(view, i));
     v.insert("prev".into(), neighbour("older"));
     v.insert("next".into(), neighbour("newer"));
     v.insert(

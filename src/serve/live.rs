@@ -178,6 +178,7 @@ impl Live {
             || self.sources.diagnostics.iter().any(|d| under(&d.path))
             || self.sources.statics.iter().any(|(_, src)| match src {
                 StaticSource::Disk(p) => p != &abs && p.starts_with(&abs),
+                StaticSource::Photo(o) => o.photo.source.starts_with(&abs),
                 StaticSource::Embedded(_) => false,
             })
     }
@@ -194,7 +195,10 @@ impl Live {
     pub fn apply(&mut self, cs: &ChangeSet) -> Result<Update, Vec<Diagnostic>> {
         // A folder moved in, out or renamed: re-walk, as for a new folder.
         let lost = cs.vanished.iter().any(|v| self.held_files(v));
-        if cs.config || cs.rescan || lost || self.model.is_none() {
+        // A photo's size and variants are part of the pages that show it: read the site afresh.
+        let photos = (cs.statics.iter())
+            .any(|p| p.starts_with("content") && crate::images::is_photo(&p.to_string_lossy()));
+        if cs.config || cs.rescan || lost || photos || self.model.is_none() {
             // Keep the new sources even when the content is broken, so the next save builds on them.
             *self = Live::start(&self.root, &self.opts)?;
             return self.full();

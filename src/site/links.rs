@@ -180,6 +180,11 @@ impl LinkIndex {
         format!("{}{path}", self.base_path)
     }
 
+    /// The root-relative URL of a published file's site path, percent-encoded.
+    pub fn file_url(&self, path: &str) -> String {
+        self.url(&utf8_percent_encode(path, PATH).to_string())
+    }
+
     /// What `dest`, written in the source file `from` (a path from the site
     /// root), names. `dest` is as written: percent-encoded or not, with or
     /// without `?query` and `#fragment`.

@@ -275,11 +275,8 @@ fn missing_file(
     path: &str,
     published: Option<String>,
 ) -> Option<Diagnostic> {
-    if published
-        .as_ref()
-        .is_some_and(|p| known.published.contains(p))
-    {
-        return None;
+    if let Some(p) = published.as_ref().filter(|p| known.published.contains(*p)) {
+        return undescribed_photo(w, p);
     }
     let (dest, image) = (&w.r.dest, w.r.image);
     let what = if image {
@@ -301,6 +298,22 @@ fn missing_file(
             .arg(dest)
             .arg(path),
         hint,
+    )
+}
+
+/// A photo shown without a description (`![](a.jpg)`): a screen reader
+/// has nothing to say of it.
+fn undescribed_photo(w: &Written, published: &str) -> Option<Diagnostic> {
+    if !w.r.undescribed || !crate::images::is_photo(published) {
+        return None;
+    }
+    Some(
+        w.at(
+            Severity::Warning,
+            "image-undescribed",
+            msg!(ImageUndescribed, &w.r.dest),
+        )
+        .with_hint(msg!(ImageUndescribedHint, &w.r.dest)),
     )
 }
 

@@ -1,8 +1,9 @@
 // The reader's pages measured in headless Chromium at a 375 px phone and a
 // 1280 px desktop: no page scrolls sideways, every wide table scrolls in its
 // own box, /stats/ reads as a short report, chart labels are legible on a
-// phone, the bulletin list comes before the charts, names do not break, and
-// axe finds nothing serious on /stats/.
+// phone, the bulletin list comes before the charts, names do not break,
+// axe finds nothing serious on /stats/, and a bulletin's photo loads, fits
+// the screen and has the shape its width and height promise (upright).
 //
 //   node tests/browser/layout.mjs [base-url]
 //
@@ -23,6 +24,8 @@ const DESKTOP = { name: "desktop", width: 1280, height: 800 };
 const STATS_MAX_HEIGHT = 3 * 800;
 /** The smallest chart label on a phone, in CSS px. */
 const MIN_LABEL_PX = 12;
+/** A bulletin of the example site with a photo. */
+const PHOTO_BULLETIN = "/bulletins/xiamen-anquan-shengchan-yue-yanlian/";
 
 run(async () => {
   const base = process.argv[2] || (await startServer({ args: ["--root", "."] })).url;
@@ -60,6 +63,7 @@ run(async () => {
       ["bulletin", bulletin],
       ["stats", "/stats/"],
       ["search", "/search/"],
+      ["photo", PHOTO_BULLETIN],
     ];
 
     for (const vp of [PHONE, DESKTOP]) {
@@ -97,6 +101,22 @@ run(async () => {
           check(m.hints === (vp === PHONE), `expected the “左右滑动查看” cue on /stats/ ${vp === PHONE ? "shown" : "hidden"} at ${vp.width} px, ${m.hints ? "shown" : "hidden"}`);
           if (vp === DESKTOP) {
             check(m.widest > 760, `expected the cross tables on /stats/ to use the desktop's width (more than 760 px), widest box is ${m.widest} px`);
+          }
+        }
+        if (name === "photo") {
+          const photos = await page.$$eval("figure.photo img", (imgs) =>
+            Promise.all(imgs.map(async (img) => {
+              img.loading = "eager";
+              img.scrollIntoView();
+              await img.decode().catch(() => {});
+              const r = img.getBoundingClientRect();
+              return { src: img.currentSrc, natural: img.naturalWidth, naturalH: img.naturalHeight, w: r.width, right: r.right, declared: img.getAttribute("height") / img.getAttribute("width") };
+            })));
+          check(photos.length > 0, `expected a photo (figure.photo) on ${where}`);
+          for (const ph of photos) {
+            check(ph.natural > 0, `expected the photo ${ph.src} on ${where} to load`);
+            check(ph.right <= m.inner + 0.5, `expected the photo ${ph.src} on ${where} to fit the screen, its right edge is at ${ph.right} px`);
+            check(Math.abs(ph.naturalH / ph.natural - ph.declared) < 0.01, `expected the photo ${ph.src} on ${where} to have the shape of its width and height attributes (upright): ${ph.natural}×${ph.naturalH}, declared ratio ${ph.declared}`);
           }
         }
         if (name === "campaign") {

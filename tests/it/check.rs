@@ -234,7 +234,10 @@ fn links_and_images_that_exist_are_fine() {
         "",
         "[另一篇](../2024/other.md#更多) [同一篇](/bulletins/custom/) [外站](https://example.org/) ![图](img/a.png) ![标志](/logo.png) [活动](../../campaigns/ankang-cup.md)",
     );
-    f.write_bytes("content/bulletins/2025/img/a.png", b"png");
+    f.write_bytes(
+        "content/bulletins/2025/img/a.png",
+        &crate::support::tiny_png(1),
+    );
     f.write_bytes("static/logo.png", b"png");
     let r = f.run(&["check"]);
     assert_eq!(r.code, 0, "{}", r.stderr);

@@ -378,7 +378,10 @@ fn bulletins_with_links_and_images_rebuild_like_full_builds() {
         )
     };
     f.write("content/bulletins/2025/a.md", &linked("第一稿。"));
-    f.write_bytes("content/bulletins/2025/img/a.png", b"png1");
+    f.write_bytes(
+        "content/bulletins/2025/img/a.png",
+        &crate::support::tiny_png(1),
+    );
     let mut live = Live::start(f.root(), &opts()).unwrap();
     let mut served = live.build_all().unwrap();
     assert!(
@@ -398,7 +401,10 @@ fn bulletins_with_links_and_images_rebuild_like_full_builds() {
         "linked body edit",
     );
     // A new image beside the bulletin is published.
-    f.write_bytes("content/bulletins/2025/img/b.png", b"png2");
+    f.write_bytes(
+        "content/bulletins/2025/img/b.png",
+        &crate::support::tiny_png(2),
+    );
     step(
         &f,
         &mut live,

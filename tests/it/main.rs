@@ -28,6 +28,7 @@ mod noop;
 mod numbers;
 mod oracle;
 mod output_safety;
+mod photos;
 mod regions;
 mod restat;
 mod review;

@@ -333,6 +333,9 @@ impl Session {
         let p = self.f.path(rel);
         if p.exists() && v.is_multiple_of(2) {
             std::fs::remove_file(&p).expect("delete static");
+        } else if rel.ends_with(".png") {
+            // A photo is published as its processed copies: a real one.
+            self.f.write_bytes(rel, &crate::support::tiny_png(v));
         } else {
             self.f.write(rel, &format!("static {v}\n"));
         }

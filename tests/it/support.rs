@@ -138,3 +138,12 @@ pub fn snapshot(dir: &Path) -> BTreeMap<String, Vec<u8>> {
 pub fn repo() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
+
+/// A small real PNG (`seed` tints it), for sites that need a photo beside a bulletin.
+pub fn tiny_png(seed: u8) -> Vec<u8> {
+    let img = image::RgbImage::from_pixel(8, 6, image::Rgb([seed, 90, 160]));
+    let mut out = Vec::new();
+    img.write_to(&mut std::io::Cursor::new(&mut out), image::ImageFormat::Png)
+        .expect("encode png");
+    out
+}
