@@ -13,9 +13,10 @@
 //!
 //! The caption is the paragraph right after the image when it reads like
 //! one (it starts with `图为` or `图：`, or is only a credit such as
-//! `（张三 摄）`), else the image's title, else its description (alt
-//! text). A credit at the end of the caption (`（张三 摄）`, `（摄影：张三）`)
-//! is set apart. An image inside a sentence stays inline (its file is the
+//! `（张三 摄）`), else the image's title (after the description when the
+//! title is only a credit, as `import` writes it), else its description
+//! (alt text). A credit at the end of the caption (`（张三 摄）`,
+//! `（摄影：张三）`, `（宜宾市总工会 供图）`) is set apart. An image inside a sentence stays inline (its file is the
 //! processed copy all the same). The first figure loads at once, later
 //! ones when they scroll near (`loading="lazy"`).
 
@@ -167,8 +168,9 @@ fn credit_at(text: &str) -> Option<usize> {
         return None;
     };
     let inner = inner.trim();
-    let is_credit = inner.ends_with('摄') && inner.chars().count() > 1
-        || inner.starts_with("摄影") && inner.chars().count() > 3;
+    let is_credit = (inner.ends_with('摄') && inner.chars().count() > 1)
+        || (inner.ends_with("供图") && inner.chars().count() > 2)
+        || (inner.starts_with("摄影") && inner.chars().count() > 3);
     is_credit.then_some(open)
 }
 
@@ -270,6 +272,11 @@ pub fn rewrite<'a>(events: Vec<Event<'a>>, figures: &Figures) -> Vec<Event<'a>> 
                 i += n;
                 text
             }
+            // A title that is only a credit (as `import` writes it) credits
+            // the description: `![图为…](a.jpg "（张三 摄）")`.
+            _ if credit_at(title.trim()) == Some(0) && !alt.trim().is_empty() => {
+                format!("{}{}", alt.trim(), title.trim())
+            }
             _ if !title.trim().is_empty() => title.to_string(),
             _ => alt.clone(),
         };
@@ -336,6 +343,11 @@ mod tests {
             ("比赛现场(张三摄)", Some("(张三摄)")),
             ("比赛现场（摄影：张三）", Some("（摄影：张三）")),
             ("（张三 摄）", Some("（张三 摄）")),
+            (
+                "驿站现场（厦门市总工会 供图）",
+                Some("（厦门市总工会 供图）"),
+            ),
+            ("驿站现场（供图）", None),
             ("比赛现场（决赛）", None),
             ("比赛现场（摄）", None),
             ("比赛现场", None),
@@ -368,6 +380,13 @@ mod tests {
             &[
                 "<figcaption><span class=\"credit\">（摄影：王五）</span></figcaption>",
                 "alt=\"\"",
+            ],
+        ),
+        (
+            "![图为职工在驿站领取防暑物资](a.jpg \"（厦门市总工会 供图）\")\n",
+            &[
+                "alt=\"图为职工在驿站领取防暑物资\"",
+                "<figcaption>图为职工在驿站领取防暑物资<span class=\"credit\">（厦门市总工会 供图）</span></figcaption>",
             ],
         ),
         (

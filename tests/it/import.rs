@@ -557,3 +557,25 @@ fn a_slug_taken_by_another_bulletin_an_empty_folder_and_an_unwritable_site_are_r
     );
     assert_eq!(f.read("content/bulletins/2025"), "not a folder");
 }
+
+/// What `import` writes is what the build publishes: the document's photos
+/// come out as figures, captioned and credited, from processed copies.
+#[test]
+fn an_imported_document_builds_with_its_photos_as_figures() {
+    let f = site();
+    f.write_bytes("收稿/宜宾简报.docx", &word_masthead());
+    assert_eq!(f.run(&["import", "收稿/宜宾简报.docx"]).code, 0);
+    let r = f.run(&["build", "--drafts"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let slug = "yibin-ankangbei-jingsaizoujingongyeyuanqu";
+    let page = f.read(&format!("site/bulletins/{slug}/index.html"));
+    let want = "<figcaption>图为临港园区职工开展应急疏散演练<span class=\"credit\">（张三 摄）</span></figcaption>";
+    assert!(page.contains(want), "{page}");
+    assert!(
+        page.contains("<figcaption><span class=\"credit\">（李四 摄）</span></figcaption>"),
+        "{page}"
+    );
+    let photo = format!("site/bulletins/2025/{slug}/photo-1.png");
+    assert!(f.path(&photo).is_file(), "the photo is published");
+    assert!(page.contains("class=\"photo\""), "{page}");
+}
