@@ -426,32 +426,45 @@ impl Survey {
         let walk = WalkDir::new(out)
             .follow_links(false)
             .min_depth(1)
-            .sort_by_file_name()
             .into_iter()
             .filter_entry(|e| {
                 e.depth() != 1 || !manifest::RESERVED.iter().any(|r| e.file_name() == *r)
             });
+        // A folder is empty when the entry after it is not inside it (the
+        // walk gives a folder, then what it holds): no folder is opened twice.
+        let mut open_folder: Option<(String, usize)> = None;
         for e in walk.filter_map(Result::ok) {
+            if let Some((rel, depth)) = open_folder.take()
+                && e.depth() <= depth
+            {
+                unlisted.push(Unlisted {
+                    rel,
+                    kind: Kind::Folder,
+                });
+            }
             let Ok(rel) = e.path().strip_prefix(out) else {
                 continue;
             };
             let rel = rel.to_string_lossy().replace('\\', "/");
             let ft = e.file_type();
-            let kind = if ft.is_dir() {
-                let empty = std::fs::read_dir(e.path()).is_ok_and(|mut d| d.next().is_none());
-                if !empty {
-                    continue;
-                }
-                Kind::Folder
-            } else if ft.is_symlink() {
-                Kind::Symlink
-            } else {
-                Kind::File
-            };
-            if kind == Kind::Folder || !old.contains(&rel) {
+            if ft.is_dir() {
+                open_folder = Some((rel, e.depth()));
+            } else if !old.contains(&rel) {
+                let kind = if ft.is_symlink() {
+                    Kind::Symlink
+                } else {
+                    Kind::File
+                };
                 unlisted.push(Unlisted { rel, kind });
             }
         }
+        if let Some((rel, _)) = open_folder {
+            unlisted.push(Unlisted {
+                rel,
+                kind: Kind::Folder,
+            });
+        }
+        unlisted.sort_unstable_by(|a, b| a.rel.cmp(&b.rel));
         Survey { unlisted }
     }
 
