@@ -6,19 +6,15 @@
 #   bash tools/windows.sh --check  # only type-check for Windows (what CI runs)
 #
 # Installs what it needs (the Rust target with rustup, gcc-mingw-w64-x86-64
-# with apt-get when run as root). When `wine` is on PATH it also builds the
-# example site with the .exe once and reports the result.
+# with apt-get when run as root). The check needs MinGW's C compiler too:
+# libwebp (WebP copies of photos) is C, compiled by its crate's build script.
+# When `wine` is on PATH it also builds the example site with the .exe once
+# and reports the result.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 TARGET=x86_64-pc-windows-gnu
 
 rustup target list --installed | grep -qx "$TARGET" || rustup target add "$TARGET"
-
-if [[ "${1:-}" == "--check" ]]; then
-  cargo check --release --target "$TARGET"
-  echo "jianxun type-checks for $TARGET"
-  exit 0
-fi
 
 if ! command -v x86_64-w64-mingw32-gcc >/dev/null; then
   if [[ $(id -u) -eq 0 ]]; then
@@ -31,7 +27,16 @@ if ! command -v x86_64-w64-mingw32-gcc >/dev/null; then
   fi
 fi
 
+export CC_x86_64_pc_windows_gnu=x86_64-w64-mingw32-gcc
+export AR_x86_64_pc_windows_gnu=x86_64-w64-mingw32-ar
 export CARGO_TARGET_X86_64_PC_WINDOWS_GNU_LINKER=x86_64-w64-mingw32-gcc
+
+if [[ "${1:-}" == "--check" ]]; then
+  cargo check --release --target "$TARGET"
+  echo "jianxun type-checks for $TARGET"
+  exit 0
+fi
+
 cargo build --release --target "$TARGET"
 exe="target/$TARGET/release/jianxun.exe"
 ls -l "$exe"

@@ -2,10 +2,10 @@
 //! probed (see [`crate::images`]) and published as their variants.
 //!
 //! Takes the photo files discovery found and the content files' texts;
-//! gives one static file per variant, the site's table of photos for the
-//! render stage, and a diagnostic for each photo that cannot be published,
-//! placed at every Markdown image that shows it (or at the photo itself
-//! when nothing shows it).
+//! gives one static file per copy (each variant, and its WebP copy), the
+//! site's table of photos for the render stage, and a diagnostic for each
+//! photo that cannot be published, placed at every Markdown image that
+//! shows it (or at the photo itself when nothing shows it).
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -49,12 +49,13 @@ pub fn probe_all(
         match photo {
             Ok(photo) => {
                 let photo = Arc::new(photo);
-                for v in photo.variants() {
+                for v in photo.copies() {
                     out.push((
                         v.name,
                         StaticSource::Photo(images::Output {
                             photo: Arc::clone(&photo),
                             width: v.width,
+                            format: v.format,
                             workshop: Arc::clone(workshop),
                         }),
                     ));

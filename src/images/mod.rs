@@ -12,7 +12,13 @@
 //! A photo `a.jpg` 3000 px wide is published as `a-480w.jpg`,
 //! `a-960w.jpg` and, at its own name `a.jpg`, the largest variant
 //! (1600 px wide): a link to the original still gets a stripped copy.
-//! Photos are never enlarged.
+//! Photos are never enlarged. Each variant also has a lossy WebP copy,
+//! named after it with `.webp` added (`a-480w.jpg.webp` … `a.jpg.webp`),
+//! which browsers that read WebP pick (`<picture>`). A WebP photo `b.webp`
+//! is the other way round: its own names carry the lossy WebP copies, and
+//! the copies every browser reads are JPEG, `.jpg` added (`b.webp.jpg`).
+//! Adding the extension, rather than changing it, keeps these names
+//! apart from those of `a.webp` or `b.jpg` beside them.
 
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -42,15 +48,30 @@ pub fn is_photo(name: &str) -> bool {
         .is_some_and(|(_, e)| EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()))
 }
 
-/// The format a photo is published in: its own.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+/// WebP has no room for a side longer than this: a photo whose largest
+/// variant is taller gets no WebP copies.
+pub const WEBP_MAX_SIDE: u32 = 16_383;
+
+/// A format photos come in and copies are published in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Format {
     /// JPEG, quality [`process::JPEG_QUALITY`].
     Jpeg,
     /// PNG (lossless: drawings, screenshots).
     Png,
-    /// WebP (lossless: the encoder at hand has no lossy mode).
+    /// WebP, published lossy at quality [`process::WEBP_QUALITY`].
     Webp,
+}
+
+impl Format {
+    /// The extension of its files.
+    pub fn ext(self) -> &'static str {
+        match self {
+            Format::Jpeg => "jpg",
+            Format::Png => "png",
+            Format::Webp => "webp",
+        }
+    }
 }
 
 /// One photo beside the content, probed.
@@ -68,7 +89,7 @@ pub struct Photo {
     pub height: u32,
     /// The EXIF orientation (1–8; 1 is upright).
     pub orientation: u8,
-    /// The format it is published in.
+    /// The format its file is in.
     pub format: Format,
 }
 
@@ -81,25 +102,82 @@ pub struct Variant {
     pub width: u32,
     /// Height in pixels.
     pub height: u32,
+    /// Its format.
+    pub format: Format,
 }
 
 impl Photo {
-    /// The copies published, narrowest first; the last is the largest and
-    /// has the photo's own name.
+    /// The format of the copies every browser reads (`<img>`): the
+    /// photo's own, but JPEG for a WebP photo.
+    pub fn fallback(&self) -> Format {
+        match self.format {
+            Format::Webp => Format::Jpeg,
+            f => f,
+        }
+    }
+
+    /// Whether WebP copies are published: always, unless the largest
+    /// variant is too tall for WebP (a long screenshot).
+    pub fn has_webp(&self) -> bool {
+        self.format == Format::Webp || self.height_at(self.width.min(MAX_WIDTH)) <= WEBP_MAX_SIDE
+    }
+
+    /// The formats copies are published in: [`fallback`](Self::fallback),
+    /// then WebP when there are WebP copies.
+    pub fn formats(&self) -> Vec<Format> {
+        let mut out = vec![self.fallback()];
+        if self.has_webp() {
+            out.push(Format::Webp);
+        }
+        out
+    }
+
+    /// The copies every browser reads, narrowest first; the last is the
+    /// largest (the photo's own name, but for a WebP photo).
     pub fn variants(&self) -> Vec<Variant> {
+        self.variants_in(self.fallback())
+    }
+
+    /// The WebP copies, narrowest first; none when there are none.
+    pub fn webp_variants(&self) -> Vec<Variant> {
+        match self.has_webp() {
+            true => self.variants_in(Format::Webp),
+            false => Vec::new(),
+        }
+    }
+
+    /// Every copy published: [`variants`](Self::variants), then
+    /// [`webp_variants`](Self::webp_variants).
+    pub fn copies(&self) -> Vec<Variant> {
+        (self.formats().into_iter())
+            .flat_map(|f| self.variants_in(f))
+            .collect()
+    }
+
+    /// The copies in `format`, narrowest first. Those in the photo's own
+    /// format take its name (the largest) and [`variant_name`]s; those in
+    /// another format, the same names with its extension added.
+    pub fn variants_in(&self, format: Format) -> Vec<Variant> {
         let largest = self.width.min(MAX_WIDTH);
         let mut widths: Vec<u32> = WIDTHS.iter().copied().filter(|&w| w < largest).collect();
         widths.push(largest);
         widths
             .into_iter()
-            .map(|w| Variant {
-                name: if w == largest {
+            .map(|w| {
+                let own = if w == largest {
                     self.name.clone()
                 } else {
                     variant_name(&self.name, w)
-                },
-                width: w,
-                height: self.height_at(w),
+                };
+                Variant {
+                    name: match format == self.format {
+                        true => own,
+                        false => format!("{own}.{}", format.ext()),
+                    },
+                    width: w,
+                    height: self.height_at(w),
+                    format,
+                }
             })
             .collect()
     }
@@ -134,20 +212,22 @@ pub fn variant_name(name: &str, width: u32) -> String {
 /// Every photo of the site by site path.
 pub type Table = Arc<std::collections::BTreeMap<String, Arc<Photo>>>;
 
-/// One output file made from a photo: which photo, and how wide.
+/// One output file made from a photo: which photo, how wide, in which format.
 #[derive(Debug, Clone)]
 pub struct Output {
     /// The photo.
     pub photo: Arc<Photo>,
     /// The variant's width.
     pub width: u32,
+    /// The copy's format.
+    pub format: Format,
     /// Where its bytes are made.
     pub workshop: Arc<Workshop>,
 }
 
 impl PartialEq for Output {
     fn eq(&self, other: &Output) -> bool {
-        self.photo == other.photo && self.width == other.width
+        self.photo == other.photo && self.width == other.width && self.format == other.format
     }
 }
 
@@ -200,6 +280,57 @@ mod tests {
         }
         assert_eq!(photo(3000, 4000).share().width, 960);
         assert_eq!(photo(800, 600).share().width, 800);
+    }
+
+    fn names(vs: &[Variant]) -> String {
+        (vs.iter())
+            .map(|v| format!("{} {:?}", v.name.rsplit('/').next().unwrap(), v.format))
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+
+    #[test]
+    fn webp_copies_are_named_after_the_others() {
+        let p = photo(4000, 3000);
+        assert_eq!(
+            names(&p.webp_variants()),
+            "图-480w.jpg.webp Webp, 图-960w.jpg.webp Webp, 图.jpg.webp Webp"
+        );
+        assert_eq!(p.copies().len(), 6);
+        assert_eq!(p.formats(), [Format::Jpeg, Format::Webp]);
+        // A WebP photo: lossy WebP at its own names, JPEG for the rest.
+        let w = Photo {
+            name: "a/b.webp".into(),
+            format: Format::Webp,
+            ..photo(1000, 500)
+        };
+        assert_eq!(
+            names(&w.variants()),
+            "b-480w.webp.jpg Jpeg, b-960w.webp.jpg Jpeg, b.webp.jpg Jpeg"
+        );
+        assert_eq!(
+            names(&w.webp_variants()),
+            "b-480w.webp Webp, b-960w.webp Webp, b.webp Webp"
+        );
+        assert_eq!(w.share().name, "a/b-960w.webp.jpg");
+        // A PNG keeps its PNG copies for browsers without WebP.
+        let png = Photo {
+            name: "c.png".into(),
+            format: Format::Png,
+            ..photo(300, 200)
+        };
+        assert_eq!(names(&png.copies()), "c.png Png, c.png.webp Webp");
+        // A long screenshot whose largest copy WebP cannot hold has none.
+        for (w, h, webp) in [
+            (1000, 16_000, true),
+            (1000, 17_000, false),
+            (3000, 30_000, true),
+        ] {
+            let long = photo(w, h);
+            assert_eq!(long.has_webp(), webp, "{w}x{h}");
+            assert_eq!(long.webp_variants().is_empty(), !webp);
+            assert_eq!(long.copies().len(), if webp { 6 } else { 3 });
+        }
     }
 
     #[test]

@@ -1,10 +1,13 @@
 //! The work on one photo: decode it, resize it to every variant's width,
-//! turn each copy upright and encode it without any metadata.
+//! turn each copy upright and encode it, in every format it is published
+//! in, without any metadata.
 //!
 //! Takes the photo's bytes and its [`Photo`]; gives the bytes of every
-//! variant, narrowest first. Resizing comes before turning upright, so the
+//! copy, narrowest first. Resizing comes before turning upright, so the
 //! only full-size buffer is the decoded photo itself (a 50-megapixel
-//! photo: 150 MB). Pure.
+//! photo: 150 MB). JPEG and PNG are encoded by the `image` crate; WebP by
+//! libwebp (the `webp` crate), since the `image` crate only writes
+//! lossless WebP, ten times the size of a JPEG for a photo. Pure.
 
 use std::io::Cursor;
 
@@ -19,9 +22,13 @@ use super::{Format, Photo};
 /// JPEG quality of the variants: small files, no visible loss on a phone screen.
 pub const JPEG_QUALITY: u8 = 80;
 
+/// WebP quality of the copies (lossy): about as good to the eye as
+/// [`JPEG_QUALITY`] JPEG, and smaller.
+pub const WEBP_QUALITY: f32 = 75.0;
+
 /// Changes whenever the bytes a variant is made into change (encoder,
 /// quality, filter): cached variants of another version are not used.
-pub const VERSION: &str = "v1-q80-l3";
+pub const VERSION: &str = "v2-q80-w75-l3";
 
 /// The decoded pixels, as they are stored in the file (not yet upright).
 struct Pixels {
@@ -55,8 +62,9 @@ fn decode(bytes: &[u8]) -> Result<Pixels, Problem> {
     })
 }
 
-/// Every variant of `photo`, made from its `bytes`: (width, encoded bytes).
-pub fn variants(photo: &Photo, bytes: &[u8]) -> Result<Vec<(u32, Vec<u8>)>, Problem> {
+/// Every copy of `photo`, made from its `bytes`: (width, format, encoded
+/// bytes), narrowest first, in each of [`Photo::formats`].
+pub fn variants(photo: &Photo, bytes: &[u8]) -> Result<Vec<(u32, Format, Vec<u8>)>, Problem> {
     let px = decode(bytes)?;
     let kind = if px.alpha {
         PixelType::U8x4
@@ -68,6 +76,7 @@ pub fn variants(photo: &Photo, bytes: &[u8]) -> Result<Vec<(u32, Vec<u8>)>, Prob
     let orientation =
         Orientation::from_exif(photo.orientation).unwrap_or(Orientation::NoTransforms);
     let turned = matches!(photo.orientation, 5..=8);
+    let formats = photo.formats();
     let mut resizer = Resizer::new();
     let options = ResizeOptions::new().resize_alg(ResizeAlg::Convolution(FilterType::Lanczos3));
     let mut out = Vec::new();
@@ -93,9 +102,23 @@ pub fn variants(photo: &Photo, bytes: &[u8]) -> Result<Vec<(u32, Vec<u8>)>, Prob
         }
         .ok_or_else(|| Problem::Broken(String::new()))?;
         img.apply_orientation(orientation);
-        out.push((v.width, encode(&img, photo.format)?));
+        for &format in &formats {
+            out.push((v.width, format, encode(&img, format)?));
+        }
     }
     Ok(out)
+}
+
+/// `img` without its transparency, as if laid on white paper.
+fn on_white(img: &DynamicImage) -> image::RgbImage {
+    let DynamicImage::ImageRgba8(rgba) = img else {
+        return img.to_rgb8();
+    };
+    image::RgbImage::from_fn(img.width(), img.height(), |x, y| {
+        let p = rgba.get_pixel(x, y);
+        let a = u32::from(p[3]);
+        image::Rgb([0, 1, 2].map(|i| ((u32::from(p[i]) * a + 255 * (255 - a) + 127) / 255) as u8))
+    })
 }
 
 /// Encodes `img` in `format`, with nothing but the pixels.
@@ -109,7 +132,7 @@ fn encode(img: &DynamicImage, format: Format) -> Result<Vec<u8>, Problem> {
     };
     let done = match format {
         Format::Jpeg => {
-            let rgb = img.to_rgb8();
+            let rgb = on_white(img);
             image::codecs::jpeg::JpegEncoder::new_with_quality(&mut out, JPEG_QUALITY).write_image(
                 rgb.as_raw(),
                 w,
@@ -120,15 +143,25 @@ fn encode(img: &DynamicImage, format: Format) -> Result<Vec<u8>, Problem> {
         Format::Png => {
             image::codecs::png::PngEncoder::new(&mut out).write_image(img.as_bytes(), w, h, color)
         }
-        Format::Webp => image::codecs::webp::WebPEncoder::new_lossless(&mut out).write_image(
-            img.as_bytes(),
-            w,
-            h,
-            color,
-        ),
+        Format::Webp => return webp(img),
     };
     done.map_err(|e| Problem::Broken(e.to_string()))?;
     Ok(out)
+}
+
+/// Encodes `img` as lossy WebP: a `VP8 ` chunk (and `ALPH` for
+/// transparency), no `EXIF` or `XMP ` chunk.
+fn webp(img: &DynamicImage) -> Result<Vec<u8>, Problem> {
+    let (w, h) = (img.width(), img.height());
+    let encoder = match img {
+        DynamicImage::ImageRgba8(b) => webp::Encoder::from_rgba(b.as_raw(), w, h),
+        DynamicImage::ImageRgb8(b) => webp::Encoder::from_rgb(b.as_raw(), w, h),
+        _ => return Err(Problem::Broken(String::new())),
+    };
+    let done = encoder
+        .encode_simple(false, WEBP_QUALITY)
+        .map_err(|e| Problem::Broken(format!("WebP: {e:?}")))?;
+    Ok(done.to_vec())
 }
 
 #[cfg(test)]
@@ -159,22 +192,60 @@ mod tests {
         photo.orientation = 6;
         (photo.width, photo.height) = (1000, 2000);
         let out = variants(&photo, &bytes).unwrap();
-        let sizes: Vec<(u32, u32, u32)> = out
+        let sizes: Vec<(u32, Format, u32, u32)> = out
             .iter()
-            .map(|(w, b)| {
+            .map(|(w, f, b)| {
                 let img = image::load_from_memory(b).unwrap();
-                (*w, img.width(), img.height())
+                let real = image::guess_format(b).unwrap();
+                assert_eq!(real.extensions_str()[0], f.ext(), "{w} {f:?}");
+                (*w, *f, img.width(), img.height())
             })
             .collect();
+        use Format::{Jpeg, Webp};
         assert_eq!(
             sizes,
-            [(480, 480, 960), (960, 960, 1920), (1000, 1000, 2000)]
+            [
+                (480, Jpeg, 480, 960),
+                (480, Webp, 480, 960),
+                (960, Jpeg, 960, 1920),
+                (960, Webp, 960, 1920),
+                (1000, Jpeg, 1000, 2000),
+                (1000, Webp, 1000, 2000),
+            ]
         );
-        // Turned clockwise: the left (red) half is now on top.
-        let img = image::load_from_memory(&out[0].1).unwrap().to_rgb8();
-        let top = img.get_pixel(240, 100);
-        let bottom = img.get_pixel(240, 860);
-        assert!(top[0] > 150 && top[2] < 100, "{top:?}");
-        assert!(bottom[2] > 150 && bottom[0] < 100, "{bottom:?}");
+        // Turned clockwise: the left (red) half is now on top, in either format.
+        for copy in &out[..2] {
+            let img = image::load_from_memory(&copy.2).unwrap().to_rgb8();
+            let top = img.get_pixel(240, 100);
+            let bottom = img.get_pixel(240, 860);
+            assert!(top[0] > 150 && top[2] < 100, "{:?} {top:?}", copy.1);
+            assert!(
+                bottom[2] > 150 && bottom[0] < 100,
+                "{:?} {bottom:?}",
+                copy.1
+            );
+        }
+        // Lossy: a VP8 bitstream, not lossless VP8L.
+        assert_eq!(&out[1].2[12..16], b"VP8 ");
+    }
+
+    #[test]
+    fn a_transparent_webp_photo_gets_a_jpeg_on_white() {
+        let img = image::RgbaImage::from_fn(600, 300, |x, _| match x < 300 {
+            true => image::Rgba([200, 20, 20, 255]),
+            false => image::Rgba([0, 0, 0, 0]),
+        });
+        let mut bytes = Vec::new();
+        img.write_to(&mut Cursor::new(&mut bytes), image::ImageFormat::WebP)
+            .unwrap();
+        let photo = super::super::probe(Path::new("b.webp"), "b.webp", &bytes).unwrap();
+        assert_eq!(photo.formats(), [Format::Jpeg, Format::Webp]);
+        let out = variants(&photo, &bytes).unwrap();
+        assert_eq!(out.len(), 4);
+        let jpeg = image::load_from_memory(&out[0].2).unwrap().to_rgb8();
+        assert!(jpeg.get_pixel(450, 150).0.iter().all(|&c| c > 240));
+        let webp = image::load_from_memory(&out[1].2).unwrap().to_rgba8();
+        assert_eq!(webp.get_pixel(450, 150)[3], 0);
+        assert!(webp.get_pixel(100, 150)[0] > 150);
     }
 }

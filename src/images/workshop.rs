@@ -1,9 +1,9 @@
-//! The write stage's photo work: the bytes of a variant, from the cache
+//! The write stage's photo work: the bytes of a copy, from the cache
 //! folder when a photo with the same content was processed before, else
 //! made by [`process`](super::process) and kept there.
 //!
-//! Takes a [`Photo`] and a width; gives the variant's bytes. Every variant
-//! of a photo is made from one decode; photos are decoded in parallel
+//! Takes a [`Photo`], a width and a format; gives the copy's bytes. Every
+//! copy of a photo (each width, JPEG or PNG and WebP) is made from one decode; photos are decoded in parallel
 //! under a budget of pixels, so the memory they hold at once stays
 //! bounded however many cores there are. Counts the photos processed and
 //! those taken from the cache.
@@ -22,10 +22,13 @@ pub const CACHE_DIR: &str = ".jianxun/cache/images";
 /// photo is decoded alone.
 const PIXEL_BUDGET: u64 = 60_000_000;
 
-/// Every variant of one photo: (width, bytes), narrowest first.
-type Made = Vec<(u32, Vec<u8>)>;
+/// Every copy of one photo: (width, format, bytes), narrowest first.
+type Made = Vec<(u32, Format, Vec<u8>)>;
 
-/// Makes the variants of photos, once.
+/// A copy of a photo: its content hash, width and format.
+type Key = (u128, u32, Format);
+
+/// Makes the copies of photos, once.
 #[derive(Debug)]
 pub struct Workshop {
     dir: Option<PathBuf>,
@@ -38,8 +41,8 @@ pub struct Workshop {
     /// One lock per photo being made, so that its variants asked for at
     /// once are made by one decode.
     making: Mutex<HashMap<u128, Arc<Mutex<()>>>>,
-    /// Variants that could not be kept in the cache folder.
-    kept: Mutex<HashMap<(u128, u32), Vec<u8>>>,
+    /// Copies that could not be kept in the cache folder.
+    kept: Mutex<HashMap<Key, Vec<u8>>>,
 }
 
 impl Workshop {
@@ -64,30 +67,26 @@ impl Workshop {
         (made.len(), cached.difference(&made).count())
     }
 
-    fn cache_file(&self, hash: u128, width: u32, format: Format) -> Option<PathBuf> {
-        let ext = match format {
-            Format::Jpeg => "jpg",
-            Format::Png => "png",
-            Format::Webp => "webp",
-        };
-        let name = format!("{hash:032x}-{}-{width}w.{ext}", process::VERSION);
+    fn cache_file(&self, (hash, width, format): Key) -> Option<PathBuf> {
+        let name = format!("{hash:032x}-{}-{width}w.{}", process::VERSION, format.ext());
         Some(self.dir.as_ref()?.join(&name[..2]).join(name))
     }
 
-    fn cached_copy(&self, hash: u128, width: u32, format: Format) -> Option<Vec<u8>> {
-        if let Some(b) = self.lock_kept().get(&(hash, width)) {
+    fn cached_copy(&self, key: Key) -> Option<Vec<u8>> {
+        if let Some(b) = self.lock_kept().get(&key) {
             return Some(b.clone());
         }
-        std::fs::read(self.cache_file(hash, width, format)?).ok()
+        std::fs::read(self.cache_file(key)?).ok()
     }
 
-    fn lock_kept(&self) -> std::sync::MutexGuard<'_, HashMap<(u128, u32), Vec<u8>>> {
+    fn lock_kept(&self) -> std::sync::MutexGuard<'_, HashMap<Key, Vec<u8>>> {
         self.kept.lock().unwrap_or_else(|e| e.into_inner())
     }
 
-    /// The bytes of `photo`'s variant `width` pixels wide.
-    pub fn bytes(&self, photo: &Photo, width: u32) -> Result<Vec<u8>, Problem> {
-        if let Some(b) = self.cached_copy(photo.hash, width, photo.format) {
+    /// The bytes of `photo`'s copy `width` pixels wide in `format`.
+    pub fn bytes(&self, photo: &Photo, width: u32, format: Format) -> Result<Vec<u8>, Problem> {
+        let key = (photo.hash, width, format);
+        if let Some(b) = self.cached_copy(key) {
             self.cached
                 .lock()
                 .unwrap_or_else(|e| e.into_inner())
@@ -100,17 +99,18 @@ impl Workshop {
         };
         let _one = lock.lock().unwrap_or_else(|e| e.into_inner());
         // Made meanwhile, by the thread that held the lock?
-        if let Some(b) = self.cached_copy(photo.hash, width, photo.format) {
+        if let Some(b) = self.cached_copy(key) {
             return Ok(b);
         }
         let (made, same) = self.make(photo)?;
         let mut want = None;
-        for (w, bytes) in made {
+        for (w, f, bytes) in made {
+            let made_key = (photo.hash, w, f);
             // A file changed since it was probed is not kept under the old hash.
-            if same && !self.keep(photo.hash, w, photo.format, &bytes) {
-                self.lock_kept().insert((photo.hash, w), bytes.clone());
+            if same && !self.keep(made_key, &bytes) {
+                self.lock_kept().insert(made_key, bytes.clone());
             }
-            if w == width {
+            if made_key == key {
                 want = Some(bytes);
             }
         }
@@ -138,10 +138,10 @@ impl Workshop {
         Ok((made?, same))
     }
 
-    /// Writes a variant into the cache folder (a temporary file renamed
+    /// Writes a copy into the cache folder (a temporary file renamed
     /// into place, so a reader never sees half of one); false when it cannot.
-    fn keep(&self, hash: u128, width: u32, format: Format, bytes: &[u8]) -> bool {
-        let Some(file) = self.cache_file(hash, width, format) else {
+    fn keep(&self, key: Key, bytes: &[u8]) -> bool {
+        let Some(file) = self.cache_file(key) else {
             return false;
         };
         let Some(dir) = file.parent() else {

@@ -58,12 +58,13 @@ pub fn of(sources: &Sources, opts: &BuildOptions) -> Option<u128> {
     let statics: Vec<Option<u128>> = (sources.statics.par_iter())
         .map(|(name, src)| match src {
             StaticSource::Embedded(b) => Some(hash_one(&[name.as_bytes(), b"embedded", b])),
-            // A photo's variant depends on the photo's bytes (hashed when
-            // it was probed), its width and how variants are made.
+            // A photo's copy depends on the photo's bytes (hashed when
+            // it was probed), its width, format and how copies are made.
             StaticSource::Photo(o) => Some(hash_one(&[
                 name.as_bytes(),
                 &o.photo.hash.to_le_bytes(),
                 &o.width.to_le_bytes(),
+                o.format.ext().as_bytes(),
                 crate::images::process::VERSION.as_bytes(),
             ])),
             StaticSource::Disk(p) => {

@@ -74,7 +74,7 @@ impl Data {
             Data::Static(b) => std::borrow::Cow::Borrowed(b),
             Data::Copy(p) => std::borrow::Cow::Owned(std::fs::read(p)?),
             Data::Photo(o) => std::borrow::Cow::Owned(
-                (o.workshop.bytes(&o.photo, o.width))
+                (o.workshop.bytes(&o.photo, o.width, o.format))
                     .map_err(|p| std::io::Error::other(format!("{p:?}")))?,
             ),
         })

@@ -318,12 +318,12 @@ impl Staging {
         let target = self.place.out.join(rel);
         let bytes = match data {
             // A photo whose pixels turn out damaged (its headers were fine).
-            Data::Photo(o) => {
-                std::borrow::Cow::Owned((o.workshop.bytes(&o.photo, o.width)).map_err(|p| {
+            Data::Photo(o) => std::borrow::Cow::Owned(
+                (o.workshop.bytes(&o.photo, o.width, o.format)).map_err(|p| {
                     let path = Path::new("content").join(&o.photo.name);
                     crate::content::photos::problem(&path, &p)
-                })?)
-            }
+                })?,
+            ),
             _ => data
                 .bytes()
                 .map_err(|e| io_err(&target, Key::IoReadStatic, e))?,

@@ -16,9 +16,12 @@
 //! `（张三 摄）`), else the image's title (after the description when the
 //! title is only a credit, as `import` writes it), else its description
 //! (alt text). A credit at the end of the caption (`（张三 摄）`,
-//! `（摄影：张三）`, `（宜宾市总工会 供图）`) is set apart. An image inside a sentence stays inline (its file is the
-//! processed copy all the same). The first figure loads at once, later
-//! ones when they scroll near (`loading="lazy"`).
+//! `（摄影：张三）`, `（宜宾市总工会 供图）`) is set apart. The figure's
+//! `<picture>` offers the WebP copies to browsers that read WebP
+//! (`<source>`) and the JPEG (or PNG) ones to all (`<img>`). An image
+//! inside a sentence stays inline (its file is the processed copy all the
+//! same). The first figure loads at once, later ones when they scroll
+//! near (`loading="lazy"`).
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -45,6 +48,8 @@ pub struct Figure {
     pub height: u32,
     /// `url 480w, url 960w, …`.
     pub srcset: String,
+    /// The same for the WebP copies; empty when there are none.
+    pub webp_srcset: String,
 }
 
 /// The photos of one document: destination as written → figure.
@@ -71,9 +76,12 @@ pub fn figures(site: &Site, from: &Path, doc: &Doc) -> Figures {
             continue;
         };
         let variants = photo.variants();
-        let srcset: Vec<String> = (variants.iter())
-            .map(|v| format!("{} {}w", site.links.file_url(&v.name), v.width))
-            .collect();
+        let srcset = |vs: &[crate::images::Variant]| -> String {
+            (vs.iter())
+                .map(|v| format!("{} {}w", site.links.file_url(&v.name), v.width))
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
         let Some(largest) = variants.last() else {
             continue;
         };
@@ -83,7 +91,8 @@ pub fn figures(site: &Site, from: &Path, doc: &Doc) -> Figures {
                 src: site.links.file_url(&largest.name),
                 width: largest.width,
                 height: largest.height,
-                srcset: srcset.join(", "),
+                srcset: srcset(&variants),
+                webp_srcset: srcset(&photo.webp_variants()),
             },
         );
     }
@@ -302,14 +311,22 @@ fn figure_html(fig: &Figure, alt: &str, caption: &str, first: bool) -> String {
     } else {
         format!("<figcaption>{}</figcaption>", caption_html(caption))
     };
-    format!(
-        "<figure class=\"photo\"><img src=\"{}\" srcset=\"{}\" sizes=\"{SIZES}\" width=\"{}\" height=\"{}\" alt=\"{}\"{loading} decoding=\"async\">{caption}</figure>\n",
+    let img = format!(
+        "<img src=\"{}\" srcset=\"{}\" sizes=\"{SIZES}\" width=\"{}\" height=\"{}\" alt=\"{}\"{loading} decoding=\"async\">",
         escape(&fig.src),
         escape(&fig.srcset),
         fig.width,
         fig.height,
         escape(&alt),
-    )
+    );
+    let img = match fig.webp_srcset.as_str() {
+        "" => img,
+        webp => format!(
+            "<picture><source type=\"image/webp\" srcset=\"{}\" sizes=\"{SIZES}\">{img}</picture>",
+            escape(webp)
+        ),
+    };
+    format!("<figure class=\"photo\">{img}{caption}</figure>\n")
 }
 
 #[cfg(test)]
@@ -317,14 +334,22 @@ mod tests {
     use super::*;
     use crate::content::markdown::parse;
 
+    /// `a.jpg` has WebP copies, `b.jpg` (a long screenshot, say) none.
     fn figs() -> Figures {
-        let f = |name: &str| Figure {
+        let f = |name: &str, webp: bool| Figure {
             src: format!("/b/{name}.jpg"),
             width: 1600,
             height: 1200,
             srcset: format!("/b/{name}-480w.jpg 480w, /b/{name}.jpg 1600w"),
+            webp_srcset: match webp {
+                true => format!("/b/{name}-480w.jpg.webp 480w, /b/{name}.jpg.webp 1600w"),
+                false => String::new(),
+            },
         };
-        Figures::from([("a.jpg".to_string(), f("a")), ("b.jpg".to_string(), f("b"))])
+        Figures::from([
+            ("a.jpg".to_string(), f("a", true)),
+            ("b.jpg".to_string(), f("b", false)),
+        ])
     }
 
     fn html(md: &str) -> String {
@@ -361,11 +386,11 @@ mod tests {
         (
             "![操作比武现场](a.jpg \"决赛现场（张三 摄）\")\n",
             &[
-                "<figure class=\"photo\"><img src=\"/b/a.jpg\"",
+                "<figure class=\"photo\"><picture><source type=\"image/webp\" srcset=\"/b/a-480w.jpg.webp 480w, /b/a.jpg.webp 1600w\" sizes=\"(max-width: 48rem) calc(100vw - 2rem), 46rem\"><img src=\"/b/a.jpg\"",
                 "alt=\"操作比武现场\"",
                 "width=\"1600\" height=\"1200\"",
                 "srcset=\"/b/a-480w.jpg 480w, /b/a.jpg 1600w\"",
-                "<figcaption>决赛现场<span class=\"credit\">（张三 摄）</span></figcaption></figure>",
+                "decoding=\"async\"></picture><figcaption>决赛现场<span class=\"credit\">（张三 摄）</span></figcaption></figure>",
             ],
         ),
         (
@@ -404,8 +429,10 @@ mod tests {
             "![一](a.jpg)\n\n![二](b.jpg)\n",
             &[
                 "<img src=\"/b/a.jpg\" srcset",
-                "alt=\"一\" decoding=\"async\">",
-                "alt=\"二\" loading=\"lazy\" decoding=\"async\">",
+                "alt=\"一\" decoding=\"async\"></picture>",
+                // No WebP copies: no <picture>.
+                "<figure class=\"photo\"><img src=\"/b/b.jpg\"",
+                "alt=\"二\" loading=\"lazy\" decoding=\"async\"><figcaption>",
             ],
         ),
         (

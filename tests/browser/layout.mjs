@@ -2,8 +2,9 @@
 // 1280 px desktop: no page scrolls sideways, every wide table scrolls in its
 // own box, /stats/ reads as a short report, chart labels are legible on a
 // phone, the bulletin list comes before the charts, names do not break,
-// axe finds nothing serious on /stats/, and a bulletin's photo loads, fits
-// the screen and has the shape its width and height promise (upright).
+// axe finds nothing serious on /stats/, and a bulletin's photo loads (its
+// WebP copy), fits the screen and has the shape its width and height
+// promise (upright).
 //
 //   node tests/browser/layout.mjs [base-url]
 //
@@ -115,6 +116,7 @@ run(async () => {
           check(photos.length > 0, `expected a photo (figure.photo) on ${where}`);
           for (const ph of photos) {
             check(ph.natural > 0, `expected the photo ${ph.src} on ${where} to load`);
+            check(/\.webp$/.test(new URL(ph.src).pathname), `expected Chromium to pick the photo's WebP copy (<picture><source type="image/webp">) on ${where}, it loaded ${ph.src}`);
             check(ph.right <= m.inner + 0.5, `expected the photo ${ph.src} on ${where} to fit the screen, its right edge is at ${ph.right} px`);
             check(Math.abs(ph.naturalH / ph.natural - ph.declared) < 0.01, `expected the photo ${ph.src} on ${where} to have the shape of its width and height attributes (upright): ${ph.natural}×${ph.naturalH}, declared ratio ${ph.declared}`);
           }

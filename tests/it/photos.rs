@@ -1,5 +1,6 @@
 //! Photos beside a bulletin: published upright, resized and without
-//! metadata, shown as figures with captions and credits, processed once.
+//! metadata, as JPEG and lossy WebP copies, shown as figures (`<picture>`)
+//! with captions and credits, processed once.
 
 use std::io::Cursor;
 
@@ -71,16 +72,41 @@ fn site_with_photo() -> Fixture {
     f
 }
 
-/// Decodes a published file; checks it carries no metadata.
+/// The chunks of a WebP file (its RIFF container): their four-letter names.
+fn riff_chunks(bytes: &[u8]) -> Vec<String> {
+    assert!(
+        bytes.len() >= 12 && &bytes[..4] == b"RIFF" && &bytes[8..12] == b"WEBP",
+        "not a WebP file"
+    );
+    let mut out = Vec::new();
+    let mut at = 12;
+    while at + 8 <= bytes.len() {
+        out.push(String::from_utf8_lossy(&bytes[at..at + 4]).into_owned());
+        let len = u32::from_le_bytes(bytes[at + 4..at + 8].try_into().unwrap()) as usize;
+        at += 8 + len + len % 2;
+    }
+    out
+}
+
+/// Decodes a published file (JPEG, or lossy WebP by its name); checks it
+/// carries no metadata.
 fn published(f: &Fixture, rel: &str) -> image::RgbImage {
     let bytes = std::fs::read(f.path(rel)).unwrap_or_else(|e| panic!("{rel}: {e}"));
     assert!(
-        !bytes.windows(4).any(|w| w == b"Exif"),
+        !bytes.windows(4).any(|w| w == b"Exif" || w == b"EXIF"),
         "{rel} still carries EXIF"
     );
     use image::ImageDecoder;
-    let mut d = image::codecs::jpeg::JpegDecoder::new(Cursor::new(&bytes)).unwrap();
-    assert_eq!(d.exif_metadata().unwrap(), None, "{rel}");
+    if rel.ends_with(".webp") {
+        assert_eq!(riff_chunks(&bytes), ["VP8 "], "{rel}: lossy, nothing else");
+        assert_eq!(
+            image::guess_format(&bytes).unwrap(),
+            image::ImageFormat::WebP
+        );
+    } else {
+        let mut d = image::codecs::jpeg::JpegDecoder::new(Cursor::new(&bytes)).unwrap();
+        assert_eq!(d.exif_metadata().unwrap(), None, "{rel}");
+    }
     image::load_from_memory(&bytes).unwrap().to_rgb8()
 }
 
@@ -99,6 +125,9 @@ fn a_phone_photo_is_published_upright_small_and_without_gps() {
         ("photo-480w.jpg", 480, 640),
         ("photo-960w.jpg", 960, 1280),
         ("photo.jpg", 1600, 2133),
+        ("photo-480w.jpg.webp", 480, 640),
+        ("photo-960w.jpg.webp", 960, 1280),
+        ("photo.jpg.webp", 1600, 2133),
     ] {
         let img = published(&f, &format!("{dir}/{file}"));
         assert_eq!((img.width(), img.height()), (w, h), "{file}");
@@ -111,9 +140,11 @@ fn a_phone_photo_is_published_upright_small_and_without_gps() {
         );
     }
     assert!(!f.path(&format!("{dir}/photo-1600w.jpg")).exists());
+    assert!(!f.path(&format!("{dir}/photo.webp")).exists());
     let page = f.read("site/bulletins/jingsai/index.html");
     for want in [
-        "<figure class=\"photo\"><img src=\"/bulletins/2025/jingsai/photo.jpg\"",
+        "<figure class=\"photo\"><picture><source type=\"image/webp\" srcset=\"/bulletins/2025/jingsai/photo-480w.jpg.webp 480w, /bulletins/2025/jingsai/photo-960w.jpg.webp 960w, /bulletins/2025/jingsai/photo.jpg.webp 1600w\" sizes=\"",
+        "\"><img src=\"/bulletins/2025/jingsai/photo.jpg\"",
         "srcset=\"/bulletins/2025/jingsai/photo-480w.jpg 480w, /bulletins/2025/jingsai/photo-960w.jpg 960w, /bulletins/2025/jingsai/photo.jpg 1600w\"",
         "width=\"1600\" height=\"2133\"",
         "alt=\"选手在决赛现场答题\"",
@@ -135,7 +166,9 @@ fn an_unchanged_photo_is_never_processed_twice() {
         "{}",
         first.stderr
     );
-    let bytes = std::fs::read(f.path("site/bulletins/2025/jingsai/photo.jpg")).unwrap();
+    let copies = ["photo.jpg", "photo-480w.jpg.webp", "photo.jpg.webp"];
+    let read = |name: &str| std::fs::read(f.path(&format!("site/bulletins/2025/jingsai/{name}")));
+    let bytes: Vec<Vec<u8>> = copies.iter().map(|c| read(c).unwrap()).collect();
     // The text changes, the photo does not: the pages render again, the photo is not processed.
     let md = f.read("content/bulletins/2025/jingsai/index.md");
     f.write(
@@ -157,13 +190,115 @@ fn an_unchanged_photo_is_never_processed_twice() {
         "{}",
         third.stderr
     );
+    for (c, b) in copies.iter().zip(&bytes) {
+        assert!(read(c).unwrap() == *b, "{c} differs");
+    }
+    // The cache is beside the site, never in the output; it has every
+    // copy, the WebP ones too.
+    let cached: Vec<String> = walkdir::WalkDir::new(f.path(".jianxun/cache/images"))
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(cached.len(), 6, "{cached:?}");
     assert_eq!(
-        std::fs::read(f.path("site/bulletins/2025/jingsai/photo.jpg")).unwrap(),
-        bytes
+        cached.iter().filter(|c| c.ends_with(".webp")).count(),
+        3,
+        "{cached:?}"
     );
-    // The cache is beside the site, never in the output.
-    assert!(f.path(".jianxun/cache/images").is_dir());
     assert!(!f.path("site/.jianxun").exists());
+}
+
+/// The status, head and bytes of `path` from a running preview.
+fn fetch(server: &crate::serve::Server, path: &str) -> (u16, String, Vec<u8>) {
+    use std::io::{Read, Write};
+    let mut s = std::net::TcpStream::connect(&server.addr).unwrap();
+    s.set_read_timeout(Some(std::time::Duration::from_secs(60)))
+        .unwrap();
+    let req = format!(
+        "GET {path} HTTP/1.1\r\nHost: {}\r\nConnection: close\r\n\r\n",
+        server.addr
+    );
+    s.write_all(req.as_bytes()).unwrap();
+    let mut buf = Vec::new();
+    s.read_to_end(&mut buf).unwrap();
+    let at = buf.windows(4).position(|w| w == b"\r\n\r\n").unwrap();
+    let head = String::from_utf8_lossy(&buf[..at]).to_ascii_lowercase();
+    let status = head.split(' ').nth(1).unwrap().parse().unwrap();
+    (status, head, buf[at + 4..].to_vec())
+}
+
+/// The preview makes a photo's copies, WebP ones too, when they are first
+/// asked for, and they are the bytes a build writes (each site with a
+/// cache of its own, so neither takes the other's copies).
+#[test]
+fn the_preview_serves_the_copies_a_build_writes() {
+    let (served, built) = (site_with_photo(), site_with_photo());
+    let server = crate::serve::Server::start(&served);
+    assert_eq!(built.run(&["build"]).code, 0);
+    let dir = "bulletins/2025/jingsai";
+    for (file, kind) in [
+        ("photo.jpg.webp", "image/webp"),
+        ("photo-480w.jpg", "image/jpeg"),
+        ("photo-480w.jpg.webp", "image/webp"),
+        ("photo-960w.jpg.webp", "image/webp"),
+        ("photo.jpg", "image/jpeg"),
+    ] {
+        let (status, head, body) = fetch(&server, &format!("/{dir}/{file}"));
+        assert_eq!(status, 200, "{file}");
+        assert!(
+            head.contains(&format!("content-type: {kind}")),
+            "{file}: {head}"
+        );
+        let want = std::fs::read(built.path(&format!("site/{dir}/{file}"))).unwrap();
+        assert!(
+            body == want,
+            "{file}: the preview's copy differs from the build's"
+        );
+    }
+    assert!(!built.path(&format!("site/{dir}/photo.webp")).exists());
+    assert_eq!(fetch(&server, &format!("/{dir}/photo.webp")).0, 404);
+}
+
+/// A WebP photo: its own names carry lossy WebP copies (no longer the
+/// lossless ones), and browsers without WebP get JPEG copies.
+#[test]
+fn a_webp_photo_gets_lossy_webp_and_a_jpeg_fallback() {
+    let f = Fixture::new();
+    f.write(
+        "content/bulletins/2025/jingsai/index.md",
+        &format!("---\ntitle: 宜宾举办安全知识竞赛\ndate: 2025-06-12\ncampaign: ankang-cup\nregion: 四川/宜宾\n---\n{}", BODY.replace("photo.jpg", "photo.webp")),
+    );
+    let mut lossless = Vec::new();
+    scene(1200, 900)
+        .write_to(&mut Cursor::new(&mut lossless), image::ImageFormat::WebP)
+        .unwrap();
+    assert_eq!(riff_chunks(&lossless), ["VP8L"]);
+    f.write_bytes("content/bulletins/2025/jingsai/photo.webp", &lossless);
+    let r = f.run(&["build"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let dir = "site/bulletins/2025/jingsai";
+    for (file, w) in [
+        ("photo-480w.webp", 480),
+        ("photo-960w.webp", 960),
+        ("photo.webp", 1200),
+        ("photo-480w.webp.jpg", 480),
+        ("photo-960w.webp.jpg", 960),
+        ("photo.webp.jpg", 1200),
+    ] {
+        let img = published(&f, &format!("{dir}/{file}"));
+        assert_eq!((img.width(), img.height()), (w, w * 3 / 4), "{file}");
+    }
+    let page = f.read("site/bulletins/jingsai/index.html");
+    for want in [
+        "<source type=\"image/webp\" srcset=\"/bulletins/2025/jingsai/photo-480w.webp 480w, /bulletins/2025/jingsai/photo-960w.webp 960w, /bulletins/2025/jingsai/photo.webp 1200w\"",
+        "<img src=\"/bulletins/2025/jingsai/photo.webp.jpg\" srcset=\"/bulletins/2025/jingsai/photo-480w.webp.jpg 480w, /bulletins/2025/jingsai/photo-960w.webp.jpg 960w, /bulletins/2025/jingsai/photo.webp.jpg 1200w\"",
+        // Shared as JPEG, which every chat app reads.
+        "<meta property=\"og:image\" content=\"https://example.org/bulletins/2025/jingsai/photo-960w.webp.jpg\">",
+    ] {
+        assert!(page.contains(want), "missing {want} in\n{page}");
+    }
 }
 
 /// `file bytes | code | message`: a photo that cannot be published is an
