@@ -207,9 +207,12 @@ pub fn render(
         diags.extend(d);
     }
     let errors = std::sync::Mutex::new(Vec::new());
+    // Looked up for every derived file; a site with photos has thousands of statics.
+    let statics: std::collections::HashSet<&str> =
+        sources.statics.iter().map(|(p, _)| p.as_str()).collect();
     let put = |path: String, bytes: Vec<u8>| {
         // A site's own static/robots.txt (or sitemap.xml …) wins over the generated one.
-        if sources.statics.iter().any(|(p, _)| *p == path) {
+        if statics.contains(path.as_str()) {
             return;
         }
         if let Err(d) = sink(path, Data::Bytes(bytes)) {

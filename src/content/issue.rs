@@ -76,7 +76,7 @@ pub(crate) struct RawIssued<'a> {
 
 /// A whole number written in digits (ASCII or full-width) or Chinese
 /// numerals (`二`, `十二`, `一百零五`, `〇`).
-fn number(s: &str) -> Option<u32> {
+pub fn number(s: &str) -> Option<u32> {
     let s = s.trim();
     if s.is_empty() {
         return None;

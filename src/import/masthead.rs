@@ -7,6 +7,7 @@
 //! blocks left for the body. Pure.
 
 use super::model::{Block, Para};
+use crate::content::issue::number;
 
 /// What the top and the end of a document say.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -298,24 +299,6 @@ fn digit(c: char) -> Option<u32> {
     }
 }
 
-/// A number of up to two digits, or a Chinese one up to 三十一 (`十二`, `二十五`).
-fn small(s: &str) -> Option<u32> {
-    if let Some((tens, ones)) = s.split_once('十') {
-        let t = if tens.is_empty() {
-            1
-        } else {
-            digit(tens.chars().next()?)?
-        };
-        let o = if ones.is_empty() {
-            0
-        } else {
-            digit(ones.chars().next()?)?
-        };
-        return Some(t * 10 + o);
-    }
-    s.chars().try_fold(0, |n, c| Some(n * 10 + digit(c)?))
-}
-
 /// The first `2025年3月5日` (or `二〇二五年三月五日`) in `text`.
 pub fn find_date(text: &str) -> Option<Found> {
     for (i, _) in text.match_indices('年') {
@@ -335,7 +318,7 @@ pub fn find_date(text: &str) -> Option<Found> {
         let Some((d, _)) = rest2.split_once('日') else {
             continue;
         };
-        let (Some(m), Some(d)) = (small(m.trim()), small(d.trim())) else {
+        let (Some(m), Some(d)) = (number(m), number(d)) else {
             continue;
         };
         if !(1..=12).contains(&m) || !(1..=31).contains(&d) || !(1900..=2200).contains(&year) {

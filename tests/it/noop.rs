@@ -7,23 +7,12 @@ use std::path::Path;
 use std::time::SystemTime;
 
 use crate::build_output::site;
-use crate::support::{Fixture, snapshot};
+use crate::support::{Fixture, files, snapshot};
 
 /// Every file under `dir` (the manifest included) with its mtime.
 fn mtimes(dir: &Path) -> BTreeMap<String, SystemTime> {
-    walkdir::WalkDir::new(dir)
-        .into_iter()
-        .filter_map(Result::ok)
-        .filter(|e| e.file_type().is_file())
-        .map(|e| {
-            let rel = e
-                .path()
-                .strip_prefix(dir)
-                .unwrap()
-                .to_string_lossy()
-                .into_owned();
-            (rel, e.metadata().unwrap().modified().unwrap())
-        })
+    (files(dir).into_iter())
+        .map(|(rel, path)| (rel, path.metadata().unwrap().modified().unwrap()))
         .collect()
 }
 

@@ -78,19 +78,8 @@ fn build(f: &Fixture, limit: &str) -> Output {
 }
 
 fn read_site(dir: &Path) -> Output {
-    let files = walkdir::WalkDir::new(dir)
-        .into_iter()
-        .filter_map(Result::ok)
-        .filter(|e| e.file_type().is_file())
-        .map(|e| {
-            let rel = e
-                .path()
-                .strip_prefix(dir)
-                .unwrap()
-                .to_string_lossy()
-                .replace('\\', "/");
-            (rel, Data::Bytes(std::fs::read(e.path()).unwrap()))
-        })
+    let files = (crate::support::files(dir).into_iter())
+        .map(|(rel, path)| (rel, Data::Bytes(std::fs::read(path).unwrap())))
         .collect();
     Output { files }
 }

@@ -108,20 +108,11 @@ pub fn run_lang(dir: &Path, args: &[&str], lang: Option<&str>) -> Run {
 /// of its paths: the sizes, mtimes and hashes beside them (and the inputs'
 /// fingerprint) are bookkeeping that differs between two equal builds.
 pub fn snapshot(dir: &Path) -> BTreeMap<String, Vec<u8>> {
-    walkdir::WalkDir::new(dir)
-        .sort_by_file_name()
+    files(dir)
         .into_iter()
-        .filter_map(Result::ok)
-        .filter(|e| e.file_type().is_file())
-        .map(|e| {
-            let rel = e
-                .path()
-                .strip_prefix(dir)
-                .expect("under dir")
-                .to_string_lossy()
-                .replace('\\', "/");
-            let bytes = std::fs::read(e.path()).expect("read");
-            if e.file_name() != ".jianxun-manifest" {
+        .map(|(rel, path)| {
+            let bytes = std::fs::read(&path).expect("read");
+            if rel.rsplit('/').next() != Some(".jianxun-manifest") {
                 return (rel, bytes);
             }
             let paths: String = String::from_utf8_lossy(&bytes)
@@ -130,6 +121,22 @@ pub fn snapshot(dir: &Path) -> BTreeMap<String, Vec<u8>> {
                 .map(|l| format!("{}\n", l.split('\t').next().unwrap_or(l)))
                 .collect();
             (rel, paths.into_bytes())
+        })
+        .collect()
+}
+
+/// Every file under `dir`: its path below `dir` (with `/`) and its path,
+/// in path order.
+pub fn files(dir: &Path) -> Vec<(String, std::path::PathBuf)> {
+    walkdir::WalkDir::new(dir)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file())
+        .map(|e| {
+            let rel = e.path().strip_prefix(dir).expect("under dir");
+            let rel = rel.to_string_lossy().replace('\\', "/");
+            (rel, e.into_path())
         })
         .collect()
 }
