@@ -50,13 +50,15 @@ run(async () => {
   const problems = watchPage(page, {
     // `serve` injects a live-reload script whose event stream is cut when
     // the page navigates; that is not a failed request.
-    // Leaving a page cancels its event stream, and a photo still loading
+    // Leaving a page cancels its event stream, its icon and a photo still loading
     // (a lazy one the full-page screenshot scrolled to, or the srcset
     // candidate of a new viewport): cancelled, not failed. A missing photo
     // is an HTTP 404, which fails.
     ignoreFailed: (req, why) =>
       why === "net::ERR_ABORTED" &&
-      (req.url().includes("/__jianxun/events") || req.resourceType() === "image"),
+      (req.url().includes("/__jianxun/events") ||
+        req.resourceType() === "image" ||
+        new URL(req.url()).pathname.endsWith("/favicon.svg")),
   });
   const notes = [];
   const knownSeen = new Set();
