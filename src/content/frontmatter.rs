@@ -23,12 +23,18 @@ pub struct Split<'a> {
 
 /// Strips a UTF-8 byte-order mark and turns CRLF and lone CR line ends into LF.
 pub fn normalise(text: &str) -> String {
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    if text.contains('\r') {
-        text.replace("\r\n", "\n").replace('\r', "\n")
-    } else {
-        text.to_string()
+    normalise_owned(text.to_string())
+}
+
+/// [`normalise`] of a text already owned: copied only when something in
+/// it changes (most files have neither a byte-order mark nor `\r`).
+pub fn normalise_owned(text: String) -> String {
+    let bom = text.starts_with('\u{feff}');
+    if !bom && !text.contains('\r') {
+        return text;
     }
+    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+    text.replace("\r\n", "\n").replace('\r', "\n")
 }
 
 fn is_fence(line: &str) -> bool {

@@ -351,8 +351,15 @@ pub(super) fn postings(
             .map_init(
                 || Scratch::new(8192),
                 |sc, docs| {
-                    let mut groups = vec![Vec::new(); PARTS / GROUP];
                     let texts: Vec<String> = docs.iter().map(|&id| text(id)).collect();
+                    // A text has about as many distinct keys as characters
+                    // (each character and each pair, many repeated): room
+                    // for them all from the start, spread over the groups.
+                    let chars: usize = texts.iter().map(|t| t.len() / 3 + 64).sum();
+                    let room = (chars + chars / 2) / (PARTS / GROUP);
+                    let mut groups: Vec<Vec<Entry>> = (0..PARTS / GROUP)
+                        .map(|_| Vec::with_capacity(room))
+                        .collect();
                     for (&id, t) in docs.iter().zip(&texts) {
                         doc_entries(site, t, id, sc, &mut groups);
                     }
