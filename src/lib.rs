@@ -425,29 +425,54 @@ fn memory_now() -> String {
     )
 }
 
-/// Stage timings printed to stderr when `JIANXUN_TIMINGS` is set (used by the benchmark).
+/// Stage timings printed to stderr when `JIANXUN_TIMINGS` is set (used by
+/// the benchmark): each stage's wall time, the CPU time all threads spent
+/// in it, and the memory after it.
 pub struct Timings {
     on: bool,
     last: std::time::Instant,
+    cpu: f64,
+}
+
+/// The CPU time this process has used so far, in milliseconds (user and
+/// system, all threads); 0 where it cannot be read.
+fn cpu_ms() -> f64 {
+    #[cfg(unix)]
+    {
+        let mut u = std::mem::MaybeUninit::<libc::rusage>::zeroed();
+        // SAFETY: getrusage only writes the struct it is given.
+        if unsafe { libc::getrusage(libc::RUSAGE_SELF, u.as_mut_ptr()) } == 0 {
+            // SAFETY: getrusage returned 0, so it filled the struct.
+            let u = unsafe { u.assume_init() };
+            let ms = |t: libc::timeval| t.tv_sec as f64 * 1000.0 + t.tv_usec as f64 / 1000.0;
+            return ms(u.ru_utime) + ms(u.ru_stime);
+        }
+    }
+    0.0
 }
 
 impl Timings {
     /// Starts timing.
     pub fn start() -> Timings {
+        let on = std::env::var_os("JIANXUN_TIMINGS").is_some();
         Timings {
-            on: std::env::var_os("JIANXUN_TIMINGS").is_some(),
+            on,
             last: std::time::Instant::now(),
+            cpu: if on { cpu_ms() } else { 0.0 },
         }
     }
 
     /// Prints the time since the previous lap.
     pub fn lap(&mut self, stage: &str) {
         if self.on {
+            let cpu = cpu_ms();
             eprintln!(
-                "timing: {stage:<10} {:>8.1} ms{}",
+                "timing: {stage:<10} {:>8.1} ms  cpu {:>8.1} ms{}",
                 self.last.elapsed().as_secs_f64() * 1000.0,
+                cpu - self.cpu,
                 memory_now()
             );
+            self.cpu = cpu;
         }
         self.last = std::time::Instant::now();
     }
