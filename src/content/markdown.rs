@@ -293,45 +293,62 @@ pub fn parse(md: &str) -> Parsed {
 
 /// The events of `src` (with [`NUDGE`]s in it when `nudged`), prepared.
 fn prepare(src: &str, nudged: bool) -> Events<'_> {
-    let events: Vec<Event> = Parser::new_ext(src, options()).collect();
-    let mut out = Vec::with_capacity(events.len());
+    // One vector, mended in place: each kept event moves down over the
+    // dropped ones. What an event decides from its neighbours it reads
+    // from them as parsed: the one before it (remembered before it was
+    // mended) and those after it (not reached yet).
+    let mut events: Vec<Event> = Parser::new_ext(src, options()).collect();
     let (mut more_at, mut raw_html) = (None, false);
     let mut ids: HashSet<String> = HashSet::new();
-    for (i, e) in events.iter().enumerate() {
-        let mut e = e.clone();
-        match &mut e {
+    let mut kept = 0;
+    let mut before: Option<char> = None;
+    for i in 0..events.len() {
+        let (head, rest) = events.split_at_mut(i + 1);
+        let e = &mut head[i];
+        let last = last_char(std::slice::from_ref(e));
+        let keep = match e {
             Event::Html(h) | Event::InlineHtml(h) if h.trim() == MORE => {
-                more_at.get_or_insert(out.len());
-                continue;
+                more_at.get_or_insert(kept);
+                false
             }
-            Event::Html(_) | Event::InlineHtml(_) => raw_html = true,
-            Event::SoftBreak => {
-                let before = last_char(&events[..i]);
-                let after = first_char(&events[i + 1..]);
-                if matches!((before, after), (Some(b), Some(a)) if is_wide(b) && is_wide(a)) {
-                    continue;
-                }
+            Event::Html(_) | Event::InlineHtml(_) => {
+                raw_html = true;
+                true
             }
-            Event::Start(Tag::Heading { id, .. }) => match id {
-                Some(id) => {
-                    ids.insert(id.to_string());
+            Event::SoftBreak => !matches!(
+                (before, first_char(rest)),
+                (Some(b), Some(a)) if is_wide(b) && is_wide(a)
+            ),
+            Event::Start(Tag::Heading { id, .. }) => {
+                match id {
+                    Some(id) => {
+                        ids.insert(id.to_string());
+                    }
+                    None => *id = Some(CowStr::from(unique_id(rest, &mut ids))),
                 }
-                None => *id = Some(CowStr::from(unique_id(&events[i + 1..], &mut ids))),
-            },
+                true
+            }
             Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. })
                 if !safe_url(dest_url) =>
             {
                 *dest_url = CowStr::from("#");
+                true
             }
             Event::Text(t) if nudged && t.contains(NUDGE) => {
                 *t = CowStr::from(t.replace(NUDGE, ""));
+                true
             }
-            _ => {}
+            _ => true,
+        };
+        before = last;
+        if keep {
+            events.swap(kept, i);
+            kept += 1;
         }
-        out.push(e);
     }
+    events.truncate(kept);
     Events {
-        events: out,
+        events,
         more_at,
         raw_html,
     }
