@@ -18,7 +18,7 @@ use crate::site::Site;
 /// Partitions of the keys while indexing.
 const PARTS: usize = 4096;
 /// How many bulletins are indexed between two hand-overs to the partitions.
-const BATCH: usize = 512;
+const BATCH: usize = 2048;
 /// Partitions per group: a group is filled by one task.
 const GROUP: usize = 64;
 
