@@ -181,7 +181,11 @@ impl Site {
             return (None, None);
         };
         let list = &self.by_campaign[c];
-        let Some(pos) = list.iter().position(|&j| j == i) else {
+        // A campaign's list goes up by position (the site's order): a
+        // search in halves, not a walk, so that 100,000 bulletins do not
+        // cost 100,000 walks of their campaigns' lists.
+        let found = list.binary_search(&i).ok();
+        let Some(pos) = found.or_else(|| list.iter().position(|&j| j == i)) else {
             return (None, None);
         };
         // Lists are newest first: the older one comes after.
