@@ -241,16 +241,63 @@ impl Doc {
 
 /// The plain text of `doc` (what [`parse`] gives as `text`), its first
 /// `max` characters.
+///
+/// The search index asks this of every bulletin, so it reads the events
+/// as the parser gives them and stops once it has `max` characters,
+/// mending only what changes the text: line breaks between Chinese
+/// characters dropped (judged by the events beside them as parsed, as
+/// [`prepare`] does) and the emphasis nudges taken out.
 pub fn plain_text(doc: &Doc, max: usize) -> String {
-    doc.with_events(|ev| {
-        let (mut text, _) = texts(&ev.events);
-        if let Some((cut, _)) = text.char_indices().nth(max) {
-            text.truncate(cut);
+    let nudged = nudge_emphasis(&doc.src);
+    let src = nudged.as_deref().unwrap_or(&doc.src);
+    let mut text = String::new();
+    let mut chars = 0;
+    let mut before: Option<char> = None;
+    let mut events = Parser::new_ext(src, options()).peekable();
+    // Enough once a character other than a space stands at `max` or after
+    // in the text without its leading spaces: what follows can only be
+    // cut off (the events' text is trimmed, then cut to `max`).
+    let enough = |text: &str| (text.trim_start().chars().skip(max)).any(|c| !c.is_whitespace());
+    while let Some(e) = events.next() {
+        if chars > max && enough(&text) {
+            break;
         }
-        // Kept for the whole search build, one per bulletin: no slack.
-        text.shrink_to_fit();
-        text
-    })
+        let last = last_char(std::slice::from_ref(&e));
+        match &e {
+            Event::SoftBreak => {
+                let after = events
+                    .peek()
+                    .and_then(|n| first_char(std::slice::from_ref(n)));
+                if !matches!((before, after), (Some(b), Some(a)) if is_wide(b) && is_wide(a)) {
+                    text.push(' ');
+                    chars += 1;
+                }
+            }
+            Event::Text(t) if nudged.is_some() && t.contains(NUDGE) => {
+                let t = t.replace(NUDGE, "");
+                chars += t.chars().count();
+                text.push_str(&t);
+            }
+            Event::Text(t) | Event::Code(t) => {
+                chars += t.chars().count();
+                text.push_str(t);
+            }
+            Event::End(
+                TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::Item | TagEnd::TableCell,
+            ) if !text.ends_with(' ') && !text.is_empty() => {
+                text.push(' ');
+                chars += 1;
+            }
+            _ => {}
+        }
+        before = last;
+    }
+    let mut text = text.trim();
+    if let Some((cut, _)) = text.char_indices().nth(max) {
+        text = &text[..cut];
+    }
+    // Kept for the whole search build, one per bulletin: no slack.
+    text.to_string()
 }
 
 /// Every link and image destination of `events` (sorted, once each).
@@ -456,6 +503,64 @@ pub fn truncate_chars(text: &str, max: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// What [`plain_text`] gave when it went through [`Doc::with_events`].
+    fn plain_text_by_events(doc: &Doc, max: usize) -> String {
+        doc.with_events(|ev| {
+            let (mut text, _) = texts(&ev.events);
+            if let Some((cut, _)) = text.char_indices().nth(max) {
+                text.truncate(cut);
+            }
+            text
+        })
+    }
+
+    const SAMPLES: [&str; 12] = [
+        "## 安全生产\n\n**注意：**正文a安b",
+        "第一行\n第二行\nEnglish line\nnext 中文\n\n- 一项\n- 两项：**加粗**。\n",
+        "开头<!-- more -->\n结尾\n\n<div>原样</div>\n\n段落\n<!-- more -->\n续",
+        "| 项目 | 数字 |\n|---|---|\n| 企业 | 411家 |\n\n表后。",
+        "```\n代码 *不* 改\n```\n\n`行内*代码*`与**强调**，*斜体*。",
+        "脚注[^1]。\n\n[^1]: 脚注的话。\n\n# 标题 {#id}\n\n## 标题\n\n## 标题",
+        "[链接](javascript:alert(1))和![图](a.jpg \"（张三 摄）\")\n\n> 引用\n> 第二行",
+        "中文\n\n\n中文  \n硬换行\\\n再换",
+        "**职工**：12万余名；**奖金**：7.2万元。**“安康杯”**竞赛",
+        "",
+        "   \n\n  ",
+        "1. 一\n2. 二\n   - 嵌套，*强调*。\n\n最后一段没有换行",
+    ];
+
+    #[test]
+    fn plain_text_reads_the_events_as_the_pages_do() {
+        for md in SAMPLES {
+            let doc = Doc::new(md);
+            for max in [0, 1, 2, 5, 9, 30, 1000] {
+                assert_eq!(
+                    plain_text(&doc, max),
+                    plain_text_by_events(&doc, max),
+                    "{md:?} at {max}"
+                );
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(300))]
+        #[test]
+        fn plain_text_is_the_text_of_the_events(
+            parts in proptest::collection::vec(proptest::sample::select(vec![
+                "安全", "生产", "，", "。", "：", "“", "”", "（", "）", "**", "*", "_", "`",
+                "\n", "\n\n", "  \n", "- ", "1. ", "# ", "> ", "| a | b |\n|---|---|\n",
+                "<!-- more -->", "<b>", "a", "B 1", " ", "\t", "[x](y)", "![x](y.jpg)",
+                "[^1]", "\n[^1]: 注", "```\n", "~~",
+            ]), 0..40),
+            max in 0usize..60,
+        ) {
+            let md: String = parts.concat();
+            let doc = Doc::new(&md);
+            proptest::prop_assert_eq!(plain_text(&doc, max), plain_text_by_events(&doc, max));
+        }
+    }
 
     #[test]
     fn plain_text_counts_characters() {
