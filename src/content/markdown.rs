@@ -268,7 +268,7 @@ pub fn plain_text(doc: &Doc, max: usize) -> String {
                 let after = events
                     .peek()
                     .and_then(|n| first_char(std::slice::from_ref(n)));
-                if !matches!((before, after), (Some(b), Some(a)) if is_wide(b) && is_wide(a)) {
+                if !joins_wide(before, after) {
                     text.push(' ');
                     chars += 1;
                 }
@@ -284,10 +284,7 @@ pub fn plain_text(doc: &Doc, max: usize) -> String {
             }
             Event::End(
                 TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::Item | TagEnd::TableCell,
-            ) if !text.ends_with(' ') && !text.is_empty() => {
-                text.push(' ');
-                chars += 1;
-            }
+            ) => chars += usize::from(end_block(&mut text)),
             _ => {}
         }
         before = last;
@@ -362,10 +359,7 @@ fn prepare(src: &str, nudged: bool) -> Events<'_> {
                 raw_html = true;
                 true
             }
-            Event::SoftBreak => !matches!(
-                (before, first_char(rest)),
-                (Some(b), Some(a)) if is_wide(b) && is_wide(a)
-            ),
+            Event::SoftBreak => !joins_wide(before, first_char(rest)),
             Event::Start(Tag::Heading { id, .. }) => {
                 match id {
                     Some(id) => {
@@ -454,9 +448,7 @@ fn texts(events: &[Event]) -> (String, String) {
             Event::End(
                 e @ (TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::Item | TagEnd::TableCell),
             ) => {
-                if !text.ends_with(' ') && !text.is_empty() {
-                    text.push(' ');
-                }
+                end_block(&mut text);
                 match e {
                     TagEnd::Paragraph => depth_para = depth_para.saturating_sub(1),
                     TagEnd::Heading(_) => depth_skip = depth_skip.saturating_sub(1),
@@ -475,6 +467,22 @@ fn texts(events: &[Event]) -> (String, String) {
         }
     }
     (text.trim().to_string(), lead.trim().to_string())
+}
+
+/// Whether a line break between `before` and `after` is dropped: it
+/// joins two Chinese (wide) characters, where a space would not belong.
+fn joins_wide(before: Option<char>, after: Option<char>) -> bool {
+    matches!((before, after), (Some(b), Some(a)) if is_wide(b) && is_wide(a))
+}
+
+/// Ends a block (paragraph, heading, list item, table cell) in plain
+/// `text` with a space, unless it has one or is empty; whether it added one.
+fn end_block(text: &mut String) -> bool {
+    let add = !text.ends_with(' ') && !text.is_empty();
+    if add {
+        text.push(' ');
+    }
+    add
 }
 
 fn last_char(events: &[Event]) -> Option<char> {
