@@ -245,7 +245,7 @@ fn release_free_memory() {
 
 /// Tells the allocator to keep the memory a stage frees for the next
 /// stage instead of handing it back at once and faulting in fresh, zeroed
-/// pages again (a tenth of a build's time at 10,000 bulletins). Memory
+/// pages again (about 7% of a build at 10,000 bulletins). Memory
 /// still goes back between the stages, by [`release_free_memory`], so the
 /// peak does not grow. glibc only; elsewhere a no-op.
 pub fn tune_allocator() {
