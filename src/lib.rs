@@ -247,11 +247,12 @@ fn release_free_memory() {
 /// stage instead of handing it back at once and faulting in fresh, zeroed
 /// pages again (about 7% of a build at 10,000 bulletins). Memory
 /// still goes back between the stages, by [`release_free_memory`], so the
-/// peak does not grow. glibc only; elsewhere a no-op.
+/// peak does not grow. glibc only; elsewhere a no-op. Called by `build`
+/// before it starts any thread.
 pub fn tune_allocator() {
     #[cfg(all(target_os = "linux", target_env = "gnu"))]
     // SAFETY: mallopt takes two plain integers and only sets the
-    // allocator's own parameters; it is called before any thread starts.
+    // allocator's own parameters.
     unsafe {
         const KEEP: libc::c_int = 1 << 30;
         libc::mallopt(libc::M_MMAP_THRESHOLD, KEEP);

@@ -4,7 +4,6 @@ use jianxun::cli::{self, Run};
 use jianxun::cmd;
 
 fn main() {
-    jianxun::tune_allocator();
     let lang = cmd::lang(&cli::root_hint());
     let code = match cli::parse(lang) {
         Run::Build(opts) => cmd::build::run(&opts),
