@@ -219,13 +219,19 @@ pub fn render(
             errors.lock().unwrap_or_else(|e| e.into_inner()).push(d);
         }
     };
-    // The search index is written as it is made: it is as large as the site.
-    output::search::write(site, &put);
-    let mut derived = output::feeds_and_maps(site, &shared);
-    derived.extend(output::data::files(site));
-    derived
-        .into_par_iter()
-        .for_each(|(path, bytes)| put(path, bytes));
+    // The search index is written as it is made: it is as large as the
+    // site. The feeds, sitemaps and downloads are made beside it, on the
+    // core the index leaves idle between its steps.
+    rayon::join(
+        || output::search::write(site, &put),
+        || {
+            let mut derived = output::feeds_and_maps(site, &shared);
+            derived.extend(output::data::files(site));
+            derived
+                .into_par_iter()
+                .for_each(|(path, bytes)| put(path, bytes));
+        },
+    );
     t.lap("derived");
     diags.extend(errors.into_inner().unwrap_or_else(|e| e.into_inner()));
     if diags.is_empty() { Ok(()) } else { Err(diags) }
