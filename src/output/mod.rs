@@ -13,12 +13,6 @@ pub mod write;
 use crate::render::context::Shared;
 use crate::site::Site;
 
-/// Files derived from the site model rather than rendered through page
-/// templates (feeds, sitemap, robots.txt, search index): output path → bytes.
-pub fn extras(site: &Site, shared: &Shared) -> Vec<(String, Vec<u8>)> {
-    extras_with(site, shared, || search::files(site))
-}
-
 /// The derived files but the search index: feeds, sitemaps, robots.txt.
 pub fn feeds_and_maps(site: &Site, shared: &Shared) -> Vec<(String, Vec<u8>)> {
     let mut out = feeds::feeds(site, shared);
@@ -27,26 +21,17 @@ pub fn feeds_and_maps(site: &Site, shared: &Shared) -> Vec<(String, Vec<u8>)> {
     out
 }
 
-/// [`extras`], with the search index's files from `search` (the preview
-/// keeps them when a change leaves what the index reads alone).
-pub fn extras_with(
-    site: &Site,
-    shared: &Shared,
-    search: impl FnOnce() -> Vec<(String, Vec<u8>)> + Send,
-) -> Vec<(String, Vec<u8>)> {
-    let (mut out, index) = rayon::join(|| feeds_and_maps(site, shared), search);
-    out.extend(index);
-    out
-}
-
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 /// The bytes of one output file.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Eq)]
 pub enum Data {
     /// Rendered in memory.
     Bytes(Vec<u8>),
+    /// Rendered in memory and held in more than one place (the preview
+    /// keeps its derived files, which are as large as the site, once).
+    Shared(std::sync::Arc<[u8]>),
     /// Embedded in the binary (default theme's static files).
     Static(&'static [u8]),
     /// A file on disk, copied when written.
@@ -66,11 +51,36 @@ impl From<&crate::content::discover::StaticSource> for Data {
     }
 }
 
+/// Bytes rendered in memory are the same data however they are held.
+impl PartialEq for Data {
+    fn eq(&self, other: &Data) -> bool {
+        match (self, other) {
+            (Data::Bytes(_) | Data::Shared(_), Data::Bytes(_) | Data::Shared(_)) => {
+                self.rendered() == other.rendered()
+            }
+            (Data::Static(a), Data::Static(b)) => a == b,
+            (Data::Copy(a), Data::Copy(b)) => a == b,
+            (Data::Photo(a), Data::Photo(b)) => a == b,
+            _ => false,
+        }
+    }
+}
+
 impl Data {
+    /// The bytes when they were rendered in memory.
+    fn rendered(&self) -> Option<&[u8]> {
+        match self {
+            Data::Bytes(b) => Some(b),
+            Data::Shared(b) => Some(b),
+            _ => None,
+        }
+    }
+
     /// The bytes, reading a copied file if needed.
     pub fn bytes(&self) -> std::io::Result<std::borrow::Cow<'_, [u8]>> {
         Ok(match self {
             Data::Bytes(b) => std::borrow::Cow::Borrowed(b.as_slice()),
+            Data::Shared(b) => std::borrow::Cow::Borrowed(b),
             Data::Static(b) => std::borrow::Cow::Borrowed(b),
             Data::Copy(p) => std::borrow::Cow::Owned(std::fs::read(p)?),
             Data::Photo(o) => std::borrow::Cow::Owned(
@@ -93,6 +103,7 @@ impl Output {
     pub fn get(&self, path: &str) -> Option<&[u8]> {
         match self.files.get(path)? {
             Data::Bytes(b) => Some(b),
+            Data::Shared(b) => Some(b),
             Data::Static(b) => Some(b),
             Data::Copy(_) | Data::Photo(_) => None,
         }

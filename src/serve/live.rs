@@ -103,7 +103,7 @@ pub struct Live {
     /// Static files by output path.
     statics: BTreeMap<String, Data>,
     /// Derived files by output path, as last computed.
-    derived: BTreeMap<String, Vec<u8>>,
+    derived: BTreeMap<String, Arc<[u8]>>,
 }
 
 use crate::render::pages::Recorded as Rendered;
@@ -510,7 +510,9 @@ impl Live {
         if let Some(d) = self.statics.get(path) {
             update.put.push((path.to_string(), d.clone()));
         } else if let Some(b) = self.derived.get(path) {
-            update.put.push((path.to_string(), Data::Bytes(b.clone())));
+            update
+                .put
+                .push((path.to_string(), Data::Shared(Arc::clone(b))));
         } else {
             update.remove.push(path.to_string());
         }
@@ -569,7 +571,7 @@ impl Live {
     pub fn accept_derived(
         &mut self,
         job: &DeriveJob,
-        files: BTreeMap<String, Vec<u8>>,
+        files: BTreeMap<String, Arc<[u8]>>,
     ) -> Option<Update> {
         let m = self.model.as_ref()?;
         if !Arc::ptr_eq(&m.site, &job.site) {
@@ -625,13 +627,13 @@ pub struct DeriveJob {
 #[derive(Default)]
 struct SearchMemo {
     site: Option<Arc<Site>>,
-    files: Vec<(String, Vec<u8>)>,
+    files: Vec<(String, Arc<[u8]>)>,
 }
 
 impl DeriveJob {
     /// [`DeriveJob::run`] on threads of low priority, so the next save's
     /// rebuild takes the cores back whenever it needs them.
-    pub fn run_in_background(&self) -> BTreeMap<String, Vec<u8>> {
+    pub fn run_in_background(&self) -> BTreeMap<String, Arc<[u8]>> {
         lower_priority();
         let pool = rayon::ThreadPoolBuilder::new()
             .thread_name(|i| format!("derive-{i}"))
@@ -643,17 +645,28 @@ impl DeriveJob {
     }
 
     /// Feeds, sitemap, robots.txt, search index and statistics downloads.
-    pub fn run(&self) -> BTreeMap<String, Vec<u8>> {
-        let (a, b) = rayon::join(
-            || crate::output::extras_with(&self.site, &self.shared, || self.search_files()),
-            || crate::output::data::files(&self.site),
+    /// Each file's bytes are shared by the live site, the search memo and
+    /// the served site: at 100,000 bulletins the search index alone is
+    /// about half a gigabyte.
+    pub fn run(&self) -> BTreeMap<String, Arc<[u8]>> {
+        let ((feeds, data), search) = rayon::join(
+            || {
+                rayon::join(
+                    || crate::output::feeds_and_maps(&self.site, &self.shared),
+                    || crate::output::data::files(&self.site),
+                )
+            },
+            || self.search_files(),
         );
-        a.into_iter().chain(b).collect()
+        let own = feeds.into_iter().chain(data);
+        (own.map(|(p, bytes)| (p, Arc::from(bytes))))
+            .chain(search)
+            .collect()
     }
 
     /// The search index's files: the last ones when what the index reads
     /// did not change (an edit of numbers only), else computed anew.
-    fn search_files(&self) -> Vec<(String, Vec<u8>)> {
+    fn search_files(&self) -> Vec<(String, Arc<[u8]>)> {
         let lock = || self.search.lock().unwrap_or_else(|e| e.into_inner());
         {
             let memo = lock();
@@ -661,7 +674,9 @@ impl DeriveJob {
                 return memo.files.clone();
             }
         }
-        let files = search::files(&self.site);
+        let files: Vec<(String, Arc<[u8]>)> = (search::files(&self.site).into_iter())
+            .map(|(p, bytes)| (p, Arc::from(bytes)))
+            .collect();
         *lock() = SearchMemo {
             site: Some(Arc::clone(&self.site)),
             files: files.clone(),
