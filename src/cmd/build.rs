@@ -20,6 +20,7 @@ pub fn run(opts: &BuildOpts) -> i32 {
     // to the allocator's defaults).
     crate::tune_allocator();
     let start = Instant::now();
+    let mut t = Timings::start();
     let lang = super::lang(&opts.root);
     let out_dir = |cfg_dir: &str| match &opts.output {
         Some(o) => o.clone(),
@@ -46,7 +47,7 @@ pub fn run(opts: &BuildOpts) -> i32 {
         base_url: opts.base_url.clone(),
         drafts: opts.drafts,
     };
-    let mut t = Timings::start();
+    t.lap("survey");
     let sources = match crate::discover(&opts.root) {
         Ok(s) => s,
         Err(diags) => {
@@ -56,6 +57,7 @@ pub fn run(opts: &BuildOpts) -> i32 {
     };
     t.lap("discover");
     let fingerprint = fingerprint::of(&sources, &build_opts);
+    t.lap("fingerprint");
     let out = out_dir(&sources.config.output_dir);
     if fingerprint.is_some_and(|f| write::up_to_date(&out, f)) {
         t.lap("unchanged");
