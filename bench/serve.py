@@ -9,8 +9,9 @@ time from the end of the write to the arrival of the `reload` event. After
 each reload it asks for `/robots.txt`, which the server answers only once
 the derived files (feeds, sitemap, search index, downloads) are current, and
 times that too; the next save waits for it, as an editor's next save comes
-after the preview settled. Prints the median, min and max in milliseconds.
-Standard library only.
+after the preview settled. Prints the median, min and max in milliseconds,
+and the server's resident memory once the first build is served and after
+the last edit, and its peak (Linux: read from /proc). Standard library only.
 """
 
 import argparse
@@ -67,6 +68,18 @@ def settled(addr):
         raise RuntimeError(f"/robots.txt answered {r.status}")
 
 
+def memory_mb(pid, field):
+    """A memory figure of process `pid` in MB (`VmRSS`, `VmHWM`), or None off Linux."""
+    try:
+        with open(f"/proc/{pid}/status", encoding="utf-8") as f:
+            for line in f:
+                if line.startswith(field + ":"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return None
+
+
 def edit(text, k, kind):
     """The file after the k-th edit of the given kind (in place: same slug,
     date, campaigns, region and tags)."""
@@ -95,6 +108,8 @@ def measure(n, runs, binary, workdir, kind="body"):
         sock = open_events(addr)
         buf = [b""]
         assert next_event(sock, buf) in ("reload", "errors")
+        settled(addr)
+        served_mb = memory_mb(proc.pid, "VmRSS")
         bulletins = sorted((site / "content" / "bulletins").rglob("*.md"))
         times, derived = [], []
         for k in range(runs + 1):
@@ -113,7 +128,8 @@ def measure(n, runs, binary, workdir, kind="body"):
             if k > 0:  # the first edit warms caches
                 times.append(dt)
                 derived.append(dd)
-        return startup, times, derived
+        memory = (served_mb, memory_mb(proc.pid, "VmRSS"), memory_mb(proc.pid, "VmHWM"))
+        return startup, times, derived, memory
     finally:
         proc.kill()
         proc.wait()
@@ -132,11 +148,14 @@ def main():
         subprocess.run(["cargo", "build", "--release", "--quiet"], cwd=REPO, check=True)
     binary = buildbench.binary_path()
     print(f"{args.runs} {args.edit} edits; save → reload event, and save → derived files current (ms)")
-    print(f"{'N':>7} {'first build ms':>15} {'median':>8} {'min':>7} {'max':>7}  {'derived':>8} {'min':>7} {'max':>7}")
+    print(f"{'N':>7} {'first build ms':>15} {'median':>8} {'min':>7} {'max':>7}  {'derived':>8} {'min':>7} {'max':>7}"
+          f"  {'RSS served':>10} {'RSS end':>8} {'peak':>8} (MB)")
     for n in args.sizes:
-        startup, times, derived = measure(n, args.runs, binary, args.workdir, args.edit)
+        startup, times, derived, memory = measure(n, args.runs, binary, args.workdir, args.edit)
+        mb = "".join(f" {m:>8.0f}" if m is not None else f" {'?':>8}" for m in memory)
         print(f"{n:>7} {startup:>15} {statistics.median(times):>8.1f} {min(times):>7.1f} {max(times):>7.1f}"
-              f"  {statistics.median(derived):>8.1f} {min(derived):>7.1f} {max(derived):>7.1f}")
+              f"  {statistics.median(derived):>8.1f} {min(derived):>7.1f} {max(derived):>7.1f}"
+              f"  {mb[1:]:>28}")
 
 
 if __name__ == "__main__":

@@ -240,7 +240,7 @@ pub fn render(
 /// Hands the memory the allocator keeps free back to the system, so the
 /// next stage's allocations do not add to what the last one left behind
 /// (glibc keeps freed memory per thread; elsewhere a no-op).
-fn release_free_memory() {
+pub(crate) fn release_free_memory() {
     #[cfg(all(target_os = "linux", target_env = "gnu"))]
     // SAFETY: malloc_trim takes a plain integer and only walks the
     // allocator's own free lists.

@@ -38,6 +38,10 @@ pub enum Data {
     Copy(PathBuf),
     /// A variant of a photo, made (or taken from the cache) when written.
     Photo(crate::images::Output),
+    /// A page the preview server renders again when it is asked for,
+    /// instead of holding its bytes (at 100,000 bulletins the pages are
+    /// some 2 GB). A build never holds one.
+    OnRequest,
 }
 
 impl From<&crate::content::discover::StaticSource> for Data {
@@ -61,6 +65,7 @@ impl PartialEq for Data {
             (Data::Static(a), Data::Static(b)) => a == b,
             (Data::Copy(a), Data::Copy(b)) => a == b,
             (Data::Photo(a), Data::Photo(b)) => a == b,
+            (Data::OnRequest, Data::OnRequest) => true,
             _ => false,
         }
     }
@@ -87,6 +92,9 @@ impl Data {
                 (o.workshop.bytes(&o.photo, o.width, o.format))
                     .map_err(|p| std::io::Error::other(format!("{p:?}")))?,
             ),
+            Data::OnRequest => {
+                return Err(std::io::Error::other("a page rendered on request"));
+            }
         })
     }
 }
@@ -105,7 +113,7 @@ impl Output {
             Data::Bytes(b) => Some(b),
             Data::Shared(b) => Some(b),
             Data::Static(b) => Some(b),
-            Data::Copy(_) | Data::Photo(_) => None,
+            Data::Copy(_) | Data::Photo(_) | Data::OnRequest => None,
         }
     }
 

@@ -550,20 +550,21 @@ pub fn render_each(
 /// A rendered page: its output path, bytes and the keys it read.
 pub type Recorded = (String, Vec<u8>, BTreeSet<Key>);
 
-/// Renders every page in `ids` in parallel and records what each read.
+/// Renders every page in `ids` in parallel and records what each read;
+/// the pages' bytes are dropped as soon as they are made unless `keep`.
 pub fn render_recorded(
     site: &Site,
     theme: &Theme,
     shared: &Shared,
     ids: &[PageId],
-    known: &HashMap<Key, Value>,
+    (known, keep): (&HashMap<Key, Value>, bool),
 ) -> Result<Vec<Recorded>, Vec<Diagnostic>> {
     let view = View::with_known(site, shared, known);
     let results: Vec<_> = ids
         .par_iter()
         .map(|id| {
             let (r, reads) = reads::recording(|| render_in(&view, theme, id));
-            r.map(|(path, bytes)| (path, bytes, reads))
+            r.map(|(path, bytes)| (path, if keep { bytes } else { Vec::new() }, reads))
         })
         .collect();
     let mut ok = Vec::with_capacity(results.len());

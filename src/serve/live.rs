@@ -104,6 +104,12 @@ pub struct Live {
     statics: BTreeMap<String, Data>,
     /// Derived files by output path, as last computed.
     derived: BTreeMap<String, Arc<[u8]>>,
+    /// Every page's id by output path, as [`Live::page_source`] last gave
+    /// it; `None` once pages came, went or moved.
+    ids: Option<Arc<HashMap<String, PageId>>>,
+    /// Whether rendered pages come with their bytes (else as
+    /// [`Data::OnRequest`]: see [`Live::hold_no_page_bytes`]).
+    keep_bytes: bool,
 }
 
 use crate::render::pages::Recorded as Rendered;
@@ -152,6 +158,8 @@ impl Live {
             theme_stale: false,
             statics,
             derived: BTreeMap::new(),
+            ids: None,
+            keep_bytes: true,
         })
     }
 
@@ -200,7 +208,9 @@ impl Live {
             .any(|p| p.starts_with("content") && crate::images::is_photo(&p.to_string_lossy()));
         if cs.config || cs.rescan || lost || photos || self.model.is_none() {
             // Keep the new sources even when the content is broken, so the next save builds on them.
+            let keep_bytes = self.keep_bytes;
             *self = Live::start(&self.root, &self.opts)?;
+            self.keep_bytes = keep_bytes;
             return self.full();
         }
         let mut t = crate::Timings::start();
@@ -224,6 +234,9 @@ impl Live {
                 .map(|n| (Key::Template(n), Value::none())),
         );
         t.lap("resolve+compare");
+        if step.plan.is_some() {
+            self.ids = None;
+        }
         let (todo, gone) = self.pages_to_render(&step);
         let Step {
             site,
@@ -231,7 +244,8 @@ impl Live {
             dirty,
             ..
         } = step;
-        let rendered = pages::render_recorded(&site, &theme, &shared, &todo, &dirty)?;
+        let rendered =
+            pages::render_recorded(&site, &theme, &shared, &todo, (&dirty, self.keep_bytes))?;
         t.lap("render");
         self.values.extend(dirty);
         self.model = Some(Model {
@@ -493,7 +507,11 @@ impl Live {
                     .insert(path.clone());
             }
             self.pages.insert(path.clone(), (id.clone(), reads));
-            update.put.push((path, Data::Bytes(bytes)));
+            let data = match self.keep_bytes {
+                true => Data::Bytes(bytes),
+                false => Data::OnRequest,
+            };
+            update.put.push((path, data));
         }
         self.drop_values(orphans);
         for p in touched {
@@ -529,7 +547,9 @@ impl Live {
         let (site, shared) = resolve(&self.sources, &self.entries, self.opts.drafts, None)?;
         let theme = Arc::new(Theme::load(&self.sources.templates)?);
         let ids = pages::plan(&site);
-        let rendered = pages::render_recorded(&site, &theme, &shared, &ids, &HashMap::new())?;
+        let known = HashMap::new();
+        let rendered =
+            pages::render_recorded(&site, &theme, &shared, &ids, (&known, self.keep_bytes))?;
         self.model = Some(Model {
             theme,
             site: Arc::new(site),
@@ -541,6 +561,7 @@ impl Live {
         self.totals.clear();
         self.readers.clear();
         self.derived.clear();
+        self.ids = None;
         let touched = self.statics.keys().cloned().collect();
         let mut update = self.record(&ids, rendered, touched);
         update.full = true;
@@ -595,6 +616,35 @@ impl Live {
         Some(update)
     }
 
+    /// Pages rendered from now on come as [`Data::OnRequest`], their bytes
+    /// dropped as soon as they are made: the preview server renders a page
+    /// again from [`Live::page_source`] when it is asked for, so it never
+    /// holds every page at once (some 2 GB at 100,000 bulletins).
+    pub fn hold_no_page_bytes(&mut self) {
+        self.keep_bytes = false;
+    }
+
+    /// What renders any page of the current model again, for the preview
+    /// server to answer a request without holding every page's bytes.
+    pub fn page_source(&mut self) -> Option<PageSource> {
+        let m = self.model.as_ref()?;
+        let ids = match &self.ids {
+            Some(ids) => Arc::clone(ids),
+            None => {
+                let ids: HashMap<String, PageId> = (self.pages.iter())
+                    .map(|(p, (id, _))| (p.clone(), id.clone()))
+                    .collect();
+                Arc::clone(self.ids.insert(Arc::new(ids)))
+            }
+        };
+        Some(PageSource {
+            theme: Arc::clone(&m.theme),
+            site: Arc::clone(&m.site),
+            shared: Arc::clone(&m.shared),
+            ids,
+        })
+    }
+
     /// The URL of the bulletin in `cs`, when exactly one bulletin changed and it is in the site.
     pub fn saved_bulletin(&self, cs: &ChangeSet) -> Option<String> {
         let mut bulletins = cs
@@ -613,6 +663,24 @@ impl Live {
         let i = m.shared.bulletin(&b.slug)?;
         (m.site.items[i].bulletin.path == b.path)
             .then(|| m.shared.urls.url(&crate::render::urls::bulletin(&b.slug)))
+    }
+}
+
+/// A snapshot of the model that renders any of its pages again: the same
+/// bytes the rebuild rendered, since a page is made of the model alone.
+#[derive(Clone)]
+pub struct PageSource {
+    theme: Arc<Theme>,
+    site: Arc<Site>,
+    shared: Arc<Shared>,
+    ids: Arc<HashMap<String, PageId>>,
+}
+
+impl PageSource {
+    /// The page at output path `path`, rendered; `None` when there is none.
+    pub fn render(&self, path: &str) -> Option<Result<Vec<u8>, Diagnostic>> {
+        let id = self.ids.get(path)?;
+        Some(pages::render_page(&self.site, &self.theme, &self.shared, id).map(|(_, b)| b))
     }
 }
 

@@ -28,11 +28,11 @@ use std::time::{Duration, Instant};
 
 use crate::BuildOptions;
 use crate::diag::Diagnostic;
-use crate::output::Output;
+use crate::output::{Data, Output};
 use guard::Guard;
 use http::Target;
 use listen::{Answer, BindError, Handler, Limits};
-use live::Live;
+use live::{Live, PageSource};
 use reload::{ErrorItem, Event, Hub};
 use watch::Watcher;
 use wire::{Reply, Request};
@@ -56,8 +56,11 @@ pub struct ServeOptions {
 
 /// What the server is showing now.
 pub struct Served {
-    /// The last good site.
+    /// The last good site. Its pages are [`Data::OnRequest`]: `pages`
+    /// renders them when asked for.
     pub output: Output,
+    /// Renders the pages of the last good site.
+    pub pages: Option<PageSource>,
     /// Build version, new for every successful rebuild (and every server start).
     pub version: u64,
     /// Errors of the last build, empty when it succeeded.
@@ -96,15 +99,32 @@ pub struct State {
 }
 
 /// What an HTML page of the site (or the 404 page) is served as: the
-/// reload script goes in, with the version the page comes from.
-fn page_body(s: &Served, rel: &str) -> Option<Vec<u8>> {
-    let data = s.output.files.get(rel)?;
-    let bytes = data.bytes().ok()?.into_owned();
-    Some(if rel.ends_with(".html") {
+/// reload script goes in, with the version the page comes from. A page
+/// is rendered again from the model it was rendered from (the same bytes);
+/// the rare page that fails is told as the error the build would tell.
+fn page_body(s: &Served, rel: &str, lang: Lang) -> Option<Result<Vec<u8>, String>> {
+    let bytes = match s.output.files.get(rel)? {
+        Data::OnRequest => match s.pages.as_ref()?.render(rel)? {
+            Ok(bytes) => bytes,
+            Err(d) => {
+                print_errors(std::slice::from_ref(&d), lang);
+                return Some(Err(d.message.text(lang)));
+            }
+        },
+        data => data.bytes().ok()?.into_owned(),
+    };
+    Some(Ok(if rel.ends_with(".html") {
         reload::inject(&bytes, s.version)
     } else {
         bytes
-    })
+    }))
+}
+
+/// Serves `update` from now on: its pages come as [`Data::OnRequest`]
+/// (see [`Live::hold_no_page_bytes`]), rendered by `pages` when asked for.
+fn store(s: &mut Served, update: live::Update, pages: Option<PageSource>) {
+    update.apply_to(&mut s.output);
+    s.pages = pages;
 }
 
 /// Answers a request for a file of the site from the current state.
@@ -114,22 +134,23 @@ fn site_reply(target: &str, state: &State) -> Reply {
         let s = current(state, target.split(['?', '#']).next().unwrap_or(""));
         let target = http::resolve(target, &s.output);
         let body = match &target {
-            Target::File(rel) => page_body(&s, rel),
-            Target::NotFound => page_body(&s, "404.html"),
+            Target::File(rel) => page_body(&s, rel, state.lang),
+            Target::NotFound => page_body(&s, "404.html", state.lang),
             _ => None,
         };
         (target, body, s.version)
     };
     match target {
         Target::File(rel) => match body {
-            Some(body) => Reply::new(200, http::content_type(&rel), body),
+            Some(Ok(body)) => Reply::new(200, http::content_type(&rel), body),
+            Some(Err(told)) => Reply::text(500, &format!("{told}\n")),
             None => Reply::text(404, &format!("{}\n", msg!(HttpNotFound).text(state.lang))),
         },
         Target::Redirect(to) => {
             Reply::new(301, "text/plain; charset=utf-8", Vec::new()).with("Location", &to)
         }
         Target::NotFound => {
-            let body = body.unwrap_or_else(|| reload::inject(b"<!DOCTYPE html><html lang=\"zh-CN\"><meta charset=\"utf-8\"><title>404</title><body><p>404</p></body></html>", version));
+            let body = body.and_then(Result::ok).unwrap_or_else(|| reload::inject(b"<!DOCTYPE html><html lang=\"zh-CN\"><meta charset=\"utf-8\"><title>404</title><body><p>404</p></body></html>", version));
             Reply::new(404, "text/html; charset=utf-8", body)
         }
         Target::BadRequest => {
@@ -245,11 +266,17 @@ fn start_version() -> u64 {
 
 /// The first build: what to serve and the live site to rebuild from.
 fn first_build(root: &Path, build_opts: &BuildOptions, lang: Lang) -> (Served, LiveSite) {
-    let mut live = Live::start(root, build_opts);
+    let mut live = Live::start(root, build_opts).map(|mut l| {
+        l.hold_no_page_bytes();
+        l
+    });
     let first = match &mut live {
         Ok(l) => l.build_all(),
         Err(d) => Err(d.clone()),
     };
+    let pages = live.as_mut().ok().and_then(Live::page_source);
+    // What the first build made and dropped goes back to the system.
+    crate::release_free_memory();
     let (output, errors) = match first {
         Ok(o) => (o, Vec::new()),
         Err(d) => {
@@ -261,6 +288,7 @@ fn first_build(root: &Path, build_opts: &BuildOptions, lang: Lang) -> (Served, L
     let version = start_version();
     let served = Served {
         output,
+        pages,
         version,
         errors,
         derived_version: version,
@@ -426,6 +454,7 @@ fn rebuild_loop(
             // The configuration was unreadable: try from scratch.
             Err(_) => match Live::start(root, build_opts) {
                 Ok(mut l) => {
+                    l.hold_no_page_bytes();
                     let out = l.rebuild_all();
                     *live = Ok(l);
                     out
@@ -437,7 +466,8 @@ fn rebuild_loop(
             Ok(rebuilt) => {
                 next_version += 1;
                 let saved = live.as_ref().ok().and_then(|l| l.saved_bulletin(&cs));
-                publish(state, rebuilt, &cs, saved, next_version, t);
+                let pages = live.as_mut().ok().and_then(Live::page_source);
+                publish(state, (rebuilt, pages), &cs, saved, next_version, t);
                 // Feeds, sitemap, search index and downloads follow on a
                 // thread of their own; a request for one waits until they are current.
                 let _ = jobs.send(next_version);
@@ -492,13 +522,13 @@ fn start_deriving(live: &Arc<Mutex<LiveSite>>, state: &Arc<State>) -> Sender<u64
 /// Serves a successful rebuild and tells every open page.
 fn publish(
     state: &State,
-    rebuilt: live::Update,
+    (rebuilt, pages): (live::Update, Option<PageSource>),
     cs: &watch::ChangeSet,
     saved: Option<String>,
     version: u64,
     t: Instant,
 ) {
-    let rendered = rebuilt.rendered;
+    let (rendered, full) = (rebuilt.rendered, rebuilt.full);
     let event = if cs.css_only() {
         Event::Css { version }
     } else {
@@ -509,9 +539,13 @@ fn publish(
     };
     {
         let mut s = state.served.write().unwrap_or_else(|e| e.into_inner());
-        rebuilt.apply_to(&mut s.output);
+        store(&mut s, rebuilt, pages);
         s.version = version;
         s.errors.clear();
+    }
+    if full {
+        // Every page was rendered and its bytes dropped: give them back.
+        crate::release_free_memory();
     }
     state.hub.broadcast(&event);
     let rebuilt = msg!(
@@ -521,4 +555,81 @@ fn publish(
         state.hub.len()
     );
     println!("{}", rebuilt.text(state.lang));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn write(root: &Path, rel: &str, text: &str) {
+        let p = root.join(rel);
+        std::fs::create_dir_all(p.parent().expect("has a parent")).expect("mkdir");
+        std::fs::write(p, text).expect("write");
+    }
+
+    /// The served site holds no page's bytes: each page is rendered again
+    /// when asked for, to the bytes a build writes, before and after a save.
+    #[test]
+    fn pages_are_rendered_on_request_as_the_build_renders_them() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let root = dir.path();
+        write(
+            root,
+            "jianxun.yaml",
+            "title: 测试简讯\nbase_url: /\npaginate: 1\nmetrics:\n  参与企业: { unit: 家, aggregate: sum }\n",
+        );
+        write(
+            root,
+            "content/campaigns/ankang-cup.md",
+            "---\nname: 安康杯竞赛\n---\n简介。\n",
+        );
+        for (name, date, n) in [
+            ("a", "2024-03-01", 411),
+            ("b", "2024-04-02", 12),
+            ("c", "2024-05-03", 7),
+        ] {
+            let text = format!(
+                "---\ntitle: 简讯{name}\ndate: {date}\ncampaign: ankang-cup\nregion: 四川/宜宾\nmetrics:\n  参与企业: {n}家\n---\n正文{name}。\n"
+            );
+            write(root, &format!("content/bulletins/{name}.md"), &text);
+        }
+        let opts = BuildOptions {
+            base_url: Some("http://127.0.0.1:1111/".into()),
+            drafts: false,
+        };
+        let (mut served, live) = first_build(root, &opts, Lang::Zh);
+        let mut live = live.expect("the site loads");
+        let same_as_build = |served: &Served| {
+            let (_, _, built) = crate::build(root, &opts).expect("the site builds");
+            let pages: Vec<&String> = (built.files.keys())
+                .filter(|p| p.ends_with(".html"))
+                .collect();
+            assert!(pages.len() > 10, "{pages:?}");
+            for p in pages {
+                assert_eq!(served.output.files.get(p), Some(&Data::OnRequest), "{p}");
+                let got = (served.pages.as_ref())
+                    .and_then(|s| s.render(p))
+                    .expect("a page")
+                    .expect("renders");
+                assert_eq!(Some(got.as_slice()), built.get(p), "{p}");
+            }
+        };
+        same_as_build(&served);
+        // A save that changes a number, a title and the pages' order.
+        let b = root.join("content/bulletins/b.md");
+        let text = std::fs::read_to_string(&b).expect("read");
+        let text = text
+            .replace("12家", "15家")
+            .replace("简讯b", "简讯乙")
+            .replace("2024-04-02", "2024-06-01");
+        std::fs::write(&b, text).expect("write");
+        let cs = watch::ChangeSet {
+            content: [PathBuf::from("content/bulletins/b.md")].into(),
+            ..Default::default()
+        };
+        let update = live.apply(&cs).expect("rebuilds");
+        assert!(update.put.iter().any(|(p, _)| p.ends_with(".html")));
+        store(&mut served, update, live.page_source());
+        same_as_build(&served);
+    }
 }
