@@ -511,9 +511,15 @@ fn start_deriving(live: &Arc<Mutex<LiveSite>>, state: &Arc<State>) -> Sender<u64
             else {
                 continue;
             };
-            let mut s = state.served.write().unwrap_or_else(|e| e.into_inner());
-            update.apply_to(&mut s.output);
-            s.derived_version = version;
+            {
+                let mut s = state.served.write().unwrap_or_else(|e| e.into_inner());
+                update.apply_to(&mut s.output);
+                s.derived_version = version;
+            }
+            drop(live);
+            // The last search index and files were just dropped (as large as
+            // the site): hand their memory back rather than keep it for hours.
+            crate::release_free_memory();
         }
     });
     tx
