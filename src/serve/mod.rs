@@ -101,14 +101,22 @@ pub struct State {
 /// What an HTML page of the site (or the 404 page) is served as: the
 /// reload script goes in, with the version the page comes from. A page
 /// is rendered again from the model it was rendered from (the same bytes);
-/// the rare page that fails is told as the error the build would tell.
-fn page_body(s: &Served, rel: &str, lang: Lang) -> Option<Result<Vec<u8>, String>> {
+/// a page that cannot be rendered now is an answer of its own: the error
+/// the build would tell (500), or "busy, try again" (503).
+fn page_body(s: &Served, rel: &str, lang: Lang) -> Option<Result<Vec<u8>, Reply>> {
     let bytes = match s.output.files.get(rel)? {
-        Data::OnRequest => match s.pages.as_ref()?.render(rel)? {
-            Ok(bytes) => bytes,
-            Err(d) => {
+        Data::OnRequest => match render_on_request(s.pages.as_ref()?, rel)? {
+            Ok(Ok(bytes)) => bytes,
+            Ok(Err(d)) => {
                 print_errors(std::slice::from_ref(&d), lang);
-                return Some(Err(d.message.text(lang)));
+                let told = d.message.text(lang);
+                return Some(Err(Reply::text(500, &format!("{told}\n"))));
+            }
+            Err(()) => {
+                let busy = msg!(ServeBusy).text(lang);
+                return Some(Err(
+                    Reply::text(503, &format!("{busy}\n")).with("Retry-After", "1")
+                ));
             }
         },
         data => data.bytes().ok()?.into_owned(),
@@ -118,6 +126,29 @@ fn page_body(s: &Served, rel: &str, lang: Lang) -> Option<Result<Vec<u8>, String
     } else {
         bytes
     }))
+}
+
+/// The stack a page is rendered on: templates nest, and a connection's
+/// thread has a small stack of its own.
+const PAGE_STACK: usize = 16 << 20;
+
+/// Renders page `rel` on a thread of its own with a full-size stack;
+/// `Err` when no thread could be started (or it failed).
+#[allow(clippy::type_complexity)]
+fn render_on_request(
+    src: &PageSource,
+    rel: &str,
+) -> Option<Result<Result<Vec<u8>, Diagnostic>, ()>> {
+    std::thread::scope(|scope| {
+        let thread = std::thread::Builder::new()
+            .name("jianxun-page".into())
+            .stack_size(PAGE_STACK)
+            .spawn_scoped(scope, || src.render(rel));
+        match thread.map(|t| t.join()) {
+            Ok(Ok(rendered)) => rendered.map(Ok),
+            Ok(Err(_)) | Err(_) => Some(Err(())),
+        }
+    })
 }
 
 /// Serves `update` from now on: its pages come as [`Data::OnRequest`]
@@ -143,7 +174,7 @@ fn site_reply(target: &str, state: &State) -> Reply {
     match target {
         Target::File(rel) => match body {
             Some(Ok(body)) => Reply::new(200, http::content_type(&rel), body),
-            Some(Err(told)) => Reply::text(500, &format!("{told}\n")),
+            Some(Err(reply)) => reply,
             None => Reply::text(404, &format!("{}\n", msg!(HttpNotFound).text(state.lang))),
         },
         Target::Redirect(to) => {
