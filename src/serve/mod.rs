@@ -98,57 +98,67 @@ pub struct State {
     pub lang: Lang,
 }
 
-/// What an HTML page of the site (or the 404 page) is served as: the
-/// reload script goes in, with the version the page comes from. A page
-/// is rendered again from the model it was rendered from (the same bytes);
-/// a page that cannot be rendered now is an answer of its own: the error
-/// the build would tell (500), or "busy, try again" (503).
-fn page_body(s: &Served, rel: &str, lang: Lang) -> Option<Result<Vec<u8>, Reply>> {
-    let bytes = match s.output.files.get(rel)? {
-        Data::OnRequest => match render_on_request(s.pages.as_ref()?, rel)? {
-            Ok(Ok(bytes)) => bytes,
-            Ok(Err(d)) => {
-                print_errors(std::slice::from_ref(&d), lang);
-                let told = d.message.text(lang);
-                return Some(Err(Reply::text(500, &format!("{told}\n"))));
-            }
-            Err(()) => {
-                let busy = msg!(ServeBusy).text(lang);
-                return Some(Err(
-                    Reply::text(503, &format!("{busy}\n")).with("Retry-After", "1")
-                ));
-            }
-        },
-        data => data.bytes().ok()?.into_owned(),
+/// A file's body as taken under the read lock: its bytes, or what
+/// renders it (a page), to be rendered once the lock is released.
+enum Body {
+    Ready(Vec<u8>),
+    Render(PageSource),
+}
+
+fn body_of(s: &Served, rel: &str) -> Option<Body> {
+    Some(match s.output.files.get(rel)? {
+        Data::OnRequest => Body::Render(s.pages.clone()?),
+        data => Body::Ready(data.bytes().ok()?.into_owned()),
+    })
+}
+
+/// What a file of the site is served as: a page is rendered again from
+/// the model it was rendered from (the same bytes), and an HTML file gets
+/// the reload script, with the version it comes from. A page that cannot
+/// be rendered now is an answer of its own (see [`render_on_request`]).
+fn page_body(body: Body, rel: &str, version: u64, lang: Lang) -> Result<Vec<u8>, Reply> {
+    let bytes = match body {
+        Body::Ready(bytes) => bytes,
+        Body::Render(src) => render_on_request(&src, rel, lang)?,
     };
-    Some(Ok(if rel.ends_with(".html") {
-        reload::inject(&bytes, s.version)
+    Ok(if rel.ends_with(".html") {
+        reload::inject(&bytes, version)
     } else {
         bytes
-    }))
+    })
 }
 
 /// The stack a page is rendered on: templates nest, and a connection's
 /// thread has a small stack of its own.
 const PAGE_STACK: usize = 16 << 20;
 
-/// Renders page `rel` on a thread of its own with a full-size stack;
-/// `Err` when no thread could be started (or it failed).
-#[allow(clippy::type_complexity)]
-fn render_on_request(
-    src: &PageSource,
-    rel: &str,
-) -> Option<Result<Result<Vec<u8>, Diagnostic>, ()>> {
-    std::thread::scope(|scope| {
+/// Renders page `rel` on a thread of its own with a full-size stack. When
+/// it fails, the answer: the error the build would tell (500), or "busy,
+/// try again" (503) when no thread could be started.
+fn render_on_request(src: &PageSource, rel: &str, lang: Lang) -> Result<Vec<u8>, Reply> {
+    let busy = || {
+        let busy = msg!(ServeBusy).text(lang);
+        Reply::text(503, &format!("{busy}\n")).with("Retry-After", "1")
+    };
+    let rendered = std::thread::scope(|scope| {
         let thread = std::thread::Builder::new()
             .name("jianxun-page".into())
             .stack_size(PAGE_STACK)
             .spawn_scoped(scope, || src.render(rel));
-        match thread.map(|t| t.join()) {
-            Ok(Ok(rendered)) => rendered.map(Ok),
-            Ok(Err(_)) | Err(_) => Some(Err(())),
+        thread.ok().and_then(|t| t.join().ok())
+    });
+    match rendered.ok_or_else(busy)? {
+        Some(Ok(bytes)) => Ok(bytes),
+        Some(Err(d)) => {
+            print_errors(std::slice::from_ref(&d), lang);
+            let told = d.message.text(lang);
+            Err(Reply::text(500, &format!("{told}\n")))
         }
-    })
+        None => Err(Reply::text(
+            404,
+            &format!("{}\n", msg!(HttpNotFound).text(lang)),
+        )),
+    }
 }
 
 /// Serves `update` from now on: its pages come as [`Data::OnRequest`]
@@ -165,23 +175,25 @@ fn site_reply(target: &str, state: &State) -> Reply {
         let s = current(state, target.split(['?', '#']).next().unwrap_or(""));
         let target = http::resolve(target, &s.output);
         let body = match &target {
-            Target::File(rel) => page_body(&s, rel, state.lang),
-            Target::NotFound => page_body(&s, "404.html", state.lang),
+            Target::File(rel) => body_of(&s, rel),
+            Target::NotFound => body_of(&s, "404.html"),
             _ => None,
         };
         (target, body, s.version)
     };
+    let lang = state.lang;
     match target {
-        Target::File(rel) => match body {
+        Target::File(rel) => match body.map(|b| page_body(b, &rel, version, lang)) {
             Some(Ok(body)) => Reply::new(200, http::content_type(&rel), body),
             Some(Err(reply)) => reply,
-            None => Reply::text(404, &format!("{}\n", msg!(HttpNotFound).text(state.lang))),
+            None => Reply::text(404, &format!("{}\n", msg!(HttpNotFound).text(lang))),
         },
         Target::Redirect(to) => {
             Reply::new(301, "text/plain; charset=utf-8", Vec::new()).with("Location", &to)
         }
         Target::NotFound => {
-            let body = body.and_then(Result::ok).unwrap_or_else(|| reload::inject(b"<!DOCTYPE html><html lang=\"zh-CN\"><meta charset=\"utf-8\"><title>404</title><body><p>404</p></body></html>", version));
+            let body = body.and_then(|b| page_body(b, "404.html", version, lang).ok());
+            let body = body.unwrap_or_else(|| reload::inject(b"<!DOCTYPE html><html lang=\"zh-CN\"><meta charset=\"utf-8\"><title>404</title><body><p>404</p></body></html>", version));
             Reply::new(404, "text/html; charset=utf-8", body)
         }
         Target::BadRequest => {
