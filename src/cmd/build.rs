@@ -26,40 +26,58 @@ pub fn run(opts: &BuildOpts) -> i32 {
         Some(o) => o.clone(),
         None => opts.root.join(cfg_dir),
     };
-    // Check the output folder before the work, so a refusal is quick.
+    // The output folder is checked (and walked, to find what is not the
+    // last build's) while the sources are read: both are mostly waiting on
+    // the file system, and the walk is as long as the site is large. A
+    // refusal is reported before anything the sources say.
     // Read like discovery does: never through a link that leaves the site.
     let site = crate::content::walk::SiteRoot::new(&opts.root);
-    let mut checked = None;
-    if let Ok(Some(bytes)) = site.read(&opts.root.join(CONFIG_FILE))
-        && let Ok(text) = String::from_utf8(bytes)
-        && let Ok(cfg) = config::parse(Path::new(CONFIG_FILE), &text)
-    {
-        let dir = out_dir(&cfg.output_dir);
-        match write::check_output_dir(&opts.root, &dir, opts.force) {
-            Ok(survey) => checked = survey.map(|s| (dir, s)),
-            Err(d) => {
-                report(vec![d], lang);
-                return CONTENT_ERRORS;
-            }
+    let out_of_config = match site.read(&opts.root.join(CONFIG_FILE)) {
+        Ok(Some(bytes)) => String::from_utf8(bytes)
+            .ok()
+            .and_then(|text| config::parse(Path::new(CONFIG_FILE), &text).ok())
+            .map(|cfg| out_dir(&cfg.output_dir)),
+        _ => None,
+    };
+    let (check, discovered) = rayon::join(
+        || {
+            out_of_config.map(|dir| {
+                let survey = write::check_output_dir(&opts.root, &dir, opts.force)?;
+                Ok::<_, crate::diag::Diagnostic>(survey.map(|s| (dir, s)))
+            })
+        },
+        || crate::discover(&opts.root),
+    );
+    let checked = match check {
+        Some(Err(d)) => {
+            report(vec![d], lang);
+            return CONTENT_ERRORS;
         }
-    }
+        Some(Ok(survey)) => survey,
+        None => None,
+    };
     let build_opts = BuildOptions {
         base_url: opts.base_url.clone(),
         drafts: opts.drafts,
     };
-    t.lap("survey");
-    let sources = match crate::discover(&opts.root) {
+    t.lap("survey+discover");
+    let sources = match discovered {
         Ok(s) => s,
         Err(diags) => {
             report(diags, lang);
             return CONTENT_ERRORS;
         }
     };
-    t.lap("discover");
     let fingerprint = fingerprint::of(&sources, &build_opts);
     t.lap("fingerprint");
     let out = out_dir(&sources.config.output_dir);
-    if fingerprint.is_some_and(|f| write::up_to_date(&out, f)) {
+    // The survey taken above, if it is of this folder.
+    let checked = checked.filter(|(dir, _)| *dir == out).map(|(_, s)| s);
+    let up_to_date = |f| match &checked {
+        Some(survey) => survey.up_to_date(f),
+        None => write::up_to_date(&out, f),
+    };
+    if fingerprint.is_some_and(up_to_date) {
         t.lap("unchanged");
         done(
             opts,
@@ -83,8 +101,6 @@ pub fn run(opts: &BuildOpts) -> i32 {
             return CONTENT_ERRORS;
         }
     };
-    // The survey of the output folder taken above, if it is this folder.
-    let checked = checked.filter(|(dir, _)| *dir == out).map(|(_, s)| s);
     let mut staging = match Staging::begin(&opts.root, &out, opts.force, checked) {
         Ok(s) => s,
         Err(d) => {

@@ -396,6 +396,12 @@ pub fn carry(
 pub struct Survey {
     /// In path order.
     pub unlisted: Vec<Unlisted>,
+    /// Whether every file the manifest lists was found as a file with the
+    /// size and mtime it records (nothing changed them since), and the
+    /// fingerprint that manifest records: together, whether a build of
+    /// inputs with that fingerprint has nothing to do (see
+    /// [`Survey::up_to_date`]).
+    intact: Option<u128>,
 }
 
 /// A file, link or empty folder of the output folder that the last build's
@@ -424,9 +430,23 @@ impl Survey {
     /// Folders are read in parallel: at 10,000 bulletins the output folder
     /// holds some 12,000 of them, and this walk comes before every build.
     pub fn of(out: &Path, old: &manifest::Manifest) -> Survey {
-        let (mut unlisted, _) = survey_folder(out, out, true, old);
+        let found = survey_folder(out, out, true, old);
+        let mut unlisted = found.unlisted;
         unlisted.sort_unstable_by(|a, b| a.rel.cmp(&b.rel));
-        Survey { unlisted }
+        let all = !old.files.is_empty() && found.intact == old.files.len();
+        Survey {
+            unlisted,
+            intact: old.fingerprint.filter(|_| all),
+        }
+    }
+
+    /// Whether the output folder, as this survey found it, already holds
+    /// what a build of inputs with `fingerprint` writes: its manifest
+    /// records that fingerprint and every file it lists is there as that
+    /// build left it (as [`super::write::up_to_date`] checks, without
+    /// looking at every file again).
+    pub fn up_to_date(&self, fingerprint: u128) -> bool {
+        self.intact == Some(fingerprint)
     }
 
     /// The files and links that are someone else's: all but jianxun's own
@@ -465,23 +485,29 @@ pub fn link_into(from: &Path, to: &Path, symlink: bool) -> Result<(), Diagnostic
         .map_err(|e| io_err(to, Key::IoWrite, e))
 }
 
+/// What one folder of the output folder holds, with its sub-folders.
+#[derive(Default)]
+struct Found {
+    /// What the manifest does not list.
+    unlisted: Vec<Unlisted>,
+    /// How many files the manifest lists are there, as it records them.
+    intact: usize,
+    /// Whether the folder holds anything at all.
+    any: bool,
+}
+
 /// What folder `dir` of the output folder `out` holds that `old` does not
-/// list, and whether it holds anything at all. Links are never followed;
-/// jianxun's own bookkeeping at the top (`top`) is passed over; an empty
-/// folder (or one that cannot be read) is reported as such.
-fn survey_folder(
-    out: &Path,
-    dir: &Path,
-    top: bool,
-    old: &manifest::Manifest,
-) -> (Vec<Unlisted>, bool) {
+/// list, whether it holds anything at all, and how many of the files `old`
+/// lists are there unchanged. Links are never followed; jianxun's own
+/// bookkeeping at the top (`top`) is passed over; an empty folder (or one
+/// that cannot be read) is reported as such.
+fn survey_folder(out: &Path, dir: &Path, top: bool, old: &manifest::Manifest) -> Found {
     use rayon::prelude::*;
+    let mut found = Found::default();
     let Ok(entries) = std::fs::read_dir(dir) else {
-        return (Vec::new(), false);
+        return found;
     };
-    let mut unlisted = Vec::new();
     let mut folders = Vec::new();
-    let mut any = false;
     for e in entries.filter_map(Result::ok) {
         let name = e.file_name();
         if top && manifest::RESERVED.iter().any(|r| name == *r) {
@@ -490,7 +516,7 @@ fn survey_folder(
         let Ok(ft) = e.file_type() else {
             continue;
         };
-        any = true;
+        found.any = true;
         let path = e.path();
         let Ok(rel) = path.strip_prefix(out) else {
             continue;
@@ -498,30 +524,46 @@ fn survey_folder(
         let rel = rel.to_string_lossy().replace('\\', "/");
         if ft.is_dir() {
             folders.push((path, rel));
-        } else if !old.contains(&rel) {
-            let kind = if ft.is_symlink() {
-                Kind::Symlink
-            } else {
-                Kind::File
-            };
-            unlisted.push(Unlisted { rel, kind });
+            continue;
+        }
+        match old.files.get(&rel) {
+            None => {
+                let kind = if ft.is_symlink() {
+                    Kind::Symlink
+                } else {
+                    Kind::File
+                };
+                found.unlisted.push(Unlisted { rel, kind });
+            }
+            // Looked up from the folder already open (never through a link).
+            Some(Some(k)) if ft.is_file() => {
+                if e.metadata().is_ok_and(|m| {
+                    m.is_file() && m.len() == k.size && manifest::mtime_of(&m) == k.mtime
+                }) {
+                    found.intact += 1;
+                }
+            }
+            Some(_) => {}
         }
     }
-    let inner: Vec<Vec<Unlisted>> = folders
+    let inner: Vec<Found> = folders
         .into_par_iter()
         .map(|(path, rel)| {
-            let (mut found, any) = survey_folder(out, &path, false, old);
-            if !any {
-                found.push(Unlisted {
+            let mut sub = survey_folder(out, &path, false, old);
+            if !sub.any {
+                sub.unlisted.push(Unlisted {
                     rel,
                     kind: Kind::Folder,
                 });
             }
-            found
+            sub
         })
         .collect();
-    unlisted.extend(inner.into_iter().flatten());
-    (unlisted, any)
+    for sub in inner {
+        found.unlisted.extend(sub.unlisted);
+        found.intact += sub.intact;
+    }
+    found
 }
 
 #[cfg(test)]
@@ -570,5 +612,61 @@ mod tests {
         want.push(("link".into(), Kind::Symlink));
         want.sort_by(|a, b| a.0.cmp(&b.0));
         assert_eq!(found, want);
+    }
+
+    #[test]
+    fn the_survey_tells_whether_every_listed_file_is_as_the_manifest_records() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path();
+        let rels = ["index.html", "bulletins/a/index.html", "feed.xml"];
+        let mut old = manifest::Manifest {
+            fingerprint: Some(7),
+            ..Default::default()
+        };
+        for rel in rels {
+            let p = out.join(rel);
+            std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+            std::fs::write(&p, rel).unwrap();
+            let m = std::fs::metadata(&p).unwrap();
+            let meta = manifest::Meta {
+                size: m.len(),
+                mtime: manifest::mtime_of(&m),
+                hash: manifest::hash(rel.as_bytes()),
+            };
+            old.files.insert(rel.into(), Some(meta));
+        }
+        let survey = |old: &manifest::Manifest| Survey::of(out, old);
+        assert!(survey(&old).up_to_date(7));
+        assert!(!survey(&old).up_to_date(8), "another fingerprint");
+        // A file someone else added does not matter; one the manifest
+        // lists that is gone, changed or unknown does.
+        std::fs::write(out.join("mine.txt"), "x").unwrap();
+        assert!(survey(&old).up_to_date(7));
+        let mut unknown = old.clone();
+        unknown.files.insert("index.html".into(), None);
+        assert!(!survey(&unknown).up_to_date(7));
+        let mut gone = old.clone();
+        gone.files
+            .insert("missing.html".into(), old.meta("feed.xml"));
+        assert!(!survey(&gone).up_to_date(7));
+        let empty = manifest::Manifest {
+            fingerprint: Some(7),
+            ..Default::default()
+        };
+        assert!(!survey(&empty).up_to_date(7), "nothing listed");
+        let feed = out.join("feed.xml");
+        let f = std::fs::File::options().write(true).open(&feed).unwrap();
+        f.set_modified(std::time::SystemTime::UNIX_EPOCH).unwrap();
+        drop(f);
+        assert!(!survey(&old).up_to_date(7), "an edit the mtime tells");
+        #[cfg(unix)]
+        {
+            let mut linked = old.clone();
+            linked.files.remove("feed.xml");
+            std::fs::remove_file(out.join("index.html")).unwrap();
+            std::os::unix::fs::symlink("feed.xml", out.join("index.html")).unwrap();
+            assert!(!survey(&linked).up_to_date(7), "a link is never followed");
+        }
+        assert!(!Survey::default().up_to_date(7), "no folder yet");
     }
 }
