@@ -15,6 +15,15 @@ median / min / max are printed.
 With --incremental-noop a second series is measured: builds over an existing,
 up-to-date output directory where nothing changed.
 
+With --interleave the clean builds of the sizes take turns (one run of each N,
+then the next round), so that a machine that slows down for a while slows
+every size alike, and the time ratio between each size and the next is
+printed with its per-round values.
+
+Before every run the corpus is read once, untimed, so that every run finds it
+in the page cache (a system that reclaims idle memory may have dropped it
+since the last run); --cold turns that off.
+
 Only the Python standard library is used.
 """
 
@@ -128,18 +137,35 @@ def snapshot(out):
     return snap
 
 
-def series(binary, root, out, logdir, warmup, runs, clean, label, sync):
+def warm(root):
+    """Read every file of the corpus once (untimed), so the run finds it cached."""
+    for top, _, files in os.walk(root):
+        for f in files:
+            with open(os.path.join(top, f), "rb") as fh:
+                while fh.read(1 << 20):
+                    pass
+
+
+def measure(binary, root, out, logdir, clean, sync, cache):
+    """One run, prepared as every series prepares it: (wall_s, peak_kib, cpu_s)."""
+    if clean and os.path.exists(out):
+        shutil.rmtree(out)
+    if cache:
+        warm(root)
+    if sync:
+        # Flush dirty pages left by the previous run (and the delete) so
+        # that writeback does not spill into the timed run.
+        os.sync()
+    wall, kib, cpu, code, err, sout = run_once(binary, root, out, logdir)
+    if code != 0:
+        fail(f"jianxun build --root {root} --output {out}", code, err, sout)
+    return wall, kib, cpu
+
+
+def series(binary, root, out, logdir, warmup, runs, clean, label, sync, cache):
     walls, rss, cpus = [], [], []
     for i in range(warmup + runs):
-        if clean and os.path.exists(out):
-            shutil.rmtree(out)
-        if sync:
-            # Flush dirty pages left by the previous run (and the delete) so
-            # that writeback does not spill into the timed run.
-            os.sync()
-        wall, kib, cpu, code, err, sout = run_once(binary, root, out, logdir)
-        if code != 0:
-            fail(f"jianxun build --root {root} --output {out}", code, err, sout)
+        wall, kib, cpu = measure(binary, root, out, logdir, clean, sync, cache)
         kind = "warm-up" if i < warmup else f"run {i - warmup + 1}/{runs}"
         log(f"  {label} {kind}: {wall:.3f}s wall, {cpu:.3f}s CPU, peak RSS {kib / 1024:.1f} MB")
         if i >= warmup:
@@ -147,6 +173,35 @@ def series(binary, root, out, logdir, warmup, runs, clean, label, sync):
             rss.append(kib)
             cpus.append(cpu)
     return walls, rss, cpus
+
+
+def interleaved(binary, sizes, warmup, runs, sync, cache):
+    """Clean builds of every size in turn, round after round.
+
+    sizes: [(n, root, out, logdir)]; gives {n: (walls, rss, cpus)}.
+    """
+    got = {n: ([], [], []) for n, *_ in sizes}
+    for i in range(warmup + runs):
+        kind = "warm-up" if i < warmup else f"round {i - warmup + 1}/{runs}"
+        for n, root, out, logdir in sizes:
+            wall, kib, cpu = measure(binary, root, out, logdir, True, sync, cache)
+            log(f"  N={n} {kind}: {wall:.3f}s wall, {cpu:.3f}s CPU, peak RSS {kib / 1024:.1f} MB")
+            if i >= warmup:
+                for series_, x in zip(got[n], (wall, kib, cpu)):
+                    series_.append(x)
+    return got
+
+
+def print_ratios(rows):
+    """The time ratio of each size to the one before, from interleaved rounds."""
+    clean = [r for r in rows if r["mode"] == "clean"]
+    for a, b in zip(clean, clean[1:]):
+        per = [y / x for x, y in zip(a["walls_s"], b["walls_s"])]
+        print(f"{a['n']} -> {b['n']} bulletins ({b['n'] / a['n']:.3g}x): time "
+              f"{b['wall_median_s'] / a['wall_median_s']:.2f}x (medians; per round "
+              f"{', '.join(f'{x:.2f}' for x in per)}), CPU "
+              f"{b['cpu_median_s'] / a['cpu_median_s']:.2f}x, peak RSS "
+              f"{b['rss_median_mb'] / a['rss_median_mb']:.2f}x")
 
 
 def summarize(n, mode, walls, rss, cpus, snap, rewritten=None):
@@ -206,6 +261,11 @@ def main(argv=None):
                     help="skip `cargo build --release` and use the existing binary")
     ap.add_argument("--no-sync", action="store_true",
                     help="do not call sync() before each run (untimed) to flush pending writes")
+    ap.add_argument("--interleave", action="store_true",
+                    help="clean builds of the sizes take turns, and the time ratio of each "
+                         "size to the one before is printed")
+    ap.add_argument("--cold", action="store_true",
+                    help="do not read the corpus before each run (untimed) to have it cached")
     ap.add_argument("--json", metavar="FILE", help="also write results as JSON to FILE")
     a = ap.parse_args(argv)
     if a.runs < 1 or a.warmup < 0:
@@ -221,16 +281,26 @@ def main(argv=None):
         log(f"error: binary not found: {binary}")
         return 1
 
-    rows = []
+    sizes = []
     for n in a.ns:
         root = ensure_corpus(workdir, n, a.regen)
         out = os.path.join(workdir, f"out-n{n}")
         logdir = os.path.join(workdir, f"log-n{n}")
         os.makedirs(logdir, exist_ok=True)
+        sizes.append((n, root, out, logdir))
+    sync, cache = not a.no_sync, not a.cold
 
-        log(f"N={n}: clean builds ({a.warmup} warm-up + {a.runs} measured)")
-        walls, rss, cpus = series(binary, root, out, logdir, a.warmup, a.runs, True, "clean",
-                                  not a.no_sync)
+    rows = []
+    if a.interleave:
+        log(f"clean builds, sizes in turn ({a.warmup} warm-up + {a.runs} measured rounds)")
+        got = interleaved(binary, sizes, a.warmup, a.runs, sync, cache)
+    for n, root, out, logdir in sizes:
+        if a.interleave:
+            walls, rss, cpus = got[n]
+        else:
+            log(f"N={n}: clean builds ({a.warmup} warm-up + {a.runs} measured)")
+            walls, rss, cpus = series(binary, root, out, logdir, a.warmup, a.runs, True, "clean",
+                                      sync, cache)
         snap = snapshot(out)
         rows.append(summarize(n, "clean", walls, rss, cpus, snap))
 
@@ -238,7 +308,7 @@ def main(argv=None):
             log(f"N={n}: no-op rebuilds over existing output")
             before = snapshot(out)
             walls, rss, cpus = series(binary, root, out, logdir, a.warmup, a.runs, False, "noop",
-                                      not a.no_sync)
+                                      sync, cache)
             after = snapshot(out)
             # Files touched (or added/removed) by the last no-op run series.
             changed = sum(1 for p in set(before) | set(after) if before.get(p) != after.get(p))
@@ -248,6 +318,9 @@ def main(argv=None):
     print(f"jianxun build benchmark: {a.runs} measured run(s) after {a.warmup} warm-up, "
           f"medians; {os.cpu_count()} CPUs")
     print_table(rows)
+    if a.interleave:
+        print()
+        print_ratios(rows)
     if a.json:
         with open(a.json, "w", encoding="utf-8") as f:
             json.dump({"runs": a.runs, "warmup": a.warmup, "cpus": os.cpu_count(),
