@@ -702,6 +702,16 @@ impl PageSource {
         let id = self.ids.get(path)?;
         Some(pages::render_page(&self.site, &self.theme, &self.shared, id).map(|(_, b)| b))
     }
+
+    /// The same snapshot rendering with another theme: how a test makes a
+    /// page that rendered at the rebuild fail when it is asked for.
+    #[cfg(test)]
+    pub(crate) fn with_theme(&self, theme: Theme) -> PageSource {
+        PageSource {
+            theme: Arc::new(theme),
+            ..self.clone()
+        }
+    }
 }
 
 /// A snapshot of the model for computing its derived files.

@@ -681,4 +681,51 @@ mod tests {
         store(&mut served, update, live.page_source());
         same_as_build(&served);
     }
+
+    /// A page that cannot be rendered when it is asked for answers with the
+    /// build's own error (500), and a path the snapshot has no page for
+    /// answers 404; the server goes on.
+    #[test]
+    fn a_page_that_fails_on_request_answers_with_the_error() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let root = dir.path();
+        write(root, "jianxun.yaml", "title: 测试简讯\nbase_url: /\n");
+        write(
+            root,
+            "content/campaigns/ankang-cup.md",
+            "---\nname: 安康杯竞赛\n---\n",
+        );
+        write(
+            root,
+            "content/bulletins/a.md",
+            "---\ntitle: 简讯甲\ndate: 2024-03-01\ncampaign: ankang-cup\nregion: 四川/宜宾\n---\n正文。\n",
+        );
+        let opts = BuildOptions::default();
+        let (served, _) = first_build(root, &opts, Lang::Zh);
+        let src = served.pages.clone().expect("pages are rendered on request");
+        let page = "bulletins/a/index.html";
+        assert!(render_on_request(&src, page, Lang::Zh).is_ok());
+        // The same model with a template that fails on every bulletin.
+        write(
+            root,
+            "templates/bulletin.html",
+            "{% extends \"base.html\" %}{% block content %}{{ bulletin.no_such.field }}{% endblock content %}",
+        );
+        let templates = crate::discover(root).expect("the site reads").templates;
+        let theme = crate::render::templates::Theme::load(&templates).expect("the templates load");
+        let broken = src.with_theme(theme);
+        let reply = render_on_request(&broken, page, Lang::Zh).expect_err("fails");
+        assert_eq!(reply.status, 500);
+        let body = String::from_utf8(reply.body).expect("text");
+        assert!(
+            body.contains("/bulletins/a/") && body.contains("no_such"),
+            "{body}"
+        );
+        let told = broken.render(page).expect("a page").expect_err("fails");
+        assert_eq!(body, format!("{}\n", told.message.text(Lang::Zh)));
+        // Other pages still render; a path without a page is not found.
+        assert!(render_on_request(&broken, "index.html", Lang::Zh).is_ok());
+        let reply = render_on_request(&src, "no/such/index.html", Lang::Zh).expect_err("none");
+        assert_eq!(reply.status, 404);
+    }
 }
