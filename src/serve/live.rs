@@ -60,6 +60,9 @@ impl Update {
     }
 }
 
+/// The keys a page read, each the one shared copy of that key.
+type Reads = Box<[Arc<Key>]>;
+
 /// The last good site model.
 struct Model {
     theme: Arc<Theme>,
@@ -90,7 +93,7 @@ pub struct Live {
     /// key shared with [`Live::readers`]: a site of 10,000 bulletins has
     /// some 380,000 reads, and a copy of the key and of the path for each
     /// took more memory than the model).
-    pages: BTreeMap<Arc<str>, (PageId, Box<[Arc<Key>]>)>,
+    pages: BTreeMap<Arc<str>, (PageId, Reads)>,
     /// Whether the model reflects the kept parses (not after a failed save).
     in_sync: bool,
     /// Whether the templates on disk failed to load (the last theme is kept).
