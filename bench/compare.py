@@ -90,10 +90,12 @@ def run(argv, cwd=None, env=None):
 
 
 def fresh(path):
-    """Empties `path` (outside the timed part) and flushes pending writes."""
+    """Empties `path` (outside the timed part), flushes pending writes and
+    waits until the kernel has finished freeing what was deleted."""
     if os.path.exists(path):
         shutil.rmtree(path)
     os.sync()
+    jb.settle()
 
 
 def size_of(out):
