@@ -326,6 +326,7 @@ pub fn template(key: Key) -> &'static str {
         Key::ExplainUnknownHint => "codes look like E012 or W003; every message of `jianxun check` shows one",
         Key::ExplainListHint => "did you mean {0}?",
         Key::ServeStillServed => "{0} error(s): the last good site is still served.",
+        Key::ServePageFailed => "page {0} cannot be shown; the browser shows the error above, and the other pages are served as usual.",
         Key::ServeCannotResolve => "cannot resolve the --bind address `{0}`: {1}",
         Key::ServeCannotResolveHint => "pass an IP address such as 127.0.0.1, or a name of this machine such as localhost",
         Key::ServeCannotListen => "cannot listen on {0}: {1}",

@@ -368,6 +368,7 @@ keys! {
     ExplainListHint,
     // serve: terminal lines
     ServeStillServed,
+    ServePageFailed,
     ServeCannotResolve,
     ServeCannotResolveHint,
     ServeCannotListen,

@@ -326,6 +326,7 @@ pub fn template(key: Key) -> &'static str {
         Key::ExplainUnknownHint => "代码写成 E012 或 W003 这样；`jianxun check` 的每条消息里都有",
         Key::ExplainListHint => "是不是想查 {0}？",
         Key::ServeStillServed => "共 {0} 个错误：浏览器里仍然是上一次正确生成的网站。",
+        Key::ServePageFailed => "页面 {0} 打不开，浏览器里显示的就是上面这条错误；其他页面照常预览。",
         Key::ServeCannotResolve => "解析不了 --bind 地址 `{0}`：{1}",
         Key::ServeCannotResolveHint => "写一个 IP 地址，例如 127.0.0.1，或者本机的名字，例如 localhost",
         Key::ServeCannotListen => "没法在 {0} 上监听：{1}",

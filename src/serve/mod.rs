@@ -150,7 +150,10 @@ fn render_on_request(src: &PageSource, rel: &str, lang: Lang) -> Result<Vec<u8>,
     match rendered.ok_or_else(busy)? {
         Some(Ok(bytes)) => Ok(bytes),
         Some(Err(d)) => {
-            print_errors(std::slice::from_ref(&d), lang);
+            let paint = crate::diag::Paint::for_stderr();
+            eprintln!("{}\n", d.render(paint, lang));
+            let page = format!("/{}", rel.strip_suffix("index.html").unwrap_or(rel));
+            eprintln!("{}", msg!(ServePageFailed, page).text(lang));
             let told = d.message.text(lang);
             Err(Reply::text(500, &format!("{told}\n")))
         }
