@@ -442,9 +442,9 @@ impl Survey {
 
     /// Whether the output folder, as this survey found it, already holds
     /// what a build of inputs with `fingerprint` writes: its manifest
-    /// records that fingerprint and every file it lists is there as that
-    /// build left it (as [`super::write::up_to_date`] checks, without
-    /// looking at every file again).
+    /// records that fingerprint and lists files, and every file it lists
+    /// is there as that build left it (the same size and mtime), found
+    /// from its folder and never through a link.
     pub fn up_to_date(&self, fingerprint: u128) -> bool {
         self.intact == Some(fingerprint)
     }

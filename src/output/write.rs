@@ -421,25 +421,17 @@ impl Drop for Staging {
 /// Whether the output folder `out` already holds what a build of inputs
 /// with this `fingerprint` writes: its manifest records the same
 /// fingerprint, no commit is pending, and every file it lists is there
-/// with the size and mtime recorded. Only looks; a manifest that does not
-/// read is simply not up to date.
+/// with the size and mtime recorded (as [`Survey::up_to_date`] finds).
+/// Only looks; a manifest that does not read is simply not up to date.
 pub fn up_to_date(out: &Path, fingerprint: u128) -> bool {
-    use rayon::prelude::*;
     let out = absolute(out);
     let Ok(m) = manifest::read(&out) else {
         return false;
     };
-    if m.fingerprint != Some(fingerprint) || m.files.is_empty() || commit::pending(&out) {
-        return false;
-    }
-    let files: Vec<(&String, &Option<Meta>)> = m.files.iter().collect();
-    files.par_iter().all(|(rel, meta)| {
-        meta.is_some_and(|k| {
-            std::fs::symlink_metadata(out.join(rel)).is_ok_and(|f| {
-                f.is_file() && f.len() == k.size && manifest::mtime_of(&f) == k.mtime
-            })
-        })
-    })
+    // The folder is walked only when the fingerprint could match.
+    m.fingerprint == Some(fingerprint)
+        && !commit::pending(&out)
+        && Survey::of(&out, &m).up_to_date(fingerprint)
 }
 
 /// Writes a whole in-memory `output` into `out` through a [`Staging`].
@@ -449,4 +441,37 @@ pub fn write(root: &Path, output: &Output, out: &Path, force: bool) -> Result<Re
         staging.put(rel, data)?;
     }
     staging.commit()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The check a build makes when it has no survey of its own: the same
+    /// rule as [`Survey::up_to_date`], read from the folder on disk.
+    #[test]
+    fn a_committed_build_is_up_to_date_until_a_file_changes() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let (root, out) = (dir.path().join("site-root"), dir.path().join("out"));
+        std::fs::create_dir_all(&root).expect("root");
+        let mut staging = Staging::begin(&root, &out, false, None).expect("begins");
+        staging.set_fingerprint(42);
+        for (rel, text) in [("index.html", "首页"), ("bulletins/a/index.html", "简讯")] {
+            let data = Data::Bytes(text.as_bytes().to_vec());
+            staging.put(rel, &data).expect("staged");
+        }
+        staging.commit().expect("committed");
+        assert!(up_to_date(&out, 42));
+        assert!(!up_to_date(&out, 43), "other inputs");
+        assert!(!up_to_date(&dir.path().join("none"), 42), "no folder");
+        let page = out.join("bulletins/a/index.html");
+        let f = std::fs::File::options()
+            .write(true)
+            .open(&page)
+            .expect("open");
+        f.set_modified(std::time::SystemTime::UNIX_EPOCH)
+            .expect("mtime");
+        drop(f);
+        assert!(!up_to_date(&out, 42), "a file changed since");
+    }
 }
