@@ -150,8 +150,7 @@ fn render_on_request(src: &PageSource, rel: &str, lang: Lang) -> Result<Vec<u8>,
     match rendered.ok_or_else(busy)? {
         Some(Ok(bytes)) => Ok(bytes),
         Some(Err(d)) => {
-            let paint = crate::diag::Paint::for_stderr();
-            eprintln!("{}\n", d.render(paint, lang));
+            print_diagnostics(std::slice::from_ref(&d), lang);
             let page = format!("/{}", rel.strip_suffix("index.html").unwrap_or(rel));
             eprintln!("{}", msg!(ServePageFailed, page).text(lang));
             let told = d.message.text(lang);
@@ -260,14 +259,20 @@ pub fn handle(req: &Request, state: &Arc<State>) -> Answer {
     Answer::Reply(site_reply(&req.target, state))
 }
 
+/// Prints a failed rebuild's diagnostics, then that the last good site is still served.
 fn print_errors(diags: &[Diagnostic], lang: Lang) {
+    print_diagnostics(diags, lang);
+    eprintln!("{}", msg!(ServeStillServed, diags.len()).text(lang));
+}
+
+/// Prints diagnostics on the terminal, in file order.
+fn print_diagnostics(diags: &[Diagnostic], lang: Lang) {
     let mut d = diags.to_vec();
     crate::diag::sort(&mut d);
     let paint = crate::diag::Paint::for_stderr();
     for x in &d {
         eprintln!("{}\n", x.render(paint, lang));
     }
-    eprintln!("{}", msg!(ServeStillServed, d.len()).text(lang));
 }
 
 /// Prints an error that is about no file.
