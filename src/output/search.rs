@@ -63,7 +63,7 @@ fn chunk_size(site: &Site) -> usize {
     let n = site.items.len();
     let size = |it: &Arc<Item>| {
         let b = &it.bulletin;
-        b.slug.len() + b.title.len() + b.body.src().len().min(3 * TEXT_CHARS) + 64
+        b.slug.len() + b.title.len() + b.body.len().min(3 * TEXT_CHARS) + 64
     };
     let avg = site.items.iter().map(size).sum::<usize>() / n.max(1);
     (CHUNK_BYTES / avg.max(1)).clamp(1, MAX_CHUNK)

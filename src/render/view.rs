@@ -194,7 +194,7 @@ impl<'a> View<'a> {
             // body's text is in the site model already: the preview keeps
             // this value for every bulletin, so it holds a digest of the
             // text (xxh3-128), not a second copy of it.
-            ("body", Value::from(body_digest(it.bulletin.body.src()))),
+            ("body", Value::from(body_digest(&it.bulletin.body.src()))),
             ("links", Value::from_serializable(&it.links)),
             ("older", slug(older)),
             ("newer", slug(newer)),
