@@ -15,10 +15,6 @@ use crate::{BuildOptions, Loaded, Timings, load_from, render};
 
 /// Runs `build`; returns the exit code.
 pub fn run(opts: &BuildOpts) -> i32 {
-    // A build runs its stages once and ends: memory one stage frees is
-    // best kept for the next (the preview, which runs for hours, is left
-    // to the allocator's defaults).
-    crate::tune_allocator();
     let start = Instant::now();
     let mut t = Timings::start();
     let lang = super::lang(&opts.root);

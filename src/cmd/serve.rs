@@ -5,6 +5,7 @@ use crate::serve::{self, ServeOptions};
 
 /// Runs the preview server; returns the exit code when it stops.
 pub fn run(opts: &ServeOpts) -> i32 {
+    crate::lean_allocator();
     serve::run(&ServeOptions {
         root: opts.root.clone(),
         bind: opts.bind.clone(),
