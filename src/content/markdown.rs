@@ -249,6 +249,12 @@ impl Doc {
             .unwrap_or_default()
     }
 
+    /// A digest of the text, taken from its packed bytes without unpacking
+    /// them: two documents have the same digest when their texts are the same.
+    pub fn digest(&self) -> u128 {
+        xxhash_rust::xxh3::xxh3_128(&self.packed)
+    }
+
     /// The length of the Markdown as written, in bytes.
     pub fn len(&self) -> usize {
         self.len
@@ -621,6 +627,8 @@ mod tests {
         // Repeated text packs small: what the build holds is the packed text.
         assert!(Doc::new(&long).packed.len() < long.len() / 4);
         assert_ne!(Doc::new("安康杯"), Doc::new("安康杯。"));
+        assert_eq!(Doc::new(&long).digest(), parse(&long).doc.digest());
+        assert_ne!(Doc::new("安康杯").digest(), Doc::new("安康杯。").digest());
         assert_eq!(Doc::default().src(), "");
     }
 

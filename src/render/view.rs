@@ -49,8 +49,8 @@ fn field_of(v: &Value, name: &str) -> Option<Value> {
 }
 
 /// A bulletin body's digest, as the value the preview compares.
-fn body_digest(src: &str) -> String {
-    format!("{:032x}", xxhash_rust::xxh3::xxh3_128(src.as_bytes()))
+fn body_digest(body: &crate::content::markdown::Doc) -> String {
+    format!("{:032x}", body.digest())
 }
 
 fn opt(v: Option<Value>) -> Value {
@@ -193,8 +193,8 @@ impl<'a> View<'a> {
             // `pages::bulletin_plan`), so comparing values stays cheap. The
             // body's text is in the site model already: the preview keeps
             // this value for every bulletin, so it holds a digest of the
-            // text (xxh3-128), not a second copy of it.
-            ("body", Value::from(body_digest(&it.bulletin.body.src()))),
+            // packed text (xxh3-128), not a second copy of it.
+            ("body", Value::from(body_digest(&it.bulletin.body))),
             ("links", Value::from_serializable(&it.links)),
             ("older", slug(older)),
             ("newer", slug(newer)),
