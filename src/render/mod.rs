@@ -6,6 +6,7 @@
 
 pub mod charts;
 pub mod chunked;
+pub mod compiled;
 pub mod figures;
 pub mod markdown;
 /// Where every page lives: shared with the resolve stage.

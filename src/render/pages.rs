@@ -492,12 +492,21 @@ pub fn render_page(
     render_in(&View::new(site, shared), theme, id)
 }
 
-/// Renders one page from `view`.
-fn render_in(view: &View, theme: &Theme, id: &PageId) -> Result<(String, Vec<u8>), Diagnostic> {
-    let shared = view.shared;
-    let plan = describe(view, id);
-    let mut ctx = plan.ctx;
-    let u: &Urls = &shared.urls;
+/// Renders page `id` by [`super::compiled::page`] alone: `None` when its
+/// template is not compiled or the compiled one cannot render it (Tera
+/// would). For comparing the two.
+pub fn render_compiled(site: &Site, shared: &Shared, id: &PageId) -> Option<(String, Vec<u8>)> {
+    let view = View::new(site, shared);
+    let plan = describe(&view, id);
+    let ctx = page_context(&view, &plan, plan.ctx.clone());
+    let mut out = Vec::new();
+    super::compiled::page(plan.template, &ctx, &mut out)?;
+    Some((Urls::file(&plan.path), out))
+}
+
+/// The context a page's template is given: its own values and the site's.
+fn page_context(view: &View, plan: &Plan, mut ctx: Context) -> Context {
+    let u: &Urls = &view.shared.urls;
     ctx.insert_value("site", view.get(Key::Site));
     ctx.insert("page_kind", plan.kind);
     ctx.insert("current_url", &u.url(&plan.path));
@@ -505,10 +514,24 @@ fn render_in(view: &View, theme: &Theme, id: &PageId) -> Result<(String, Vec<u8>
     ctx.insert("page_title", &plan.title);
     ctx.insert("breadcrumbs", &plan.crumbs);
     ctx.insert("style_url", &u.url("style.css"));
+    ctx
+}
+
+/// Renders one page from `view`.
+fn render_in(view: &View, theme: &Theme, id: &PageId) -> Result<(String, Vec<u8>), Diagnostic> {
+    let shared = view.shared;
+    let mut plan = describe(view, id);
+    let own = std::mem::replace(&mut plan.ctx, Context::new());
+    let ctx = page_context(view, &plan, own);
     for t in theme.uses(plan.template) {
         reads::record(&Key::Template(t.clone()));
     }
     let mut out = Vec::with_capacity(16 * 1024);
+    let compiled = theme.compiled(plan.template)
+        && super::compiled::page(plan.template, &ctx, &mut out).is_some();
+    if compiled {
+        return Ok((Urls::file(&plan.path), out));
+    }
     reads::with_stats(&shared.stats, || {
         theme.tera.render_to(plan.template, &ctx, &mut out)
     })

@@ -19,6 +19,9 @@ pub struct Theme {
     origins: BTreeMap<String, String>,
     /// Every template → the templates rendering it can read.
     uses: BTreeMap<String, BTreeSet<String>>,
+    /// The page templates rendered by [`super::compiled`]: those whose
+    /// pages read only built-in templates, unchanged.
+    compiled: BTreeSet<&'static str>,
 }
 
 /// Stands for "any template": a tag that names its template by a variable.
@@ -151,14 +154,29 @@ impl Theme {
         }
         if diags.is_empty() {
             let uses = uses_of(files);
+            let compiled = compiled_pages(files, &uses);
             Ok(Theme {
                 tera,
                 origins,
                 uses,
+                compiled,
             })
         } else {
             Err(diags)
         }
+    }
+
+    /// Whether pages of `template` are rendered by
+    /// [`super::compiled::page`] (they read only built-in templates, as shipped).
+    pub fn compiled(&self, template: &str) -> bool {
+        self.compiled.contains(template)
+    }
+
+    /// This theme with every page rendered by Tera, even where
+    /// [`Theme::compiled`] would not: to compare the two.
+    pub fn interpreted_only(mut self) -> Theme {
+        self.compiled.clear();
+        self
     }
 
     /// The templates rendering `name` can read (itself included).
@@ -170,6 +188,29 @@ impl Theme {
     pub fn diagnostic(&self, e: &tera::Error, fallback: &str) -> Diagnostic {
         to_diagnostic(e, &self.origins, fallback)
     }
+}
+
+/// The page templates of [`super::compiled::PAGES`] whose pages read only
+/// built-in templates with their text as shipped.
+fn compiled_pages(
+    files: &[TemplateFile],
+    uses: &BTreeMap<String, BTreeSet<String>>,
+) -> BTreeSet<&'static str> {
+    let builtin = crate::content::discover::default_theme_files();
+    let as_shipped = |f: &TemplateFile| {
+        (builtin.iter())
+            .find(|(path, _)| path.strip_prefix("templates/") == Some(f.name.as_str()))
+            .is_some_and(|(_, bytes)| f.text.as_bytes() == *bytes)
+    };
+    (super::compiled::PAGES.into_iter())
+        .filter(|page| {
+            // `uses` names every quoted string in a tag: only the
+            // templates there are count.
+            let read = uses.get(*page).into_iter().flatten();
+            let mut files_read = read.filter_map(|n| files.iter().find(|f| &f.name == n));
+            files.iter().any(|f| f.name == *page) && files_read.all(as_shipped)
+        })
+        .collect()
 }
 
 fn to_diagnostic(

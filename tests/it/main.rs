@@ -8,6 +8,7 @@ mod build_output;
 mod caliber;
 mod campaigns;
 mod check;
+mod compiled;
 mod content_errors;
 mod dates;
 mod diagnostics;
