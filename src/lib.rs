@@ -74,6 +74,29 @@ pub fn parse_one(
     }
 }
 
+/// From how many bulletins a site keeps their texts compressed (see
+/// [`content::markdown::Doc`]): below it packing them would cost a build
+/// more time than their memory is worth.
+pub const PACK_FROM: usize = 20_000;
+
+/// Compresses the bulletins' texts, in parallel, when there are at least
+/// [`PACK_FROM`] of them.
+pub fn pack_texts<'a>(files: impl Iterator<Item = &'a mut ParsedFile>) {
+    pack_texts_from(files, PACK_FROM)
+}
+
+fn pack_texts_from<'a>(files: impl Iterator<Item = &'a mut ParsedFile>, from: usize) {
+    let bulletins: Vec<&mut std::sync::Arc<content::bulletin::Bulletin>> = files
+        .filter_map(|f| match f {
+            ParsedFile::Bulletin(b) => Some(b),
+            _ => None,
+        })
+        .collect();
+    if bulletins.len() >= from {
+        (bulletins.into_par_iter()).for_each(|b| std::sync::Arc::make_mut(b).body.pack());
+    }
+}
+
 /// Gathers parsed files into [`Parsed`]. `failed` lists the files that did
 /// not parse: a campaign whose file is broken is still known by its file
 /// name, so bulletins naming it are not reported a second time.
@@ -106,11 +129,12 @@ pub fn assemble<'a>(
 /// Parses every content file in parallel. Returns what parsed and the
 /// diagnostics of what did not, so later stages can still check the rest.
 pub fn parse(sources: &Sources) -> (Parsed, Vec<Diagnostic>) {
-    let results: Vec<Result<ParsedFile, Vec<Diagnostic>>> = sources
+    let mut results: Vec<Result<ParsedFile, Vec<Diagnostic>>> = sources
         .files
         .par_iter()
         .map(|f| parse_one(&sources.config, f))
         .collect();
+    pack_texts(results.iter_mut().filter_map(|r| r.as_mut().ok()));
     let mut ok = Vec::with_capacity(results.len());
     let mut failed = Vec::new();
     let mut diags = Vec::new();
@@ -132,13 +156,14 @@ pub fn parse(sources: &Sources) -> (Parsed, Vec<Diagnostic>) {
 pub fn parse_consuming(sources: &mut Sources) -> (Parsed, Vec<Diagnostic>) {
     let files = std::mem::take(&mut sources.files);
     let config = &sources.config;
-    let results: Vec<(std::path::PathBuf, Result<ParsedFile, Vec<Diagnostic>>)> = files
+    let mut results: Vec<(std::path::PathBuf, Result<ParsedFile, Vec<Diagnostic>>)> = files
         .into_par_iter()
         .map(|f| {
             let r = parse_one(config, &f);
             (f.path, r)
         })
         .collect();
+    pack_texts(results.iter_mut().filter_map(|(_, r)| r.as_mut().ok()));
     let mut ok = Vec::with_capacity(results.len());
     let mut failed = Vec::new();
     let mut diags = Vec::new();
@@ -479,6 +504,45 @@ impl Timings {
             self.cpu = cpu;
         }
         self.last = std::time::Instant::now();
+    }
+}
+
+#[cfg(test)]
+mod pack_tests {
+    use super::*;
+
+    /// The texts are packed from the threshold on, and a packed bulletin
+    /// is equal to the same bulletin unpacked.
+    #[test]
+    fn a_large_sites_texts_are_packed() {
+        let config = config::Config::default();
+        let text = "---\ntitle: 标题\ndate: 2024-05-01\ncampaign: a\nregion: 四川\n---\n正文。\n";
+        let parsed = |n: usize| -> Vec<ParsedFile> {
+            (0..n)
+                .map(|i| {
+                    let f = content::discover::SourceFile {
+                        path: format!("content/bulletins/b{i}.md").into(),
+                        kind: Kind::Bulletin,
+                        text: text.to_string(),
+                    };
+                    parse_one(&config, &f).unwrap()
+                })
+                .collect()
+        };
+        let body = |f: &ParsedFile| match f {
+            ParsedFile::Bulletin(b) => b.body.clone(),
+            _ => unreachable!(),
+        };
+        for (n, from, packed) in [(3, 3, true), (3, 4, false)] {
+            let mut files = parsed(n);
+            let before: Vec<_> = files.iter().map(body).collect();
+            pack_texts_from(files.iter_mut(), from);
+            for (f, b) in files.iter().zip(&before) {
+                assert_eq!(body(f).is_packed(), packed);
+                assert_eq!(&body(f), b);
+                assert_eq!(body(f).src(), "正文。\n");
+            }
+        }
     }
 }
 

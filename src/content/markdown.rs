@@ -174,18 +174,52 @@ fn safe_url(url: &str) -> bool {
 /// whenever a later stage needs them: the text is smaller to keep than its
 /// events, and parsing is cheap.
 ///
-/// The text is kept compressed (LZ4): a build holds every bulletin's text
-/// from parse to render, and at 100,000 bulletins the texts were a third
-/// of its memory. Unpacking one costs about as much as copying it.
-#[derive(Clone, Default, PartialEq, Eq)]
+/// A large site keeps its bulletins' texts compressed (LZ4, see
+/// [`Doc::pack`]): a build holds every bulletin's text from parse to
+/// render, and at 100,000 bulletins the texts were a third of its memory.
+/// Unpacking one costs about as much as copying it; packing costs more,
+/// so a smaller site keeps its texts as written.
+#[derive(Clone, Default)]
 pub struct Doc {
-    /// The text, compressed. The same text always packs to the same
-    /// bytes, so two documents are equal when their packed texts are.
-    packed: Box<[u8]>,
+    text: Text,
     /// The text's length in bytes.
     len: usize,
+    /// [`Doc::digest`], worked out once from the text as written.
+    digest: u128,
     dests: Vec<String>,
 }
+
+/// A document's text, as written or compressed.
+#[derive(Clone)]
+enum Text {
+    Plain(Box<str>),
+    /// The same text always packs to the same bytes.
+    Packed(Box<[u8]>),
+}
+
+impl Default for Text {
+    fn default() -> Text {
+        Text::Plain(Box::default())
+    }
+}
+
+/// Two documents are equal when their texts and destinations are, however
+/// each keeps its text.
+impl PartialEq for Doc {
+    fn eq(&self, other: &Doc) -> bool {
+        let same_text = match (&self.text, &other.text) {
+            (Text::Plain(a), Text::Plain(b)) => a == b,
+            (Text::Packed(a), Text::Packed(b)) => a == b,
+            _ => self.src() == other.src(),
+        };
+        self.len == other.len
+            && self.digest == other.digest
+            && self.dests == other.dests
+            && same_text
+    }
+}
+
+impl Eq for Doc {}
 
 impl std::fmt::Debug for Doc {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -235,24 +269,41 @@ impl Doc {
 
     fn packing(src: &str, dests: Vec<String>) -> Doc {
         Doc {
-            packed: lz4_flex::block::compress(src.as_bytes()).into_boxed_slice(),
+            text: Text::Plain(src.into()),
             len: src.len(),
+            digest: xxhash_rust::xxh3::xxh3_128(src.as_bytes()),
             dests,
         }
     }
 
-    /// The Markdown as written.
-    pub fn src(&self) -> String {
-        // The bytes were packed from a `str` by `new`: unpacking gives them back.
-        (lz4_flex::block::decompress(&self.packed, self.len).ok())
-            .and_then(|b| String::from_utf8(b).ok())
-            .unwrap_or_default()
+    /// Keeps the text compressed from now on (unchanged if it already is).
+    pub fn pack(&mut self) {
+        if let Text::Plain(t) = &self.text {
+            self.text = Text::Packed(lz4_flex::block::compress(t.as_bytes()).into_boxed_slice());
+        }
     }
 
-    /// A digest of the text, taken from its packed bytes without unpacking
-    /// them: two documents have the same digest when their texts are the same.
+    /// Whether the text is kept compressed.
+    pub fn is_packed(&self) -> bool {
+        matches!(self.text, Text::Packed(_))
+    }
+
+    /// The Markdown as written.
+    pub fn src(&self) -> std::borrow::Cow<'_, str> {
+        match &self.text {
+            Text::Plain(t) => std::borrow::Cow::Borrowed(t),
+            // The bytes were packed from a `str` by `pack`: unpacking gives them back.
+            Text::Packed(p) => (lz4_flex::block::decompress(p, self.len).ok())
+                .and_then(|b| String::from_utf8(b).ok())
+                .unwrap_or_default()
+                .into(),
+        }
+    }
+
+    /// A digest of the text, worked out when the document was made: two
+    /// documents have the same digest when their texts are the same.
     pub fn digest(&self) -> u128 {
-        xxhash_rust::xxh3::xxh3_128(&self.packed)
+        self.digest
     }
 
     /// The length of the Markdown as written, in bytes.
@@ -610,22 +661,30 @@ mod tests {
         }
     }
 
-    /// A document keeps its text packed: it gives back exactly what was
-    /// written, is equal to another exactly when their texts are, and
-    /// parsing gives the same document as making one.
+    /// A document gives back exactly what was written, packed or not, is
+    /// equal to another exactly when their texts are (however each keeps
+    /// it), and parsing gives the same document as making one.
     #[test]
-    fn a_packed_document_gives_back_its_text() {
+    fn a_document_gives_back_its_text_packed_or_not() {
         let long = "各级工会组织扎实推进“安康杯”竞赛，职工12万余名参与。\n\n".repeat(200);
         for md in SAMPLES.iter().copied().chain([long.as_str()]) {
             let doc = Doc::new(md);
-            assert_eq!(doc.src(), md);
-            assert_eq!(doc.len(), md.len());
-            assert_eq!(doc.is_empty(), md.is_empty());
-            assert_eq!(parse(md).doc, doc, "{md:?}");
-            assert!(format!("{doc:?}").contains(&format!("{md:?}")));
+            let mut packed = doc.clone();
+            packed.pack();
+            assert!(!doc.is_packed() && packed.is_packed());
+            for d in [&doc, &packed] {
+                assert_eq!(d.src(), md);
+                assert_eq!(d.len(), md.len());
+                assert_eq!(d.is_empty(), md.is_empty());
+                assert_eq!(&parse(md).doc, d, "{md:?}");
+                assert_eq!(d.digest(), doc.digest());
+                assert!(format!("{d:?}").contains(&format!("{md:?}")));
+            }
         }
-        // Repeated text packs small: what the build holds is the packed text.
-        assert!(Doc::new(&long).packed.len() < long.len() / 4);
+        // Repeated text packs small: what a large site holds is the packed text.
+        let mut big = Doc::new(&long);
+        big.pack();
+        assert!(matches!(&big.text, Text::Packed(p) if p.len() < long.len() / 4));
         assert_ne!(Doc::new("安康杯"), Doc::new("安康杯。"));
         assert_eq!(Doc::new(&long).digest(), parse(&long).doc.digest());
         assert_ne!(Doc::new("安康杯").digest(), Doc::new("安康杯。").digest());
@@ -635,10 +694,22 @@ mod tests {
     proptest::proptest! {
         #![proptest_config(proptest::prelude::ProptestConfig::with_cases(300))]
         #[test]
-        fn packing_keeps_the_text_and_its_identity(a in "\\PC{0,300}", b in "\\PC{0,300}") {
-            let (x, y) = (Doc::new(&a), Doc::new(&b));
+        fn packing_keeps_the_text_and_its_identity(
+            a in "\\PC{0,300}",
+            b in "\\PC{0,300}",
+            pack_a: bool,
+            pack_b: bool,
+        ) {
+            let (mut x, mut y) = (Doc::new(&a), Doc::new(&b));
+            if pack_a {
+                x.pack();
+            }
+            if pack_b {
+                y.pack();
+            }
             proptest::prop_assert_eq!(x.src(), a.clone());
             proptest::prop_assert_eq!(x == y, a == b);
+            proptest::prop_assert_eq!(x.digest() == y.digest(), a == b);
             proptest::prop_assert!(Doc::new(&a) == x);
         }
     }

@@ -135,6 +135,7 @@ impl Live {
             .par_iter()
             .map(|f| (f.path.clone(), parse_one(&cfg, f)))
             .collect();
+        crate::pack_texts(entries.values_mut().filter_map(|r| r.as_mut().ok()));
         // A content file that could not be read is that file's error, cleared when it is fixed.
         let (own, rest): (Vec<_>, Vec<_>) = std::mem::take(&mut sources.diagnostics)
             .into_iter()
