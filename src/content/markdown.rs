@@ -179,7 +179,7 @@ fn safe_url(url: &str) -> bool {
 /// render, and at 100,000 bulletins the texts were a third of its memory.
 /// Unpacking one costs about as much as copying it; packing costs more,
 /// so a smaller site keeps its texts as written.
-#[derive(Clone, Default)]
+#[derive(Clone)]
 pub struct Doc {
     text: Text,
     /// The text's length in bytes.
@@ -207,15 +207,23 @@ impl Default for Text {
 /// each keeps its text.
 impl PartialEq for Doc {
     fn eq(&self, other: &Doc) -> bool {
-        let same_text = match (&self.text, &other.text) {
-            (Text::Plain(a), Text::Plain(b)) => a == b,
-            (Text::Packed(a), Text::Packed(b)) => a == b,
-            _ => self.src() == other.src(),
-        };
+        // The cheap comparisons first: a text is unpacked only to compare
+        // it with one kept as written.
         self.len == other.len
             && self.digest == other.digest
             && self.dests == other.dests
-            && same_text
+            && match (&self.text, &other.text) {
+                (Text::Plain(a), Text::Plain(b)) => a == b,
+                (Text::Packed(a), Text::Packed(b)) => a == b,
+                _ => self.src() == other.src(),
+            }
+    }
+}
+
+/// The empty document, equal to `Doc::new("")`.
+impl Default for Doc {
+    fn default() -> Doc {
+        Doc::packing("", Vec::new())
     }
 }
 
@@ -689,6 +697,8 @@ mod tests {
         assert_eq!(Doc::new(&long).digest(), parse(&long).doc.digest());
         assert_ne!(Doc::new("安康杯").digest(), Doc::new("安康杯。").digest());
         assert_eq!(Doc::default().src(), "");
+        assert_eq!(Doc::default(), Doc::new(""));
+        assert_eq!(Doc::default().digest(), Doc::new("").digest());
     }
 
     proptest::proptest! {

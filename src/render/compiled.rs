@@ -1,4 +1,4 @@
-//! Render stage: the built-in theme's bulletin page, compiled to Rust.
+//! Render stage: the built-in theme's most frequent pages, compiled to Rust.
 //!
 //! Bulletin pages and the pages listing them (a tag's, a region's and a
 //! campaign's, after their first page) are almost all of a site's pages,

@@ -204,8 +204,8 @@ fn compiled_pages(
     };
     (super::compiled::PAGES.into_iter())
         .filter(|page| {
-            // `uses` names every quoted string in a tag: only the
-            // templates there are count.
+            // `uses` names every quoted string in a tag: only the names
+            // of templates that exist count.
             let read = uses.get(*page).into_iter().flatten();
             let mut files_read = read.filter_map(|n| files.iter().find(|f| &f.name == n));
             files.iter().any(|f| f.name == *page) && files_read.all(as_shipped)
