@@ -135,9 +135,7 @@ fn region(ctx: &Context, o: &mut Vec<u8>) -> Option<()> {
                 o,
                 "<span class=\"sep\" aria-hidden=\"true\"> · </span>上级地区：<a class=\"nb\" href=\"",
             );
-            put(o, at(parent, "url")?);
-            lit(o, "\">");
-            put(o, at(parent, "name")?);
+            url_and_name(o, parent)?;
             lit(o, "</a>");
         }
         lit(o, "</p>\n</header>");
@@ -148,9 +146,7 @@ fn region(ctx: &Context, o: &mut Vec<u8>) -> Option<()> {
             );
             for ch in iter(children)? {
                 lit(o, "\n    <li><a class=\"chip\" href=\"");
-                put(o, at(ch, "url")?);
-                lit(o, "\">");
-                put(o, at(ch, "name")?);
+                url_and_name(o, ch)?;
                 lit(o, " <span class=\"count\">");
                 put(o, at(ch, "bulletin_count")?);
                 lit(o, "</span></a></li>");
@@ -310,18 +306,7 @@ fn card(o: &mut Vec<u8>, b: &Value, hl: u8) -> Option<()> {
         lit(o, "</a>");
     }
     lit(o, "\n  </p>");
-    let campaigns = at(b, "campaigns")?;
-    if campaigns.is_truthy() {
-        lit(o, "\n  <ul class=\"badges\" aria-label=\"所属活动\">");
-        for c in iter(campaigns)? {
-            lit(o, "\n    <li><a class=\"badge nb\" href=\"");
-            put(o, at(c, "url")?);
-            lit(o, "\">");
-            put(o, at(c, "name")?);
-            lit(o, "</a></li>");
-        }
-        lit(o, "\n  </ul>");
-    }
+    badges(o, at(b, "campaigns")?, "\n  ")?;
     let summary = at(b, "summary")?;
     if summary.is_truthy() {
         lit(o, "\n  <div class=\"card-summary\">");
@@ -717,9 +702,7 @@ fn footer(o: &mut Vec<u8>, f: &Frame) -> Option<()> {
         );
         for c in nav {
             lit(o, "\n        <li><a href=\"");
-            put(o, at(c, "url")?);
-            lit(o, "\">");
-            put(o, at(c, "name")?);
+            url_and_name(o, c)?;
             lit(o, "</a></li>");
         }
         let count = at(site, "campaign_count")?;
@@ -825,6 +808,33 @@ fn bulletin_head(o: &mut Vec<u8>, site: &Value, b: &Value) -> Option<()> {
     Some(())
 }
 
+/// The list of a bulletin's campaigns as badges (in bulletin.html and
+/// partials/bulletin_card.html, each line starting with `indent`).
+fn badges(o: &mut Vec<u8>, campaigns: &Value, indent: &str) -> Option<()> {
+    if !campaigns.is_truthy() {
+        return Some(());
+    }
+    lit(o, indent);
+    lit(o, "<ul class=\"badges\" aria-label=\"所属活动\">");
+    for c in iter(campaigns)? {
+        lit(o, indent);
+        lit(o, "  <li><a class=\"badge nb\" href=\"");
+        url_and_name(o, c)?;
+        lit(o, "</a></li>");
+    }
+    lit(o, indent);
+    lit(o, "</ul>");
+    Some(())
+}
+
+/// `{{ x.url }}">{{ x.name }}`: the end of a link's start tag, and its text.
+fn url_and_name(o: &mut Vec<u8>, x: &Value) -> Option<()> {
+    put(o, at(x, "url")?);
+    lit(o, "\">");
+    put(o, at(x, "name")?);
+    Some(())
+}
+
 /// The items of a list value; `None` when it is not a list.
 fn iter(v: &Value) -> Option<&[Value]> {
     v.as_array()
@@ -877,18 +887,7 @@ fn masthead(o: &mut Vec<u8>, pr: &Value) -> Option<()> {
 fn bulletin_header(o: &mut Vec<u8>, b: &Value, pr: &Value) -> Option<()> {
     let print = pr.is_truthy();
     lit(o, "\n  <header class=\"bulletin-header\">");
-    let campaigns = at(b, "campaigns")?;
-    if campaigns.is_truthy() {
-        lit(o, "\n    <ul class=\"badges\" aria-label=\"所属活动\">");
-        for c in iter(campaigns)? {
-            lit(o, "\n      <li><a class=\"badge nb\" href=\"");
-            put(o, at(c, "url")?);
-            lit(o, "\">");
-            put(o, at(c, "name")?);
-            lit(o, "</a></li>");
-        }
-        lit(o, "\n    </ul>");
-    }
+    badges(o, at(b, "campaigns")?, "\n    ")?;
     let unpublished = at(b, "unpublished")?;
     if unpublished.is_truthy() {
         lit(o, "\n    <p class=\"status-badge\" role=\"note\"><strong>");
@@ -985,9 +984,7 @@ fn bulletin_footer(o: &mut Vec<u8>, b: &Value, pr: &Value) -> Option<()> {
         );
         for t in iter(tags)? {
             lit(o, "\n      <li><a class=\"tag\" href=\"");
-            put(o, at(t, "url")?);
-            lit(o, "\">");
-            put(o, at(t, "name")?);
+            url_and_name(o, t)?;
             lit(o, "</a></li>");
         }
         lit(o, "\n    </ul>\n  </footer>");
@@ -1052,9 +1049,7 @@ fn region_line(o: &mut Vec<u8>, b: &Value) -> Option<()> {
                 lit(o, "<span class=\"sep\" aria-hidden=\"true\"> › </span>");
             }
             lit(o, "<a class=\"nb\" href=\"");
-            put(o, at(r, "url")?);
-            lit(o, "\">");
-            put(o, at(r, "name")?);
+            url_and_name(o, r)?;
             lit(o, "</a>");
         }
         lit(o, "</dd>\n      </div>");
@@ -1065,9 +1060,7 @@ fn region_line(o: &mut Vec<u8>, b: &Value) -> Option<()> {
                 o,
                 "\n      <div>\n        <dt>地区</dt>\n        <dd><a class=\"nb\" href=\"",
             );
-            put(o, at(region, "url")?);
-            lit(o, "\">");
-            put(o, at(region, "name")?);
+            url_and_name(o, region)?;
             lit(o, "</a></dd>\n      </div>");
         }
     }
