@@ -298,11 +298,12 @@ fn card(o: &mut Vec<u8>, b: &Value, hl: u8) -> Option<()> {
         );
         put(o, at(region, "url")?);
         lit(o, "\">");
-        let path = at(region, "path")?.as_str()?;
-        if at(region, "path")?.is_safe() {
+        // `| replace(…)` of a string marked safe is not written out here.
+        let path = at(region, "path")?;
+        if path.is_safe() {
             return None;
         }
-        let _ = tera::escape_html(&path.replace('/', " · "), o);
+        let _ = tera::escape_html(&path.as_str()?.replace('/', " · "), o);
         lit(o, "</a>");
     }
     lit(o, "\n  </p>");
@@ -612,8 +613,8 @@ fn page_top(o: &mut Vec<u8>, f: &Frame) -> Option<()> {
     lit(o, ">归档</a></li>\n        <li><a href=\"");
     put(o, base_path);
     lit(o, "pages/about/\"");
-    let about = format!("{}pages/about/", base_path.as_str()?);
-    if current_url.as_str()? == about {
+    let about = current_url.as_str()?.strip_prefix(base_path.as_str()?);
+    if about == Some("pages/about/") {
         lit(o, " class=\"is-active\" aria-current=\"page\"");
     }
     lit(o, ">关于</a></li>\n        <li><a class=\"nav-search");
@@ -1107,4 +1108,40 @@ fn source(o: &mut Vec<u8>, src: &Value) -> Option<()> {
         lit(o, "</dd>\n      </div>");
     }
     Some(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A context without a field the template reads, or a template that
+    /// is not compiled, is left to Tera: nothing is written.
+    #[test]
+    fn what_it_cannot_render_it_leaves_untouched() {
+        let mut ctx = Context::new();
+        ctx.insert("page_kind", "bulletin");
+        ctx.insert("page_title", "标题");
+        ctx.insert("permalink", "https://example.org/b/");
+        ctx.insert("current_url", "/b/");
+        ctx.insert(
+            "bulletin",
+            &[("summary_text", "摘要")]
+                .into_iter()
+                .collect::<std::collections::BTreeMap<_, _>>(),
+        );
+        // No `language`: the page's first line is written before it is missed.
+        let site: std::collections::BTreeMap<_, _> = [
+            ("base_path", "/"),
+            ("title", "站点"),
+            ("generator", "jianxun"),
+        ]
+        .into_iter()
+        .collect();
+        ctx.insert("site", &site);
+        let mut out = b"before".to_vec();
+        assert_eq!(page("bulletin.html", &ctx, &mut out), None);
+        assert_eq!(page("tag.html", &ctx, &mut out), None);
+        assert_eq!(page("index.html", &ctx, &mut out), None);
+        assert_eq!(out, b"before");
+    }
 }

@@ -78,10 +78,7 @@ fn session(edits: &[(Option<Edit>, u8)]) -> Result<(), TestCaseError> {
 
 #[test]
 fn builds_over_a_previous_output_equal_clean_builds() {
-    let cases = std::env::var("JIANXUN_BUILD_ORACLE_CASES")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(6);
+    let cases = crate::support::cases("JIANXUN_BUILD_ORACLE_CASES", 6);
     let config = Config {
         cases,
         failure_persistence: Some(Box::new(FileFailurePersistence::Off)),

@@ -185,10 +185,7 @@ fn site(bulletins: &[Choice], base: u8, share: bool) -> Fixture {
 
 #[test]
 fn random_bulletin_pages_are_the_same_compiled() {
-    let cases = std::env::var("JIANXUN_COMPILED_CASES")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(48);
+    let cases = crate::support::cases("JIANXUN_COMPILED_CASES", 48);
     let mut runner = TestRunner::new(Config {
         cases,
         failure_persistence: Some(Box::new(FileFailurePersistence::Off)),

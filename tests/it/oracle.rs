@@ -413,10 +413,7 @@ fn session(custom_theme: bool, edits: &[Edit]) -> Result<(), TestCaseError> {
 }
 
 fn run(custom_theme: bool) {
-    let cases = std::env::var("JIANXUN_ORACLE_CASES")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(200);
+    let cases = crate::support::cases("JIANXUN_ORACLE_CASES", 200);
     let config = Config {
         cases,
         failure_persistence: Some(Box::new(FileFailurePersistence::Off)),

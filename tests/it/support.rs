@@ -142,6 +142,15 @@ pub fn files(dir: &Path) -> Vec<(String, std::path::PathBuf)> {
 }
 
 /// The repository root (the example site).
+/// How many cases a property test runs: the environment variable `var`
+/// when it holds a number, else `default`.
+pub fn cases(var: &str, default: u32) -> u32 {
+    std::env::var(var)
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(default)
+}
+
 pub fn repo() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
