@@ -13,7 +13,7 @@ use crate::site::{Site, did_you_mean};
 use crate::{BuildOptions, load};
 
 /// Whether a bulletin lies in the months `--from` … `--to` (both included).
-fn within(opts: &StatsOpts) -> impl Fn(&Bulletin) -> bool + '_ {
+fn within(opts: &StatsOpts) -> impl Fn(&Bulletin) -> bool + Sync + '_ {
     |b: &Bulletin| {
         let ym = (b.date.year(), b.date.month());
         opts.from.is_none_or(|f| ym >= f) && opts.to.is_none_or(|t| ym <= t)

@@ -21,6 +21,8 @@ pub use resolve::resolve;
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
+use rayon::prelude::*;
+
 use crate::config::Config;
 use crate::content::bulletin::Bulletin;
 use crate::content::campaign::Campaign;
@@ -126,9 +128,10 @@ pub fn statistics(site: &Site) -> Stats {
 
 /// The aggregate stage over the bulletins `keep` accepts (a period, for
 /// `jianxun stats --from … --to …`).
-pub fn statistics_within(site: &Site, keep: impl Fn(&Bulletin) -> bool) -> Stats {
+pub fn statistics_within(site: &Site, keep: impl Fn(&Bulletin) -> bool + Sync) -> Stats {
     let metrics = &site.config.metrics;
     let obs: Vec<Observation> = (0..site.items.len())
+        .into_par_iter()
         .filter(|&i| keep(&site.items[i].bulletin))
         .map(|i| observation(site, i))
         .collect();

@@ -12,6 +12,7 @@ use std::hash::{BuildHasherDefault, Hasher};
 
 use rayon::prelude::*;
 
+use super::TEXT_CHARS;
 use crate::content::slug;
 use crate::site::Site;
 
@@ -21,6 +22,8 @@ const PARTS: usize = 4096;
 const BATCH: usize = 2048;
 /// Partitions per group: a group is filled by one task.
 const GROUP: usize = 64;
+/// About how many bulletins one task indexes at a time.
+const TASK: usize = 32;
 
 /// Folds a character for matching: full-width ASCII to ASCII, ASCII to lower case.
 pub fn fold(c: char) -> char {
@@ -344,26 +347,29 @@ pub(super) fn postings(
     let mut parts: Vec<Map> = (0..PARTS).map(|_| Map::default()).collect();
     let ids: Vec<usize> = (0..site.items.len()).collect();
     let piece = piece.max(1);
-    for batch in ids.chunks(BATCH.div_ceil(piece) * piece) {
-        // Each piece of the batch gives its postings by group of partitions.
+    // One task indexes whole pieces, about TASK bulletins.
+    let task = TASK.div_ceil(piece) * piece;
+    for batch in ids.chunks(BATCH.div_ceil(task) * task) {
+        // Each task of the batch gives its postings by group of partitions.
         let found: Vec<Vec<Vec<Entry>>> = batch
-            .par_chunks(piece)
+            .par_chunks(task)
             .map_init(
                 || Scratch::new(8192),
                 |sc, docs| {
-                    let texts: Vec<String> = docs.iter().map(|&id| text(id)).collect();
                     // A text has about as many distinct keys as characters
                     // (each character and each pair, many repeated): room
                     // for them all from the start, spread over the groups.
-                    let chars: usize = texts.iter().map(|t| t.len() / 3 + 64).sum();
-                    let room = (chars + chars / 2) / (PARTS / GROUP);
+                    let room = docs.len() * (TEXT_CHARS + 64) * 3 / 2 / (PARTS / GROUP);
                     let mut groups: Vec<Vec<Entry>> = (0..PARTS / GROUP)
                         .map(|_| Vec::with_capacity(room))
                         .collect();
-                    for (&id, t) in docs.iter().zip(&texts) {
-                        doc_entries(site, t, id, sc, &mut groups);
+                    for docs in docs.chunks(piece) {
+                        let texts: Vec<String> = docs.iter().map(|&id| text(id)).collect();
+                        for (&id, t) in docs.iter().zip(&texts) {
+                            doc_entries(site, t, id, sc, &mut groups);
+                        }
+                        done(docs[0], &texts);
                     }
-                    done(docs[0], &texts);
                     groups
                 },
             )

@@ -268,77 +268,130 @@ fn unique(xs: &[usize], below: usize) -> Vec<usize> {
 /// two campaigns counts in both, but once site-wide and once per region,
 /// year and month. Indices out of range are ignored; a metric written twice
 /// in one observation counts once, with the value written last.
+///
+/// Three families of scopes share no state (time, regions, campaigns), so
+/// they are added up at once, each over every observation in order.
 pub fn aggregate(
     obs: &[Observation],
     metrics: &[Metric],
     n_campaigns: usize,
     n_regions: usize,
 ) -> Stats {
+    let values: Vec<Vec<(usize, Quantity)>> = obs.iter().map(|o| last_values(o, metrics)).collect();
+    let each = || obs.iter().zip(&values);
     let empty: Scope = vec![Acc::default(); metrics.len()];
+    let ((site, years, months), ((regions, region_months), campaigns)) = rayon::join(
+        || by_time(each(), &empty, metrics),
+        || {
+            rayon::join(
+                || by_region(each(), &empty, metrics, n_regions),
+                || by_campaign(each(), &empty, metrics, n_campaigns, n_regions),
+            )
+        },
+    );
+    let (campaigns, campaign_months, campaign_regions) = campaigns;
+    Stats {
+        site,
+        campaigns,
+        regions,
+        years,
+        months,
+        campaign_regions,
+        campaign_months,
+        region_months,
+    }
+}
+
+/// Every observation with the values of it that count.
+type Each<'a> =
+    std::iter::Zip<std::slice::Iter<'a, Observation>, std::slice::Iter<'a, Vec<(usize, Quantity)>>>;
+
+/// The totals of the site, of each year and of each (year, month).
+type TimeTotals = (Totals, BTreeMap<i16, Totals>, BTreeMap<(i16, i8), Totals>);
+
+/// The site's, each year's and each month's totals.
+fn by_time(obs: Each, empty: &Scope, metrics: &[Metric]) -> TimeTotals {
     let mut site = empty.clone();
-    let mut campaigns = vec![empty.clone(); n_campaigns];
-    let mut regions = vec![empty.clone(); n_regions];
     let mut years: BTreeMap<i16, Scope> = BTreeMap::new();
     let mut months: BTreeMap<(i16, i8), Scope> = BTreeMap::new();
-    let mut campaign_regions: BTreeMap<(usize, usize), Scope> = BTreeMap::new();
-    let mut campaign_months: BTreeMap<(usize, (i16, i8)), Scope> = BTreeMap::new();
-    let mut region_months: BTreeMap<(usize, (i16, i8)), Scope> = BTreeMap::new();
-    for o in obs {
-        let values = last_values(o, metrics);
-        let cs = unique(&o.campaigns, n_campaigns);
-        let rs = unique(&o.regions, n_regions);
-        let month = (o.year, o.month);
-        add(&mut site, o, &values);
+    for (o, values) in obs {
+        add(&mut site, o, values);
         add(
             years.entry(o.year).or_insert_with(|| empty.clone()),
             o,
-            &values,
+            values,
         );
         add(
-            months.entry(month).or_insert_with(|| empty.clone()),
+            months
+                .entry((o.year, o.month))
+                .or_insert_with(|| empty.clone()),
             o,
-            &values,
+            values,
         );
-        for &r in &rs {
-            add(&mut regions[r], o, &values);
-            add(
-                region_months
-                    .entry((r, month))
-                    .or_insert_with(|| empty.clone()),
-                o,
-                &values,
-            );
+    }
+    (
+        finish(&site, metrics),
+        finish_map(&years, metrics),
+        finish_map(&months, metrics),
+    )
+}
+
+/// The totals of each region and of each (region, month).
+type RegionTotals = (Vec<Totals>, BTreeMap<(usize, (i16, i8)), Totals>);
+
+/// Each region's totals, and each region's per month.
+fn by_region(obs: Each, empty: &Scope, metrics: &[Metric], n_regions: usize) -> RegionTotals {
+    let mut regions = vec![empty.clone(); n_regions];
+    let mut region_months: BTreeMap<(usize, (i16, i8)), Scope> = BTreeMap::new();
+    for (o, values) in obs {
+        for r in unique(&o.regions, n_regions) {
+            add(&mut regions[r], o, values);
+            let month = region_months.entry((r, (o.year, o.month)));
+            add(month.or_insert_with(|| empty.clone()), o, values);
         }
-        for &c in &cs {
-            add(&mut campaigns[c], o, &values);
-            add(
-                campaign_months
-                    .entry((c, month))
-                    .or_insert_with(|| empty.clone()),
-                o,
-                &values,
-            );
+    }
+    (
+        regions.iter().map(|s| finish(s, metrics)).collect(),
+        finish_map(&region_months, metrics),
+    )
+}
+
+/// A campaign's totals by scope: per campaign, per (campaign, month) and
+/// per (campaign, region).
+type CampaignTotals = (
+    Vec<Totals>,
+    BTreeMap<(usize, (i16, i8)), Totals>,
+    BTreeMap<(usize, usize), Totals>,
+);
+
+/// Each campaign's totals, per month and per region.
+fn by_campaign(
+    obs: Each,
+    empty: &Scope,
+    metrics: &[Metric],
+    n_campaigns: usize,
+    n_regions: usize,
+) -> CampaignTotals {
+    let mut campaigns = vec![empty.clone(); n_campaigns];
+    let mut campaign_regions: BTreeMap<(usize, usize), Scope> = BTreeMap::new();
+    let mut campaign_months: BTreeMap<(usize, (i16, i8)), Scope> = BTreeMap::new();
+    for (o, values) in obs {
+        let rs = unique(&o.regions, n_regions);
+        for c in unique(&o.campaigns, n_campaigns) {
+            add(&mut campaigns[c], o, values);
+            let month = campaign_months.entry((c, (o.year, o.month)));
+            add(month.or_insert_with(|| empty.clone()), o, values);
             for &r in &rs {
-                add(
-                    campaign_regions
-                        .entry((c, r))
-                        .or_insert_with(|| empty.clone()),
-                    o,
-                    &values,
-                );
+                let region = campaign_regions.entry((c, r));
+                add(region.or_insert_with(|| empty.clone()), o, values);
             }
         }
     }
-    Stats {
-        site: finish(&site, metrics),
-        campaigns: campaigns.iter().map(|s| finish(s, metrics)).collect(),
-        regions: regions.iter().map(|s| finish(s, metrics)).collect(),
-        years: finish_map(&years, metrics),
-        months: finish_map(&months, metrics),
-        campaign_regions: finish_map(&campaign_regions, metrics),
-        campaign_months: finish_map(&campaign_months, metrics),
-        region_months: finish_map(&region_months, metrics),
-    }
+    (
+        campaigns.iter().map(|s| finish(s, metrics)).collect(),
+        finish_map(&campaign_months, metrics),
+        finish_map(&campaign_regions, metrics),
+    )
 }
 
 /// The values of `o` that count: one per metric, the last one written.
