@@ -223,8 +223,9 @@ pub struct Bulletin {
     pub summary_html: Option<String>,
     /// Summary as plain text (for descriptions and feeds).
     pub summary_text: String,
-    /// The body, parsed. Its plain text is [`markdown::plain_text`],
-    /// worked out when asked rather than kept: it is as large as the body.
+    /// The body, parsed. Its plain text is [`markdown::plain_text`]; only
+    /// the start the search index reads is kept, and only by a site small
+    /// enough to keep its texts unpacked.
     pub body: Doc,
     /// Where it stands in review (`status:`, or `draft: true` for 草稿);
     /// `None` when unmarked.

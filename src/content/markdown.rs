@@ -187,7 +187,16 @@ pub struct Doc {
     /// [`Doc::digest`], worked out once from the text as written.
     digest: u128,
     dests: Vec<String>,
+    /// The first [`KEPT_CHARS`] characters of its plain text, when
+    /// [`parse`] worked them out (it reads every event anyway) and the text
+    /// is not packed: the search index asks for them again.
+    kept: Option<Box<str>>,
 }
+
+/// How many characters of its plain text a parsed document keeps, so that
+/// [`plain_text`] up to that many need not read the events again: the
+/// search index's share of a bulletin's text.
+pub const KEPT_CHARS: usize = 1000;
 
 /// A document's text, as written or compressed.
 #[derive(Clone)]
@@ -204,7 +213,8 @@ impl Default for Text {
 }
 
 /// Two documents are equal when their texts and destinations are, however
-/// each keeps its text.
+/// each keeps its text (and whether or not it kept its plain text, which
+/// is the text's).
 impl PartialEq for Doc {
     fn eq(&self, other: &Doc) -> bool {
         // The cheap comparisons first: a text is unpacked only to compare
@@ -281,11 +291,14 @@ impl Doc {
             len: src.len(),
             digest: xxhash_rust::xxh3::xxh3_128(src.as_bytes()),
             dests,
+            kept: None,
         }
     }
 
-    /// Keeps the text compressed from now on (unchanged if it already is).
+    /// Keeps the text compressed from now on (unchanged if it already is),
+    /// and its plain text no longer: a large site cannot spare the memory.
     pub fn pack(&mut self) {
+        self.kept = None;
         if let Text::Plain(t) = &self.text {
             self.text = Text::Packed(lz4_flex::block::compress(t.as_bytes()).into_boxed_slice());
         }
@@ -351,6 +364,9 @@ fn events_of<R>(src: &str, f: impl FnOnce(Events<'_>) -> R) -> R {
 /// characters dropped (judged by the events beside them as parsed, as
 /// [`prepare`] does) and the emphasis nudges taken out.
 pub fn plain_text(doc: &Doc, max: usize) -> String {
+    if let Some(kept) = doc.kept.as_deref().filter(|_| max <= KEPT_CHARS) {
+        return first_chars(kept, max).to_string();
+    }
     let own = doc.src();
     let nudged = nudge_emphasis(&own);
     let src = nudged.as_deref().unwrap_or(&own);
@@ -393,12 +409,16 @@ pub fn plain_text(doc: &Doc, max: usize) -> String {
         }
         before = last;
     }
-    let mut text = text.trim();
-    if let Some((cut, _)) = text.char_indices().nth(max) {
-        text = &text[..cut];
-    }
     // Kept for the whole search build, one per bulletin: no slack.
-    text.to_string()
+    first_chars(text.trim(), max).to_string()
+}
+
+/// The first `max` characters of `text`.
+fn first_chars(text: &str, max: usize) -> &str {
+    match text.char_indices().nth(max) {
+        Some((cut, _)) => &text[..cut],
+        None => text,
+    }
 }
 
 /// Every link and image destination of `events` (sorted, once each).
@@ -426,8 +446,10 @@ pub fn parse(md: &str) -> Parsed {
         });
         (dests_of(&ev.events), text, lead, before)
     });
+    let mut doc = Doc::packing(md, dests);
+    doc.kept = Some(first_chars(&text, KEPT_CHARS).into());
     Parsed {
-        doc: Doc::packing(md, dests),
+        doc,
         text,
         lead,
         before_more,
@@ -666,7 +688,31 @@ mod tests {
             let md: String = parts.concat();
             let doc = Doc::new(&md);
             proptest::prop_assert_eq!(plain_text(&doc, max), plain_text_by_events(&doc, max));
+            // A parsed document answers from the plain text it kept.
+            let parsed = parse(&md).doc;
+            proptest::prop_assert!(parsed.kept.is_some());
+            proptest::prop_assert_eq!(plain_text(&parsed, max), plain_text(&doc, max));
         }
+    }
+
+    /// The plain text a parsed document keeps is its first [`KEPT_CHARS`]
+    /// characters: asked for more, it reads the events again; packed, it
+    /// keeps none.
+    #[test]
+    fn a_parsed_document_keeps_the_start_of_its_plain_text() {
+        let md = "第一段 **加粗**，职工12万余名。\n\n## 小标题\n\n- 一项\n".repeat(60);
+        let made = Doc::new(&md);
+        let mut parsed = parse(&md).doc;
+        let kept = parsed.kept.clone().expect("kept");
+        assert_eq!(kept.chars().count(), KEPT_CHARS);
+        for max in [0, 7, KEPT_CHARS - 1, KEPT_CHARS, KEPT_CHARS + 1, 5000] {
+            assert_eq!(plain_text(&parsed, max), plain_text(&made, max), "{max}");
+        }
+        assert_eq!(plain_text(&parsed, KEPT_CHARS), *kept);
+        assert_eq!(parsed, made);
+        parsed.pack();
+        assert!(parsed.kept.is_none());
+        assert_eq!(plain_text(&parsed, KEPT_CHARS), *kept);
     }
 
     /// A document gives back exactly what was written, packed or not, is

@@ -46,8 +46,9 @@ use crate::render::urls;
 use crate::site::{Item, Site};
 pub use terms::{fold, key_hash};
 
-/// How many characters of a bulletin's text are indexed and shipped.
-pub const TEXT_CHARS: usize = 1000;
+/// How many characters of a bulletin's text are indexed and shipped: as
+/// many as its parsed body keeps, so the body is not read again for them.
+pub const TEXT_CHARS: usize = markdown::KEPT_CHARS;
 /// The index format `search.js` expects.
 pub const FORMAT: u32 = 3;
 /// How many ids one block of a long postings list covers.
