@@ -64,6 +64,10 @@ pub fn run(opts: &BuildOpts) -> i32 {
             return CONTENT_ERRORS;
         }
     };
+    let bulletins = (sources.files.iter())
+        .filter(|f| f.kind == crate::content::discover::Kind::Bulletin)
+        .count();
+    crate::roomy_allocator(bulletins);
     let fingerprint = fingerprint::of(&sources, &build_opts);
     t.lap("fingerprint");
     let out = out_dir(&sources.config.output_dir);
