@@ -15,6 +15,9 @@
 //! it does with the template. The tests in `tests/it/compiled.rs` render
 //! every page both ways and compare the bytes.
 
+use std::collections::HashMap;
+use std::sync::Mutex;
+
 use tera::{Context, Value};
 
 /// The page templates compiled here. A site renders one by [`page`] when
@@ -58,13 +61,16 @@ fn put_or_empty(out: &mut Vec<u8>, v: &Value) {
 /// Renders the built-in template `template` for `ctx` into `out`; `None`,
 /// with `out` left as it was, when it is not one compiled here or the
 /// context is not what the template expects (Tera renders it then).
-pub fn page(template: &str, ctx: &Context, out: &mut Vec<u8>) -> Option<()> {
+///
+/// `cards`, when given, keeps each bulletin card written for a page, so
+/// that the other lists showing the same bulletin copy it.
+pub fn page(template: &str, ctx: &Context, out: &mut Vec<u8>, cards: Option<&Cards>) -> Option<()> {
     let start = out.len();
     let done = match template {
         "bulletin.html" => bulletin(ctx, out),
-        "tag.html" => tag(ctx, out),
-        "region.html" => region(ctx, out),
-        "campaign.html" => campaign(ctx, out),
+        "tag.html" => tag(ctx, out, cards),
+        "region.html" => region(ctx, out, cards),
+        "campaign.html" => campaign(ctx, out, cards),
         _ => None,
     };
     if done.is_none() {
@@ -82,7 +88,7 @@ fn bulletin(ctx: &Context, o: &mut Vec<u8>) -> Option<()> {
 }
 
 /// tag.html.
-fn tag(ctx: &Context, o: &mut Vec<u8>) -> Option<()> {
+fn tag(ctx: &Context, o: &mut Vec<u8>, cards: Option<&Cards>) -> Option<()> {
     let (tag, paginator, site) = (ctx.get("tag")?, ctx.get("paginator")?, ctx.get("site")?);
     base(ctx, o, Head::Plain, |o| {
         lit(
@@ -102,7 +108,7 @@ fn tag(ctx: &Context, o: &mut Vec<u8>) -> Option<()> {
             lit(o, " 页");
         }
         lit(o, "</p>\n</header>\n");
-        bulletin_list(o, paginator, 2)?;
+        bulletin_list(o, paginator, 2, cards)?;
         lit(o, "\n<p class=\"more-link\"><a href=\"");
         put(o, at(site, "base_path")?);
         lit(o, "tags/\">全部标签 →</a></p>\n");
@@ -111,7 +117,7 @@ fn tag(ctx: &Context, o: &mut Vec<u8>) -> Option<()> {
 }
 
 /// region.html, for every page but the first (which shows totals and charts).
-fn region(ctx: &Context, o: &mut Vec<u8>) -> Option<()> {
+fn region(ctx: &Context, o: &mut Vec<u8>, cards: Option<&Cards>) -> Option<()> {
     let (region, paginator) = (ctx.get("region")?, ctx.get("paginator")?);
     if at(paginator, "current")?.as_u64()? == 1 {
         return None;
@@ -159,7 +165,7 @@ fn region(ctx: &Context, o: &mut Vec<u8>) -> Option<()> {
         );
         section_note(o, paginator)?;
         lit(o, "</h2>\n  ");
-        bulletin_list(o, paginator, 3)?;
+        bulletin_list(o, paginator, 3, cards)?;
         lit(o, "\n</section>\n");
         Some(())
     })
@@ -167,7 +173,7 @@ fn region(ctx: &Context, o: &mut Vec<u8>) -> Option<()> {
 
 /// campaign.html, for every page but the first (which shows the campaign's
 /// introduction, totals and charts).
-fn campaign(ctx: &Context, o: &mut Vec<u8>) -> Option<()> {
+fn campaign(ctx: &Context, o: &mut Vec<u8>, cards: Option<&Cards>) -> Option<()> {
     let (c, paginator) = (ctx.get("campaign")?, ctx.get("paginator")?);
     if at(paginator, "current")?.as_u64()? == 1 {
         return None;
@@ -241,7 +247,7 @@ fn campaign(ctx: &Context, o: &mut Vec<u8>) -> Option<()> {
         );
         section_note(o, paginator)?;
         lit(o, "</h2>\n  ");
-        bulletin_list(o, paginator, 3)?;
+        bulletin_list(o, paginator, 3, cards)?;
         lit(o, "\n</section>\n");
         Some(())
     })
@@ -258,7 +264,7 @@ fn section_note(o: &mut Vec<u8>, paginator: &Value) -> Option<()> {
 }
 
 /// partials/bulletin_list.html with `hl` set: the cards, then the pagination.
-fn bulletin_list(o: &mut Vec<u8>, paginator: &Value, hl: u8) -> Option<()> {
+fn bulletin_list(o: &mut Vec<u8>, paginator: &Value, hl: u8, cards: Option<&Cards>) -> Option<()> {
     lit(o, "<div class=\"bulletin-list\">");
     let items = iter(at(paginator, "items")?)?;
     if items.is_empty() {
@@ -266,12 +272,50 @@ fn bulletin_list(o: &mut Vec<u8>, paginator: &Value, hl: u8) -> Option<()> {
     }
     for b in items {
         lit(o, "\n");
-        card(o, b, hl)?;
+        match cards {
+            Some(cards) => cards.card(o, b, hl)?,
+            None => card(o, b, hl)?,
+        }
     }
     lit(o, "\n</div>\n");
     pagination(o, paginator)?;
     lit(o, "\n");
     Some(())
+}
+
+/// The bulletin cards already written, for one rendering of a site's
+/// pages: a bulletin is listed by its region and each region above it,
+/// its campaigns and its tags, and its card is the same in every list at
+/// the same heading level.
+#[derive(Default)]
+pub struct Cards {
+    /// By the address of the card's brief (a map value) and the heading
+    /// level. The brief is kept with its card, so no other map can take
+    /// that address while the card is kept.
+    written: Mutex<Written>,
+}
+
+/// Cards by brief address and heading level, each with its brief.
+type Written = HashMap<(usize, u8), (Value, Box<[u8]>)>;
+
+impl Cards {
+    fn lock(&self) -> std::sync::MutexGuard<'_, Written> {
+        self.written.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// Writes the card of brief `b` at heading level `hl`, as [`card`] does.
+    fn card(&self, o: &mut Vec<u8>, b: &Value, hl: u8) -> Option<()> {
+        let key = (std::ptr::from_ref(b.as_map()?) as usize, hl);
+        if let Some((_, bytes)) = self.lock().get(&key) {
+            o.extend_from_slice(bytes);
+            return Some(());
+        }
+        let start = o.len();
+        card(o, b, hl)?;
+        let bytes = o[start..].into();
+        self.lock().insert(key, (b.clone(), bytes));
+        Some(())
+    }
 }
 
 /// partials/bulletin_card.html.
@@ -1139,9 +1183,41 @@ mod tests {
         .collect();
         ctx.insert("site", &site);
         let mut out = b"before".to_vec();
-        assert_eq!(page("bulletin.html", &ctx, &mut out), None);
-        assert_eq!(page("tag.html", &ctx, &mut out), None);
-        assert_eq!(page("index.html", &ctx, &mut out), None);
+        assert_eq!(page("bulletin.html", &ctx, &mut out, None), None);
+        assert_eq!(page("tag.html", &ctx, &mut out, None), None);
+        assert_eq!(page("index.html", &ctx, &mut out, None), None);
         assert_eq!(out, b"before");
+    }
+
+    /// A card written once is copied for the same brief at the same
+    /// heading level only; a card that cannot be written is not kept.
+    #[test]
+    fn a_card_is_copied_only_for_the_same_brief_and_level() {
+        let brief = |title: &str| {
+            Value::from_serializable(&serde_json::json!({
+                "url": "/b/", "title": title, "date": "2024-01-02",
+                "date_zh": "2024年1月2日", "region": null, "campaigns": [],
+                "summary": "", "metrics": [],
+            }))
+        };
+        let cards = Cards::default();
+        let write = |v: &Value, hl| {
+            let mut o = Vec::new();
+            cards
+                .card(&mut o, v, hl)
+                .map(|()| String::from_utf8(o).unwrap())
+        };
+        let (a, b) = (brief("甲"), brief("乙"));
+        let first = write(&a, 2).unwrap();
+        let mut plain = Vec::new();
+        card(&mut plain, &a, 2).unwrap();
+        assert_eq!(first, String::from_utf8(plain).unwrap());
+        assert!(first.contains("甲</a></h2>"));
+        assert_eq!(write(&a.clone(), 2).unwrap(), first);
+        assert!(write(&b, 2).unwrap().contains("乙</a></h2>"));
+        assert!(write(&a, 3).unwrap().contains("甲</a></h3>"));
+        let bad = Value::from_serializable(&serde_json::json!({ "url": "/c/" }));
+        assert_eq!(write(&bad, 2), None);
+        assert_eq!(cards.lock().len(), 3);
     }
 }

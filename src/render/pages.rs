@@ -11,6 +11,7 @@ use rayon::prelude::*;
 use serde::Serialize;
 use tera::{Context, Value};
 
+use super::compiled::Cards;
 use super::context::{Crumb, Shared};
 use super::markdown;
 use super::reads::{self, Key, List};
@@ -489,7 +490,7 @@ pub fn render_page(
     shared: &Shared,
     id: &PageId,
 ) -> Result<(String, Vec<u8>), Diagnostic> {
-    render_in(&View::new(site, shared), theme, id)
+    render_in(&View::new(site, shared), theme, id, None)
 }
 
 /// Renders page `id` by [`super::compiled::page`] alone: `None` when its
@@ -500,7 +501,7 @@ pub fn render_compiled(site: &Site, shared: &Shared, id: &PageId) -> Option<(Str
     let plan = describe(&view, id);
     let ctx = page_context(&view, &plan, plan.ctx.clone());
     let mut out = Vec::new();
-    super::compiled::page(plan.template, &ctx, &mut out)?;
+    super::compiled::page(plan.template, &ctx, &mut out, None)?;
     Some((Urls::file(&plan.path), out))
 }
 
@@ -517,8 +518,14 @@ fn page_context(view: &View, plan: &Plan, mut ctx: Context) -> Context {
     ctx
 }
 
-/// Renders one page from `view`.
-fn render_in(view: &View, theme: &Theme, id: &PageId) -> Result<(String, Vec<u8>), Diagnostic> {
+/// Renders one page from `view`; `cards` keeps the bulletin cards the
+/// compiled templates write, for the next pages (see [`Cards`]).
+fn render_in(
+    view: &View,
+    theme: &Theme,
+    id: &PageId,
+    cards: Option<&Cards>,
+) -> Result<(String, Vec<u8>), Diagnostic> {
     let shared = view.shared;
     let mut plan = describe(view, id);
     let own = std::mem::replace(&mut plan.ctx, Context::new());
@@ -528,7 +535,7 @@ fn render_in(view: &View, theme: &Theme, id: &PageId) -> Result<(String, Vec<u8>
     }
     let mut out = Vec::with_capacity(16 * 1024);
     let compiled = theme.compiled(plan.template)
-        && super::compiled::page(plan.template, &ctx, &mut out).is_some();
+        && super::compiled::page(plan.template, &ctx, &mut out, cards).is_some();
     if compiled {
         return Ok((Urls::file(&plan.path), out));
     }
@@ -555,10 +562,14 @@ pub fn render_each(
     ids: &[PageId],
     sink: &(dyn Fn(String, Vec<u8>) -> Result<(), Diagnostic> + Sync),
 ) -> Result<(), Vec<Diagnostic>> {
+    // A card is about a kilobyte: a site large enough to pack its texts
+    // writes each card again rather than keep them all.
+    let cards = (site.items.len() < crate::PACK_FROM).then(Cards::default);
+    let view = View::new(site, shared);
     let errors: Vec<Diagnostic> = ids
         .par_iter()
         .filter_map(|id| {
-            render_page(site, theme, shared, id)
+            render_in(&view, theme, id, cards.as_ref())
                 .and_then(|(path, bytes)| sink(path, bytes))
                 .err()
         })
@@ -586,7 +597,7 @@ pub fn render_recorded(
     let results: Vec<_> = ids
         .par_iter()
         .map(|id| {
-            let (r, reads) = reads::recording(|| render_in(&view, theme, id));
+            let (r, reads) = reads::recording(|| render_in(&view, theme, id, None));
             r.map(|(path, bytes)| (path, if keep { bytes } else { Vec::new() }, reads))
         })
         .collect();
