@@ -227,7 +227,12 @@ pub fn render(
     });
     t.lap("pages");
     shared.forget_briefs();
-    release_free_memory();
+    // A large site hands the memory of the pages back before the search
+    // index takes as much again; a smaller one keeps it for the index,
+    // which would otherwise have the kernel clear those pages once more.
+    if site.items.len() >= PACK_FROM {
+        release_free_memory();
+    }
     if let Err(d) = pages_done {
         diags.extend(d);
     }
@@ -300,8 +305,8 @@ const ROOMY_PURGE_DELAY: std::ffi::c_long = 10_000;
 /// a site of 10,000 bulletins that took the kernel about a tenth of the
 /// build's CPU time, clearing pages it had just been given back. A larger
 /// site keeps the default: its peak memory matters more than that time
-/// (at 100,000 bulletins it rose by about 130 MB). The memory a build
-/// frees between its stages ([`release_free_memory`]) goes back either way.
+/// (at 100,000 bulletins it rose by about 130 MB), and hands back what
+/// its pages freed before it makes the search index ([`render`]).
 pub fn roomy_allocator(bulletins: usize) {
     if bulletins < PACK_FROM {
         // SAFETY: mi_option_set takes two plain integers and only sets the
