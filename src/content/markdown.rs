@@ -622,10 +622,9 @@ fn first_char(events: &[Event]) -> Option<char> {
 
 /// The first `max` characters of `text`, with `…` when cut.
 pub fn truncate_chars(text: &str, max: usize) -> String {
-    let mut it = text.char_indices();
-    match it.nth(max) {
-        Some((i, _)) => format!("{}…", text[..i].trim_end()),
-        None => text.to_string(),
+    match first_chars(text, max) {
+        cut if cut.len() < text.len() => format!("{}…", cut.trim_end()),
+        _ => text.to_string(),
     }
 }
 
