@@ -76,8 +76,17 @@ pub fn parse_one(
 
 /// From how many bulletins a site keeps their texts compressed (see
 /// [`content::markdown::Doc`]): below it packing them would cost a build
-/// more time than their memory is worth.
+/// more time than their memory is worth. See [`is_large`].
 pub const PACK_FROM: usize = 20_000;
+
+/// Whether a site of `bulletins` bulletins is large enough that a build
+/// saves memory rather than time: from [`PACK_FROM`] on it packs the
+/// texts (and keeps no plain text for search), writes every card of a
+/// list afresh, and lets the allocator hand freed memory back at once and
+/// between the pages and the search index.
+pub fn is_large(bulletins: usize) -> bool {
+    bulletins >= PACK_FROM
+}
 
 /// Compresses the bulletins' texts, in parallel, when there are at least
 /// [`PACK_FROM`] of them.
@@ -230,7 +239,7 @@ pub fn render(
     // A large site hands the memory of the pages back before the search
     // index takes as much again; a smaller one keeps it for the index,
     // which would otherwise have the kernel clear those pages once more.
-    if site.items.len() >= PACK_FROM {
+    if is_large(site.items.len()) {
         release_free_memory();
     }
     if let Err(d) = pages_done {
@@ -308,7 +317,7 @@ const ROOMY_PURGE_DELAY: std::ffi::c_long = 10_000;
 /// (at 100,000 bulletins it rose by about 130 MB), and hands back what
 /// its pages freed before it makes the search index ([`render`]).
 pub fn roomy_allocator(bulletins: usize) {
-    if bulletins < PACK_FROM {
+    if !is_large(bulletins) {
         // SAFETY: mi_option_set takes two plain integers and only sets the
         // allocator's own option.
         unsafe { libmimalloc_sys::mi_option_set(mi_option::PURGE_DELAY, ROOMY_PURGE_DELAY) }
@@ -582,5 +591,13 @@ mod allocator_tests {
         let get = |o| unsafe { libmimalloc_sys::mi_option_get(o) };
         assert_eq!(get(super::mi_option::PURGE_DELAY), 10);
         assert_eq!(get(super::mi_option::ARENA_EAGER_COMMIT), 2);
+        // A large site's build keeps the default; a smaller one's waits.
+        // (The only test here that touches the options: it sets them back.)
+        super::roomy_allocator(super::PACK_FROM);
+        assert_eq!(get(super::mi_option::PURGE_DELAY), 10);
+        super::roomy_allocator(super::PACK_FROM - 1);
+        assert_eq!(get(super::mi_option::PURGE_DELAY), super::ROOMY_PURGE_DELAY);
+        // SAFETY: mi_option_set takes two plain integers.
+        unsafe { libmimalloc_sys::mi_option_set(super::mi_option::PURGE_DELAY, 10) };
     }
 }

@@ -564,7 +564,7 @@ pub fn render_each(
 ) -> Result<(), Vec<Diagnostic>> {
     // A card is about a kilobyte: a site large enough to pack its texts
     // writes each card again rather than keep them all.
-    let cards = (site.items.len() < crate::PACK_FROM).then(Cards::default);
+    let cards = (!crate::is_large(site.items.len())).then(Cards::default);
     let view = View::new(site, shared);
     let errors: Vec<Diagnostic> = ids
         .par_iter()
