@@ -81,7 +81,7 @@ pub const PACK_FROM: usize = 20_000;
 
 /// Whether a site of `bulletins` bulletins is large enough that a build
 /// saves memory rather than time: from [`PACK_FROM`] on it packs the
-/// texts (and keeps no plain text for search), writes every card of a
+/// texts (each with the plain text kept for search), writes every card of a
 /// list afresh, and lets the allocator hand freed memory back at once and
 /// between the pages and the search index.
 pub fn is_large(bulletins: usize) -> bool {
@@ -576,6 +576,9 @@ mod pack_tests {
                 assert_eq!(body(f).is_packed(), packed);
                 assert_eq!(&body(f), b);
                 assert_eq!(body(f).src(), "正文。\n");
+                // The search index's text needs no second parse either way.
+                let text = content::markdown::plain_text(&body(f), content::markdown::KEPT_CHARS);
+                assert_eq!(text, "正文。");
             }
         }
     }

@@ -224,8 +224,8 @@ pub struct Bulletin {
     /// Summary as plain text (for descriptions and feeds).
     pub summary_text: String,
     /// The body, parsed. Its plain text is [`markdown::plain_text`]; only
-    /// the start the search index reads is kept, and only by a site small
-    /// enough to keep its texts unpacked.
+    /// the start the search index reads is kept (packed with the text on a
+    /// site large enough to pack its texts).
     pub body: Doc,
     /// Where it stands in review (`status:`, or `draft: true` for 草稿);
     /// `None` when unmarked.

@@ -178,7 +178,10 @@ fn safe_url(url: &str) -> bool {
 /// [`Doc::pack`]): a build holds every bulletin's text from parse to
 /// render, and at 100,000 bulletins the texts were a third of its memory.
 /// Unpacking one costs about as much as copying it; packing costs more,
-/// so a smaller site keeps its texts as written.
+/// so a smaller site keeps its texts as written. A packed text keeps its
+/// plain text in the same compressed block, after it: those words are
+/// mostly the text's own, which LZ4 stores as short references back, so
+/// the search index need not parse the text again for them.
 #[derive(Clone)]
 pub struct Doc {
     text: Text,
@@ -189,7 +192,8 @@ pub struct Doc {
     dests: Vec<String>,
     /// The first [`KEPT_CHARS`] characters of its plain text, when
     /// [`parse`] worked them out (it reads every event anyway) and the text
-    /// is not packed: the search index asks for them again.
+    /// is not packed (a packed text holds them itself): the search index
+    /// asks for them again.
     kept: Option<Box<str>>,
 }
 
@@ -202,8 +206,13 @@ pub const KEPT_CHARS: usize = 1000;
 #[derive(Clone)]
 enum Text {
     Plain(Box<str>),
-    /// The same text always packs to the same bytes.
-    Packed(Box<[u8]>),
+    /// The text, then the `kept` bytes of its kept plain text when it had
+    /// one, compressed together. The same text always packs to the same
+    /// bytes.
+    Packed {
+        bytes: Box<[u8]>,
+        kept: Option<u32>,
+    },
 }
 
 impl Default for Text {
@@ -224,7 +233,12 @@ impl PartialEq for Doc {
             && self.dests == other.dests
             && match (&self.text, &other.text) {
                 (Text::Plain(a), Text::Plain(b)) => a == b,
-                (Text::Packed(a), Text::Packed(b)) => a == b,
+                // Packed alike: the same bytes exactly when the same text.
+                (Text::Packed { bytes: a, kept: k }, Text::Packed { bytes: b, kept: l })
+                    if k.is_some() == l.is_some() =>
+                {
+                    a == b
+                }
                 _ => self.src() == other.src(),
             }
     }
@@ -295,30 +309,60 @@ impl Doc {
         }
     }
 
-    /// Keeps the text compressed from now on (unchanged if it already is),
-    /// and its plain text no longer: a large site cannot spare the memory.
+    /// Keeps the text compressed from now on, with the plain text it kept
+    /// (unchanged if it already is): a large site cannot spare the memory
+    /// of either as written.
     pub fn pack(&mut self) {
-        self.kept = None;
         if let Text::Plain(t) = &self.text {
-            self.text = Text::Packed(lz4_flex::block::compress(t.as_bytes()).into_boxed_slice());
+            let kept = self.kept.take();
+            let mut all = Vec::with_capacity(t.len() + kept.as_ref().map_or(0, |k| k.len()));
+            all.extend_from_slice(t.as_bytes());
+            all.extend_from_slice(kept.as_deref().unwrap_or_default().as_bytes());
+            self.text = Text::Packed {
+                bytes: lz4_flex::block::compress(&all).into_boxed_slice(),
+                kept: kept.map(|k| k.len() as u32),
+            };
         }
     }
 
     /// Whether the text is kept compressed.
     pub fn is_packed(&self) -> bool {
-        matches!(self.text, Text::Packed(_))
+        matches!(self.text, Text::Packed { .. })
     }
 
     /// The Markdown as written.
     pub fn src(&self) -> std::borrow::Cow<'_, str> {
         match &self.text {
             Text::Plain(t) => std::borrow::Cow::Borrowed(t),
-            // The bytes were packed from a `str` by `pack`: unpacking gives them back.
-            Text::Packed(p) => (lz4_flex::block::decompress(p, self.len).ok())
-                .and_then(|b| String::from_utf8(b).ok())
-                .unwrap_or_default()
-                .into(),
+            Text::Packed { .. } => {
+                let mut text = self.unpacked().unwrap_or_default();
+                text.truncate(self.len);
+                text.into()
+            }
         }
+    }
+
+    /// The packed text and the plain text packed after it, as one string
+    /// (the text is its first [`Doc::len`] bytes); `None` when the text is
+    /// not packed. The bytes were packed from two `str`s by [`Doc::pack`]:
+    /// unpacking gives them back.
+    fn unpacked(&self) -> Option<String> {
+        let Text::Packed { bytes, kept } = &self.text else {
+            return None;
+        };
+        let all = self.len + kept.unwrap_or(0) as usize;
+        (lz4_flex::block::decompress(bytes, all).ok()).and_then(|b| String::from_utf8(b).ok())
+    }
+
+    /// The start of the plain text that a packed document keeps, up to
+    /// [`KEPT_CHARS`] characters; `None` when it keeps none.
+    fn packed_kept(&self) -> Option<String> {
+        let Text::Packed { kept: Some(_), .. } = &self.text else {
+            return None;
+        };
+        let mut all = self.unpacked()?;
+        // The text ends on a character boundary: it was a `str`.
+        Some(all.split_off(self.len))
     }
 
     /// A digest of the text, worked out when the document was made: two
@@ -364,8 +408,15 @@ fn events_of<R>(src: &str, f: impl FnOnce(Events<'_>) -> R) -> R {
 /// characters dropped (judged by the events beside them as parsed, as
 /// [`prepare`] does) and the emphasis nudges taken out.
 pub fn plain_text(doc: &Doc, max: usize) -> String {
-    if let Some(kept) = doc.kept.as_deref().filter(|_| max <= KEPT_CHARS) {
-        return first_chars(kept, max).to_string();
+    if max <= KEPT_CHARS {
+        if let Some(kept) = doc.kept.as_deref() {
+            return first_chars(kept, max).to_string();
+        }
+        if let Some(mut kept) = doc.packed_kept() {
+            let cut = first_chars(&kept, max).len();
+            kept.truncate(cut);
+            return kept;
+        }
     }
     let own = doc.src();
     let nudged = nudge_emphasis(&own);
@@ -710,8 +761,47 @@ mod tests {
         assert_eq!(plain_text(&parsed, KEPT_CHARS), *kept);
         assert_eq!(parsed, made);
         parsed.pack();
-        assert!(parsed.kept.is_none());
-        assert_eq!(plain_text(&parsed, KEPT_CHARS), *kept);
+        assert!(parsed.kept.is_none() && parsed.packed_kept().as_deref() == Some(&*kept));
+        for max in [0, 7, KEPT_CHARS - 1, KEPT_CHARS, KEPT_CHARS + 1, 5000] {
+            assert_eq!(plain_text(&parsed, max), plain_text(&made, max), "{max}");
+        }
+        assert_eq!(parsed.src(), md);
+        assert_eq!(parsed, made);
+        // Packed with or without its plain text, it is the same document.
+        let mut packed = made.clone();
+        packed.pack();
+        assert!(packed.packed_kept().is_none());
+        assert_eq!(parsed, packed);
+        assert_eq!(packed, parsed);
+        assert_eq!(plain_text(&packed, KEPT_CHARS), *kept);
+    }
+
+    /// The plain text packed after the text costs little room: its words
+    /// are the text's own. (A seed bulletin's body, as an editor writes it.)
+    #[test]
+    fn a_packed_plain_text_costs_little_room() {
+        let md = "9月以来，宜宾市总工会联合市应急管理局开展“安康杯”竞赛，\n\
+                  **参与企业411家**、职工12万余名。\n\n\
+                  ## 主要做法\n\n\
+                  - 组织隐患排查2132项，整改率98%；\n\
+                  - 举办培训30场，发放奖金7.2万元。\n\n\
+                  下一步，市总工会将把竞赛与[职工书屋](/pages/shuwu/)结合起来。\n";
+        let size = |d: &Doc| match &d.text {
+            Text::Packed { bytes, .. } => bytes.len(),
+            Text::Plain(_) => unreachable!(),
+        };
+        let mut with = parse(md).doc;
+        let kept = with.kept.clone().expect("kept");
+        with.pack();
+        let mut without = Doc::new(md);
+        without.pack();
+        assert!(kept.len() > md.len() / 2, "{kept}");
+        let (with, without) = (size(&with), size(&without));
+        assert!(
+            with < without + kept.len() / 4,
+            "{with} {without} {}",
+            kept.len()
+        );
     }
 
     /// A document gives back exactly what was written, packed or not, is
@@ -737,7 +827,7 @@ mod tests {
         // Repeated text packs small: what a large site holds is the packed text.
         let mut big = Doc::new(&long);
         big.pack();
-        assert!(matches!(&big.text, Text::Packed(p) if p.len() < long.len() / 4));
+        assert!(matches!(&big.text, Text::Packed { bytes, .. } if bytes.len() < long.len() / 4));
         assert_ne!(Doc::new("安康杯"), Doc::new("安康杯。"));
         assert_eq!(Doc::new(&long).digest(), parse(&long).doc.digest());
         assert_ne!(Doc::new("安康杯").digest(), Doc::new("安康杯。").digest());
@@ -754,8 +844,12 @@ mod tests {
             b in "\\PC{0,300}",
             pack_a: bool,
             pack_b: bool,
+            parsed_a: bool,
+            parsed_b: bool,
         ) {
-            let (mut x, mut y) = (Doc::new(&a), Doc::new(&b));
+            // Parsed, a document keeps its plain text; made, it does not.
+            let doc = |md: &str, parsed: bool| if parsed { parse(md).doc } else { Doc::new(md) };
+            let (mut x, mut y) = (doc(&a, parsed_a), doc(&b, parsed_b));
             if pack_a {
                 x.pack();
             }
@@ -766,6 +860,9 @@ mod tests {
             proptest::prop_assert_eq!(x == y, a == b);
             proptest::prop_assert_eq!(x.digest() == y.digest(), a == b);
             proptest::prop_assert!(Doc::new(&a) == x);
+            for max in [0, 1, 40, KEPT_CHARS] {
+                proptest::prop_assert_eq!(plain_text(&x, max), plain_text(&Doc::new(&a), max));
+            }
         }
     }
 
