@@ -576,7 +576,7 @@ mod pack_tests {
                 assert_eq!(body(f).is_packed(), packed);
                 assert_eq!(&body(f), b);
                 assert_eq!(body(f).src(), "正文。\n");
-                // The search index's text needs no second parse either way.
+                // Packed or not, it gives the search index the same text.
                 let text = content::markdown::plain_text(&body(f), content::markdown::KEPT_CHARS);
                 assert_eq!(text, "正文。");
             }

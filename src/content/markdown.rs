@@ -207,8 +207,8 @@ pub const KEPT_CHARS: usize = 1000;
 enum Text {
     Plain(Box<str>),
     /// The text, then the `kept` bytes of its kept plain text when it had
-    /// one, compressed together. The same text always packs to the same
-    /// bytes.
+    /// one, compressed together. The same text packs to the same bytes
+    /// whenever both times it had a kept plain text, or neither time.
     Packed {
         bytes: Box<[u8]>,
         kept: Option<u32>,
@@ -747,7 +747,7 @@ mod tests {
 
     /// The plain text a parsed document keeps is its first [`KEPT_CHARS`]
     /// characters: asked for more, it reads the events again; packed, it
-    /// keeps none.
+    /// keeps them in the packed block.
     #[test]
     fn a_parsed_document_keeps_the_start_of_its_plain_text() {
         let md = "第一段 **加粗**，职工12万余名。\n\n## 小标题\n\n- 一项\n".repeat(60);
@@ -777,7 +777,7 @@ mod tests {
     }
 
     /// The plain text packed after the text costs little room: its words
-    /// are the text's own. (A seed bulletin's body, as an editor writes it.)
+    /// are the text's own. (A bulletin body of the kind an editor writes.)
     #[test]
     fn a_packed_plain_text_costs_little_room() {
         let md = "9月以来，宜宾市总工会联合市应急管理局开展“安康杯”竞赛，\n\

@@ -56,13 +56,13 @@ fn compare(root: &Path, drafts: bool) -> Result<usize, TestCaseError> {
     prop_assert!(!tera.compiled("bulletin.html"));
     let mut n = 0;
     let mut expected = std::collections::HashMap::new();
-    for id in pages::plan(site) {
-        let compiled = pages::render_compiled(site, &shared, &id);
-        prop_assert_eq!(compiled.is_some(), meant_compiled(&id), "{:?}", id);
+    for id in &ids {
+        let compiled = pages::render_compiled(site, &shared, id);
+        prop_assert_eq!(compiled.is_some(), meant_compiled(id), "{:?}", id);
         let Some((path, bytes)) = compiled else {
             continue;
         };
-        let (tpath, tbytes) = pages::render_page(site, &tera, &shared, &id)
+        let (tpath, tbytes) = pages::render_page(site, &tera, &shared, id)
             .map_err(|d| TestCaseError::fail(format!("{d:?}")))?;
         prop_assert_eq!(&path, &tpath);
         prop_assert_eq!(
