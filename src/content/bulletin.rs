@@ -62,7 +62,7 @@ pub struct SourceInfo {
     pub author: Option<String>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawBulletin {
     title: Option<Spanned<String>>,
@@ -494,7 +494,7 @@ fn summary(written: Option<String>, parsed: &markdown::Parsed) -> (Option<String
 /// problem in its front matter is reported, each at its line and column.
 pub fn parse(config: &Config, path: &Path, text: &str) -> Result<Bulletin, Vec<Diagnostic>> {
     let split = frontmatter::split(path, text).map_err(|d| vec![d])?;
-    let raw: RawBulletin = yaml::parse(path, text, split.yaml, split.yaml_line)?;
+    let raw: RawBulletin = yaml::parse_or(path, text, split.yaml, split.yaml_line, plain::read)?;
     let mut f = Fields {
         config,
         path,
@@ -569,6 +569,8 @@ pub fn parse(config: &Config, path: &Path, text: &str) -> Result<Bulletin, Vec<D
         issued,
     })
 }
+
+mod plain;
 
 #[cfg(test)]
 mod tests;

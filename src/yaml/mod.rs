@@ -38,6 +38,19 @@ impl Pos {
     }
 }
 
+/// A value at the 1-based `line` and `column` (in characters) of the YAML
+/// text, as the YAML reader would have placed it.
+pub fn spanned<T>(value: T, line: usize, column: usize) -> Spanned<T> {
+    use serde::de::value::{Error, MapDeserializer};
+    // serde-saphyr makes a location only by deserializing one.
+    let fields = [("line", line as u64), ("column", column as u64)];
+    let at = <serde_saphyr::Location as serde::Deserialize>::deserialize(
+        MapDeserializer::<_, Error>::new(fields.into_iter()),
+    )
+    .unwrap_or(serde_saphyr::Location::UNKNOWN);
+    Spanned::new(value, at, at)
+}
+
 /// Parses `yaml`, which starts at line `first_line` of the file `path` whose whole text is `whole`.
 pub fn parse<T: DeserializeOwned>(
     path: &Path,
@@ -45,12 +58,28 @@ pub fn parse<T: DeserializeOwned>(
     yaml: &str,
     first_line: usize,
 ) -> Result<T, Vec<Diagnostic>> {
+    parse_or(path, whole, yaml, first_line, |_| None)
+}
+
+/// [`parse`], trying `plain` first: a reader for the plainest way of
+/// writing `T` that gives what the YAML reader would, or `None` for
+/// anything else (then the YAML reader reads it).
+pub fn parse_or<T: DeserializeOwned>(
+    path: &Path,
+    whole: &str,
+    yaml: &str,
+    first_line: usize,
+    plain: impl FnOnce(&str) -> Option<T>,
+) -> Result<T, Vec<Diagnostic>> {
     let slips = slips::scan(yaml);
     if !slips.is_empty() {
         return Err(slips
             .into_iter()
             .map(|s| slip_diagnostic(path, whole, first_line, s))
             .collect());
+    }
+    if let Some(value) = plain(yaml) {
+        return Ok(value);
     }
     serde_saphyr::from_str::<T>(yaml).map_err(|e| {
         let (line, col) = e
