@@ -35,6 +35,12 @@ pub fn run(opts: &BuildOpts) -> i32 {
             .map(|cfg| out_dir(&cfg.output_dir)),
         _ => None,
     };
+    // The content files the last build into that folder recorded: those
+    // found unchanged are read only if something else changed.
+    let started = crate::content::stamp::now();
+    let known = (out_of_config.as_deref())
+        .and_then(write::recorded_sources)
+        .unwrap_or_default();
     let (check, discovered) = rayon::join(
         || {
             out_of_config.map(|dir| {
@@ -42,7 +48,7 @@ pub fn run(opts: &BuildOpts) -> i32 {
                 Ok::<_, crate::diag::Diagnostic>(survey.map(|s| (dir, s)))
             })
         },
-        || crate::discover(&opts.root),
+        || crate::content::discover::discover_known(&opts.root, &known),
     );
     let checked = match check {
         Some(Err(d)) => {
@@ -68,7 +74,8 @@ pub fn run(opts: &BuildOpts) -> i32 {
         .filter(|f| f.kind == crate::content::discover::Kind::Bulletin)
         .count();
     crate::roomy_allocator(bulletins);
-    let fingerprint = fingerprint::of(&sources, &build_opts);
+    let hashes = fingerprint::file_hashes(&sources);
+    let fingerprint = fingerprint::of(&sources, &build_opts, &hashes);
     t.lap("fingerprint");
     let out = out_dir(&sources.config.output_dir);
     // The survey taken above, if it is of this folder.
@@ -90,6 +97,9 @@ pub fn run(opts: &BuildOpts) -> i32 {
         );
         return OK;
     }
+    let (sources, hashes, fingerprint) = read_unread(sources, hashes, fingerprint, &build_opts);
+    let stamps = fingerprint::stamps(&sources, &hashes, started);
+    t.lap("read unread");
     let Loaded {
         sources,
         site,
@@ -110,6 +120,7 @@ pub fn run(opts: &BuildOpts) -> i32 {
     };
     if let Some(f) = fingerprint {
         staging.set_fingerprint(f);
+        staging.set_sources(stamps);
     }
     let mut t = Timings::start();
     // On any error `staging` is dropped, which removes it: the output folder is untouched.
@@ -148,6 +159,23 @@ pub fn run(opts: &BuildOpts) -> i32 {
             CONTENT_ERRORS
         }
     }
+}
+
+/// The sources with every text read, their hashes and the fingerprint:
+/// those given when nothing was left unread, else taken again.
+fn read_unread(
+    mut sources: crate::Sources,
+    hashes: Vec<u128>,
+    fingerprint: Option<u128>,
+    opts: &BuildOptions,
+) -> (crate::Sources, Vec<u128>, Option<u128>) {
+    if !sources.has_unread() {
+        return (sources, hashes, fingerprint);
+    }
+    sources.read_unread();
+    let hashes = fingerprint::file_hashes(&sources);
+    let fingerprint = fingerprint::of(&sources, opts, &hashes);
+    (sources, hashes, fingerprint)
 }
 
 /// Tells how the build went, after any warning about the base URL (told

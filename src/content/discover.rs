@@ -8,6 +8,7 @@
 use std::path::{Path, PathBuf};
 
 pub use super::encoding::decode;
+pub use super::stamp::Stamp;
 use super::walk::{Found, SiteRoot};
 use crate::config::{self, CONFIG_FILE, Config};
 use crate::diag::Diagnostic;
@@ -100,6 +101,76 @@ pub struct Sources {
     pub statics: Vec<(String, StaticSource)>,
     /// Files that could not be read or decoded; the rest of the site is still checked.
     pub diagnostics: Vec<Diagnostic>,
+    /// For each of `files`, how [`discover_known`] found it (`None` for
+    /// each after [`discover`], which looks at nothing but the texts).
+    pub seen: Vec<Option<Seen>>,
+}
+
+/// How [`discover_known`] found a content file.
+#[derive(Debug, Clone, Copy)]
+pub struct Seen {
+    /// Its size and times, taken before it was read; for a file not read,
+    /// with the hash the last build recorded.
+    pub stamp: Stamp,
+    /// Whether its text was read. A file found as the last build recorded
+    /// it is not: its [`SourceFile::text`] is empty until [`Sources::read_unread`].
+    pub read: bool,
+}
+
+impl Sources {
+    /// Whether some content file's text was not read.
+    pub fn has_unread(&self) -> bool {
+        self.seen.iter().flatten().any(|s| !s.read)
+    }
+
+    /// Reads the texts [`discover_known`] did not; a file that no longer
+    /// reads becomes a diagnostic, as in [`discover`].
+    pub fn read_unread(&mut self) {
+        let site = SiteRoot::new(&self.root);
+        let unread: Vec<usize> = (0..self.files.len())
+            .filter(|&i| self.seen.get(i).copied().flatten().is_some_and(|s| !s.read))
+            .collect();
+        let texts: Vec<(usize, Result<String, Diagnostic>)> = unread
+            .into_par_iter()
+            .map(|i| {
+                (
+                    i,
+                    read_text(&site, &self.root.join(&self.files[i].path))
+                        .and_then(|t| t.ok_or_else(|| gone(&self.files[i].path))),
+                )
+            })
+            .collect();
+        let mut failed = Vec::new();
+        for (i, text) in texts {
+            match text {
+                Ok(t) => self.files[i].text = t,
+                Err(d) => {
+                    self.diagnostics.push(d);
+                    failed.push(i);
+                }
+            }
+            if let Some(s) = &mut self.seen[i] {
+                s.read = true;
+            }
+        }
+        for i in failed.into_iter().rev() {
+            self.files.remove(i);
+            self.seen.remove(i);
+        }
+    }
+}
+
+/// The diagnostic for a content file that was there when the site was
+/// walked and is gone when read.
+fn gone(rel: &Path) -> Diagnostic {
+    Diagnostic::error(
+        rel,
+        0,
+        0,
+        "io",
+        Msg::new(Key::CannotReadFile).arg_msg(io_reason(&std::io::ErrorKind::NotFound.into())),
+    )
+    .with_hint(msg!(CheckFileReadable))
 }
 
 /// Hidden files and editors' temporary, backup and probe files
@@ -206,8 +277,19 @@ fn read_config(site: &SiteRoot, root: &Path) -> Result<Config, Vec<Diagnostic>> 
     }
 }
 
-/// Every Markdown file under `content/`, read and decoded; problems go to `diags`.
-fn content_files(site: &SiteRoot, root: &Path, diags: &mut Vec<Diagnostic>) -> Vec<SourceFile> {
+/// The content files the last build recorded, by path relative to the
+/// site root, `/`-separated.
+pub type Known = std::collections::HashMap<String, Stamp>;
+
+/// Every Markdown file under `content/`, read and decoded, with how each
+/// was found; problems go to `diags`. With `known`, each file is looked at
+/// first, and one found as recorded there is not read.
+fn content_files(
+    site: &SiteRoot,
+    root: &Path,
+    known: Option<&Known>,
+    diags: &mut Vec<Diagnostic>,
+) -> (Vec<SourceFile>, Vec<Option<Seen>>) {
     let mut to_read = Vec::new();
     for found in walk(site, &root.join("content"), diags) {
         let rel = site.rel(&found.path);
@@ -224,46 +306,97 @@ fn content_files(site: &SiteRoot, root: &Path, diags: &mut Vec<Diagnostic>) -> V
         to_read.push((found, rel, kind));
     }
     // Reading and decoding thousands of files is worth spreading over the cores.
-    let read: Vec<Result<SourceFile, Diagnostic>> = to_read
+    let read: Vec<Result<(SourceFile, Option<Seen>), Diagnostic>> = to_read
         .into_par_iter()
         .map(|(found, path, kind)| {
-            read_found(site, &found).map(|text| SourceFile { path, kind, text })
+            // Looked at before it is read: a change made in between shows
+            // in the next build's look.
+            let stamp = known
+                .and_then(|_| std::fs::metadata(&found.real).ok())
+                .map(|m| Stamp::of(&m));
+            let recorded = known.and_then(|k| k.get(&slash(&path)));
+            if let (Some(stamp), Some(k)) = (stamp, recorded)
+                && stamp.same_file(k)
+            {
+                let stamp = Stamp {
+                    hash: k.hash,
+                    ..stamp
+                };
+                let file = SourceFile {
+                    path,
+                    kind,
+                    text: String::new(),
+                };
+                return Ok((file, Some(Seen { stamp, read: false })));
+            }
+            let text = read_found(site, &found)?;
+            let seen = stamp.map(|stamp| Seen { stamp, read: true });
+            Ok((SourceFile { path, kind, text }, seen))
         })
         .collect();
-    let mut files = Vec::with_capacity(read.len());
+    let (mut files, mut seen) = (
+        Vec::with_capacity(read.len()),
+        Vec::with_capacity(read.len()),
+    );
     for r in read {
         match r {
-            Ok(f) => files.push(f),
+            Ok((f, s)) => {
+                files.push(f);
+                seen.push(s);
+            }
             Err(d) => diags.push(d),
         }
     }
-    files
+    (files, seen)
 }
 
 /// Reads the site at `root`. Fails only when the configuration or theme is
 /// unusable; unreadable content files are carried in [`Sources::diagnostics`].
 pub fn discover(root: &Path) -> Result<Sources, Vec<Diagnostic>> {
+    discover_with(root, None)
+}
+
+/// [`discover`], except that a content file found with the size and times
+/// `known` records for it is not read: its text is left empty and its
+/// [`Seen`] carries the recorded hash. For `build`, which needs the texts
+/// only once it knows the inputs changed ([`Sources::read_unread`]).
+pub fn discover_known(root: &Path, known: &Known) -> Result<Sources, Vec<Diagnostic>> {
+    discover_with(root, Some(known))
+}
+
+fn discover_with(root: &Path, known: Option<&Known>) -> Result<Sources, Vec<Diagnostic>> {
     let site = SiteRoot::new(root);
-    let mut config = read_config(&site, root)?;
+    let config = read_config(&site, root)?;
     let mut diags = Vec::new();
-    let files = content_files(&site, root, &mut diags);
+    let (files, seen) = content_files(&site, root, known, &mut diags);
     let mut theme_diags = Vec::new();
     let (templates, statics) = load_theme(root, &config, &mut theme_diags);
     if theme_diags.iter().any(|d| d.code == "theme-missing") {
         return Err(theme_diags);
     }
     diags.extend(theme_diags);
-    let mut diags = super::photos::place(diags, &files);
-    config.photos = super::photos::table(&statics);
-    diags.extend(super::photos::share_image(&config, &statics));
-    Ok(Sources {
+    let mut sources = Sources {
         root: root.to_path_buf(),
         config,
         files,
         templates,
         statics,
-        diagnostics: diags,
-    })
+        diagnostics: Vec::new(),
+        seen,
+    };
+    // Where a photo's problem is shown depends on the texts that show it.
+    if !diags.is_empty() {
+        sources.read_unread();
+        diags.append(&mut sources.diagnostics);
+    }
+    let mut diags = super::photos::place(diags, &sources.files);
+    sources.config.photos = super::photos::table(&sources.statics);
+    diags.extend(super::photos::share_image(
+        &sources.config,
+        &sources.statics,
+    ));
+    sources.diagnostics = diags;
+    Ok(sources)
 }
 
 /// The built-in default theme's templates.

@@ -25,6 +25,7 @@ pub mod region;
 pub mod review;
 pub mod scaffold;
 pub mod slug;
+pub mod stamp;
 pub mod walk;
 
 use std::path::Path;

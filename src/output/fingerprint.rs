@@ -14,6 +14,7 @@ use xxhash_rust::xxh3::Xxh3;
 
 use crate::BuildOptions;
 use crate::content::discover::{Sources, StaticSource};
+use crate::content::stamp::Stamp;
 
 /// Environment variables that change what a build writes.
 const ENV: [&str; 1] = [super::sitemap::LIMIT_VAR];
@@ -41,20 +42,43 @@ fn binary() -> String {
     format!("{} {size} {mtime}", env!("CARGO_PKG_VERSION"))
 }
 
-/// The fingerprint of the inputs, or none when they cannot be trusted to
-/// stand for the output (a file that could not be read, a diagnostic
-/// already found): such a build always renders.
-pub fn of(sources: &Sources, opts: &BuildOptions) -> Option<u128> {
+/// Each content file's hash, in the order of [`Sources::files`]: the one
+/// recorded for a file not read (see [`crate::content::discover::Seen`]).
+pub fn file_hashes(sources: &Sources) -> Vec<u128> {
+    (sources.files.par_iter().enumerate())
+        .map(|(i, f)| match sources.seen.get(i).copied().flatten() {
+            Some(s) if !s.read => s.stamp.hash,
+            _ => {
+                let path = f.path.to_string_lossy();
+                let kind = format!("{:?}", f.kind);
+                hash_one(&[path.as_bytes(), kind.as_bytes(), f.text.as_bytes()])
+            }
+        })
+        .collect()
+}
+
+/// The content files' stamps for the manifest, each with its hash from
+/// `hashes` ([`file_hashes`]): those last changed at least
+/// [`SETTLED`](crate::content::stamp::SETTLED) before the build `started`.
+pub fn stamps(sources: &Sources, hashes: &[u128], started: i128) -> Vec<(String, Stamp)> {
+    (sources.files.iter().zip(&sources.seen).zip(hashes))
+        .filter_map(|((f, seen), &hash)| {
+            let stamp = seen.filter(|s| s.stamp.settled(started))?.stamp;
+            let rel = f.path.to_string_lossy().replace('\\', "/");
+            Some((rel, Stamp { hash, ..stamp }))
+        })
+        .collect()
+}
+
+/// The fingerprint of the inputs, given the content files' `hashes`
+/// ([`file_hashes`]), or none when they cannot be trusted to stand for the
+/// output (a file that could not be read, a diagnostic already found):
+/// such a build always renders.
+pub fn of(sources: &Sources, opts: &BuildOptions, hashes: &[u128]) -> Option<u128> {
     if !sources.diagnostics.is_empty() {
         return None;
     }
-    let files: Vec<u128> = (sources.files.par_iter())
-        .map(|f| {
-            let path = f.path.to_string_lossy();
-            let kind = format!("{:?}", f.kind);
-            hash_one(&[path.as_bytes(), kind.as_bytes(), f.text.as_bytes()])
-        })
-        .collect();
+    let files = hashes;
     let statics: Vec<Option<u128>> = (sources.statics.par_iter())
         .map(|(name, src)| match src {
             StaticSource::Embedded(b) => Some(hash_one(&[name.as_bytes(), b"embedded", b])),

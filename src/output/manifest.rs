@@ -1,7 +1,10 @@
 //! Write stage: the manifest of an output folder, `.jianxun-manifest`, which
 //! lists every file the last build wrote there, one a line:
 //! `path<TAB>size<TAB>mtime<TAB>hash` (an older manifest has the path only),
-//! and a `#fingerprint<TAB>hash` line for the inputs that build read.
+//! a `#fingerprint<TAB>hash` line for the inputs that build read, and a
+//! `#source<TAB>path<TAB>size<TAB>mtime<TAB>ctime<TAB>hash` line for each
+//! content file that had not changed for a while when that build read it
+//! (see [`Stamp`]).
 //!
 //! It decides what a later build may remove, so it is read as untrusted
 //! input: a committed or downloaded `site/` could carry any manifest. Every
@@ -26,6 +29,9 @@ pub const RESERVED: [&str; 3] = [MANIFEST, super::commit::MARKER, super::commit:
 
 const HEADER: &str = "# Files written by jianxun; it removes only these.";
 const FINGERPRINT: &str = "#fingerprint\t";
+const SOURCE: &str = "#source\t";
+
+pub use crate::content::stamp::Stamp;
 
 /// What the manifest knows of one file as the last build left it.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -46,6 +52,9 @@ pub struct Manifest {
     pub files: BTreeMap<String, Option<Meta>>,
     /// The inputs' fingerprint, when the last build recorded one.
     pub fingerprint: Option<u128>,
+    /// The content files the last build recorded, by path relative to the
+    /// site root, `/`-separated.
+    pub sources: std::collections::HashMap<String, Stamp>,
 }
 
 impl Manifest {
@@ -65,13 +74,7 @@ pub fn hash(bytes: &[u8]) -> u128 {
     xxhash_rust::xxh3::xxh3_128(bytes)
 }
 
-/// A file's modification time in nanoseconds since the epoch, 0 when unknown.
-pub fn mtime_of(m: &std::fs::Metadata) -> i128 {
-    m.modified()
-        .ok()
-        .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
-        .map_or(0, |d| d.as_nanos() as i128)
-}
+pub use crate::content::stamp::mtime_of;
 
 /// The fields after a path: size, mtime and hash, when all three read.
 fn parse_meta(fields: &str) -> Option<Meta> {
@@ -80,6 +83,25 @@ fn parse_meta(fields: &str) -> Option<Meta> {
     let mtime = it.next()?.parse().ok()?;
     let hash = u128::from_str_radix(it.next()?, 16).ok()?;
     it.next().is_none().then_some(Meta { size, mtime, hash })
+}
+
+/// A `#source` line after its tag: the path and the stamp.
+fn parse_source(fields: &str) -> Option<(&str, Stamp)> {
+    let mut it = fields.rsplitn(5, '\t');
+    let hash = u128::from_str_radix(it.next()?, 16).ok()?;
+    let ctime = it.next()?.parse().ok()?;
+    let mtime = it.next()?.parse().ok()?;
+    let size = it.next()?.parse().ok()?;
+    let rel = it.next()?;
+    Some((
+        rel,
+        Stamp {
+            size,
+            mtime,
+            ctime,
+            hash,
+        },
+    ))
 }
 
 /// Whether `rel` is a safe relative output path: `/`-separated plain names,
@@ -122,6 +144,12 @@ pub fn read(dir: &Path) -> Result<Manifest, Diagnostic> {
             out.fingerprint = u128::from_str_radix(fp, 16).ok();
             continue;
         }
+        // Only ever compared with what a build finds: one that does not
+        // read is left out, and that file is read.
+        if let Some((rel, stamp)) = line.strip_prefix(SOURCE).and_then(parse_source) {
+            out.sources.insert(rel.to_string(), stamp);
+            continue;
+        }
         if line.is_empty() || line.starts_with('#') {
             continue;
         }
@@ -147,14 +175,30 @@ fn invalid(path: &Path, line: usize, why: Msg) -> Diagnostic {
 }
 
 /// The manifest's text for the files produced, with what is known of each,
-/// and the inputs' fingerprint.
-pub fn text(produced: &BTreeMap<String, Option<Meta>>, fingerprint: Option<u128>) -> String {
+/// the inputs' fingerprint and the content files' stamps.
+pub fn text(
+    produced: &BTreeMap<String, Option<Meta>>,
+    fingerprint: Option<u128>,
+    sources: &[(String, Stamp)],
+) -> String {
     use std::fmt::Write;
-    let mut manifest = String::with_capacity(produced.len() * 100 + HEADER.len() + 60);
+    let mut manifest =
+        String::with_capacity((produced.len() + sources.len()) * 100 + HEADER.len() + 60);
     manifest.push_str(HEADER);
     manifest.push('\n');
     if let Some(fp) = fingerprint {
         let _ = writeln!(manifest, "{FINGERPRINT}{fp:032x}");
+    }
+    // A path with a line break or a tab in it is not recorded: read each time.
+    for (rel, s) in sources
+        .iter()
+        .filter(|(r, _)| !r.contains(['\n', '\r', '\t']))
+    {
+        let (size, mtime, ctime, hash) = (s.size, s.mtime, s.ctime, s.hash);
+        let _ = writeln!(
+            manifest,
+            "{SOURCE}{rel}\t{size}\t{mtime}\t{ctime}\t{hash:032x}"
+        );
     }
     for (rel, meta) in produced {
         manifest.push_str(rel);
@@ -235,7 +279,7 @@ mod tests {
         files.insert("a/index.html".to_string(), Some(meta));
         files.insert("b.txt".to_string(), None);
         let dir = tempfile::tempdir().unwrap();
-        std::fs::write(dir.path().join(MANIFEST), text(&files, Some(7))).unwrap();
+        std::fs::write(dir.path().join(MANIFEST), text(&files, Some(7), &[])).unwrap();
         let m = read(dir.path()).unwrap();
         assert_eq!((m.files.clone(), m.fingerprint), (files, Some(7)));
         assert_eq!(m.meta("a/index.html"), Some(meta));
@@ -257,5 +301,28 @@ mod tests {
         // A tab cannot hide a bad path.
         std::fs::write(dir.path().join(MANIFEST), "../x\t1\t2\t3\n").unwrap();
         assert_eq!(read(dir.path()).unwrap_err().line, 1);
+    }
+
+    #[test]
+    fn content_stamps_are_written_and_read_back() {
+        let dir = tempfile::tempdir().unwrap();
+        let stamp = |n: u64| Stamp {
+            size: n,
+            mtime: 1_700_000_000_123_456_789,
+            ctime: -5,
+            hash: u128::MAX - u128::from(n),
+        };
+        let sources = vec![
+            ("content/bulletins/宜宾 园区.md".to_string(), stamp(1)),
+            ("content/bulletins/a\tb.md".to_string(), stamp(2)),
+        ];
+        let text = text(&BTreeMap::new(), Some(3), &sources);
+        std::fs::write(dir.path().join(MANIFEST), &text).unwrap();
+        let m = read(dir.path()).unwrap();
+        assert_eq!(m.fingerprint, Some(3));
+        // A name with a tab is not recorded: that file is read each time.
+        assert_eq!(m.sources.len(), 1, "{text}");
+        assert_eq!(m.sources["content/bulletins/宜宾 园区.md"], stamp(1));
+        assert!(m.files.is_empty(), "a stamp is no output file");
     }
 }

@@ -187,6 +187,7 @@ pub struct Staging {
     old: Manifest,
     survey: Survey,
     fingerprint: Option<u128>,
+    sources: Vec<(String, manifest::Stamp)>,
     state: Mutex<StageState>,
     committed: bool,
 }
@@ -254,6 +255,7 @@ impl Staging {
             old,
             survey,
             fingerprint: None,
+            sources: Vec::new(),
             state: Mutex::new(StageState::default()),
             committed: false,
         })
@@ -263,6 +265,12 @@ impl Staging {
     /// later build of the same inputs can stop early (see [`up_to_date`]).
     pub fn set_fingerprint(&mut self, fingerprint: u128) {
         self.fingerprint = Some(fingerprint);
+    }
+
+    /// Records the content files' stamps in the new manifest, so that a
+    /// later build need not read the files that have not changed.
+    pub fn set_sources(&mut self, sources: Vec<(String, manifest::Stamp)>) {
+        self.sources = sources;
     }
 
     fn lock(&self) -> std::sync::MutexGuard<'_, StageState> {
@@ -396,8 +404,11 @@ impl Staging {
             removed: removed.iter().filter(|r| out.join(r).is_file()).count(),
         };
         let m = stage.join(MANIFEST);
-        std::fs::write(&m, manifest::text(&st.produced, self.fingerprint))
-            .map_err(|e| io_err(&m, Key::IoWrite, e))?;
+        std::fs::write(
+            &m,
+            manifest::text(&st.produced, self.fingerprint, &self.sources),
+        )
+        .map_err(|e| io_err(&m, Key::IoWrite, e))?;
         // From here on a failure is recovered by the next run, not by Drop.
         self.committed = true;
         if swap {
@@ -432,6 +443,13 @@ pub fn up_to_date(out: &Path, fingerprint: u128) -> bool {
     m.fingerprint == Some(fingerprint)
         && !commit::pending(&out)
         && Survey::of(&out, &m).up_to_date(fingerprint)
+}
+
+/// The content files the manifest of the output folder `out` records
+/// (see [`manifest::Stamp`]); `None` when it has none that read.
+pub fn recorded_sources(out: &Path) -> Option<crate::content::discover::Known> {
+    let m = manifest::read(&absolute(out)).ok()?;
+    (!m.sources.is_empty()).then_some(m.sources)
 }
 
 /// Writes a whole in-memory `output` into `out` through a [`Staging`].

@@ -38,6 +38,7 @@ mod search;
 mod series;
 mod serve;
 mod serve_hardening;
+mod stamps;
 mod stats;
 mod stats_report;
 mod support;

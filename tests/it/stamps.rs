@@ -1,0 +1,167 @@
+//! A build takes a content file it finds as the last build recorded it
+//! (size, modification and change times) as unchanged without reading it;
+//! any other file is read, a file changed shortly before a build is never
+//! recorded, and a build that goes on reads every text it skipped.
+
+use std::path::Path;
+use std::time::{Duration, SystemTime};
+
+use jianxun::content::discover::discover_known;
+use jianxun::output::write::recorded_sources;
+
+use crate::build_output::site;
+use crate::support::{Fixture, files, snapshot};
+
+/// Sets every content file's modification time an hour back, then waits
+/// until its change time (now) is [`SETTLED`] in the past too.
+///
+/// [`SETTLED`]: jianxun::content::stamp::SETTLED
+fn settle(f: &Fixture) {
+    let hour_ago = SystemTime::now() - Duration::from_secs(3600);
+    for (_, path) in files(&f.path("content")) {
+        let file = std::fs::File::options().write(true).open(&path).unwrap();
+        file.set_modified(hour_ago).unwrap();
+    }
+    std::thread::sleep(Duration::from_millis(2100));
+}
+
+/// The content files the output folder's manifest records, sorted.
+fn recorded(f: &Fixture) -> Vec<String> {
+    let mut paths: Vec<String> = recorded_sources(&f.path("site"))
+        .unwrap_or_default()
+        .into_keys()
+        .collect();
+    paths.sort();
+    paths
+}
+
+/// The site's content files, as the manifest names them.
+fn content(f: &Fixture) -> Vec<String> {
+    let mut paths: Vec<String> = (files(&f.path("content")).into_iter())
+        .map(|(rel, _)| format!("content/{rel}"))
+        .collect();
+    paths.sort();
+    assert!(paths.len() >= 3, "{paths:?}");
+    paths
+}
+
+/// The output folder's files but the manifest.
+fn pages(dir: &Path) -> std::collections::BTreeMap<String, Vec<u8>> {
+    let mut files = snapshot(dir);
+    files.remove(".jianxun-manifest");
+    files
+}
+
+#[test]
+fn unchanged_content_files_are_not_read_again() {
+    let f = site();
+    let r = f.run(&["build"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    // Written a moment ago: a change within the clock step could hide.
+    assert!(recorded(&f).is_empty(), "{:?}", recorded(&f));
+    settle(&f);
+    let r = f.run(&["build"]);
+    assert!(r.stderr.contains("Nothing changed"), "{}", r.stderr);
+    assert!(
+        recorded(&f).is_empty(),
+        "a build that stops early writes nothing"
+    );
+    // Other options: a build that goes on, and records the settled files.
+    let r = f.run(&["build", "--drafts"]);
+    assert!(r.stderr.contains("Built 2 bulletins"), "{}", r.stderr);
+    assert_eq!(recorded(&f), content(&f));
+    // The next build finds both as recorded and reads neither.
+    let known = recorded_sources(&f.path("site")).unwrap();
+    let sources = discover_known(f.root(), &known).unwrap();
+    assert_eq!(sources.files.len(), 3);
+    for (file, seen) in sources.files.iter().zip(&sources.seen) {
+        let seen = seen.expect("looked at");
+        assert!(
+            !seen.read && file.text.is_empty(),
+            "{}",
+            file.path.display()
+        );
+        assert_eq!(
+            seen.stamp.hash,
+            known[&file.path.to_string_lossy().replace('\\', "/")].hash
+        );
+    }
+    let r = f.run(&["build", "--drafts"]);
+    assert!(r.stderr.contains("Nothing changed"), "{}", r.stderr);
+}
+
+#[test]
+fn an_edit_that_keeps_the_size_and_the_modification_time_is_built() {
+    let f = site();
+    settle(&f);
+    assert_eq!(f.run(&["build"]).code, 0);
+    assert_eq!(recorded(&f), content(&f));
+    // Same length in bytes, the old modification time put back.
+    let path = f.path("content/bulletins/a.md");
+    let mtime = path.metadata().unwrap().modified().unwrap();
+    f.write(
+        "content/bulletins/a.md",
+        &f.read("content/bulletins/a.md").replace("正文一", "正文甲"),
+    );
+    let file = std::fs::File::options().write(true).open(&path).unwrap();
+    file.set_modified(mtime).unwrap();
+    drop(file);
+    let r = f.run(&["build"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(r.stderr.contains("Built 2 bulletins"), "{}", r.stderr);
+    assert!(f.read("site/bulletins/a/index.html").contains("正文甲"));
+}
+
+#[test]
+fn a_build_that_goes_on_reads_every_text_it_skipped() {
+    let f = site();
+    settle(&f);
+    assert_eq!(f.run(&["build"]).code, 0);
+    assert_eq!(recorded(&f), content(&f));
+    // Something other than the content changes: the texts are read after all.
+    let config = f.read("jianxun.yaml").replacen("title:", "title: 新", 1);
+    f.write("jianxun.yaml", &config);
+    let r = f.run(&["build"]);
+    assert!(r.stderr.contains("Built 2 bulletins"), "{}", r.stderr);
+    let r = f.run(&["build", "--output", "clean"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_eq!(pages(&f.path("site")), pages(&f.path("clean")));
+    assert!(f.read("site/bulletins/a/index.html").contains("正文一"));
+}
+
+#[test]
+fn recorded_sources_in_the_manifest_are_untrusted() {
+    let f = site();
+    settle(&f);
+    assert_eq!(f.run(&["build"]).code, 0);
+    let good = pages(&f.path("site"));
+    let manifest = f.read("site/.jianxun-manifest");
+    // A wrong hash for a file found as recorded: the fingerprint no longer
+    // matches, so the build reads everything and writes the same site.
+    let forged: String = manifest
+        .lines()
+        .map(
+            |l| match l.strip_prefix("#source\tcontent/bulletins/a.md\t") {
+                Some(rest) => {
+                    let (times, _) = rest.rsplit_once('\t').unwrap();
+                    format!("#source\tcontent/bulletins/a.md\t{times}\t{:032x}\n", 7)
+                }
+                None => format!("{l}\n"),
+            },
+        )
+        .collect();
+    assert_ne!(forged, manifest);
+    f.write("site/.jianxun-manifest", &forged);
+    let r = f.run(&["build"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(r.stderr.contains("Built 2 bulletins"), "{}", r.stderr);
+    assert_eq!(pages(&f.path("site")), good);
+    // Lines that do not read are left out.
+    let manifest = f.read("site/.jianxun-manifest");
+    let bad = "#source\tcontent/bulletins/a.md\tx\t1\t2\tzz\n#source\t\n#source\n";
+    f.write("site/.jianxun-manifest", &format!("{manifest}{bad}"));
+    assert_eq!(recorded(&f), content(&f));
+    let r = f.run(&["build"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_eq!(pages(&f.path("site")), good);
+}
