@@ -1,13 +1,14 @@
 //! Front matter written the plain way, read without the YAML reader.
 //!
 //! Almost every bulletin's front matter is a handful of `key: value`
-//! lines, a flow list or two and the metrics indented under `metrics:`.
-//! Reading those through the YAML reader was 8% of the CPU of building a
-//! 10,000-bulletin site (in `perf`). [`read`] reads exactly that shape
-//! and gives what the YAML reader gives for it, positions included; for
-//! anything else — quotes, comments, block lists, values over several
-//! lines, a repeated key, a value YAML would read as a number, a boolean
-//! or nothing — it gives `None`, and the YAML reader reads the text as
+//! lines, a list or two (`[…]` or `- ` lines), the metrics indented under
+//! `metrics:` and perhaps a comment line. Reading those through the YAML
+//! reader was 8% of the CPU of building a 10,000-bulletin site (in
+//! `perf`). [`read`] reads exactly that shape and gives what the YAML
+//! reader gives for it, positions included; for anything else — quotes,
+//! a comment after a value, nested lists, values over several lines, a
+//! repeated key, a value YAML would read as a number, a boolean or
+//! nothing — it gives `None`, and the YAML reader reads the text as
 //! before, with its own error messages. The property test below holds
 //! the two readers to the same result.
 
@@ -35,14 +36,18 @@ pub(super) fn read(yaml: &str) -> Option<RawBulletin> {
         seen.push(key);
         let at = |v: &str| spanned(v.to_string(), i + 1, col);
         match key {
-            "metrics" if value.is_empty() => {
+            "metrics" | "campaign" | "tags" if value.is_empty() => {
                 let mut block = Vec::new();
                 while let Some((j, next)) = lines.next_if(|(_, l)| blank(l) || l.starts_with(' ')) {
                     if !blank(next) {
                         block.push((j + 1, next));
                     }
                 }
-                raw.metrics = Some(metrics(&block)?);
+                match key {
+                    "metrics" => raw.metrics = Some(metrics(&block)?),
+                    "campaign" => raw.campaign = Some(list(&block)?),
+                    _ => raw.tags = Some(list(&block)?),
+                }
             }
             _ if value.is_empty() => return None,
             "title" => raw.title = Some(at(plain(value)?)),
@@ -84,6 +89,21 @@ fn metrics(block: &[(usize, &str)]) -> Option<IndexMap<Spanned<String>, Spanned<
         map.insert(spanned(text(key)?.to_string(), n, indent + 1), value);
     }
     Some(map)
+}
+
+/// A block list under `campaign:` or `tags:`: every line indented alike,
+/// each `- item`.
+fn list(block: &[(usize, &str)]) -> Option<Spanned<OneOrMany>> {
+    let &(first, line) = block.first()?;
+    let indent = line.len() - line.trim_start_matches(' ').len();
+    let items = (block.iter())
+        .map(|&(_, line)| {
+            let rest = line.get(indent..)?.strip_prefix("- ")?;
+            let same = line[..indent].bytes().all(|b| b == b' ');
+            same.then(|| text(rest.trim_matches(' ')).map(str::to_string))?
+        })
+        .collect::<Option<Vec<String>>>()?;
+    Some(spanned(OneOrMany::Many(items), first, indent + 1))
 }
 
 /// `key: value` → the key, the value without the spaces around it (empty
@@ -149,8 +169,11 @@ fn boolean(s: &str) -> Option<bool> {
     }
 }
 
+/// A line YAML skips: spaces only, or a comment (what `jianxun new`
+/// writes for `source:`).
 fn blank(line: &str) -> bool {
-    line.bytes().all(|b| b == b' ')
+    let rest = line.trim_start_matches(' ');
+    rest.is_empty() || rest.starts_with('#')
 }
 
 /// A character the plain reader leaves to the YAML reader: control

@@ -69,6 +69,16 @@ const SEED: &str = concat!(
     "printed: 2022-12-12\n",
 );
 
+/// The front matter of a bulletin `jianxun new` makes.
+fn jianxun_new() -> String {
+    let text =
+        crate::content::scaffold::bulletin("题目", "2026-12-01", "ankang-cup", "四川/宜宾", &[]);
+    text.split("---\n")
+        .nth(1)
+        .expect("front matter")
+        .to_string()
+}
+
 #[test]
 fn reads_the_plain_shape_as_the_yaml_reader_does() {
     let shown = both(CORPUS).expect("the corpus's shape is plain");
@@ -76,6 +86,15 @@ fn reads_the_plain_shape_as_the_yaml_reader_does() {
     let shown = both(SEED).expect("a seed bulletin's shape is plain");
     assert!(shown.contains("Many([\"园区\", \"安康杯\"])"), "{shown}");
     assert!(both("title: 一\nmetrics:\n  人数: 3\ntags: []\n").is_some());
+    // What `jianxun new` writes, its comment line and all.
+    let new = jianxun_new();
+    assert!(both(&new).is_some(), "{new}");
+    assert!(both("# 注释\ntitle: 一\nmetrics:\n  # 注释\n  人数: 3\n").is_some());
+    let shown = both("campaign:\n  - jinqiu-zhuxue\n\n  - 金秋助学 \ntags:\n    - 园区\n").unwrap();
+    assert!(
+        shown.contains("Many([\"jinqiu-zhuxue\", \"金秋助学\"])"),
+        "{shown}"
+    );
 }
 
 #[test]
@@ -83,10 +102,13 @@ fn leaves_every_other_shape_to_the_yaml_reader() {
     let others = [
         "title: '引号'\n",
         "title: \"引号\"\n",
-        "# 注释\ntitle: 一\n",
         "title: 一 # 注释\n",
         "title: 第一行\n  第二行\n",
-        "tags:\n  - 园区\n",
+        "tags:\n- 园区\n",
+        "tags:\n  - - 园区\n",
+        "tags:\n  - 园区\n   - 安康杯\n",
+        "tags:\n  -园区\n",
+        "tags:\n  - 2024\n",
         "title: 一\ntitle: 二\n",
         "metrics:\n  人数: 3\n  人数: 4\n",
         "metrics:\n  人数: 3\n   多: 4\n",
@@ -161,10 +183,16 @@ fn front_matter() -> impl Strategy<Value = String> {
         })
         .prop_shuffle();
     let metric = ("[参与企业职工a1]{1,3}", " {1,2}", value());
+    let list = (
+        prop::sample::select(vec!["campaign", "tags"]),
+        " {1,3}",
+        prop::collection::vec(value(), 0..3),
+    );
     let odd = prop_oneof![
         Just(String::new()),
         " {0,3}".prop_map(String::from),
         Just("# 注释".to_string()),
+        Just("  # 注释: 一".to_string()),
         Just("  - 一".to_string()),
         Just("metrics:".to_string()),
         "[a-z]{1,5}:[ a-z0-9]{0,4}",
@@ -176,8 +204,9 @@ fn front_matter() -> impl Strategy<Value = String> {
         " {1,4}",
         0..8usize,
         prop::option::weighted(0.3, odd),
+        prop::option::weighted(0.4, list),
     )
-        .prop_map(|(fields, metrics, indent, at, odd)| {
+        .prop_map(|(fields, metrics, indent, at, odd, list)| {
             let mut lines: Vec<String> = fields
                 .iter()
                 .map(|(k, sp, v)| format!("{k}:{sp}{v}"))
@@ -189,6 +218,11 @@ fn front_matter() -> impl Strategy<Value = String> {
                         .iter()
                         .map(|(k, sp, v)| format!("{indent}{k}:{sp}{v}")),
                 );
+            }
+            if let Some((key, indent, items)) = list {
+                lines.retain(|l| !l.starts_with(key));
+                lines.push(format!("{key}:"));
+                lines.extend(items.iter().map(|v| format!("{indent}- {v}")));
             }
             if let Some(o) = odd {
                 lines.insert(at.min(lines.len()), o);
