@@ -21,7 +21,7 @@ fn pages(f: &Fixture) -> BTreeMap<String, Vec<u8>> {
     pages_of(snapshot(&f.path("site")))
 }
 
-fn pages_of(mut files: BTreeMap<String, Vec<u8>>) -> BTreeMap<String, Vec<u8>> {
+pub(crate) fn pages_of(mut files: BTreeMap<String, Vec<u8>>) -> BTreeMap<String, Vec<u8>> {
     files.remove(".jianxun-manifest");
     files
 }
