@@ -241,3 +241,56 @@ proptest! {
         both(&yaml);
     }
 }
+
+/// Scalars YAML reads in its own ways (times, other bases, special
+/// floats, tags, anchors and aliases inside a word), in every place a
+/// plain value stands: wherever the plain reader reads one, it reads it as
+/// the YAML reader does.
+#[test]
+fn unusual_scalars_are_read_alike_or_left_alone() {
+    let values = [
+        "1:30",
+        "0b101",
+        "1.5e+3",
+        ".NaN",
+        "-.inf",
+        "0o17",
+        "2026-10-31T10:00:00",
+        "null余",
+        "~余",
+        "NULL",
+        "Yes",
+        "ON",
+        "=",
+        "<<",
+        "0x_1F",
+        "1,2",
+        "１２３",
+        "true余",
+        "!!str",
+        "a!b",
+        "a&b",
+        "a*b",
+        "a|b",
+        "a>b",
+        "a%b",
+        "a@b",
+        "a`b",
+        "a'b",
+        "a\"b",
+    ];
+    for v in values {
+        for yaml in [
+            format!("title: {v}\n"),
+            format!("metrics:\n  人数: {v}\n"),
+            format!("tags: [{v}]\n"),
+            format!("campaign:\n  - {v}\n"),
+            format!("source: {v}\n"),
+        ] {
+            if let Some(plain) = read(&yaml) {
+                let slow = yaml_reader(&yaml).unwrap_or_else(|e| panic!("{yaml:?}: {e}"));
+                assert_eq!(shown(&plain), shown(&slow), "{yaml:?}");
+            }
+        }
+    }
+}
