@@ -97,8 +97,10 @@ pub fn run(opts: &BuildOpts) -> i32 {
         );
         return OK;
     }
-    let (sources, hashes, fingerprint) = read_unread(sources, hashes, fingerprint, &build_opts);
+    let (mut sources, hashes, fingerprint) = read_unread(sources, hashes, fingerprint, &build_opts);
     let stamps = fingerprint::stamps(&sources, &hashes, started);
+    // Not needed again; at 100,000 bulletins they are megabytes.
+    drop((hashes, std::mem::take(&mut sources.seen)));
     t.lap("read unread");
     let Loaded {
         sources,

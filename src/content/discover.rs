@@ -187,7 +187,9 @@ pub fn is_ignored(name: &str) -> bool {
         || name == "4913"
 }
 
-fn slash(p: &Path) -> String {
+/// A path relative to the site root as the manifest records it (see
+/// [`Known`]): `/`-separated on every system.
+pub fn slash(p: &Path) -> String {
     p.to_string_lossy().replace('\\', "/")
 }
 

@@ -13,7 +13,7 @@ use rayon::prelude::*;
 use xxhash_rust::xxh3::Xxh3;
 
 use crate::BuildOptions;
-use crate::content::discover::{Sources, StaticSource};
+use crate::content::discover::{Sources, StaticSource, slash};
 use crate::content::stamp::Stamp;
 
 /// Environment variables that change what a build writes.
@@ -64,8 +64,7 @@ pub fn stamps(sources: &Sources, hashes: &[u128], started: i128) -> Vec<(String,
     (sources.files.iter().zip(&sources.seen).zip(hashes))
         .filter_map(|((f, seen), &hash)| {
             let stamp = seen.filter(|s| s.stamp.settled(started))?.stamp;
-            let rel = f.path.to_string_lossy().replace('\\', "/");
-            Some((rel, Stamp { hash, ..stamp }))
+            Some((slash(&f.path), Stamp { hash, ..stamp }))
         })
         .collect()
 }

@@ -52,9 +52,6 @@ pub struct Manifest {
     pub files: BTreeMap<String, Option<Meta>>,
     /// The inputs' fingerprint, when the last build recorded one.
     pub fingerprint: Option<u128>,
-    /// The content files the last build recorded, by path relative to the
-    /// site root, `/`-separated.
-    pub sources: std::collections::HashMap<String, Stamp>,
 }
 
 impl Manifest {
@@ -104,6 +101,23 @@ fn parse_source(fields: &str) -> Option<(&str, Stamp)> {
     ))
 }
 
+/// The content files the manifest of `dir` records, by path relative to
+/// the site root, `/`-separated; none when it cannot be read. [`text`]
+/// writes them before the output files, so the reading stops at the first
+/// line that is not one of jianxun's `#` lines. Only ever compared with
+/// what a build finds: a line that does not read is left out, and that
+/// file is read.
+pub fn read_sources(dir: &Path) -> crate::content::discover::Known {
+    let Ok(text) = std::fs::read_to_string(dir.join(MANIFEST)) else {
+        return Default::default();
+    };
+    (text.lines())
+        .take_while(|l| l.starts_with('#'))
+        .filter_map(|l| l.strip_prefix(SOURCE).and_then(parse_source))
+        .map(|(rel, stamp)| (rel.to_string(), stamp))
+        .collect()
+}
+
 /// Whether `rel` is a safe relative output path: `/`-separated plain names,
 /// none of them empty, `.`, `..` or holding a control character, a
 /// backslash or a drive colon.
@@ -142,12 +156,6 @@ pub fn read(dir: &Path) -> Result<Manifest, Diagnostic> {
     for (i, line) in text.lines().enumerate() {
         if let Some(fp) = line.strip_prefix(FINGERPRINT) {
             out.fingerprint = u128::from_str_radix(fp, 16).ok();
-            continue;
-        }
-        // Only ever compared with what a build finds: one that does not
-        // read is left out, and that file is read.
-        if let Some((rel, stamp)) = line.strip_prefix(SOURCE).and_then(parse_source) {
-            out.sources.insert(rel.to_string(), stamp);
             continue;
         }
         if line.is_empty() || line.starts_with('#') {
@@ -316,13 +324,19 @@ mod tests {
             ("content/bulletins/宜宾 园区.md".to_string(), stamp(1)),
             ("content/bulletins/a\tb.md".to_string(), stamp(2)),
         ];
-        let text = text(&BTreeMap::new(), Some(3), &sources);
+        let produced = BTreeMap::from([("index.html".to_string(), None)]);
+        let text = text(&produced, Some(3), &sources);
         std::fs::write(dir.path().join(MANIFEST), &text).unwrap();
         let m = read(dir.path()).unwrap();
         assert_eq!(m.fingerprint, Some(3));
+        let recorded = read_sources(dir.path());
         // A name with a tab is not recorded: that file is read each time.
-        assert_eq!(m.sources.len(), 1, "{text}");
-        assert_eq!(m.sources["content/bulletins/宜宾 园区.md"], stamp(1));
-        assert!(m.files.is_empty(), "a stamp is no output file");
+        assert_eq!(recorded.len(), 1, "{text}");
+        assert_eq!(recorded["content/bulletins/宜宾 园区.md"], stamp(1));
+        assert_eq!(
+            paths(&m),
+            ["index.html".to_string()].into(),
+            "a stamp is no output file"
+        );
     }
 }

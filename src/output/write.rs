@@ -448,8 +448,8 @@ pub fn up_to_date(out: &Path, fingerprint: u128) -> bool {
 /// The content files the manifest of the output folder `out` records
 /// (see [`manifest::Stamp`]); `None` when it has none that read.
 pub fn recorded_sources(out: &Path) -> Option<crate::content::discover::Known> {
-    let m = manifest::read(&absolute(out)).ok()?;
-    (!m.sources.is_empty()).then_some(m.sources)
+    let sources = manifest::read_sources(&absolute(out));
+    (!sources.is_empty()).then_some(sources)
 }
 
 /// Writes a whole in-memory `output` into `out` through a [`Staging`].

@@ -6,7 +6,7 @@
 use std::path::Path;
 use std::time::{Duration, SystemTime};
 
-use jianxun::content::discover::discover_known;
+use jianxun::content::discover::{discover_known, slash};
 use jianxun::output::write::recorded_sources;
 
 use crate::build_output::site;
@@ -89,10 +89,7 @@ fn unchanged_content_files_are_not_read_again() {
             "{}",
             file.path.display()
         );
-        assert_eq!(
-            seen.stamp.hash,
-            known[&file.path.to_string_lossy().replace('\\', "/")].hash
-        );
+        assert_eq!(seen.stamp.hash, known[&slash(&file.path)].hash);
     }
     let r = f.run(&["build", "--drafts"]);
     assert!(r.stderr.contains("Nothing changed"), "{}", r.stderr);
@@ -156,12 +153,52 @@ fn recorded_sources_in_the_manifest_are_untrusted() {
     assert_eq!(r.code, 0, "{}", r.stderr);
     assert!(r.stderr.contains("Built 2 bulletins"), "{}", r.stderr);
     assert_eq!(pages(&f.path("site")), good);
-    // Lines that do not read are left out.
+    // Lines that do not read are left out (put among the recorded ones).
     let manifest = f.read("site/.jianxun-manifest");
     let bad = "#source\tcontent/bulletins/a.md\tx\t1\t2\tzz\n#source\t\n#source\n";
-    f.write("site/.jianxun-manifest", &format!("{manifest}{bad}"));
+    let (header, rest) = manifest.split_once('\n').unwrap();
+    f.write("site/.jianxun-manifest", &format!("{header}\n{bad}{rest}"));
     assert_eq!(recorded(&f), content(&f));
     let r = f.run(&["build"]);
     assert_eq!(r.code, 0, "{}", r.stderr);
     assert_eq!(pages(&f.path("site")), good);
+}
+
+#[test]
+fn a_file_gone_before_its_text_is_read_is_reported() {
+    let f = settled_site();
+    let known = recorded_sources(&f.path("site")).unwrap();
+    let mut sources = discover_known(f.root(), &known).unwrap();
+    assert!(sources.has_unread());
+    std::fs::remove_file(f.path("content/bulletins/a.md")).unwrap();
+    sources.read_unread();
+    assert!(!sources.has_unread());
+    let names: Vec<String> = sources.files.iter().map(|f| slash(&f.path)).collect();
+    assert!(
+        !names.contains(&"content/bulletins/a.md".to_string()),
+        "{names:?}"
+    );
+    assert_eq!(sources.files.len(), sources.seen.len());
+    let [d] = &sources.diagnostics[..] else {
+        panic!("{:?}", sources.diagnostics);
+    };
+    assert_eq!(
+        (d.code, slash(&d.path)),
+        ("io", "content/bulletins/a.md".into())
+    );
+    assert!(d.message.zh().contains("不存在"), "{}", d.message.zh());
+    assert!(sources.files.iter().all(|f| !f.text.is_empty()));
+}
+
+#[test]
+fn a_site_with_a_problem_reads_every_text() {
+    let f = settled_site();
+    let known = recorded_sources(&f.path("site")).unwrap();
+    // A Markdown file where no content belongs: a diagnostic of discovery,
+    // which may need the texts to be placed.
+    f.write("content/stray.md", "不该放在这里。\n");
+    let sources = discover_known(f.root(), &known).unwrap();
+    assert!(!sources.diagnostics.is_empty());
+    assert!(!sources.has_unread());
+    assert!(sources.files.iter().all(|f| !f.text.is_empty()));
 }

@@ -72,14 +72,10 @@ pub(super) fn read(yaml: &str) -> Option<RawBulletin> {
 
 /// The metrics block: every line indented alike, each `key: value`.
 fn metrics(block: &[(usize, &str)]) -> Option<IndexMap<Spanned<String>, Spanned<String>>> {
-    let indent = block.first()?.1.len() - block.first()?.1.trim_start_matches(' ').len();
-    let mut map = IndexMap::with_capacity(block.len());
-    let mut keys: Vec<&str> = Vec::with_capacity(block.len());
-    for &(n, line) in block {
-        let rest = line.get(indent..)?;
-        if rest.starts_with(' ') || !line[..indent].bytes().all(|b| b == b' ') {
-            return None;
-        }
+    let (indent, lines) = unindent(block)?;
+    let mut map = IndexMap::with_capacity(lines.len());
+    let mut keys: Vec<&str> = Vec::with_capacity(lines.len());
+    for (n, rest) in lines {
         let (key, value, col) = entry(rest)?;
         if keys.contains(&key) {
             return None;
@@ -94,16 +90,27 @@ fn metrics(block: &[(usize, &str)]) -> Option<IndexMap<Spanned<String>, Spanned<
 /// A block list under `campaign:` or `tags:`: every line indented alike,
 /// each `- item`.
 fn list(block: &[(usize, &str)]) -> Option<Spanned<OneOrMany>> {
-    let &(first, line) = block.first()?;
-    let indent = line.len() - line.trim_start_matches(' ').len();
-    let items = (block.iter())
-        .map(|&(_, line)| {
-            let rest = line.get(indent..)?.strip_prefix("- ")?;
-            let same = line[..indent].bytes().all(|b| b == b' ');
-            same.then(|| text(rest.trim_matches(' ')).map(str::to_string))?
-        })
+    let (indent, lines) = unindent(block)?;
+    let first = lines.first()?.0;
+    let items = (lines.into_iter())
+        .map(|(_, rest)| text(rest.strip_prefix("- ")?.trim_matches(' ')).map(str::to_string))
         .collect::<Option<Vec<String>>>()?;
     Some(spanned(OneOrMany::Many(items), first, indent + 1))
+}
+
+/// The lines of a block with the indent they share cut off, and that
+/// indent; `None` when a line is indented otherwise.
+fn unindent<'a>(block: &[(usize, &'a str)]) -> Option<(usize, Vec<(usize, &'a str)>)> {
+    let first = block.first()?.1;
+    let indent = first.len() - first.trim_start_matches(' ').len();
+    let lines = (block.iter())
+        .map(|&(n, line)| {
+            let rest = line.get(indent..)?;
+            let same = line[..indent].bytes().all(|b| b == b' ') && !rest.starts_with(' ');
+            same.then_some((n, rest))
+        })
+        .collect::<Option<Vec<_>>>()?;
+    Some((indent, lines))
 }
 
 /// `key: value` → the key, the value without the spaces around it (empty
