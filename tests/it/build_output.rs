@@ -81,12 +81,7 @@ fn unchanged_files_keep_their_mtime_and_stale_files_are_removed() {
     assert_eq!(f.run(&["build"]).code, 0);
     let a = f.path("site/tags/yuanqu/index.html");
     let old = SystemTime::now() - Duration::from_secs(3600);
-    std::fs::File::options()
-        .write(true)
-        .open(&a)
-        .unwrap()
-        .set_modified(old)
-        .unwrap();
+    crate::support::set_mtime(&a, old);
     std::fs::remove_file(f.path("content/bulletins/b.md")).unwrap();
     let r = f.run(&["build"]);
     assert_eq!(r.code, 0, "{}", r.stderr);

@@ -10,7 +10,7 @@ use jianxun::content::discover::{discover_known, slash};
 use jianxun::output::write::recorded_sources;
 
 use crate::build_output::site;
-use crate::support::{Fixture, files, snapshot};
+use crate::support::{Fixture, files, set_mtime, snapshot};
 
 /// Sets every content file's modification time an hour back, then waits
 /// until its change time (now) is [`SETTLED`] in the past too.
@@ -19,8 +19,7 @@ use crate::support::{Fixture, files, snapshot};
 fn settle(f: &Fixture) {
     let hour_ago = SystemTime::now() - Duration::from_secs(3600);
     for (_, path) in files(&f.path("content")) {
-        let file = std::fs::File::options().write(true).open(&path).unwrap();
-        file.set_modified(hour_ago).unwrap();
+        set_mtime(&path, hour_ago);
     }
     std::thread::sleep(Duration::from_millis(2100));
 }
@@ -105,9 +104,7 @@ fn an_edit_that_keeps_the_size_and_the_modification_time_is_built() {
         "content/bulletins/a.md",
         &f.read("content/bulletins/a.md").replace("正文一", "正文甲"),
     );
-    let file = std::fs::File::options().write(true).open(&path).unwrap();
-    file.set_modified(mtime).unwrap();
-    drop(file);
+    set_mtime(&path, mtime);
     let r = f.run(&["build"]);
     assert_eq!(r.code, 0, "{}", r.stderr);
     assert!(r.stderr.contains("Built 2 bulletins"), "{}", r.stderr);
