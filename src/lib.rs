@@ -88,22 +88,25 @@ pub fn is_large(bulletins: usize) -> bool {
     bulletins >= PACK_FROM
 }
 
-/// Compresses the bulletins' texts, in parallel, when there are at least
-/// [`PACK_FROM`] of them.
-pub fn pack_texts<'a>(files: impl Iterator<Item = &'a mut ParsedFile>) {
-    pack_texts_from(files, PACK_FROM)
+/// Whether a site with the content files `files` keeps its bulletins'
+/// texts packed: at least [`PACK_FROM`] bulletins.
+pub fn packs_texts(files: &[content::discover::SourceFile]) -> bool {
+    is_large(files.iter().filter(|f| f.kind == Kind::Bulletin).count())
 }
 
-fn pack_texts_from<'a>(files: impl Iterator<Item = &'a mut ParsedFile>, from: usize) {
-    let bulletins: Vec<&mut std::sync::Arc<content::bulletin::Bulletin>> = files
-        .filter_map(|f| match f {
-            ParsedFile::Bulletin(b) => Some(b),
-            _ => None,
-        })
-        .collect();
-    if bulletins.len() >= from {
-        (bulletins.into_par_iter()).for_each(|b| std::sync::Arc::make_mut(b).body.pack());
+/// [`parse_one`], packing a bulletin's texts when `pack` (see
+/// [`packs_texts`]). Each is packed as soon as it is parsed, so a large
+/// site never holds all its texts unpacked at once.
+pub fn parse_packing(
+    config: &config::Config,
+    f: &content::discover::SourceFile,
+    pack: bool,
+) -> Result<ParsedFile, Vec<Diagnostic>> {
+    let mut parsed = parse_one(config, f);
+    if let (true, Ok(ParsedFile::Bulletin(b))) = (pack, &mut parsed) {
+        std::sync::Arc::make_mut(b).body.pack();
     }
+    parsed
 }
 
 /// Gathers parsed files into [`Parsed`]. `failed` lists the files that did
@@ -138,12 +141,12 @@ pub fn assemble<'a>(
 /// Parses every content file in parallel. Returns what parsed and the
 /// diagnostics of what did not, so later stages can still check the rest.
 pub fn parse(sources: &Sources) -> (Parsed, Vec<Diagnostic>) {
-    let mut results: Vec<Result<ParsedFile, Vec<Diagnostic>>> = sources
+    let pack = packs_texts(&sources.files);
+    let results: Vec<Result<ParsedFile, Vec<Diagnostic>>> = sources
         .files
         .par_iter()
-        .map(|f| parse_one(&sources.config, f))
+        .map(|f| parse_packing(&sources.config, f, pack))
         .collect();
-    pack_texts(results.iter_mut().filter_map(|r| r.as_mut().ok()));
     let mut ok = Vec::with_capacity(results.len());
     let mut failed = Vec::new();
     let mut diags = Vec::new();
@@ -165,14 +168,14 @@ pub fn parse(sources: &Sources) -> (Parsed, Vec<Diagnostic>) {
 pub fn parse_consuming(sources: &mut Sources) -> (Parsed, Vec<Diagnostic>) {
     let files = std::mem::take(&mut sources.files);
     let config = &sources.config;
-    let mut results: Vec<(std::path::PathBuf, Result<ParsedFile, Vec<Diagnostic>>)> = files
+    let pack = packs_texts(&files);
+    let results: Vec<(std::path::PathBuf, Result<ParsedFile, Vec<Diagnostic>>)> = files
         .into_par_iter()
         .map(|f| {
-            let r = parse_one(config, &f);
+            let r = parse_packing(config, &f, pack);
             (f.path, r)
         })
         .collect();
-    pack_texts(results.iter_mut().filter_map(|(_, r)| r.as_mut().ok()));
     let mut ok = Vec::with_capacity(results.len());
     let mut failed = Vec::new();
     let mut diags = Vec::new();
@@ -552,34 +555,31 @@ mod pack_tests {
     fn a_large_sites_texts_are_packed() {
         let config = config::Config::default();
         let text = "---\ntitle: 标题\ndate: 2024-05-01\ncampaign: a\nregion: 四川\n---\n正文。\n";
-        let parsed = |n: usize| -> Vec<ParsedFile> {
-            (0..n)
-                .map(|i| {
-                    let f = content::discover::SourceFile {
-                        path: format!("content/bulletins/b{i}.md").into(),
-                        kind: Kind::Bulletin,
-                        text: text.to_string(),
-                    };
-                    parse_one(&config, &f).unwrap()
-                })
-                .collect()
+        let file = |i: usize, kind| content::discover::SourceFile {
+            path: format!("content/bulletins/b{i}.md").into(),
+            kind,
+            text: text.to_string(),
         };
+        let files = |n: usize, kind| (0..n).map(|i| file(i, kind)).collect::<Vec<_>>();
+        // Counted in bulletins, not in other content files.
+        assert!(packs_texts(&files(PACK_FROM, Kind::Bulletin)));
+        assert!(!packs_texts(&files(PACK_FROM - 1, Kind::Bulletin)));
+        assert!(!packs_texts(&files(PACK_FROM, Kind::Page)));
         let body = |f: &ParsedFile| match f {
             ParsedFile::Bulletin(b) => b.body.clone(),
             _ => unreachable!(),
         };
-        for (n, from, packed) in [(3, 3, true), (3, 4, false)] {
-            let mut files = parsed(n);
-            let before: Vec<_> = files.iter().map(body).collect();
-            pack_texts_from(files.iter_mut(), from);
-            for (f, b) in files.iter().zip(&before) {
-                assert_eq!(body(f).is_packed(), packed);
-                assert_eq!(&body(f), b);
-                assert_eq!(body(f).src(), "正文。\n");
-                // Packed or not, it gives the search index the same text.
-                let text = content::markdown::plain_text(&body(f), content::markdown::KEPT_CHARS);
-                assert_eq!(text, "正文。");
-            }
+        let f = file(0, Kind::Bulletin);
+        let plain = body(&parse_packing(&config, &f, false).unwrap());
+        let packed = body(&parse_packing(&config, &f, true).unwrap());
+        assert!(!plain.is_packed());
+        assert!(packed.is_packed());
+        assert_eq!(packed, plain);
+        for b in [plain, packed] {
+            assert_eq!(b.src(), "正文。\n");
+            // Packed or not, it gives the search index the same text.
+            let text = content::markdown::plain_text(&b, content::markdown::KEPT_CHARS);
+            assert_eq!(text, "正文。");
         }
     }
 }

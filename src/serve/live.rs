@@ -130,12 +130,12 @@ impl Live {
             sources.config.set_base_url(u);
         }
         let cfg = sources.config.clone();
+        let pack = crate::packs_texts(&sources.files);
         let mut entries: BTreeMap<_, _> = sources
             .files
             .par_iter()
-            .map(|f| (f.path.clone(), parse_one(&cfg, f)))
+            .map(|f| (f.path.clone(), crate::parse_packing(&cfg, f, pack)))
             .collect();
-        crate::pack_texts(entries.values_mut().filter_map(|r| r.as_mut().ok()));
         // A content file that could not be read is that file's error, cleared when it is fixed.
         let (own, rest): (Vec<_>, Vec<_>) = std::mem::take(&mut sources.diagnostics)
             .into_iter()
