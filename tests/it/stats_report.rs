@@ -133,10 +133,30 @@ fn each_campaign_has_a_section_with_its_totals_and_headline_chart() {
     );
     assert_eq!(open.matches("<figure class=\"chart\"").count(), 1, "{open}");
     assert!(open.contains("参与企业（按地区"), "{open}");
-    // The rest is folded: the table by region and the other charts.
+    // The table by region is folded.
     let more = between(ankang, "<details class=\"stats-more\"", "</details>");
     assert!(text(more).contains("展开：各地区明细"), "{more}");
     assert!(more.contains("role=\"region\"") && more.contains("tabindex=\"0\""));
+    // Its other charts are not repeated here: the campaign's own page has them.
+    assert_eq!(
+        ankang.matches("<figure class=\"chart\"").count(),
+        1,
+        "{ankang}"
+    );
+    // One more chart compares two or more parts: 参与企业 by month (June and
+    // November); 参与职工's charts have one bar each.
+    let meta = text(between(ankang, "stats-campaign-meta", "</p>"));
+    assert!(meta.contains("其余 1 张图表见活动页"), "{meta}");
+    assert!(
+        ankang.contains("<a class=\"nb\" href=\"/campaigns/ankang-cup/\">其余 1 张图表"),
+        "{ankang}"
+    );
+    assert!(!ankang.contains("参与企业（按月份"), "{ankang}");
+    let (_, _, out) = build(f.root(), &BuildOptions::default()).expect("builds");
+    let campaign = out
+        .text("campaigns/ankang-cup/index.html")
+        .expect("its page");
+    assert!(campaign.contains("参与企业（按月份"), "{campaign}");
     // Organisers are names that do not break.
     let month = text(between(
         &html,
