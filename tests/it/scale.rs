@@ -1,7 +1,8 @@
 //! A generated site large enough to split: the sitemap under an index (with
 //! the internal small limit `JIANXUN_SITEMAP_LIMIT`), the archive's pages,
 //! and the search index, whose manifest does not grow with the bulletins
-//! and finds every one of them.
+//! and finds every one of them; and no page over 500 KB when the
+//! statistics are large (many campaigns over many months).
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
@@ -241,4 +242,58 @@ fn a_large_site_splits_its_sitemap_archive_and_search_index() {
         "manifest {little} B at {} bulletins, {big} B at {n}",
         n / 10
     );
+}
+
+/// A site of many campaigns, each reporting three figures every month for
+/// four years: the statistics grow with campaigns and months, not with
+/// bulletins.
+fn many_campaigns(campaigns: usize, months: usize) -> Fixture {
+    let f = Fixture::new();
+    f.write(
+        "jianxun.yaml",
+        "title: 测试简讯\nbase_url: https://example.org/\nmetrics:\n  参与企业: { unit: 家, aggregate: sum }\n  参与职工: { unit: 人, aggregate: sum }\n  投入资金: { unit: 万元, aggregate: sum }\n",
+    );
+    for c in 0..campaigns {
+        f.write(
+            &format!("content/campaigns/c{c:02}.md"),
+            &format!("---\nname: 专项活动{}\n---\n简介。\n", code_word(c)),
+        );
+        for m in 0..months {
+            let region = REGIONS[(c + m) % REGIONS.len()];
+            f.write(
+                &format!("content/bulletins/c{c:02}-m{m:02}.md"),
+                &format!(
+                    "---\ntitle: 专项活动{}第{m}期\ndate: {}-{:02}-15\ncampaign: c{c:02}\nregion: {region}\nmetrics:\n  参与企业: {}\n  参与职工: {}万余\n  投入资金: {}\n---\n正文。\n",
+                    code_word(c),
+                    2021 + m / 12,
+                    m % 12 + 1,
+                    100 + m * 7 + c,
+                    1 + m % 9,
+                    m * 3 + c + 1,
+                ),
+            );
+        }
+    }
+    f
+}
+
+#[test]
+fn no_page_is_over_500_kb_with_many_campaigns_over_many_months() {
+    let out = build(&many_campaigns(12, 48), "50000");
+    let mut largest = (0, String::new());
+    for (path, data) in &out.files {
+        let Data::Bytes(bytes) = data else { continue };
+        if path.ends_with(".html") && bytes.len() > largest.0 {
+            largest = (bytes.len(), path.clone());
+        }
+    }
+    assert!(largest.0 < 500 * 1024, "{}: {} B", largest.1, largest.0);
+    // /stats/ still has every campaign, with its totals and a way to its charts.
+    let stats = out.text("stats/index.html").unwrap();
+    for c in 0..12 {
+        assert!(
+            stats.contains(&format!("href=\"/campaigns/c{c:02}/\">其余")),
+            "c{c:02}"
+        );
+    }
 }
