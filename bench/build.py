@@ -10,7 +10,8 @@ generator), then `target/release/jianxun build --root CORPUS --output OUT`
 is run: warm-up run(s) followed by measured runs, each one a clean build
 (the output dir is deleted before every run, outside the timed region).
 Wall time and peak RSS (ru_maxrss from os.wait4) are recorded per run and the
-median / min / max are printed.
+median / min / max are printed, with the output's size and files and its
+largest HTML page (the budget is about 500 KB at any size).
 
 With --incremental-noop a second series is measured: builds over an existing,
 up-to-date output directory where nothing changed.
@@ -246,6 +247,9 @@ def summarize(n, mode, walls, rss, cpus, snap, rewritten=None):
         "files": len(snap),
         "bytes": sum(size for size, _ in snap.values()),
         "html": sum(1 for p in snap if p.endswith(".html")),
+        # The largest page (budget: about 500 KB, however large the site).
+        "largest_html": max(((size, p) for p, (size, _) in snap.items() if p.endswith(".html")),
+                            default=(0, "")),
         "rewritten": rewritten,
         "walls_s": walls,
         "cpu_s": cpus,
@@ -255,14 +259,14 @@ def summarize(n, mode, walls, rss, cpus, snap, rewritten=None):
 
 def print_table(rows):
     head = ["N", "mode", "median s", "min s", "max s", "median CPU s", "median RSS MB", "out MB", "pages", "html",
-            "rewritten"]
+            "largest KB", "rewritten"]
     body = []
     for r in rows:
         body.append([
             str(r["n"]), r["mode"],
             f"{r['wall_median_s']:.3f}", f"{r['wall_min_s']:.3f}", f"{r['wall_max_s']:.3f}",
             f"{r['cpu_median_s']:.3f}", f"{r['rss_median_mb']:.1f}", f"{r['bytes'] / 1e6:.1f}",
-            str(r["files"]), str(r["html"]),
+            str(r["files"]), str(r["html"]), f"{r['largest_html'][0] / 1024:.0f}",
             "-" if r["rewritten"] is None else str(r["rewritten"]),
         ])
     widths = [max(len(h), *(len(b[i]) for b in body)) for i, h in enumerate(head)]
@@ -272,6 +276,10 @@ def print_table(rows):
     print("  ".join("-" * w for w in widths))
     for b in body:
         print(fmt(b))
+    for r in rows:
+        size, path = r["largest_html"]
+        if r["mode"] == "clean" and path:
+            print(f"largest page at {r['n']} bulletins: {path} ({size / 1024:.0f} KB)")
 
 
 def main(argv=None):
