@@ -29,18 +29,26 @@ pub fn decode(path: &Path, bytes: Vec<u8>) -> Result<String, Diagnostic> {
         )
         .with_hint(msg!(Resave)));
     }
-    // Checked with SIMD: a large site's texts are tens of megabytes of
-    // Chinese, which the standard check reads several times slower.
-    if simdutf8::basic::from_utf8(&bytes).is_ok() {
-        // SAFETY: simdutf8 has just checked that the bytes are UTF-8.
-        return Ok(normalise_owned(unsafe {
-            String::from_utf8_unchecked(bytes)
-        }));
-    }
+    let bytes = match utf8(bytes) {
+        Ok(s) => return Ok(normalise_owned(s)),
+        Err(bytes) => bytes,
+    };
+    // The standard check, again, for where the bad byte is.
     match String::from_utf8(bytes) {
         Ok(s) => Ok(normalise_owned(s)),
         Err(e) => Err(legacy(path, e)),
     }
+}
+
+/// `bytes` as a string when they are UTF-8, else the bytes back. Checked
+/// with SIMD: a large site's texts are tens of megabytes of Chinese, which
+/// the standard check reads several times slower.
+pub fn utf8(bytes: Vec<u8>) -> Result<String, Vec<u8>> {
+    if simdutf8::basic::from_utf8(&bytes).is_err() {
+        return Err(bytes);
+    }
+    // SAFETY: simdutf8 has just checked that the bytes are UTF-8.
+    Ok(unsafe { String::from_utf8_unchecked(bytes) })
 }
 
 /// `little-endian` or `big-endian` when `bytes` look like UTF-16: a
