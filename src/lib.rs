@@ -91,7 +91,7 @@ pub fn is_large(bulletins: usize) -> bool {
 /// Whether a site with the content files `files` keeps its bulletins'
 /// texts packed: at least [`PACK_FROM`] bulletins.
 pub fn packs_texts(files: &[content::discover::SourceFile]) -> bool {
-    is_large(files.iter().filter(|f| f.kind == Kind::Bulletin).count())
+    is_large(content::discover::bulletin_count(files))
 }
 
 /// [`parse_one`], packing a bulletin's texts when `pack` (see

@@ -70,10 +70,7 @@ pub fn run(opts: &BuildOpts) -> i32 {
             return CONTENT_ERRORS;
         }
     };
-    let bulletins = (sources.files.iter())
-        .filter(|f| f.kind == crate::content::discover::Kind::Bulletin)
-        .count();
-    crate::roomy_allocator(bulletins);
+    crate::roomy_allocator(crate::content::discover::bulletin_count(&sources.files));
     let hashes = fingerprint::file_hashes(&sources);
     let fingerprint = fingerprint::of(&sources, &build_opts, &hashes);
     t.lap("fingerprint");

@@ -223,6 +223,11 @@ fn read_found(site: &SiteRoot, f: &Found) -> Result<String, Diagnostic> {
     decode(&rel, bytes)
 }
 
+/// How many of `files` are bulletins.
+pub fn bulletin_count(files: &[SourceFile]) -> usize {
+    files.iter().filter(|f| f.kind == Kind::Bulletin).count()
+}
+
 /// What a Markdown file is, from its path relative to the site root
 /// (`content/bulletins/…`); `None` for files outside the content folders.
 pub fn kind_of(rel: &Path) -> Option<Kind> {

@@ -58,15 +58,16 @@ pub const SETTLED: i128 = 2_000_000_000;
 
 /// A file's modification time in nanoseconds since the epoch, 0 when unknown.
 pub fn mtime_of(m: &std::fs::Metadata) -> i128 {
-    m.modified()
-        .ok()
-        .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
-        .map_or(0, |d| d.as_nanos() as i128)
+    m.modified().map_or(0, nanos)
 }
 
 /// The time now, in nanoseconds since the epoch.
 pub fn now() -> i128 {
-    std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
+    nanos(std::time::SystemTime::now())
+}
+
+/// `t` in nanoseconds since the epoch, 0 before it.
+fn nanos(t: std::time::SystemTime) -> i128 {
+    t.duration_since(std::time::UNIX_EPOCH)
         .map_or(0, |d| d.as_nanos() as i128)
 }

@@ -77,7 +77,6 @@ pub fn of(sources: &Sources, opts: &BuildOptions, hashes: &[u128]) -> Option<u12
     if !sources.diagnostics.is_empty() {
         return None;
     }
-    let files = hashes;
     let statics: Vec<Option<u128>> = (sources.statics.par_iter())
         .map(|(name, src)| match src {
             StaticSource::Embedded(b) => Some(hash_one(&[name.as_bytes(), b"embedded", b])),
@@ -119,7 +118,7 @@ pub fn of(sources: &Sources, opts: &BuildOptions, hashes: &[u128]) -> Option<u12
         );
     }
     put(&mut h, b"files");
-    for f in files {
+    for f in hashes {
         h.update(&f.to_le_bytes());
     }
     put(&mut h, b"statics");
