@@ -105,8 +105,11 @@ pub fn run_lang(dir: &Path, args: &[&str], lang: Option<&str>) -> Run {
 }
 
 /// Every file under `dir` with its bytes. A manifest is kept as the list
-/// of its paths: the sizes, mtimes and hashes beside them (and the inputs'
-/// fingerprint) are bookkeeping that differs between two equal builds.
+/// of its paths: the sizes, mtimes and hashes beside them, the inputs'
+/// fingerprint and the content files' stamps are bookkeeping that differs
+/// between two equal builds (a build records only content files changed
+/// more than two seconds before it began, so how many stamps it keeps
+/// depends on how long after the files were written it ran).
 pub fn snapshot(dir: &Path) -> BTreeMap<String, Vec<u8>> {
     files(dir)
         .into_iter()
@@ -117,7 +120,7 @@ pub fn snapshot(dir: &Path) -> BTreeMap<String, Vec<u8>> {
             }
             let paths: String = String::from_utf8_lossy(&bytes)
                 .lines()
-                .filter(|l| !l.starts_with("#fingerprint"))
+                .filter(|l| !l.starts_with("#fingerprint") && !l.starts_with("#source"))
                 .map(|l| format!("{}\n", l.split('\t').next().unwrap_or(l)))
                 .collect();
             (rel, paths.into_bytes())
