@@ -327,6 +327,26 @@ pub fn roomy_allocator(bulletins: usize) {
     }
 }
 
+/// Tells the kernel not to back this process's memory with transparent
+/// huge pages. mimalloc asks for them on its whole arena, so every first
+/// touch of a 2 MiB block made the kernel find (compacting memory when it
+/// must) and clear a huge page, where a build needs a few kilobytes: a
+/// build's system time was largely that. Over 10 alternating builds of
+/// 10,000 bulletins the median build took 11% less time without them
+/// (1.95 s against 1.73 s; system time 1.29 s against 0.85 s); another 8
+/// took 3% less. At 100,000 bulletins the time was the same either way
+/// (16.5 s): less system time, more user time. Linux only; elsewhere it
+/// does nothing.
+pub fn no_huge_pages() {
+    #[cfg(target_os = "linux")]
+    // SAFETY: prctl with PR_SET_THP_DISABLE takes plain integers and only
+    // sets a flag of this process; a kernel without it returns an error,
+    // which leaves everything as it was.
+    unsafe {
+        libc::prctl(libc::PR_SET_THP_DISABLE, 1, 0, 0, 0);
+    }
+}
+
 /// Options for building a site.
 #[derive(Debug, Clone, Default)]
 pub struct BuildOptions {
@@ -602,5 +622,16 @@ mod allocator_tests {
         assert_eq!(get(super::mi_option::PURGE_DELAY), super::ROOMY_PURGE_DELAY);
         // SAFETY: mi_option_set takes two plain integers.
         unsafe { libmimalloc_sys::mi_option_set(super::mi_option::PURGE_DELAY, 10) };
+    }
+
+    /// A build runs without transparent huge pages (the flag only changes
+    /// how the kernel backs this test process's memory).
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn a_build_asks_for_no_huge_pages() {
+        super::no_huge_pages();
+        // SAFETY: PR_GET_THP_DISABLE takes no pointer and only reads the flag.
+        let disabled = unsafe { libc::prctl(libc::PR_GET_THP_DISABLE, 0, 0, 0, 0) };
+        assert_eq!(disabled, 1);
     }
 }
