@@ -26,6 +26,27 @@ use crate::site::span::Span;
 /// How many metrics a campaign's headline has, and how many charts its section shows open.
 const HEADLINE: usize = 2;
 
+/// How many rows a table by region on `/stats/` lists at most: with every
+/// county of a national archive, its tables passed 1.9 MB. Deeper regions
+/// are on each region's own page (its 下级地区) and in `stats.csv`.
+pub const REGION_ROWS: usize = 100;
+
+/// Which rows of a table by region, the region tree in order, `/stats/`
+/// lists: those down to the deepest level that keeps them within
+/// [`REGION_ROWS`] (the top level always). Gives that depth and how many
+/// rows are left out.
+pub fn shown_depth(depths: impl Iterator<Item = usize> + Clone) -> (usize, usize) {
+    let all = depths.clone().count();
+    let mut depth = 0;
+    while depths.clone().any(|d| d > depth)
+        && depths.clone().filter(|&d| d <= depth + 1).count() <= REGION_ROWS
+    {
+        depth += 1;
+    }
+    let hidden = all - depths.filter(|&d| d <= depth).count();
+    (depth, hidden)
+}
+
 /// One campaign in one year of the summary.
 #[derive(Serialize)]
 struct CampaignYear {
@@ -80,6 +101,10 @@ struct Section {
     metrics: Vec<MetricCol>,
     /// Its totals by region, the region tree in order.
     regions: Vec<RegionRow>,
+    /// The deepest level of `regions` the default theme lists (0 = the
+    /// top), and how many rows below it are left out (see [`shown_depth`]).
+    region_depth: usize,
+    regions_hidden: usize,
 }
 
 /// The metrics of campaign `c` that have data, most telling first: those it
@@ -192,6 +217,8 @@ fn section(site: &Site, shared: &Shared, c: usize) -> Section {
         v.sort_unstable();
         v
     };
+    let regions = region_rows(site, shared, c, &with_data);
+    let (region_depth, regions_hidden) = shown_depth(regions.iter().map(|r| r.depth));
     Section {
         campaign: shared.campaigns.get(c).cloned().unwrap_or_else(Value::none),
         charts: open,
@@ -202,7 +229,9 @@ fn section(site: &Site, shared: &Shared, c: usize) -> Section {
                 aggregate: totals::aggregate_name(site.config.metrics[i].aggregate),
             })
             .collect(),
-        regions: region_rows(site, shared, c, &with_data),
+        region_depth,
+        regions_hidden,
+        regions,
     }
 }
 
@@ -241,4 +270,32 @@ pub fn report_values(site: &Site, shared: &Shared) -> (Value, Value) {
         Value::from_serializable(&summary(site, shared)),
         Value::from_serializable(&sections),
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{REGION_ROWS, shown_depth};
+
+    /// `n` rows at each depth, as a tree in order lists them (the order
+    /// does not matter to the rule).
+    fn rows(per_depth: &[usize]) -> Vec<usize> {
+        (per_depth.iter().enumerate())
+            .flat_map(|(d, &n)| std::iter::repeat_n(d, n))
+            .collect()
+    }
+
+    #[test]
+    fn a_table_by_region_lists_the_levels_that_fit() {
+        // Everything fits: nothing left out.
+        assert_eq!(shown_depth(rows(&[3, 20, 70]).into_iter()), (2, 0));
+        // Counties do not fit: provinces and cities are listed.
+        assert_eq!(shown_depth(rows(&[31, 330, 2800]).into_iter()), (0, 3130));
+        assert_eq!(shown_depth(rows(&[11, 29, 1625]).into_iter()), (1, 1625));
+        // Exactly the limit fits; one more does not.
+        assert_eq!(shown_depth(rows(&[1, REGION_ROWS - 1]).into_iter()), (1, 0));
+        assert_eq!(shown_depth(rows(&[1, REGION_ROWS]).into_iter()), (0, 100));
+        // The top level is listed even when it alone is over the limit.
+        assert_eq!(shown_depth(rows(&[150, 5]).into_iter()), (0, 5));
+        assert_eq!(shown_depth(std::iter::empty()), (0, 0));
+    }
 }

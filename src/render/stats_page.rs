@@ -137,6 +137,9 @@ pub fn stats_value(site: &Site, shared: &Shared) -> Value {
     let period = format_period(&Span::of_site(site));
     m.insert("period".into(), Value::from(period));
     m.insert("campaigns".into(), Value::from_serializable(&campaigns));
+    let (depth, hidden) = super::report::shown_depth(regions.iter().map(|r| r.depth));
+    m.insert("region_depth".into(), Value::from(depth));
+    m.insert("regions_hidden".into(), Value::from(hidden));
     m.insert("regions".into(), Value::from_serializable(&regions));
     m.insert("years".into(), Value::from_serializable(&years));
     m.insert("months".into(), Value::from_serializable(&months));

@@ -297,3 +297,62 @@ fn no_page_is_over_500_kb_with_many_campaigns_over_many_months() {
         );
     }
 }
+
+/// A site reporting from every county of three provinces: one campaign,
+/// one bulletin per county.
+fn many_counties() -> Fixture {
+    let f = Fixture::new();
+    f.write(
+        "jianxun.yaml",
+        "title: 测试简讯\nbase_url: https://example.org/\nmetrics:\n  参与企业: { unit: 家, aggregate: sum }\n",
+    );
+    let provinces = [
+        ("四川", ["宜宾", "成都", "泸州", "乐山"]),
+        ("福建", ["厦门", "福州", "泉州", "漳州"]),
+        ("山东", ["济南", "青岛", "烟台", "威海"]),
+    ];
+    let mut i = 0;
+    for (p, cities) in provinces {
+        for city in cities {
+            for k in 1..=12 {
+                i += 1;
+                f.write(
+                    &format!("content/bulletins/b{i:03}.md"),
+                    &format!(
+                        "---\ntitle: 县区简讯第{i}期\ndate: 2025-{:02}-10\ncampaign: ankang-cup\nregion: {p}/{city}/第{k}区县\nmetrics:\n  参与企业: {}\n---\n正文。\n",
+                        i % 12 + 1,
+                        i * 3,
+                    ),
+                );
+            }
+        }
+    }
+    f
+}
+
+#[test]
+fn stats_lists_regions_down_to_the_level_that_fits_and_leaves_the_rest_to_their_pages() {
+    // 3 provinces, 12 cities and 144 counties: 159 rows, over the 100 a
+    // table by region on /stats/ lists.
+    let f = many_counties();
+    let out = build(&f, "50000");
+    let stats = out.text("stats/index.html").unwrap();
+    // Both tables by region (the campaign's and the site's) stop at cities.
+    assert_eq!(
+        stats
+            .matches("列到第 2 级，其下 144 个地区见各地区页面和 stats.csv")
+            .count(),
+        2,
+        "{stats}"
+    );
+    assert!(stats.contains("按地区（15 行，"), "{stats}");
+    assert!(stats.contains("href=\"/regions/sichuan/yibin/\">宜宾</a>"));
+    // (`第12区县` is shown as 第12区, at /regions/sichuan/yibin/di-12-qu/.)
+    assert!(!stats.contains("第12区"), "no county is listed on /stats/");
+    assert!(!stats.contains("/regions/sichuan/yibin/di-"));
+    // Each county is still on its city's page and in the download.
+    let city = out.text("regions/sichuan/yibin/index.html").unwrap();
+    assert!(city.contains("href=\"/regions/sichuan/yibin/di-12-qu/\""));
+    let csv = out.text("stats/stats.csv").unwrap();
+    assert!(csv.contains("第12区"));
+}
