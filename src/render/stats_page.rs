@@ -146,9 +146,12 @@ pub fn stats_value(site: &Site, shared: &Shared) -> Value {
     let u = &shared.urls;
     m.insert("json_url".into(), Value::from(u.url("stats/stats.json")));
     m.insert("csv_url".into(), Value::from(u.url("stats/stats.csv")));
+    m.insert("campaigns_url".into(), Value::from(u.url("campaigns/")));
     let (summary, sections) = super::report::report_values(site, shared);
     m.insert("summary".into(), summary);
     m.insert("sections".into(), sections);
+    let hidden = site.campaigns.len().saturating_sub(shared.featured.len());
+    m.insert("sections_hidden".into(), Value::from(hidden));
     Value::from(m)
 }
 

@@ -356,3 +356,30 @@ fn stats_lists_regions_down_to_the_level_that_fits_and_leaves_the_rest_to_their_
     let csv = out.text("stats/stats.csv").unwrap();
     assert!(csv.contains("第12区"));
 }
+
+#[test]
+fn stats_shows_a_section_for_the_recent_campaigns_and_every_campaign_in_its_table() {
+    // 40 campaigns over four years (and the fixture's own, without
+    // bulletins): with a section each, /stats/ was 553 KB.
+    let out = build(&many_campaigns(40, 48), "50000");
+    let stats = out.text("stats/index.html").unwrap();
+    assert!(stats.len() < 500 * 1024, "{} B", stats.len());
+    assert_eq!(
+        stats.matches("<section class=\"stats-campaign\"").count(),
+        12
+    );
+    assert!(
+        stats.contains("以上是最近的 12 项活动；另有 29 项活动的统计见<a href=\"/campaigns/\">各活动页面</a>，下面“按活动”表列出全部 41 项活动的数据。"),
+        "{stats}"
+    );
+    assert!(stats.contains("按活动（41 行）"), "{stats}");
+    // Every campaign is in the table by campaign, and its page has its figures.
+    for c in 0..40 {
+        assert!(
+            stats.contains(&format!("href=\"/campaigns/c{c:02}/\"")),
+            "c{c:02}"
+        );
+        let page = out.text(&format!("campaigns/c{c:02}/index.html")).unwrap();
+        assert!(page.contains("参与企业"), "c{c:02}");
+    }
+}
