@@ -29,13 +29,13 @@ const HEADLINE: usize = 2;
 /// How many rows a table by region on `/stats/` lists at most: with every
 /// county of a national archive, its tables passed 1.9 MB. Deeper regions
 /// are on each region's own page (its 下级地区) and in `stats.csv`.
-pub const REGION_ROWS: usize = 100;
+const REGION_ROWS: usize = 100;
 
 /// Which rows of a table by region, the region tree in order, `/stats/`
 /// lists: those down to the deepest level that keeps them within
 /// [`REGION_ROWS`] (the top level always). Gives that depth and how many
 /// rows are left out.
-pub fn shown_depth(depths: impl Iterator<Item = usize> + Clone) -> (usize, usize) {
+pub(super) fn shown_depth(depths: impl Iterator<Item = usize> + Clone) -> (usize, usize) {
     let all = depths.clone().count();
     let mut depth = 0;
     while depths.clone().any(|d| d > depth)

@@ -150,8 +150,6 @@ pub fn stats_value(site: &Site, shared: &Shared) -> Value {
     let (summary, sections) = super::report::report_values(site, shared);
     m.insert("summary".into(), summary);
     m.insert("sections".into(), sections);
-    let hidden = site.campaigns.len().saturating_sub(shared.featured.len());
-    m.insert("sections_hidden".into(), Value::from(hidden));
     Value::from(m)
 }
 
