@@ -69,10 +69,14 @@ pub fn scan(text: &str) -> Vec<LinkRef> {
         // `[text](dest "title")`: the destination follows the last `](`. One
         // written otherwise (`&#10;`, or a reference link `[text][ref]`)
         // underlines the link as written here.
+        // It is written right there, after any spaces and a `<`; found
+        // anywhere later, it would be other text that reads the same (a
+        // line break for `&#10;`).
         let after = written.rfind("](").map_or(0, |i| i + 2);
-        let found = written[after..]
-            .find(dest.as_ref())
-            .filter(|_| !dest.is_empty());
+        let rest = written[after..].trim_start();
+        let lead = written.len() - after - rest.len() + usize::from(rest.starts_with('<'));
+        let found = (written[after + lead..].starts_with(dest.as_ref()) && !dest.is_empty())
+            .then_some(lead);
         let (start, len) = match found {
             Some(i) => (range.start + after + i, dest.chars().count()),
             None => {
@@ -153,6 +157,23 @@ mod tests {
                 ("/bulletins/x/", false, 8, 1, 7),
             ]
         );
+    }
+
+    #[test]
+    fn a_destination_written_otherwise_points_at_the_link() {
+        // `&#10;` reads as a line break: the break after it is not where the
+        // destination is written, the link is.
+        let found: Vec<_> = scan("---\ntitle: a\n---\n[r](&#10;\n)")
+            .into_iter()
+            .map(|r| (r.dest, r.line, r.col))
+            .collect();
+        assert_eq!(found, [("\n".to_string(), 4, 1)]);
+        // Spaces and `<` before a destination are passed over.
+        let found: Vec<_> = scan("---\ntitle: a\n---\n[a](  <x.md>)")
+            .into_iter()
+            .map(|r| (r.line, r.col, r.len))
+            .collect();
+        assert_eq!(found, [(4, 8, 4)]);
     }
 
     #[test]
