@@ -356,7 +356,7 @@ fn status(c: &Campaign, today: &str) -> Option<(&'static str, &'static str)> {
 /// bulletins (then the most bulletins) when there are more. `by_campaign`
 /// lists each campaign's item indices newest first, and items are sorted
 /// newest first, so a smaller first index is a more recent campaign.
-fn featured(by_campaign: &[Vec<usize>], max: usize) -> Vec<usize> {
+pub(super) fn featured(by_campaign: &[Vec<usize>], max: usize) -> Vec<usize> {
     let mut chosen: Vec<usize> = (0..by_campaign.len()).collect();
     if chosen.len() > max {
         let newest = |c: usize| by_campaign[c].first().copied().unwrap_or(usize::MAX);

@@ -21,6 +21,63 @@ use super::view::View;
 use crate::diag::Diagnostic;
 use crate::site::Site;
 
+/// How many rows `/regions/` lists at most, down to the deepest level that
+/// fits: China's provinces, cities and counties (some 3,200) fit; with its
+/// townships the page would pass 4 MB. Each region's page lists its
+/// 下级地区.
+const REGION_INDEX_ROWS: usize = 3_500;
+
+/// How many campaigns `/campaigns/` shows as cards (some 800 bytes each):
+/// the most recent. The older ones follow as a list of names (some 130
+/// bytes each), so a thousand campaigns stay under 300 KB.
+const CAMPAIGN_CARDS: usize = 200;
+
+/// How many tags `/tags/` lists at most (some 100 bytes each): those with
+/// the most bulletins, in their order. Editors type tags freely; a
+/// national archive can have tens of thousands. Every tag has its page,
+/// linked from its bulletins.
+const TAG_INDEX_ROWS: usize = 4_000;
+
+/// The campaigns `/campaigns/` shows as cards and those it lists by name,
+/// each in site order (see [`CAMPAIGN_CARDS`]); `all` holds every
+/// campaign's value, in site order.
+fn campaign_cards(site: &crate::site::Site, all: &Value) -> (Value, Value) {
+    let all = all.as_array().unwrap_or_default();
+    let recent = super::context::featured(&site.by_campaign, CAMPAIGN_CARDS);
+    let mut carded = vec![false; all.len()];
+    for &c in &recent {
+        if let Some(k) = carded.get_mut(c) {
+            *k = true;
+        }
+    }
+    let pick = |card: bool| -> Value {
+        let list: Vec<Value> = (all.iter().zip(&carded))
+            .filter(|&(_, &k)| k == card)
+            .map(|(v, _)| v.clone())
+            .collect();
+        Value::from(list.as_slice())
+    };
+    (pick(true), pick(false))
+}
+
+/// The tags `/tags/` lists: the [`TAG_INDEX_ROWS`] with the most
+/// bulletins (on a tie, the earlier), in their order.
+fn listed_tags(all: &Value) -> Value {
+    let all = all.as_array().unwrap_or_default();
+    let count = |t: &Value| -> u64 {
+        (t.as_map()
+            .and_then(|m| m.get(&tera::value::Key::Str("count"))))
+        .and_then(Value::as_u64)
+        .unwrap_or(0)
+    };
+    let mut order: Vec<usize> = (0..all.len()).collect();
+    order.sort_by_key(|&k| std::cmp::Reverse(count(&all[k])));
+    order.truncate(TAG_INDEX_ROWS);
+    order.sort_unstable();
+    let list: Vec<Value> = order.iter().map(|&k| all[k].clone()).collect();
+    Value::from(list.as_slice())
+}
+
 /// One page of the site.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum PageId {
@@ -254,13 +311,23 @@ fn describe(view: &View, id: &PageId) -> Plan {
                 "campaigns",
                 "活动".into(),
             );
-            p.ctx.insert_value("campaigns", view.get(Key::Campaigns));
+            let all = view.get(Key::Campaigns);
+            let (cards, older) = campaign_cards(view.site, &all);
+            p.ctx.insert_value("campaign_cards", cards);
+            p.ctx.insert_value("campaigns_older", older);
+            p.ctx.insert_value("campaigns", all);
             p
         }
         PageId::Campaign(c, page) => campaign_plan(view, *c, *page, home.clone()),
         PageId::Regions => {
             let mut p = Plan::new("regions/".into(), "regions.html", "regions", "地区".into());
             p.ctx.insert_value("regions", view.get(Key::Regions));
+            // Read from the same regions as the value above, so a page that
+            // reads that value is rendered again when these change.
+            let depths = view.site.regions.nodes.iter().map(|n| n.depth);
+            let (depth, hidden) = super::report::depth_within(depths, REGION_INDEX_ROWS);
+            p.ctx.insert_value("region_depth", Value::from(depth));
+            p.ctx.insert_value("regions_hidden", Value::from(hidden));
             p
         }
         PageId::Region(r, page) => region_plan(view, *r, *page, home.clone()),
@@ -272,7 +339,9 @@ fn describe(view: &View, id: &PageId) -> Plan {
         PageId::ArchiveYear(y, page) => archive_year_plan(view, *y, *page, home.clone()),
         PageId::Tags => {
             let mut p = Plan::new("tags/".into(), "tags.html", "tags", "标签".into());
-            p.ctx.insert_value("tags", view.get(Key::Tags));
+            let all = view.get(Key::Tags);
+            p.ctx.insert_value("tags_listed", listed_tags(&all));
+            p.ctx.insert_value("tags", all);
             p
         }
         PageId::Tag(slug, page) => tag_plan(view, slug, *page, home.clone()),

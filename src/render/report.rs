@@ -31,15 +31,29 @@ const HEADLINE: usize = 2;
 /// are on each region's own page (its 下级地区) and in `stats.csv`.
 const REGION_ROWS: usize = 100;
 
+/// How many campaigns a year of the summary lists at most: those with the
+/// most bulletins that year. With 300 campaigns a year, the summary alone
+/// made `/stats/` 1 MB; the others are in its table by campaign and on
+/// their own pages, and the template says how many.
+const YEAR_CAMPAIGNS: usize = 20;
+
 /// Which rows of a table by region, the region tree in order, `/stats/`
 /// lists: those down to the deepest level that keeps them within
 /// [`REGION_ROWS`] (the top level always). Gives that depth and how many
 /// rows are left out.
 pub(super) fn shown_depth(depths: impl Iterator<Item = usize> + Clone) -> (usize, usize) {
+    depth_within(depths, REGION_ROWS)
+}
+
+/// [`shown_depth`] for a list of at most `rows` rows.
+pub(super) fn depth_within(
+    depths: impl Iterator<Item = usize> + Clone,
+    rows: usize,
+) -> (usize, usize) {
     let all = depths.clone().count();
     let mut depth = 0;
     while depths.clone().any(|d| d > depth)
-        && depths.clone().filter(|&d| d <= depth + 1).count() <= REGION_ROWS
+        && depths.clone().filter(|&d| d <= depth + 1).count() <= rows
     {
         depth += 1;
     }
@@ -144,9 +158,10 @@ fn summary(site: &Site, shared: &Shared) -> Vec<YearSummary> {
                     regions.insert(site.items[i].region);
                 }
             }
-            let items = (campaigns.iter())
+            let mut items: Vec<CampaignYear> = (campaigns.iter())
                 .map(|&c| campaign_year(site, shared, c, y, &headlines[c]))
                 .collect();
+            keep_busiest(&mut items);
             YearSummary {
                 year: y,
                 bulletins: span.bulletins,
@@ -157,6 +172,25 @@ fn summary(site: &Site, shared: &Shared) -> Vec<YearSummary> {
             }
         })
         .collect()
+}
+
+/// Keeps the [`YEAR_CAMPAIGNS`] campaigns of a year with the most
+/// bulletins (on a tie, the earlier), in their order.
+fn keep_busiest(items: &mut Vec<CampaignYear>) {
+    if items.len() <= YEAR_CAMPAIGNS {
+        return;
+    }
+    let mut order: Vec<usize> = (0..items.len()).collect();
+    order.sort_by_key(|&k| std::cmp::Reverse(items[k].bulletins));
+    let mut keep = vec![false; items.len()];
+    for &k in &order[..YEAR_CAMPAIGNS] {
+        keep[k] = true;
+    }
+    let mut k = 0;
+    items.retain(|_| {
+        k += 1;
+        keep[k - 1]
+    });
 }
 
 /// Campaign `c` in year `y`: its bulletins, their months, and its headline
@@ -261,17 +295,48 @@ fn region_rows(site: &Site, shared: &Shared, c: usize, cols: &[usize]) -> Vec<Re
         .collect()
 }
 
+/// About how many bytes the sections of `/stats/` take at most, by
+/// [`Section::weight`]: a section of the benchmark site (seven years, 40
+/// regions, five metrics) is some 28 KB, one of an archive with 31
+/// provinces and 300 campaigns some 50 KB.
+const SECTIONS_BYTES: usize = 300 * 1024;
+
+impl Section {
+    /// About how many bytes the default theme writes for this section:
+    /// its open charts, the rows its table by region lists, and the rest.
+    fn weight(&self) -> usize {
+        let charts: usize = (self.charts.iter())
+            .map(|ch| ch.svg.len() + ch.table.len())
+            .sum();
+        let rows = (self.regions.iter())
+            .filter(|r| r.depth <= self.region_depth)
+            .count();
+        charts + rows * (120 + 40 * self.metrics.len()) + 2048
+    }
+}
+
 /// The report's values: `summary` (per year) and `sections`, one per
 /// featured campaign (those menus and the home page show, at most
-/// [`FEATURED_CAMPAIGNS`](super::context::FEATURED_CAMPAIGNS)): a section
-/// of the benchmark site (seven years, 40 regions, five metrics) is some
-/// 28 KB, so with every campaign `/stats/` passed 500 KB from about 15
-/// campaigns on. The others' figures are in the table by campaign, and
-/// on their own pages.
+/// [`FEATURED_CAMPAIGNS`](super::context::FEATURED_CAMPAIGNS)) that fit
+/// in [`SECTIONS_BYTES`], the most recent first (and that one always):
+/// with every campaign `/stats/` passed 500 KB from about 15 campaigns on.
+/// The others' figures are in the table by campaign, and on their own
+/// pages.
 pub fn report_values(site: &Site, shared: &Shared) -> (Value, Value) {
-    let sections: Vec<Section> = (shared.featured.iter())
-        .map(|&c| section(site, shared, c))
-        .collect();
+    let mut recent = shared.featured.clone();
+    recent.sort_by_key(|&c| site.by_campaign[c].first().copied().unwrap_or(usize::MAX));
+    let mut sections: Vec<(usize, Section)> = Vec::new();
+    let mut weight = 0;
+    for c in recent {
+        let s = section(site, shared, c);
+        weight += s.weight();
+        if weight > SECTIONS_BYTES && !sections.is_empty() {
+            break;
+        }
+        sections.push((c, s));
+    }
+    sections.sort_by_key(|&(c, _)| c);
+    let sections: Vec<Section> = sections.into_iter().map(|(_, s)| s).collect();
     (
         Value::from_serializable(&summary(site, shared)),
         Value::from_serializable(&sections),
@@ -280,7 +345,38 @@ pub fn report_values(site: &Site, shared: &Shared) -> (Value, Value) {
 
 #[cfg(test)]
 mod tests {
-    use super::{REGION_ROWS, shown_depth};
+    use super::{CampaignYear, REGION_ROWS, YEAR_CAMPAIGNS, keep_busiest, shown_depth};
+
+    #[test]
+    fn a_year_lists_its_busiest_campaigns_in_their_order() {
+        let year = |counts: &[usize]| -> Vec<CampaignYear> {
+            (counts.iter().enumerate())
+                .map(|(k, &bulletins)| CampaignYear {
+                    name: format!("c{k}"),
+                    url: String::new(),
+                    bulletins,
+                    period: String::new(),
+                    totals: Vec::new(),
+                })
+                .collect()
+        };
+        let names = |items: &[CampaignYear]| -> Vec<String> {
+            items.iter().map(|c| c.name.clone()).collect()
+        };
+        // Up to the limit, all of them, as they were.
+        let mut few = year(&[1; YEAR_CAMPAIGNS]);
+        keep_busiest(&mut few);
+        assert_eq!(few.len(), YEAR_CAMPAIGNS);
+        // Past it, the busiest, in their order; a tie goes to the earlier.
+        let mut counts = vec![1; YEAR_CAMPAIGNS + 5];
+        counts[YEAR_CAMPAIGNS + 4] = 9;
+        counts[YEAR_CAMPAIGNS + 1] = 2;
+        let mut many = year(&counts);
+        keep_busiest(&mut many);
+        let mut want: Vec<String> = (0..YEAR_CAMPAIGNS - 2).map(|k| format!("c{k}")).collect();
+        want.extend([YEAR_CAMPAIGNS + 1, YEAR_CAMPAIGNS + 4].map(|k| format!("c{k}")));
+        assert_eq!(names(&many), want);
+    }
 
     /// `n` rows at each depth, as a tree in order lists them (the order
     /// does not matter to the rule).

@@ -116,6 +116,21 @@ fn time_rows(site: &Site) -> (Vec<Row>, Vec<Row>) {
     (years, months)
 }
 
+/// How many rows the table by campaign on `/stats/` lists at most: the
+/// most recent campaigns. At some 400 bytes a row, an archive of 1,000
+/// campaigns would make that table alone 400 KB. Every campaign has its
+/// own page, and its row in `stats.csv`.
+const CAMPAIGN_ROWS: usize = 100;
+
+/// The rows of `campaigns` (one per campaign, in site order) the table by
+/// campaign lists: the [`CAMPAIGN_ROWS`] most recent, in site order.
+fn listed_campaigns(site: &Site, campaigns: &Value) -> Value {
+    let rows = campaigns.as_array().unwrap_or_default();
+    let keep = super::context::featured(&site.by_campaign, CAMPAIGN_ROWS);
+    let listed: Vec<Value> = keep.iter().filter_map(|&c| rows.get(c).cloned()).collect();
+    Value::from(listed.as_slice())
+}
+
 /// The `stats` value of the `/stats/` page.
 pub fn stats_value(site: &Site, shared: &Shared) -> Value {
     let heads: Vec<MetricHead> = (site.config.metrics.iter())
@@ -136,7 +151,12 @@ pub fn stats_value(site: &Site, shared: &Shared) -> Value {
     m.insert("bulletins".into(), Value::from(site.items.len()));
     let period = format_period(&Span::of_site(site));
     m.insert("period".into(), Value::from(period));
-    m.insert("campaigns".into(), Value::from_serializable(&campaigns));
+    let campaigns = Value::from_serializable(&campaigns);
+    m.insert(
+        "campaigns_listed".into(),
+        listed_campaigns(site, &campaigns),
+    );
+    m.insert("campaigns".into(), campaigns);
     let (depth, hidden) = super::report::shown_depth(regions.iter().map(|r| r.depth));
     m.insert("region_depth".into(), Value::from(depth));
     m.insert("regions_hidden".into(), Value::from(hidden));
@@ -171,6 +191,28 @@ pub struct ChartView {
     /// How many parts have a value (bars, points).
     #[serde(skip)]
     pub points: usize,
+    /// How many parts with a value a bar chart leaves out (see
+    /// [`CHART_BARS`]); its table leaves out the same.
+    pub left_out: usize,
+}
+
+/// How many bars a bar chart draws at most: enough for China's 34
+/// provincial divisions. Past that, the largest are drawn, largest first:
+/// a region's page with a bar for each of 300 campaigns, in each of its
+/// metrics, passed 800 KB. Every value is in
+/// `stats.csv`, and the template says so.
+pub const CHART_BARS: usize = 40;
+
+/// Cuts `bars` to the [`CHART_BARS`] largest, largest first (ties keep
+/// their order), when there are more; gives how many it left out.
+fn keep_largest(bars: &mut Vec<Bar>) -> usize {
+    if bars.len() <= CHART_BARS {
+        return 0;
+    }
+    bars.sort_by_key(|b| std::cmp::Reverse(b.value));
+    let left_out = bars.len() - CHART_BARS;
+    bars.truncate(CHART_BARS);
+    left_out
 }
 
 /// A bar of a chart. Charts carry no links: they are images (`role="img"`),
@@ -283,7 +325,7 @@ fn metric_charts(
             continue;
         }
         for d in dims {
-            let bars: Vec<Bar> = d
+            let mut bars: Vec<Bar> = d
                 .parts
                 .iter()
                 .filter_map(|(label, t)| bar(site, i, label.clone(), *t))
@@ -291,9 +333,17 @@ fn metric_charts(
             if bars.is_empty() {
                 continue;
             }
+            let left_out = match d.shape {
+                Shape::Bars => keep_largest(&mut bars),
+                Shape::Timeline => 0,
+            };
+            let by = match left_out {
+                0 => d.by.to_string(),
+                _ => format!("{}，数值最大的 {CHART_BARS} 项", d.by),
+            };
             let title = match scope {
-                Some(name) => format!("{name}：{}（{}，{period}）", m.label, d.by),
-                None => format!("{}（{}，{period}）", m.label, d.by),
+                Some(name) => format!("{name}：{}（{by}，{period}）", m.label),
+                None => format!("{}（{by}，{period}）", m.label),
             };
             let chart_id = format!("{id}-m{i}-{}", d.key);
             // Sums are bars; a mean (a rate, an average) does not add up: a point.
@@ -311,12 +361,13 @@ fn metric_charts(
                 .collect();
             let table = charts::table(&title, &[d.col, "数值"], &rows);
             out.push(ChartView {
-                caption: format!("{}（{}）", m.label, d.by),
+                caption: format!("{}（{by}）", m.label),
                 title,
                 svg,
                 table,
                 metric: i,
                 points: bars.len(),
+                left_out,
             });
         }
     }
@@ -391,4 +442,46 @@ pub fn region_charts(site: &Site, r: usize) -> Vec<ChartView> {
         s.regions.get(r),
         &dims,
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Bar, CHART_BARS, keep_largest};
+    use rust_decimal::Decimal;
+
+    fn bars(values: &[i64]) -> Vec<Bar> {
+        (values.iter().enumerate())
+            .map(|(k, &v)| Bar {
+                label: format!("b{k}"),
+                value: Decimal::from(v),
+                display: v.to_string(),
+                href: None,
+            })
+            .collect()
+    }
+
+    fn labels(bars: &[Bar]) -> Vec<String> {
+        bars.iter().map(|b| b.label.clone()).collect()
+    }
+
+    #[test]
+    fn a_bar_chart_keeps_its_order_up_to_the_limit_and_the_largest_past_it() {
+        // Up to the limit: every bar, in its order.
+        let values: Vec<i64> = (0..CHART_BARS as i64).collect();
+        let mut all = bars(&values);
+        assert_eq!(keep_largest(&mut all), 0);
+        assert_eq!(labels(&all), labels(&bars(&values)));
+        // Past it: the largest, largest first; a tie keeps its order.
+        let mut values = vec![5; CHART_BARS + 3];
+        values[0] = 1;
+        values[1] = 2;
+        values[2] = 3;
+        values[4] = 9;
+        let mut many = bars(&values);
+        assert_eq!(keep_largest(&mut many), 3);
+        assert_eq!(many.len(), CHART_BARS);
+        let mut want = vec!["b4".to_string(), "b3".to_string()];
+        want.extend((5..CHART_BARS + 3).map(|k| format!("b{k}")));
+        assert_eq!(labels(&many), want);
+    }
 }

@@ -383,3 +383,199 @@ fn stats_shows_a_section_for_the_recent_campaigns_and_every_campaign_in_its_tabl
         assert!(page.contains("参与企业"), "c{c:02}");
     }
 }
+
+#[test]
+fn many_campaigns_in_one_year_and_place_are_listed_by_the_largest_and_the_rest_are_named() {
+    // 130 campaigns with a bulletin each in January 2021, spread over six
+    // places: 44 of them report from 四川. With a bar and a row for each,
+    // a region's page with 300 campaigns passed 800 KB, and /stats/ 1.7 MB.
+    let out = build(&many_campaigns(130, 1), "50000");
+    let region = out.text("regions/sichuan/index.html").unwrap();
+    let chart = figure(region, "参与企业（按活动，数值最大的 40 项，");
+    // 参与企业 is 100 + the campaign's number: the four smallest of 四川's
+    // 44 (c00, c01, c06, c07) are left out, the largest comes first.
+    assert_eq!(chart.matches("<tr>").count(), 41, "{chart}");
+    for c in [0, 1, 6, 7] {
+        assert!(
+            !chart.contains(&format!("专项活动{}：", code_word(c))),
+            "c{c:02}"
+        );
+    }
+    let largest = chart.find(&format!("专项活动{}", code_word(127)));
+    assert!(largest.is_some() && largest < chart.find(&format!("专项活动{}", code_word(126))));
+    assert!(
+        chart.contains("另有 4 项数值较小，图和表里没有列出；全部数据见 <a href=\"/stats/stats.csv\">stats.csv</a>。"),
+        "{chart}"
+    );
+    // A chart with no more than 40 bars is whole, in its order.
+    let campaign = out.text("campaigns/c00/index.html").unwrap();
+    assert!(!campaign.contains("数值最大的"), "{campaign}");
+
+    let stats = out.text("stats/index.html").unwrap();
+    assert!(stats.len() < 500 * 1024, "{} B", stats.len());
+    assert!(stats.contains("<strong>130</strong> 项活动"), "{stats}");
+    assert!(
+        stats.contains("以上是这一年简讯最多的 20 项活动；另有 110 项活动，见<a href=\"/campaigns/\">各活动页面</a>。"),
+        "{stats}"
+    );
+    assert!(
+        stats.contains("按活动（100 行，是最近的 100 项活动，另有 31 项见各活动页面和 stats.csv）"),
+        "{stats}"
+    );
+    assert!(
+        stats.contains("下面“按活动”表列出最近的 100 项，全部 131 项活动的数据见 <a href=\"/stats/stats.csv\">stats.csv</a>。"),
+        "{stats}"
+    );
+    // Every campaign's figures are still downloadable, and on its page.
+    let csv = out.text("stats/stats.csv").unwrap();
+    for c in 0..130 {
+        assert!(csv.contains(&format!("\ncampaign,c{c:02},")), "c{c:02}");
+        assert!(
+            csv.contains(&format!("\ncampaign_region,c{c:02}|")),
+            "c{c:02}"
+        );
+    }
+}
+
+/// The `<figure>` of `page` whose caption contains `caption`.
+fn figure<'a>(page: &'a str, caption: &str) -> &'a str {
+    let at = page
+        .find(caption)
+        .unwrap_or_else(|| panic!("{caption}: {page}"));
+    let start = page[..at].rfind("<figure").unwrap();
+    let end = at + page[at..].find("</figure>").unwrap();
+    &page[start..end]
+}
+
+#[test]
+fn the_regions_page_lists_the_levels_that_fit_and_leaves_the_rest_to_their_pages() {
+    // 4 provinces × 30 cities × 30 counties, a bulletin each: 3,724 regions,
+    // past the 3,500 rows /regions/ lists.
+    let f = Fixture::new();
+    f.write(
+        "jianxun.yaml",
+        "title: 测试简讯\nbase_url: https://example.org/\n",
+    );
+    f.write(
+        "content/campaigns/c.md",
+        "---\nname: 专项活动\n---\n简介。\n",
+    );
+    let provinces = ["四川", "福建", "山东", "辽宁"];
+    for (p, province) in provinces.iter().enumerate() {
+        for city in 0..30 {
+            for county in 0..30 {
+                f.write(
+                    &format!("content/bulletins/b{p}-{city:02}-{county:02}.md"),
+                    &format!(
+                        "---\ntitle: 简讯{p}市{city:02}县{county:02}\ndate: 2024-05-01\ncampaign: c\nregion: {province}/市{city:02}/县{county:02}\n---\n正文。\n",
+                    ),
+                );
+            }
+        }
+    }
+    let out = build(&f, "50000");
+    let page = out.text("regions/index.html").unwrap();
+    assert!(page.len() < 500 * 1024, "{} B", page.len());
+    assert!(
+        page.contains("地区太多，这里只列到第 2 级；其下 3600 个地区见各地区页面的“下级地区”。"),
+        "{page}"
+    );
+    assert_eq!(page.matches("<li class=\"depth-0\">").count(), 4);
+    assert_eq!(page.matches("<li class=\"depth-1\">").count(), 120);
+    assert_eq!(page.matches("<li class=\"depth-2\">").count(), 0);
+    // Each county is on its city's page, and has its own.
+    let city = out.text("regions/sichuan/shi-07/index.html").unwrap();
+    for county in 0..30 {
+        let url = format!("/regions/sichuan/shi-07/xian-{county:02}/");
+        assert!(city.contains(&format!("href=\"{url}\"")), "{url}");
+        assert!(
+            out.text(&format!("{}index.html", &url[1..])).is_some(),
+            "{url}"
+        );
+    }
+}
+
+#[test]
+fn the_campaigns_page_shows_the_recent_ones_as_cards_and_lists_the_rest_by_name() {
+    // 230 campaigns (and the fixture's own, without bulletins): a card
+    // each would make a thousand campaigns 800 KB.
+    let out = build(&many_campaigns(230, 1), "50000");
+    let page = out.text("campaigns/index.html").unwrap();
+    assert_eq!(
+        page.matches("<article class=\"card campaign-card\">")
+            .count(),
+        200
+    );
+    assert!(
+        page.contains("较早的活动<span class=\"section-note\">（31 项）</span>"),
+        "{page}"
+    );
+    // Every campaign is linked, once, as a card or by name (the menus
+    // link the 12 most recent too).
+    let grid = page.find("<div class=\"campaign-grid\">").unwrap();
+    let listed = &page[grid..page.find("</main>").unwrap()];
+    for c in 0..230 {
+        let link = format!("href=\"/campaigns/c{c:02}/\"");
+        assert_eq!(listed.matches(&link).count(), 1, "c{c:02}");
+    }
+    // The least recent are listed by name: the fixture's own campaign,
+    // without bulletins, and (all bulletins being of one day, the newest
+    // first by their names) c99's.
+    let older = &listed[listed.find("较早的活动").unwrap()..];
+    assert_eq!(
+        older.matches("<li><a class=\"chip\"").count(),
+        31,
+        "{older}"
+    );
+    for (c, there) in [("ankang-cup", true), ("c99", true), ("c00", false)] {
+        let link = format!("href=\"/campaigns/{c}/\"");
+        assert_eq!(older.contains(&link), there, "{c}: {older}");
+    }
+}
+
+#[test]
+fn the_tags_page_lists_the_tags_with_the_most_bulletins_and_counts_the_rest() {
+    // 4,010 tags over 401 bulletins: tags 标签0–9 are on every bulletin.
+    let f = Fixture::new();
+    f.write(
+        "jianxun.yaml",
+        "title: 测试简讯\nbase_url: https://example.org/\n",
+    );
+    f.write(
+        "content/campaigns/c.md",
+        "---\nname: 专项活动\n---\n简介。\n",
+    );
+    for b in 0..401 {
+        let mut tags: Vec<String> = (0..10).map(|k| format!("标签{k}")).collect();
+        tags.extend((0..10).map(|k| format!("专题{}", b * 10 + k)));
+        f.write(
+            &format!("content/bulletins/b{b:03}.md"),
+            &format!(
+                "---\ntitle: 简讯{b}号\ndate: 2024-05-01\ncampaign: c\nregion: 四川/宜宾\ntags: [{}]\n---\n正文。\n",
+                tags.join(", ")
+            ),
+        );
+    }
+    let out = build(&f, "50000");
+    let page = out.text("tags/index.html").unwrap();
+    assert!(page.len() < 500 * 1024, "{} B", page.len());
+    assert_eq!(page.matches("<li><a class=\"tag\"").count(), 4000);
+    assert!(
+        page.contains("标签太多，这里列出简讯最多的 4000 个；另有 20 个标签，见带有它们的简讯。"),
+        "{page}"
+    );
+    for k in 0..10 {
+        assert!(
+            page.contains(&format!("标签{k} <span class=\"count\">401</span>")),
+            "标签{k}"
+        );
+    }
+    // The tags left out still have their pages.
+    assert_eq!(
+        out.files
+            .keys()
+            .filter(|k| k.starts_with("tags/zhuanti") && k.ends_with("/index.html"))
+            .count(),
+        4010
+    );
+}
