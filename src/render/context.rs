@@ -150,6 +150,8 @@ struct CampaignFull<'a> {
     totals: Vec<TotalView>,
     /// The months its bulletins span: what its totals cover.
     period: String,
+    /// The day of its newest bulletin (`2024-03-11`), none without any.
+    latest: Option<String>,
 }
 
 /// A region reference.
@@ -268,6 +270,8 @@ impl Shared {
                     ),
                     targets: c.targets.iter().map(|t| metric_v(site, t)).collect(),
                     period: format_period(&Span::of(site, &site.by_campaign[i])),
+                    latest: (site.by_campaign[i].first())
+                        .map(|&it| site.items[it].bulletin.date.ymd()),
                 })
             })
             .collect()

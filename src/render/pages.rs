@@ -39,16 +39,29 @@ const CAMPAIGN_CARDS: usize = 200;
 const TAG_INDEX_ROWS: usize = 4_000;
 
 /// The campaigns `/campaigns/` shows as cards and those it lists by name,
-/// each in site order (see [`CAMPAIGN_CARDS`]); `all` holds every
-/// campaign's value, in site order.
-fn campaign_cards(site: &crate::site::Site, all: &Value) -> (Value, Value) {
+/// each in site order: the [`CAMPAIGN_CARDS`] with the newest bulletins
+/// (by day, then the most bulletins, then site order) are cards. Worked
+/// out from `all`, every campaign's value in site order, alone, so the
+/// preview renders the page again whenever the choice can change.
+fn campaign_cards(all: &Value) -> (Value, Value) {
     let all = all.as_array().unwrap_or_default();
-    let recent = super::context::featured(&site.by_campaign, CAMPAIGN_CARDS);
+    let field = |v: &Value, name: &str| -> Option<Value> {
+        (v.as_map()?.get(&tera::value::Key::Str(name))).cloned()
+    };
+    let latest = |v: &Value| field(v, "latest").and_then(|d| d.as_str().map(str::to_string));
+    let count = |v: &Value| {
+        field(v, "bulletin_count")
+            .and_then(|n| n.as_u64())
+            .unwrap_or(0)
+    };
+    let mut order: Vec<usize> = (0..all.len()).collect();
+    order.sort_by_key(|&k| {
+        let v = &all[k];
+        (std::cmp::Reverse(latest(v)), std::cmp::Reverse(count(v)), k)
+    });
     let mut carded = vec![false; all.len()];
-    for &c in &recent {
-        if let Some(k) = carded.get_mut(c) {
-            *k = true;
-        }
+    for &k in order.iter().take(CAMPAIGN_CARDS) {
+        carded[k] = true;
     }
     let pick = |card: bool| -> Value {
         let list: Vec<Value> = (all.iter().zip(&carded))
@@ -312,7 +325,7 @@ fn describe(view: &View, id: &PageId) -> Plan {
                 "活动".into(),
             );
             let all = view.get(Key::Campaigns);
-            let (cards, older) = campaign_cards(view.site, &all);
+            let (cards, older) = campaign_cards(&all);
             p.ctx.insert_value("campaign_cards", cards);
             p.ctx.insert_value("campaigns_older", older);
             p.ctx.insert_value("campaigns", all);

@@ -438,3 +438,42 @@ fn random_edits_on_the_default_theme_serve_what_a_build_writes() {
 fn random_edits_on_a_theme_reading_other_things_serve_what_a_build_writes() {
     run(true);
 }
+
+/// Which campaigns `/campaigns/` shows as cards depends on how recent
+/// each is: moving a bulletin by a few days, within its month, changes the
+/// choice without changing any campaign's counts, totals or months.
+#[test]
+fn the_preview_follows_which_campaigns_the_campaign_index_shows_as_cards() {
+    let f = Fixture::new();
+    for c in 0..201 {
+        f.write(
+            &format!("content/campaigns/c{c:03}.md"),
+            &format!("---\nname: 专项活动{c}号\n---\n简介。\n"),
+        );
+        f.write(
+            &format!("content/bulletins/c{c:03}.md"),
+            &format!("---\ntitle: 第{c}号简讯\ndate: 2021-01-15\ncampaign: c{c:03}\nregion: 四川/宜宾\n---\n正文。\n"),
+        );
+    }
+    let root = f.root().canonicalize().expect("root");
+    let mut live = Live::start(&root, &opts()).expect("start");
+    let mut served = live.build_all().expect("first build");
+    let cards = |o: &Output| {
+        let page =
+            String::from_utf8(o.files["campaigns/index.html"].bytes().unwrap().to_vec()).unwrap();
+        page[..page.find("较早的活动").unwrap()].contains("href=\"/campaigns/c200/\"")
+    };
+    assert!(
+        !cards(&served),
+        "c200, the last of a tie, is listed by name"
+    );
+    let file = root.join("content/bulletins/c200.md");
+    let text = std::fs::read_to_string(&file).unwrap();
+    std::fs::write(&file, text.replace("2021-01-15", "2021-01-20")).unwrap();
+    let cs = classify(&root, [file.as_path()], Now::of);
+    let update = live.apply(&cs).expect("the edit applies");
+    update.apply_to(&mut served);
+    live.derive().apply_to(&mut served);
+    assert!(cards(&served), "c200, now the newest, is a card");
+    same_as_build(&root, &served, "a bulletin moved within its month").unwrap();
+}
