@@ -48,6 +48,7 @@ pub struct RawConfig {
     metrics: Option<IndexMap<String, Spanned<RawMetric>>>,
     regions: Option<BTreeMap<String, Spanned<regions::RawRegion>>>,
     region_order: Option<Vec<String>>,
+    tags: Option<BTreeMap<String, Spanned<String>>>,
     markdown: Option<RawMarkdown>,
     publish: Option<Spanned<String>>,
     series: Option<IndexMap<Spanned<String>, Spanned<series::RawSeries>>>,
@@ -190,6 +191,8 @@ pub struct Config {
     pub region_slugs: BTreeMap<String, String>,
     /// Places declared under `regions:`, by name.
     pub regions: Vec<RegionDecl>,
+    /// Tag name → slug overrides (`tags:`), for two tags that read alike.
+    pub tag_slugs: BTreeMap<String, String>,
     /// Regions listed first among their siblings, in this order (paths as
     /// pages show them: `全国`, `四川`, `四川/宜宾`); the others follow in
     /// the national order (GB/T 2260 codes), then by slug.
@@ -224,6 +227,7 @@ impl Default for Config {
             paginate: 10,
             metrics: Vec::new(),
             region_slugs: BTreeMap::new(),
+            tag_slugs: BTreeMap::new(),
             region_order: Vec::new(),
             today: String::new(),
             regions: Vec::new(),
@@ -388,13 +392,12 @@ pub fn parse(path: &Path, text: &str) -> Result<Config, Vec<Diagnostic>> {
     let metrics = raw.metrics.unwrap_or_default();
     diags.extend(metrics::keyword_problems(path, text, &metrics));
     cfg.metrics = metrics::declared(metrics);
-    regions::regions(
-        path,
-        text,
+    let (places, tags) = (
         raw.regions.unwrap_or_default(),
-        &mut cfg,
-        &mut diags,
+        raw.tags.unwrap_or_default(),
     );
+    regions::regions(path, text, places, &mut cfg, &mut diags);
+    regions::tag_slugs(path, text, tags, &mut cfg, &mut diags);
     cfg.region_order = raw.region_order.unwrap_or_default();
     cfg.markdown.unsafe_html = raw.markdown.and_then(|m| m.unsafe_html).unwrap_or(false);
     if let Some(p) = raw.publish {
@@ -457,6 +460,21 @@ mod tests {
         assert_eq!(c.metrics[1].aggregate, Aggregate::Mean);
         assert_eq!(c.region_slugs["重庆"], "chongqing");
         assert!(c.markdown.unsafe_html);
+    }
+
+    #[test]
+    fn tags_take_a_slug_each() {
+        let c = p("tags:\n  工艺: gongyi-2\n  \" 公益 \": gongyi\n").unwrap();
+        assert_eq!(c.tag_slugs["工艺"], "gongyi-2");
+        assert_eq!(c.tag_slugs["公益"], "gongyi", "the name is trimmed");
+        assert_eq!(c.tag_slugs.len(), 2);
+        for bad in ["GongYi", "gong yi", "", "nul"] {
+            let e = p(&format!("tags:\n  工艺: \"{bad}\"\n")).unwrap_err();
+            assert!(
+                e.iter().any(|d| d.code == "config-tag-slug"),
+                "{bad}: {e:?}"
+            );
+        }
     }
 
     #[test]

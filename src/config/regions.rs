@@ -114,6 +114,58 @@ pub(super) fn regions(
     }
 }
 
+/// The `tags:` section: a slug for each tag it names, every slug checked.
+pub(super) fn tag_slugs(
+    path: &Path,
+    text: &str,
+    raw: BTreeMap<String, Spanned<String>>,
+    cfg: &mut Config,
+    diags: &mut Vec<Diagnostic>,
+) {
+    for (name, slug) in raw {
+        match tag_slug_problem(path, text, &name, &slug.value, Pos::of(&slug, 1)) {
+            Some(d) => diags.push(d),
+            None => {
+                cfg.tag_slugs.insert(name.trim().to_string(), slug.value);
+            }
+        }
+    }
+}
+
+/// What is wrong with the slug `slug` given to the tag `name` (under
+/// `tags:`) at `p`.
+fn tag_slug_problem(path: &Path, text: &str, name: &str, slug: &str, p: Pos) -> Option<Diagnostic> {
+    let error = |message, hint| {
+        Some(
+            Diagnostic::error(path, p.line, p.col, "config-tag-slug", message)
+                .with_hint(hint)
+                .with_len(slug.chars().count())
+                .with_source(text),
+        )
+    };
+    let ok = !slug.is_empty()
+        && slug
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
+    if !ok {
+        let example = crate::content::slug::slugify(name);
+        let example = if example.is_empty() {
+            "gongyi-2".into()
+        } else {
+            format!("{example}-2")
+        };
+        return error(
+            msg!(TagSlugNotAscii, slug, name),
+            msg!(TagSlugAsciiHint, name, example),
+        );
+    }
+    let u = crate::pathname::unfit(slug)?;
+    error(
+        u.message(slug, Key::SlugSubjectFor, name),
+        msg!(TagSlugUnfitHint),
+    )
+}
+
 /// What is wrong with the slug `slug` given to the region `name` at `p`.
 fn region_slug_problem(
     path: &Path,

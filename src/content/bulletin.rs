@@ -512,11 +512,12 @@ pub fn parse(config: &Config, path: &Path, text: &str) -> Result<Bulletin, Vec<D
     let tags = match raw.tags {
         Some(t) => {
             let pos = f.at(&t);
+            let slugs = &f.config.tag_slugs;
             tags_of(
-                path,
-                text,
+                (path, text),
                 pos,
                 split_list(t.value.into_vec()),
+                slugs,
                 &mut f.diags,
             )
         }

@@ -10,6 +10,7 @@
 
 use crate::messages::Key;
 use crate::msg;
+use std::collections::BTreeMap;
 use std::path::Path;
 
 use serde::Deserialize;
@@ -120,10 +121,10 @@ pub struct TagEntry {
 /// The tags written at `pos`, each located and given its slug; a tag with
 /// no slug, or one no folder can be named, is added to `diags`.
 pub(crate) fn tags_of(
-    path: &Path,
-    text: &str,
+    (path, text): (&Path, &str),
     pos: Pos,
     names: Vec<String>,
+    slugs: &BTreeMap<String, String>,
     diags: &mut Vec<Diagnostic>,
 ) -> Vec<TagEntry> {
     let mut tags = Vec::new();
@@ -138,7 +139,8 @@ pub(crate) fn tags_of(
             line: p.line,
             col: p.col + name.chars().count(),
         };
-        let slug = slug::slugify(name);
+        // `tags:` in jianxun.yaml names the slug of a tag that reads like another.
+        let slug = (slugs.get(name).cloned()).unwrap_or_else(|| slug::slugify(name));
         let problem = match slug::unfit(&slug) {
             _ if slug.is_empty() => {
                 Some(("slug-empty", msg!(TagNoSlug, name), msg!(TagNoSlugHint)))

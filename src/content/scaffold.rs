@@ -136,6 +136,9 @@ metrics:
 # 拼音读错的地名可以在这里指定网址用的写法
 regions:
   重庆: chongqing
+# 读音相同的两个标签（例如 公益 和 工艺）可以在这里给其中一个指定网址用的写法
+# tags:
+#   工艺: gongyi-2
 ";
 
 /// The campaign of a site made by `init`, at `content/campaigns/ankang-cup.md`.

@@ -106,6 +106,8 @@ pub const CODES: &[CodeInfo] = &[
     c("E059", "image-too-large"),
     c("E060", "share-image-missing"),
     c("W014", "image-undescribed"),
+    // Tags.
+    c("E067", "config-tag-slug"),
 ];
 
 /// The kind named `name_or_id` (`date-invalid`, `E012`, `e12`).

@@ -104,7 +104,7 @@ pub fn explain(id: &str) -> Option<Explanation> {
             "slug: con-1",
         ),
         "E019" => e(
-            "Two bulletins (or campaigns, pages, tags, regions) get the same slug; one would overwrite the other. Rename one of them.",
+            "Two bulletins (or campaigns, pages, tags, regions) get the same slug; one would overwrite the other. Rename one of them. Two tags or regions that read alike (公益, 工艺) can keep their names: give one of them a slug under tags: or regions: in jianxun.yaml.",
             "# both a.md and b.md\nslug: yibin",
             "# a.md\nslug: yibin\n# b.md\nslug: yibin-2",
         ),
@@ -162,6 +162,11 @@ pub fn explain(id: &str) -> Option<Explanation> {
             "A slug given to a region under regions: in jianxun.yaml may hold lowercase ASCII letters, digits and hyphens only.",
             "regions:\n  宜宾: Yi Bin",
             "regions:\n  宜宾: yibin",
+        ),
+        "E067" => e(
+            "A slug given to a tag under tags: in jianxun.yaml may hold lowercase ASCII letters, digits and hyphens only, and must fit in a folder name on every system.",
+            "tags:\n  工艺: 工艺技术",
+            "tags:\n  工艺: gongyi-jishu",
         ),
         "E031" => e(
             "One of a metric's keywords is empty. Keywords are the phrases that name the metric in the text.",

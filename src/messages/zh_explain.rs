@@ -104,7 +104,7 @@ pub fn explain(id: &str) -> Option<Explanation> {
             "slug: con-1",
         ),
         "E019" => e(
-            "两篇简讯（或两个活动、两个页面、两个标签、两个地区）生成了同一个网址名，一个会把另一个覆盖掉。给其中一个换名字。",
+            "两篇简讯（或两个活动、两个页面、两个标签、两个地区）生成了同一个网址名，一个会把另一个覆盖掉。给其中一个换名字。两个读音相同的标签（公益、工艺）或地区，在 jianxun.yaml 的 tags: 或 regions: 下面给其中一个起个网址名。",
             "# a.md 和 b.md 都写了\nslug: yibin",
             "# a.md\nslug: yibin\n# b.md\nslug: yibin-2",
         ),
@@ -162,6 +162,11 @@ pub fn explain(id: &str) -> Option<Explanation> {
             "在 jianxun.yaml 的 regions: 下面给地区起的网址名只能用小写英文字母、数字和连字符。",
             "regions:\n  宜宾: Yi Bin",
             "regions:\n  宜宾: yibin",
+        ),
+        "E067" => e(
+            "在 jianxun.yaml 的 tags: 下面给标签起的网址名只能用小写英文字母、数字和连字符，也不能太长或是 Windows 的设备名。",
+            "tags:\n  工艺: 工艺技术",
+            "tags:\n  工艺: gongyi-jishu",
         ),
         "E031" => e(
             "指标的关键词（keywords）里有一个是空的。关键词是正文里用来指这个指标的说法。",

@@ -180,7 +180,7 @@ fn items(
     diags: &mut Vec<Diagnostic>,
 ) -> (BTreeMap<String, Tag>, Vec<Item>) {
     let mut tags: BTreeMap<String, Tag> = BTreeMap::new();
-    let mut items = Vec::with_capacity(bulletins.len());
+    let mut items: Vec<Item> = Vec::with_capacity(bulletins.len());
     for (i, (b, cs)) in bulletins.into_iter().zip(refs).enumerate() {
         for t in &b.tags {
             let tag = tags.entry(t.slug.clone()).or_insert_with(|| Tag {
@@ -189,14 +189,19 @@ fn items(
                 bulletins: Vec::new(),
             });
             if tag.name != t.name {
+                // The first bulletin with the other spelling, named like a
+                // collision of two files names both.
+                let other = (tag.bulletins.first()).map_or_else(String::new, |&k| {
+                    crate::diag::shown(&items[k].bulletin.path)
+                });
                 let mut d = Diagnostic::error(
                     &b.path,
                     t.pos.line,
                     t.pos.col,
                     "slug-collision",
-                    msg!(TagSlugTwice, &tag.name, &t.name, &t.slug),
+                    msg!(TagSlugTwice, &tag.name, &t.name, &t.slug, other),
                 )
-                .with_hint(msg!(TagSlugTwiceHint, &tag.name))
+                .with_hint(msg!(TagSlugTwiceHint, &tag.name, &t.name, &t.slug))
                 .with_len(t.name.chars().count());
                 d.source_line = Some(t.line.clone());
                 diags.push(d);

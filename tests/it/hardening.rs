@@ -551,6 +551,76 @@ mod tags {
     }
 }
 
+mod tag_slugs {
+    use super::*;
+    use crate::support::CONFIG;
+
+    fn tagged(name: &str, tag: &str) -> String {
+        GOOD.replace("---\n正文", &format!("tags: [{tag}]\n---\n正文"))
+            .replace("宜宾园区安全检查", name)
+    }
+
+    #[test]
+    fn tags_that_read_alike_keep_their_names_with_a_slug_in_the_config() {
+        // 公益 and 工艺 are two tags an editor means, both `gongyi` in pinyin.
+        let f = site();
+        f.write("content/bulletins/a.md", &tagged("公益简讯", "公益"));
+        f.write("content/bulletins/b.md", &tagged("工艺简讯", "工艺"));
+        let r = crate::support::run_lang(f.root(), &["check"], None);
+        assert_eq!(r.code, 1, "{}", r.stderr);
+        assert!(
+            r.stderr
+                .contains("content/bulletins/b.md:8:8: 错误[E019]: 标签 `公益` 和 `工艺` 生成了同一个网址名 `gongyi`（`公益` 见 content/bulletins/a.md）"),
+            "{}",
+            r.stderr
+        );
+        assert!(
+            r.stderr.contains("是读音相同的两个标签，就在 jianxun.yaml 的 tags: 下面给其中一个起个网址名，例如 工艺: gongyi-2"),
+            "{}",
+            r.stderr
+        );
+        // As the hint says: each keeps its name, on its own page.
+        f.write(
+            "jianxun.yaml",
+            &format!("{CONFIG}tags:\n  工艺: gongyi-2\n"),
+        );
+        let r = f.run(&["build"]);
+        assert_eq!(r.code, 0, "{}", r.stderr);
+        let page = |slug: &str| {
+            std::fs::read_to_string(f.path(&format!("site/tags/{slug}/index.html"))).unwrap()
+        };
+        assert!(page("gongyi").contains("公益简讯") && !page("gongyi").contains("工艺简讯"));
+        assert!(page("gongyi-2").contains("工艺简讯") && !page("gongyi-2").contains("公益简讯"));
+        let bulletin = std::fs::read_to_string(f.path("site/bulletins/b/index.html")).unwrap();
+        assert!(bulletin.contains("href=\"/tags/gongyi-2/\""), "{bulletin}");
+    }
+
+    #[test]
+    fn a_tag_slug_in_the_config_must_fit_a_url_and_a_folder() {
+        let f = site();
+        f.write(
+            "jianxun.yaml",
+            &format!("{CONFIG}tags:\n  工艺: 工艺技术\n  公益: con\n"),
+        );
+        let r = f.run(&["check"]);
+        assert_eq!(r.code, 1, "{}", r.stderr);
+        let line = CONFIG.lines().count() + 2;
+        for (at, what) in [
+            (
+                format!("jianxun.yaml:{line}:7: error[E067]: tag slug `工艺技术` for 工艺"),
+                "not ASCII",
+            ),
+            (
+                format!("jianxun.yaml:{}:7: error[E067]:", line + 1),
+                "a device name",
+            ),
+        ] {
+            assert!(r.stderr.contains(&at), "{what}: {}", r.stderr);
+        }
+        assert!(!f.path("site").exists());
+    }
+}
+
 mod control_characters {
     use super::*;
 
