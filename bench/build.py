@@ -16,6 +16,10 @@ largest HTML page (the budget is about 500 KB at any size).
 With --incremental-noop a second series is measured: builds over an existing,
 up-to-date output directory where nothing changed.
 
+With --wide the corpus is gen_corpus.py's wide archive (300 campaigns,
+2,976 counties, 1,500 tags), cached apart, to check that no page grows
+with how many campaigns, regions or tags there are.
+
 With --interleave the clean builds of the sizes take turns (one run of each N,
 then the next round), so that a machine that slows down for a while slows
 every size alike, and the time ratio between each size and the next is
@@ -68,9 +72,9 @@ def cargo_build():
         sys.exit(r.returncode or 1)
 
 
-def ensure_corpus(workdir, n, regen):
+def ensure_corpus(workdir, n, regen, wide=False):
     """Return the path of the corpus for n, generating it if needed."""
-    final = os.path.join(workdir, f"corpus-{generator_key()}-n{n}")
+    final = os.path.join(workdir, f"corpus-{generator_key()}-n{n}{'-wide' if wide else ''}")
     if os.path.isdir(final) and not regen:
         log(f"corpus N={n}: reusing {final}")
         return final
@@ -79,7 +83,8 @@ def ensure_corpus(workdir, n, regen):
     partial = f"{final}.partial-{os.getpid()}"
     shutil.rmtree(partial, ignore_errors=True)
     t0 = time.perf_counter()
-    r = subprocess.run([sys.executable, GEN_SCRIPT, str(n), partial, "--quiet"])
+    r = subprocess.run([sys.executable, GEN_SCRIPT, str(n), partial, "--quiet"]
+                       + (["--wide"] if wide else []))
     if r.returncode != 0:
         shutil.rmtree(partial, ignore_errors=True)
         log(f"error: gen_corpus.py failed for N={n}")
@@ -301,6 +306,9 @@ def main(argv=None):
     ap.add_argument("--interleave", action="store_true",
                     help="clean builds of the sizes take turns, and the time ratio of each "
                          "size to the one before is printed")
+    ap.add_argument("--wide", action="store_true",
+                    help="build the wide corpus (gen_corpus.py --wide: 300 campaigns, "
+                         "2,976 counties, 1,500 tags) to check page sizes at breadth")
     ap.add_argument("--cold", action="store_true",
                     help="do not read the corpus before each run (untimed) to have it cached")
     ap.add_argument("--json", metavar="FILE", help="also write results as JSON to FILE")
@@ -320,7 +328,7 @@ def main(argv=None):
 
     sizes = []
     for n in a.ns:
-        root = ensure_corpus(workdir, n, a.regen)
+        root = ensure_corpus(workdir, n, a.regen, a.wide)
         out = os.path.join(workdir, f"out-n{n}")
         logdir = os.path.join(workdir, f"log-n{n}")
         os.makedirs(logdir, exist_ok=True)

@@ -2,10 +2,15 @@
 """Generate a deterministic jianxun benchmark site.
 
 Usage:
-    python3 bench/gen_corpus.py N OUTDIR [--force]
+    python3 bench/gen_corpus.py N OUTDIR [--force] [--wide]
 
 Writes OUTDIR/jianxun.yaml, 8 campaigns under OUTDIR/content/campaigns/ and
 N bulletins under OUTDIR/content/bulletins/<year>/<mm>/b<00000>.md.
+
+With --wide the archive is wide rather than long: 300 campaigns, regions
+from 31 provinces × 12 cities × 8 counties (2,976 counties) and 1,500 tags,
+the breadth of a national archive, for checking that no page grows with
+how many campaigns, regions or tags there are.
 
 Everything is derived from random.Random(SEED), so the same N always yields
 byte-identical files.  Only the Python standard library is used.
@@ -396,6 +401,16 @@ def generate(n, outdir):
     return total_body
 
 
+def widen():
+    """Switches the generator to a wide archive (see --wide)."""
+    global CAMPAIGNS, REGIONS, TAGS
+    CAMPAIGNS = [(f"huodong-{i:03d}", f"专项活动{i}号", f"全省第{i}号专项活动",
+                  "省总工会", f"专项{i}") for i in range(300)]
+    REGIONS = [(f"省{p:02d}", f"市{c:02d}/县{k}")
+               for p in range(31) for c in range(12) for k in range(8)]
+    TAGS = [f"专题{i}" for i in range(1500)]
+
+
 def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("n", type=int, help="number of bulletins")
@@ -403,7 +418,11 @@ def main(argv=None):
     ap.add_argument("--force", action="store_true",
                     help="replace OUTDIR/content and OUTDIR/jianxun.yaml if present")
     ap.add_argument("--quiet", action="store_true")
+    ap.add_argument("--wide", action="store_true",
+                    help="300 campaigns, 2,976 counties and 1,500 tags")
     a = ap.parse_args(argv)
+    if a.wide:
+        widen()
     if a.n < 0 or a.n > 1_000_000:
         ap.error("N must be in 0..1000000")
     if os.path.isdir(a.outdir) and os.listdir(a.outdir):
