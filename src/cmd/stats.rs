@@ -8,7 +8,7 @@ use crate::cli::{StatsFormat, StatsOpts};
 use crate::content::bulletin::Bulletin;
 use crate::messages::Msg;
 use crate::msg;
-use crate::output::data::{self, COLUMNS, Scope};
+use crate::output::data::{self, Scope};
 use crate::site::{Site, did_you_mean};
 use crate::{BuildOptions, load};
 
@@ -110,7 +110,7 @@ pub fn run(opts: &StatsOpts) -> i32 {
     };
     match opts.format {
         StatsFormat::Json => print!("{}", data::json(site, &scopes)),
-        StatsFormat::Csv => print!("{}", data::csv(COLUMNS, &data::rows(site, &scopes))),
+        StatsFormat::Csv => print!("{}", data::stats_csv(site, &scopes)),
         StatsFormat::Table => {
             let own = [msg!(StatsScope), msg!(StatsPeriod), msg!(StatsBulletins)];
             let own: Vec<String> = own.iter().map(|m| m.text(lang)).collect();

@@ -189,13 +189,15 @@ pub const COLUMNS: &[Column] = &[
     number("bulletins"),
 ];
 
-/// One row per scope × metric with data.
-pub fn rows(site: &Site, scopes: &[Scope]) -> Vec<Vec<String>> {
-    let mut rows = Vec::new();
+/// Calls `f` with each row of the CSV, one per scope × metric with data,
+/// one at a time: a wide archive's rows (every campaign in every county)
+/// are over a million, and held at once they took more memory than the
+/// CSV they make.
+fn each_row(site: &Site, scopes: &[Scope], mut f: impl FnMut(Vec<String>)) {
     for sc in scopes {
         for (i, m) in site.config.metrics.iter().enumerate() {
             if let Some(t) = sc.totals.get(i).copied().flatten() {
-                rows.push(vec![
+                f(vec![
                     sc.kind.to_string(),
                     sc.id.clone(),
                     sc.name.clone(),
@@ -212,7 +214,6 @@ pub fn rows(site: &Site, scopes: &[Scope]) -> Vec<Vec<String>> {
             }
         }
     }
-    rows
 }
 
 #[derive(Serialize)]
@@ -248,7 +249,46 @@ struct JsonDoc<'a> {
     generator: String,
     bulletins: usize,
     metrics: Vec<JsonMetric<'a>>,
-    scopes: Vec<JsonScope>,
+    scopes: LazyScopes<'a>,
+}
+
+/// The scopes of the JSON document, each made as it is written and then
+/// dropped (see [`each_row`]).
+struct LazyScopes<'a> {
+    site: &'a Site,
+    scopes: &'a [Scope<'a>],
+}
+
+impl Serialize for LazyScopes<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(self.scopes.iter().map(|sc| json_scope(self.site, sc)))
+    }
+}
+
+/// One scope of the JSON document.
+fn json_scope(site: &Site, sc: &Scope) -> JsonScope {
+    JsonScope {
+        scope: sc.kind,
+        id: sc.id.clone(),
+        name: sc.name.clone(),
+        period: format_period(&sc.span),
+        bulletins: sc.span.bulletins,
+        totals: (site.config.metrics.iter().enumerate())
+            .filter_map(|(i, m)| {
+                let t = sc.totals.get(i).copied().flatten()?;
+                Some((
+                    m.key.clone(),
+                    JsonTotal {
+                        value: t.value.normalize().to_string(),
+                        bound: bound_name(t.bound),
+                        unit: m.unit.clone(),
+                        count: t.count,
+                        display: totals::display(site, i, &t),
+                    },
+                ))
+            })
+            .collect(),
+    }
 }
 
 /// The JSON document for `scopes` (see README for the schema).
@@ -268,35 +308,7 @@ pub fn json(site: &Site, scopes: &[Scope]) -> String {
                 definition: m.definition.as_deref(),
             })
             .collect(),
-        scopes: scopes
-            .iter()
-            .map(|sc| JsonScope {
-                scope: sc.kind,
-                id: sc.id.clone(),
-                name: sc.name.clone(),
-                period: format_period(&sc.span),
-                bulletins: sc.span.bulletins,
-                totals: site
-                    .config
-                    .metrics
-                    .iter()
-                    .enumerate()
-                    .filter_map(|(i, m)| {
-                        let t = sc.totals.get(i).copied().flatten()?;
-                        Some((
-                            m.key.clone(),
-                            JsonTotal {
-                                value: t.value.normalize().to_string(),
-                                bound: bound_name(t.bound),
-                                unit: m.unit.clone(),
-                                count: t.count,
-                                display: totals::display(site, i, &t),
-                            },
-                        ))
-                    })
-                    .collect(),
-            })
-            .collect(),
+        scopes: LazyScopes { site, scopes },
     };
     let mut s = serde_json::to_string_pretty(&doc).unwrap_or_else(|_| "{}".into());
     s.push('\n');
@@ -312,18 +324,37 @@ pub fn json(site: &Site, scopes: &[Scope]) -> String {
 /// spreadsheets read as "text" — unless its column is numeric and it is a
 /// plain decimal number (`-12.5`), which stays a number.
 pub fn csv(columns: &[Column], rows: &[Vec<String>]) -> String {
+    let mut out = csv_header(columns);
+    for r in rows {
+        csv_row(&mut out, columns, r);
+    }
+    out
+}
+
+/// The statistics as CSV (see [`csv`]), each row written as it is made
+/// (see [`each_row`]).
+pub fn stats_csv(site: &Site, scopes: &[Scope]) -> String {
+    let mut out = csv_header(COLUMNS);
+    each_row(site, scopes, |r| csv_row(&mut out, COLUMNS, &r));
+    out
+}
+
+/// The byte-order mark and the header line of [`csv`].
+fn csv_header(columns: &[Column]) -> String {
     let mut out = String::from("\u{feff}");
     let header: Vec<String> = columns.iter().map(|c| field(c.name, false)).collect();
     out.push_str(&header.join(","));
     out.push_str("\r\n");
-    for r in rows {
-        let cells: Vec<String> = (r.iter().enumerate())
-            .map(|(j, cell)| field(cell, columns.get(j).is_some_and(|c| c.numeric)))
-            .collect();
-        out.push_str(&cells.join(","));
-        out.push_str("\r\n");
-    }
     out
+}
+
+/// One line of [`csv`].
+fn csv_row(out: &mut String, columns: &[Column], r: &[String]) {
+    let cells: Vec<String> = (r.iter().enumerate())
+        .map(|(j, cell)| field(cell, columns.get(j).is_some_and(|c| c.numeric)))
+        .collect();
+    out.push_str(&cells.join(","));
+    out.push_str("\r\n");
 }
 
 /// One CSV cell: neutralised if a spreadsheet could run it, then quoted.
@@ -356,10 +387,7 @@ pub fn files(site: &Site) -> Vec<(String, Vec<u8>)> {
     let all = scopes(site);
     vec![
         ("stats/stats.json".into(), json(site, &all).into_bytes()),
-        (
-            "stats/stats.csv".into(),
-            csv(COLUMNS, &rows(site, &all)).into_bytes(),
-        ),
+        ("stats/stats.csv".into(), stats_csv(site, &all).into_bytes()),
     ]
 }
 
