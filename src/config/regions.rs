@@ -143,11 +143,7 @@ fn tag_slug_problem(path: &Path, text: &str, name: &str, slug: &str, p: Pos) -> 
                 .with_source(text),
         )
     };
-    let ok = !slug.is_empty()
-        && slug
-            .chars()
-            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
-    if !ok {
+    if !is_slug(slug) {
         let example = crate::content::slug::slugify(name);
         let example = if example.is_empty() {
             "gongyi-2".into()
@@ -166,6 +162,13 @@ fn tag_slug_problem(path: &Path, text: &str, name: &str, slug: &str, p: Pos) -> 
     )
 }
 
+/// Whether `slug`, as written in jianxun.yaml, is lowercase ASCII letters,
+/// digits and hyphens (and not empty).
+fn is_slug(slug: &str) -> bool {
+    !slug.is_empty()
+        && (slug.chars()).all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+}
+
 /// What is wrong with the slug `slug` given to the region `name` at `p`.
 fn region_slug_problem(
     path: &Path,
@@ -174,11 +177,7 @@ fn region_slug_problem(
     slug: &str,
     p: Pos,
 ) -> Option<Diagnostic> {
-    let ok = !slug.is_empty()
-        && slug
-            .chars()
-            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
-    if !ok {
+    if !is_slug(slug) {
         return Some(
             Diagnostic::error(
                 path,

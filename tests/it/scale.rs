@@ -447,10 +447,8 @@ fn figure<'a>(page: &'a str, caption: &str) -> &'a str {
     &page[start..end]
 }
 
-#[test]
-fn the_regions_page_lists_the_levels_that_fit_and_leaves_the_rest_to_their_pages() {
-    // 4 provinces × 30 cities × 30 counties, a bulletin each: 3,724 regions,
-    // past the 3,500 rows /regions/ lists.
+/// A site with no metrics and one campaign, `c`, for bulletins to be added.
+fn one_campaign() -> Fixture {
     let f = Fixture::new();
     f.write(
         "jianxun.yaml",
@@ -460,6 +458,14 @@ fn the_regions_page_lists_the_levels_that_fit_and_leaves_the_rest_to_their_pages
         "content/campaigns/c.md",
         "---\nname: 专项活动\n---\n简介。\n",
     );
+    f
+}
+
+#[test]
+fn the_regions_page_lists_the_levels_that_fit_and_leaves_the_rest_to_their_pages() {
+    // 4 provinces × 30 cities × 30 counties, a bulletin each: 3,724 regions,
+    // past the 3,500 rows /regions/ lists.
+    let f = one_campaign();
     let provinces = ["四川", "福建", "山东", "辽宁"];
     for (p, province) in provinces.iter().enumerate() {
         for city in 0..30 {
@@ -536,15 +542,7 @@ fn the_campaigns_page_shows_the_recent_ones_as_cards_and_lists_the_rest_by_name(
 #[test]
 fn the_tags_page_lists_the_tags_with_the_most_bulletins_and_counts_the_rest() {
     // 4,010 tags over 401 bulletins: tags 标签0–9 are on every bulletin.
-    let f = Fixture::new();
-    f.write(
-        "jianxun.yaml",
-        "title: 测试简讯\nbase_url: https://example.org/\n",
-    );
-    f.write(
-        "content/campaigns/c.md",
-        "---\nname: 专项活动\n---\n简介。\n",
-    );
+    let f = one_campaign();
     for b in 0..401 {
         let mut tags: Vec<String> = (0..10).map(|k| format!("标签{k}")).collect();
         tags.extend((0..10).map(|k| format!("专题{}", b * 10 + k)));
