@@ -441,10 +441,17 @@ fn random_edits_on_a_theme_reading_other_things_serve_what_a_build_writes() {
 
 /// Which campaigns `/campaigns/` shows as cards depends on how recent
 /// each is: moving a bulletin by a few days, within its month, changes the
-/// choice without changing any campaign's counts, totals or months.
+/// choice without changing any campaign's counts, totals or months, nor
+/// the 12 campaigns the menus show.
 #[test]
 fn the_preview_follows_which_campaigns_the_campaign_index_shows_as_cards() {
     let f = Fixture::new();
+    // 12 campaigns of the 25th (the menus'), 188 of the 15th, c200 of the 10th.
+    let day = |c: usize| match c {
+        0..12 => 25,
+        200 => 10,
+        _ => 15,
+    };
     for c in 0..201 {
         f.write(
             &format!("content/campaigns/c{c:03}.md"),
@@ -452,28 +459,42 @@ fn the_preview_follows_which_campaigns_the_campaign_index_shows_as_cards() {
         );
         f.write(
             &format!("content/bulletins/c{c:03}.md"),
-            &format!("---\ntitle: 第{c}号简讯\ndate: 2021-01-15\ncampaign: c{c:03}\nregion: 四川/宜宾\n---\n正文。\n"),
+            &format!(
+                "---\ntitle: 第{c}号简讯\ndate: 2021-01-{}\ncampaign: c{c:03}\nregion: 四川/宜宾\n---\n正文。\n",
+                day(c)
+            ),
         );
     }
     let root = f.root().canonicalize().expect("root");
     let mut live = Live::start(&root, &opts()).expect("start");
     let mut served = live.build_all().expect("first build");
-    let cards = |o: &Output| {
-        let page =
-            String::from_utf8(o.files["campaigns/index.html"].bytes().unwrap().to_vec()).unwrap();
-        page[..page.find("较早的活动").unwrap()].contains("href=\"/campaigns/c200/\"")
+    let page = |o: &Output| {
+        String::from_utf8(o.files["campaigns/index.html"].bytes().unwrap().to_vec()).unwrap()
+    };
+    // Whether campaign `c` is a card (the menus, before the grid, are left out).
+    let card = |o: &Output, c: usize| {
+        let p = page(o);
+        let grid = p.find("<div class=\"campaign-grid\">").unwrap();
+        p[grid..p.find("较早的活动").unwrap()].contains(&format!("href=\"/campaigns/c{c:03}/\""))
+    };
+    let menus = |o: &Output| {
+        let p = page(o);
+        p[..p.find("<div class=\"campaign-grid\">").unwrap()].to_string()
     };
     assert!(
-        !cards(&served),
-        "c200, the last of a tie, is listed by name"
+        !card(&served, 200) && card(&served, 199),
+        "c200, the oldest, is listed by name"
     );
+    let before = menus(&served);
     let file = root.join("content/bulletins/c200.md");
     let text = std::fs::read_to_string(&file).unwrap();
-    std::fs::write(&file, text.replace("2021-01-15", "2021-01-20")).unwrap();
+    std::fs::write(&file, text.replace("2021-01-10", "2021-01-20")).unwrap();
     let cs = classify(&root, [file.as_path()], Now::of);
     let update = live.apply(&cs).expect("the edit applies");
     update.apply_to(&mut served);
     live.derive().apply_to(&mut served);
-    assert!(cards(&served), "c200, now the newest, is a card");
+    assert_eq!(menus(&served), before, "the menus are as they were");
+    assert!(card(&served, 200), "c200, now 13th, is a card");
+    assert!(!card(&served, 199), "c199, the last of the 15th, is not");
     same_as_build(&root, &served, "a bulletin moved within its month").unwrap();
 }
