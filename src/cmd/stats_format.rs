@@ -1,5 +1,5 @@
 //! Output of `jianxun stats`: statistics rows as an aligned terminal table.
-//! (CSV is [`crate::output::data::csv`], the same as `/stats/stats.csv`.)
+//! (CSV is [`crate::output::data::stats_csv`], the same as `/stats/stats.csv`.)
 //!
 //! Takes headers and rows of display strings (`宜宾`, `1,292家`, `约55%`);
 //! gives the finished text, ending with a line break. Pure: printing is the

@@ -315,31 +315,22 @@ pub fn json(site: &Site, scopes: &[Scope]) -> String {
     s
 }
 
-/// CSV: RFC 4180 quoting, CRLF line ends and a UTF-8 byte-order mark so
-/// spreadsheet programs open the Chinese text correctly.
+/// The statistics as CSV, each row written as it is made (see
+/// [`each_row`]): RFC 4180 quoting, CRLF line ends and a UTF-8 byte-order
+/// mark so spreadsheet programs open the Chinese text correctly.
 ///
 /// A spreadsheet runs a cell that starts with `=`, `+`, `-`, `@`, a tab or a
 /// carriage return as a formula (`=HYPERLINK(…)`), and names come from the
 /// content. So, as OWASP advises, such a cell gets a leading `'`, which
 /// spreadsheets read as "text" — unless its column is numeric and it is a
 /// plain decimal number (`-12.5`), which stays a number.
-pub fn csv(columns: &[Column], rows: &[Vec<String>]) -> String {
-    let mut out = csv_header(columns);
-    for r in rows {
-        csv_row(&mut out, columns, r);
-    }
-    out
-}
-
-/// The statistics as CSV (see [`csv`]), each row written as it is made
-/// (see [`each_row`]).
 pub fn stats_csv(site: &Site, scopes: &[Scope]) -> String {
     let mut out = csv_header(COLUMNS);
     each_row(site, scopes, |r| csv_row(&mut out, COLUMNS, &r));
     out
 }
 
-/// The byte-order mark and the header line of [`csv`].
+/// The byte-order mark and the header line of [`stats_csv`].
 fn csv_header(columns: &[Column]) -> String {
     let mut out = String::from("\u{feff}");
     let header: Vec<String> = columns.iter().map(|c| field(c.name, false)).collect();
@@ -348,7 +339,7 @@ fn csv_header(columns: &[Column]) -> String {
     out
 }
 
-/// One line of [`csv`].
+/// One line of [`stats_csv`].
 fn csv_row(out: &mut String, columns: &[Column], r: &[String]) {
     let cells: Vec<String> = (r.iter().enumerate())
         .map(|(j, cell)| field(cell, columns.get(j).is_some_and(|c| c.numeric)))
@@ -393,7 +384,16 @@ pub fn files(site: &Site) -> Vec<(String, Vec<u8>)> {
 
 #[cfg(test)]
 mod tests {
-    use super::{COLUMNS, csv, field, number, text};
+    use super::{COLUMNS, Column, csv_header, csv_row, field, number, text};
+
+    /// A CSV of `rows` under `columns`, as [`super::stats_csv`] writes one.
+    fn csv(columns: &[Column], rows: &[Vec<String>]) -> String {
+        let mut out = csv_header(columns);
+        for r in rows {
+            csv_row(&mut out, columns, r);
+        }
+        out
+    }
 
     #[test]
     fn csv_quotes_and_bom() {

@@ -363,12 +363,19 @@ fn status(c: &Campaign, today: &str) -> Option<(&'static str, &'static str)> {
 pub(super) fn featured(by_campaign: &[Vec<usize>], max: usize) -> Vec<usize> {
     let mut chosen: Vec<usize> = (0..by_campaign.len()).collect();
     if chosen.len() > max {
-        let newest = |c: usize| by_campaign[c].first().copied().unwrap_or(usize::MAX);
+        let newest = |c: usize| newest_item(by_campaign, c);
         chosen.sort_by_key(|&c| (newest(c), std::cmp::Reverse(by_campaign[c].len()), c));
         chosen.truncate(max);
         chosen.sort_unstable();
     }
     chosen
+}
+
+/// The position of campaign `c`'s newest bulletin among the site's
+/// bulletins (newest first): the smaller, the more recent the campaign;
+/// `usize::MAX` for a campaign without bulletins.
+pub(super) fn newest_item(by_campaign: &[Vec<usize>], c: usize) -> usize {
+    by_campaign[c].first().copied().unwrap_or(usize::MAX)
 }
 
 /// What many briefs hold alike, built once and shared by reference

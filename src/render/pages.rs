@@ -45,28 +45,16 @@ const TAG_INDEX_ROWS: usize = 4_000;
 /// preview renders the page again whenever the choice can change.
 fn campaign_cards(all: &Value) -> (Value, Value) {
     let all = all.as_array().unwrap_or_default();
-    let field = |v: &Value, name: &str| -> Option<Value> {
-        (v.as_map()?.get(&tera::value::Key::Str(name))).cloned()
-    };
-    let latest = |v: &Value| field(v, "latest").and_then(|d| d.as_str().map(str::to_string));
-    let count = |v: &Value| {
-        field(v, "bulletin_count")
-            .and_then(|n| n.as_u64())
-            .unwrap_or(0)
-    };
-    let mut order: Vec<usize> = (0..all.len()).collect();
-    order.sort_by_key(|&k| {
-        let v = &all[k];
-        (std::cmp::Reverse(latest(v)), std::cmp::Reverse(count(v)), k)
+    let latest = |v| field(v, "latest").and_then(Value::as_str);
+    let count = |v| field(v, "bulletin_count").and_then(Value::as_u64);
+    let mut cards: Vec<usize> = (0..all.len()).collect();
+    super::report::keep_most(&mut cards, CAMPAIGN_CARDS, |&k| {
+        (latest(&all[k]), count(&all[k]))
     });
-    let mut carded = vec![false; all.len()];
-    for &k in order.iter().take(CAMPAIGN_CARDS) {
-        carded[k] = true;
-    }
     let pick = |card: bool| -> Value {
-        let list: Vec<Value> = (all.iter().zip(&carded))
-            .filter(|&(_, &k)| k == card)
-            .map(|(v, _)| v.clone())
+        let list: Vec<Value> = (all.iter().enumerate())
+            .filter(|(k, _)| cards.binary_search(k).is_ok() == card)
+            .map(|(_, v)| v.clone())
             .collect();
         Value::from(list.as_slice())
     };
@@ -76,18 +64,10 @@ fn campaign_cards(all: &Value) -> (Value, Value) {
 /// The tags `/tags/` lists: the [`TAG_INDEX_ROWS`] with the most
 /// bulletins (on a tie, the earlier), in their order.
 fn listed_tags(all: &Value) -> Value {
-    let all = all.as_array().unwrap_or_default();
-    let count = |t: &Value| -> u64 {
-        (t.as_map()
-            .and_then(|m| m.get(&tera::value::Key::Str("count"))))
-        .and_then(Value::as_u64)
-        .unwrap_or(0)
-    };
-    let mut order: Vec<usize> = (0..all.len()).collect();
-    order.sort_by_key(|&k| std::cmp::Reverse(count(&all[k])));
-    order.truncate(TAG_INDEX_ROWS);
-    order.sort_unstable();
-    let list: Vec<Value> = order.iter().map(|&k| all[k].clone()).collect();
+    let mut list = all.as_array().unwrap_or_default().to_vec();
+    super::report::keep_most(&mut list, TAG_INDEX_ROWS, |t| {
+        field(t, "count").and_then(Value::as_u64)
+    });
     Value::from(list.as_slice())
 }
 

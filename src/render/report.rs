@@ -177,13 +177,19 @@ fn summary(site: &Site, shared: &Shared) -> Vec<YearSummary> {
 /// Keeps the [`YEAR_CAMPAIGNS`] campaigns of a year with the most
 /// bulletins (on a tie, the earlier), in their order.
 fn keep_busiest(items: &mut Vec<CampaignYear>) {
-    if items.len() <= YEAR_CAMPAIGNS {
+    keep_most(items, YEAR_CAMPAIGNS, |c| c.bulletins);
+}
+
+/// Keeps the `max` items with the largest `key` (on a tie, the earlier),
+/// in their order: how a list that would grow with the site is cut.
+pub(super) fn keep_most<T, K: Ord>(items: &mut Vec<T>, max: usize, key: impl Fn(&T) -> K) {
+    if items.len() <= max {
         return;
     }
     let mut order: Vec<usize> = (0..items.len()).collect();
-    order.sort_by_key(|&k| std::cmp::Reverse(items[k].bulletins));
+    order.sort_by_key(|&k| std::cmp::Reverse(key(&items[k])));
     let mut keep = vec![false; items.len()];
-    for &k in &order[..YEAR_CAMPAIGNS] {
+    for &k in &order[..max] {
         keep[k] = true;
     }
     let mut k = 0;
@@ -324,7 +330,7 @@ impl Section {
 /// pages.
 pub fn report_values(site: &Site, shared: &Shared) -> (Value, Value) {
     let mut recent = shared.featured.clone();
-    recent.sort_by_key(|&c| site.by_campaign[c].first().copied().unwrap_or(usize::MAX));
+    recent.sort_by_key(|&c| super::context::newest_item(&site.by_campaign, c));
     let mut sections: Vec<(usize, Section)> = Vec::new();
     let mut weight = 0;
     for c in recent {
