@@ -57,7 +57,7 @@ fn is_punct(c: char) -> bool {
 /// leave literal only because of adjacent Chinese punctuation, so
 /// `**注意：**正文` and `正文**“六个一”**活动` become emphasis. Code is left alone.
 fn nudge_emphasis(md: &str) -> Option<String> {
-    if !md.contains('*') || !md.chars().any(is_cjk_punct) {
+    if memchr::memchr(b'*', md.as_bytes()).is_none() || !md.chars().any(is_cjk_punct) {
         return None;
     }
     let code: Vec<std::ops::Range<usize>> = if may_hold_code(md) {
@@ -74,7 +74,13 @@ fn nudge_emphasis(md: &str) -> Option<String> {
 /// fence, a `<`, or a line indented by a tab or four spaces. When it
 /// cannot, finding the code needs no parse.
 fn may_hold_code(md: &str) -> bool {
-    md.contains(['`', '~', '<', '\t']) || md.contains("\n    ") || md.starts_with("    ")
+    // By bytes: the marks are ASCII, which no other character's UTF-8
+    // contains, and a search for several characters decodes every one.
+    let bytes = md.as_bytes();
+    memchr::memchr3(b'`', b'~', b'<', bytes).is_some()
+        || memchr::memchr(b'\t', bytes).is_some()
+        || md.contains("\n    ")
+        || md.starts_with("    ")
 }
 
 /// The byte ranges of code spans, code blocks and raw HTML in `md`.
@@ -100,7 +106,7 @@ fn nudge_outside(md: &str, in_code: impl Fn(usize) -> bool) -> Option<String> {
     let bytes = md.as_bytes();
     let cjk = |p: char, o: char| is_cjk_punct(p) || is_wide(o);
     let (mut out, mut copied, mut i) = (None::<String>, 0, 0);
-    while let Some(off) = md[i..].find('*') {
+    while let Some(off) = memchr::memchr(b'*', &bytes[i..]) {
         let start = i + off;
         let mut end = start;
         while end < bytes.len() && bytes[end] == b'*' {
@@ -468,11 +474,37 @@ pub fn plain_text(doc: &Doc, max: usize) -> String {
 }
 
 /// The first `max` characters of `text`.
+///
+/// Counted by bytes, not decoded: every byte of a character but its first
+/// is a continuation byte (`0b10xxxxxx`), and whole blocks of bytes that
+/// end before the cut are counted at once. Search and summaries ask
+/// this of every bulletin.
 fn first_chars(text: &str, max: usize) -> &str {
-    match text.char_indices().nth(max) {
-        Some((cut, _)) => &text[..cut],
-        None => text,
+    // A character is at least a byte: a text no longer than `max` bytes is whole.
+    if text.len() <= max {
+        return text;
     }
+    const BLOCK: usize = 32;
+    let bytes = text.as_bytes();
+    let starts = |b: &[u8]| b.iter().filter(|&&c| (c as i8) >= -0x40).count();
+    let (mut seen, mut at) = (0, 0);
+    while at + BLOCK <= bytes.len() {
+        let n = starts(&bytes[at..at + BLOCK]);
+        if seen + n > max {
+            break;
+        }
+        seen += n;
+        at += BLOCK;
+    }
+    for (i, &c) in bytes.iter().enumerate().skip(at) {
+        if (c as i8) >= -0x40 {
+            if seen == max {
+                return &text[..i];
+            }
+            seen += 1;
+        }
+    }
+    text
 }
 
 /// Every link and image destination of `events` (sorted, once each).
@@ -685,6 +717,22 @@ pub fn truncate_chars(text: &str, max: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        /// Counting by bytes cuts where decoding the characters does: any
+        /// mix of one- to four-byte characters, any length, any limit.
+        #[test]
+        fn first_chars_cuts_after_max_characters(
+            text in "[a-z 1。安康杯éß𠀀\\u{FF10}]{0,120}",
+            max in 0usize..130,
+        ) {
+            let want = match text.char_indices().nth(max) {
+                Some((cut, _)) => &text[..cut],
+                None => text.as_str(),
+            };
+            proptest::prop_assert_eq!(first_chars(&text, max), want);
+        }
+    }
 
     /// What [`plain_text`] gave when it went through [`Doc::with_events`].
     fn plain_text_by_events(doc: &Doc, max: usize) -> String {
