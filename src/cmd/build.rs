@@ -16,7 +16,6 @@ use crate::{BuildOptions, Loaded, Timings, load_from, render};
 /// Runs `build`; returns the exit code.
 pub fn run(opts: &BuildOpts) -> i32 {
     let start = Instant::now();
-    crate::no_huge_pages();
     let mut t = Timings::start();
     let lang = super::lang(&opts.root);
     let out_dir = |cfg_dir: &str| match &opts.output {

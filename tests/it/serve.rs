@@ -58,6 +58,11 @@ impl Server {
         Server { child, addr }
     }
 
+    /// The server's process id.
+    pub fn pid(&self) -> u32 {
+        self.child.id()
+    }
+
     pub fn raw(&self, request: &str) -> Response {
         let mut s = TcpStream::connect(&self.addr).expect("connect");
         s.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
@@ -197,6 +202,23 @@ pub fn site() -> Fixture {
 }
 
 pub const WAIT: Duration = Duration::from_secs(10);
+
+/// The preview runs without transparent huge pages, as every command does:
+/// with them the kernel cleared 2 MiB at each first touch of memory, and
+/// the first build of 10,000 bulletins took twice as long.
+#[cfg(target_os = "linux")]
+#[test]
+fn the_preview_runs_without_huge_pages() {
+    let f = site();
+    let s = Server::start(&f);
+    let status = std::fs::read_to_string(format!("/proc/{}/status", s.pid())).unwrap();
+    // `THP_enabled` is in the status of Linux 6.x (the machines tests run on).
+    let line = status
+        .lines()
+        .find(|l| l.starts_with("THP_enabled:"))
+        .expect("THP_enabled in /proc/<pid>/status");
+    assert_eq!(line.split_whitespace().nth(1), Some("0"), "{line}");
+}
 
 #[test]
 fn pages_are_served_with_the_right_types() {
