@@ -337,8 +337,8 @@ pub fn roomy_allocator(bulletins: usize) {
 /// took 3% less. At 100,000 bulletins the time was the same either way
 /// (16.5 s): less system time, more user time. Every command asks for it
 /// (see `main`): `serve` with huge pages spent over half its CPU clearing
-/// them and took 4.5–5.1 s to serve 10,000 bulletins, 2.3 s without, and
-/// `check` read the whole site the same way. Linux only; elsewhere it
+/// them and took 4.5–5.1 s to serve 10,000 bulletins, 1.7–2.3 s without;
+/// `check` took 2.7–3.5 s there, 1.6–1.7 s without. Linux only; elsewhere it
 /// does nothing.
 pub fn no_huge_pages() {
     #[cfg(target_os = "linux")]

@@ -9,9 +9,10 @@ use jianxun::cmd;
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() {
-    // Before the first allocation of any command: every command reads the
-    // whole site, and with huge pages the kernel cleared 2 MiB for each
-    // first touch (`serve` started in twice the time at 10,000 bulletins).
+    // Before any command allocates: the commands that read a whole site
+    // touch memory afresh all the time, and with huge pages the kernel
+    // cleared 2 MiB at each first touch (`serve` took twice the time to
+    // start at 10,000 bulletins).
     jianxun::no_huge_pages();
     let lang = cmd::lang(&cli::root_hint());
     let code = match cli::parse(lang) {
