@@ -404,16 +404,13 @@ fn outliers(input: &Input, bulletins: &[Arc<Bulletin>]) -> Vec<Diagnostic> {
             continue;
         }
         let value = |&(b, k): &Value| b.metrics[k].quantity.value;
+        let amounts: Vec<Decimal> = values.iter().map(value).collect();
+        let others = largest_others(&amounts);
         for (i, v) in values.iter().enumerate() {
-            let Some((j, largest)) = values
-                .iter()
-                .enumerate()
-                .filter(|(j, _)| *j != i)
-                .map(|(j, o)| (j, value(o)))
-                .max_by_key(|(_, x)| *x)
-            else {
+            let Some(j) = others(i) else {
                 continue;
             };
+            let largest = amounts[j];
             if largest <= Decimal::ZERO || value(v) < largest * Decimal::from(OUTLIER_FACTOR) {
                 continue;
             }
@@ -424,6 +421,24 @@ fn outliers(input: &Input, bulletins: &[Arc<Bulletin>]) -> Vec<Diagnostic> {
         }
     }
     out
+}
+
+/// For each position `i` of `amounts`, the position of the largest of the
+/// others (the last of equal ones), or `None` when there are no others.
+///
+/// Worked out from the two last largest positions, not by looking at every
+/// other amount for each: a campaign's metric at 100,000 bulletins has
+/// over 10,000 values, and the pairs took `jianxun check` two minutes.
+fn largest_others(amounts: &[Decimal]) -> impl Fn(usize) -> Option<usize> {
+    let last_largest = |skip: Option<usize>| {
+        (amounts.iter().enumerate())
+            .filter(|(j, _)| Some(*j) != skip)
+            .max_by_key(|(_, x)| **x)
+            .map(|(j, _)| j)
+    };
+    let best = last_largest(None);
+    let second = last_largest(best);
+    move |i| if Some(i) == best { second } else { best }
 }
 
 /// The warning for `value` of metric `key`, far above `next` (the next
@@ -490,6 +505,25 @@ fn duplicate_titles(bulletins: &[Arc<Bulletin>], texts: &BTreeMap<&Path, &str>) 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        /// The largest of the others is the one found by looking at every
+        /// other amount, ties and all.
+        #[test]
+        fn the_largest_other_amount_is_found_for_each(
+            raw in proptest::collection::vec(-3i64..6, 0..12),
+        ) {
+            let amounts: Vec<Decimal> = raw.iter().map(|&n| Decimal::from(n)).collect();
+            let others = largest_others(&amounts);
+            for i in 0..amounts.len() {
+                let want = (amounts.iter().enumerate())
+                    .filter(|(j, _)| *j != i)
+                    .max_by_key(|(_, x)| **x)
+                    .map(|(j, _)| j);
+                proptest::prop_assert_eq!(others(i), want, "{:?} at {}", raw, i);
+            }
+        }
+    }
 
     #[test]
     fn fields_are_located() {
