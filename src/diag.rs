@@ -311,7 +311,16 @@ pub fn shown(path: &Path) -> String {
 /// printed: `错误: message` and, when given, `  = 提示: hint`, control
 /// characters escaped (messages quote what was typed).
 pub fn plain_error(message: &Msg, hint: Option<&Msg>, lang: Lang) -> String {
-    let label = crate::msg!(LabelError).text(lang);
+    plain(crate::msg!(LabelError), message, hint, lang)
+}
+
+/// A warning with no file position, formatted like [`plain_error`].
+pub fn plain_warning(message: &Msg, hint: Option<&Msg>, lang: Lang) -> String {
+    plain(crate::msg!(LabelWarning), message, hint, lang)
+}
+
+fn plain(label: Msg, message: &Msg, hint: Option<&Msg>, lang: Lang) -> String {
+    let label = label.text(lang);
     let mut out = format!("{label}: {}", escape_controls(&message.text(lang)));
     if let Some(h) = hint {
         let word = crate::msg!(LabelHint).text(lang);

@@ -267,11 +267,13 @@ pub fn render(
     rayon::join(
         || output::search::write(site, &put),
         || {
-            let mut derived = output::feeds_and_maps(site, &shared);
-            derived.extend(output::data::files(site));
-            derived
-                .into_par_iter()
-                .for_each(|(path, bytes)| put(path, bytes));
+            rayon::join(
+                || {
+                    (output::feeds_and_maps(site, &shared).into_par_iter())
+                        .for_each(|(path, bytes)| put(path, bytes));
+                },
+                || output::data::files(site, render::sheet::sheet_rows(), &put),
+            );
         },
     );
     t.lap("derived");

@@ -60,6 +60,12 @@ pub fn campaign(slug: &str, page: usize) -> String {
     paged(&format!("campaigns/{slug}/"), page)
 }
 
+/// The site path of campaign `slug`'s own data file: its row and its rows
+/// by region, in the columns of `stats.csv`.
+pub fn campaign_csv(slug: &str) -> String {
+    format!("stats/campaigns/{slug}.csv")
+}
+
 /// Site path of a region page.
 pub fn region(slug_path: &str, page: usize) -> String {
     paged(&format!("regions/{slug_path}/"), page)

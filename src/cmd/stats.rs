@@ -110,7 +110,10 @@ pub fn run(opts: &StatsOpts) -> i32 {
     };
     match opts.format {
         StatsFormat::Json => print!("{}", data::json(site, &scopes)),
-        StatsFormat::Csv => print!("{}", data::stats_csv(site, &scopes)),
+        StatsFormat::Csv => {
+            print!("{}", data::stats_csv(site, &scopes));
+            past_sheet(&scopes, lang);
+        }
         StatsFormat::Table => {
             let own = [msg!(StatsScope), msg!(StatsPeriod), msg!(StatsBulletins)];
             let own: Vec<String> = own.iter().map(|m| m.text(lang)).collect();
@@ -132,4 +135,22 @@ pub fn run(opts: &StatsOpts) -> i32 {
         }
     }
     OK
+}
+
+/// Warns, after the CSV, when it has more lines than a sheet of Excel or
+/// WPS holds: opened there, its last rows would be lost without a word.
+fn past_sheet(scopes: &[Scope], lang: crate::messages::Lang) {
+    use crate::render::sheet;
+    let lines = 1 + scopes
+        .iter()
+        .map(|s| sheet::values(s.totals))
+        .sum::<usize>();
+    let most = sheet::sheet_rows();
+    if lines > most {
+        let hint = msg!(StatsCsvPastSheetHint);
+        eprintln!(
+            "{}",
+            crate::diag::plain_warning(&msg!(StatsCsvPastSheet, lines, most), Some(&hint), lang)
+        );
+    }
 }

@@ -416,6 +416,8 @@ pub fn template(key: Key) -> &'static str {
         Key::StatsPeriod => "period",
         Key::StatsBulletins => "bulletins",
         Key::StatsBulletinCount => "{0}",
+        Key::StatsCsvPastSheet => "this CSV has {0} lines, and a sheet of Excel or WPS holds at most {1}: they open it without the last lines",
+        Key::StatsCsvPastSheetHint => "add --campaign <slug> to export one campaign at a time, or use --format json for everything at once",
         Key::ArgUnknownCommand => "there is no command `{0}`",
         Key::ArgUnknownOption => "unknown option `{0}`",
         Key::ArgMissing => "a required argument is missing: {0}",

@@ -463,6 +463,8 @@ keys! {
     StatsPeriod,
     StatsBulletins,
     StatsBulletinCount,
+    StatsCsvPastSheet,
+    StatsCsvPastSheetHint,
     // cli: argument errors
     ArgUnknownCommand,
     ArgUnknownOption,

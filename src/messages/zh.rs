@@ -416,6 +416,8 @@ pub fn template(key: Key) -> &'static str {
         Key::StatsPeriod => "期间",
         Key::StatsBulletins => "简讯",
         Key::StatsBulletinCount => "{0}篇",
+        Key::StatsCsvPastSheet => "这份 CSV 有 {0} 行，Excel 和 WPS 的一张表最多只能放 {1} 行，打开时后面的行会被丢掉",
+        Key::StatsCsvPastSheetHint => "加上 --campaign 活动简称，一次导出一项活动的数据；要一次拿到全部数据，改用 --format json",
         Key::ArgUnknownCommand => "没有 `{0}` 这个命令",
         Key::ArgUnknownOption => "不认识的选项 `{0}`",
         Key::ArgMissing => "少了必须写的参数：{0}",

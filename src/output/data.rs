@@ -1,5 +1,6 @@
 //! Data downloads: the aggregated statistics as `/stats/stats.json` and
-//! `/stats/stats.csv`, and the same rows for `jianxun stats`.
+//! `/stats/stats.csv`, each campaign's own rows as
+//! `/stats/campaigns/<slug>.csv`, and the same rows for `jianxun stats`.
 //!
 //! Takes the site's [`Stats`](crate::site::aggregate::Stats); gives every
 //! scope (site, campaign, region, year, month, campaign × region) with each
@@ -12,11 +13,13 @@ use serde::Serialize;
 
 use crate::content::bulletin::Bulletin;
 use crate::render::format::format_period;
+use crate::render::sheet;
 use crate::render::totals;
 use crate::render::totals::{aggregate_name, bound_name};
 use crate::site::Site;
 use crate::site::aggregate::Totals;
 use crate::site::span::Span;
+use crate::urls;
 
 /// One scope of the statistics.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -193,7 +196,11 @@ pub const COLUMNS: &[Column] = &[
 /// one at a time: a wide archive's rows (every campaign in every county)
 /// are over a million, and held at once they took more memory than the
 /// CSV they make.
-fn each_row(site: &Site, scopes: &[Scope], mut f: impl FnMut(Vec<String>)) {
+fn each_row<'s>(
+    site: &Site,
+    scopes: impl IntoIterator<Item = &'s Scope<'s>>,
+    mut f: impl FnMut(Vec<String>),
+) {
     for sc in scopes {
         for (i, m) in site.config.metrics.iter().enumerate() {
             if let Some(t) = sc.totals.get(i).copied().flatten() {
@@ -324,7 +331,7 @@ pub fn json(site: &Site, scopes: &[Scope]) -> String {
 /// content. So, as OWASP advises, such a cell gets a leading `'`, which
 /// spreadsheets read as "text" — unless its column is numeric and it is a
 /// plain decimal number (`-12.5`), which stays a number.
-pub fn stats_csv(site: &Site, scopes: &[Scope]) -> String {
+pub fn stats_csv<'s>(site: &Site, scopes: impl IntoIterator<Item = &'s Scope<'s>>) -> String {
     let mut out = csv_header(COLUMNS);
     each_row(site, scopes, |r| csv_row(&mut out, COLUMNS, &r));
     out
@@ -373,13 +380,35 @@ fn is_plain_number(cell: &str) -> bool {
     }
 }
 
-/// The two download files.
-pub fn files(site: &Site) -> Vec<(String, Vec<u8>)> {
+/// The download files, each handed to `put` as soon as it is made:
+/// `stats.json` and `stats.csv` with every scope (but the campaign ×
+/// region rows when they would pass a sheet, see
+/// [`sheet::campaign_regions_apart`]), and a CSV for each campaign with data.
+pub fn files(site: &Site, sheet: usize, put: &(dyn Fn(String, Vec<u8>) + Sync)) {
+    use rayon::prelude::*;
     let all = scopes(site);
-    vec![
-        ("stats/stats.json".into(), json(site, &all).into_bytes()),
-        ("stats/stats.csv".into(), stats_csv(site, &all).into_bytes()),
-    ]
+    let apart = sheet::campaign_regions_apart(site, sheet);
+    put("stats/stats.json".into(), json(site, &all).into_bytes());
+    let wide = (all.iter()).filter(|sc| !(apart && sc.kind == "campaign_region"));
+    put("stats/stats.csv".into(), stats_csv(site, wide).into_bytes());
+    // Scopes come campaign by campaign: its row, then its rows by region.
+    let mut own: BTreeMap<&str, Vec<&Scope>> = BTreeMap::new();
+    for sc in &all {
+        let slug = match sc.kind {
+            "campaign" => sc.id.as_str(),
+            "campaign_region" => sc.id.split_once('|').map_or("", |(c, _)| c),
+            _ => continue,
+        };
+        own.entry(slug).or_default().push(sc);
+    }
+    own.into_par_iter()
+        .filter(|(_, scopes)| scopes.iter().any(|sc| sheet::values(sc.totals) > 0))
+        .for_each(|(slug, scopes)| {
+            put(
+                urls::campaign_csv(slug),
+                stats_csv(site, scopes).into_bytes(),
+            )
+        });
 }
 
 #[cfg(test)]

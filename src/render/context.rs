@@ -50,6 +50,14 @@ pub struct Shared {
     pub index: Arc<Index>,
     /// Every bulletin's position, newest first (the list of the home page).
     pub all: Arc<Vec<usize>>,
+    /// Whether `stats.csv` leaves the campaign × region rows to the
+    /// campaigns' own files (see [`super::sheet::campaign_regions_apart`]).
+    pub csv_apart: bool,
+}
+
+/// Whether `site`'s `stats.csv` leaves its campaign × region rows apart.
+fn csv_apart(site: &Site) -> bool {
+    super::sheet::campaign_regions_apart(site, super::sheet::sheet_rows())
 }
 
 /// Positions of the site's things by slug.
@@ -152,6 +160,8 @@ struct CampaignFull<'a> {
     period: String,
     /// The day of its newest bulletin (`2024-03-11`), none without any.
     latest: Option<String>,
+    /// Its own data file: its totals and its totals by region, as CSV.
+    csv_url: String,
 }
 
 /// A region reference.
@@ -221,6 +231,7 @@ impl Shared {
             stats: super::filters::stats_value(site),
             index: Arc::new(Index::of(site)),
             all: Arc::new((0..site.items.len()).collect()),
+            csv_apart: csv_apart(site),
         }
     }
 
@@ -272,6 +283,7 @@ impl Shared {
                     period: format_period(&Span::of(site, &site.by_campaign[i])),
                     latest: (site.by_campaign[i].first())
                         .map(|&it| site.items[it].bulletin.date.ymd()),
+                    csv_url: urls.url(&crate::urls::campaign_csv(&c.slug)),
                 })
             })
             .collect()
@@ -307,13 +319,14 @@ impl Shared {
                 brief(site, &self.urls, &self.campaign_briefs, &self.parts, i),
             );
         }
-        let (campaigns, stats) = if stats {
+        let (campaigns, stats, csv_apart) = if stats {
             (
                 Shared::campaign_values(site, &self.urls),
                 super::filters::stats_value(site),
+                csv_apart(site),
             )
         } else {
-            (self.campaigns.clone(), self.stats.clone())
+            (self.campaigns.clone(), self.stats.clone(), self.csv_apart)
         };
         Shared {
             urls: self.urls.clone(),
@@ -326,6 +339,7 @@ impl Shared {
             stats,
             index: Arc::clone(&self.index),
             all: Arc::clone(&self.all),
+            csv_apart,
         }
     }
 

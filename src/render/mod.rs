@@ -18,6 +18,7 @@ pub mod pages;
 pub mod reads;
 pub mod report;
 pub mod series;
+pub mod sheet;
 pub mod stats_page;
 pub mod templates;
 pub mod totals;

@@ -166,6 +166,7 @@ pub fn stats_value(site: &Site, shared: &Shared) -> Value {
     let u = &shared.urls;
     m.insert("json_url".into(), Value::from(u.url("stats/stats.json")));
     m.insert("csv_url".into(), Value::from(u.url("stats/stats.csv")));
+    m.insert("csv_apart".into(), Value::from(shared.csv_apart));
     m.insert("campaigns_url".into(), Value::from(u.url("campaigns/")));
     let (summary, sections) = super::report::report_values(site, shared);
     m.insert("summary".into(), summary);
@@ -194,6 +195,12 @@ pub struct ChartView {
     /// How many parts with a value a bar chart leaves out (see
     /// [`CHART_BARS`]); its table leaves out the same.
     pub left_out: usize,
+    /// The site path of the CSV holding every part, left out or not; none
+    /// when they are in the campaigns' own files (a region's campaigns,
+    /// when `stats.csv` leaves its campaign × region rows apart).
+    pub csv: Option<String>,
+    /// That file's name, shown as the link.
+    pub csv_name: Option<String>,
 }
 
 /// How many bars a bar chart draws at most: enough for China's 34
@@ -317,7 +324,7 @@ fn metric_charts(
     (scope, period): (Option<&str>, &str),
     id: &str,
     totals: Option<&Totals>,
-    dims: &[Dimension],
+    (dims, csv): (&[Dimension], Option<String>),
 ) -> Vec<ChartView> {
     let mut out = Vec::new();
     for (i, m) in site.config.metrics.iter().enumerate() {
@@ -368,6 +375,8 @@ fn metric_charts(
                 metric: i,
                 points: bars.len(),
                 left_out,
+                csv: csv.clone(),
+                csv_name: (csv.as_deref()).and_then(|p| p.rsplit('/').next().map(String::from)),
             });
         }
     }
@@ -414,17 +423,20 @@ pub fn campaign_charts(site: &Site, c: usize) -> Vec<ChartView> {
         by_month(months),
     ];
     let period = format_period(&Span::of(site, &site.by_campaign[c]));
+    let csv = crate::urls::campaign_csv(&site.campaigns[c].slug);
     metric_charts(
         site,
         (Some(&site.campaigns[c].name), &period),
         &format!("c{c}"),
         s.campaigns.get(c),
-        &dims,
+        (&dims, Some(csv)),
     )
 }
 
 /// Per metric with data: a bar chart by campaign and a timeline by month.
-pub fn region_charts(site: &Site, r: usize) -> Vec<ChartView> {
+/// `apart`: whether `stats.csv` leaves the campaign × region rows to the
+/// campaigns' own files.
+pub fn region_charts(site: &Site, r: usize, apart: bool) -> Vec<ChartView> {
     let s = &site.stats;
     let months = s
         .region_months
@@ -440,7 +452,7 @@ pub fn region_charts(site: &Site, r: usize) -> Vec<ChartView> {
         (Some(&site.regions.nodes[r].name), &period),
         &format!("r{r}"),
         s.regions.get(r),
-        &dims,
+        (&dims, (!apart).then(|| "stats/stats.csv".to_string())),
     )
 }
 

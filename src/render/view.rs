@@ -122,10 +122,9 @@ impl<'a> View<'a> {
                 let totals = site.stats.regions.get(r).cloned().unwrap_or_default();
                 Value::from_serializable(&super::totals::views(site, &totals, &[]))
             })),
-            Key::RegionCharts(path) => opt(site
-                .regions
-                .get(path)
-                .map(|r| Value::from_serializable(&super::stats_page::region_charts(site, r)))),
+            Key::RegionCharts(path) => opt(site.regions.get(path).map(|r| {
+                Value::from_serializable(&super::stats_page::region_charts(site, r, sh.csv_apart))
+            })),
             Key::Tags => self.tags(),
             Key::Tag(slug) => opt(site.tags.get(slug).map(|t| {
                 map(vec![

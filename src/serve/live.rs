@@ -755,7 +755,14 @@ impl DeriveJob {
             || {
                 rayon::join(
                     || crate::output::feeds_and_maps(&self.site, &self.shared),
-                    || crate::output::data::files(&self.site),
+                    || {
+                        let files = std::sync::Mutex::new(Vec::new());
+                        let sheet = crate::render::sheet::sheet_rows();
+                        crate::output::data::files(&self.site, sheet, &|path, bytes| {
+                            (files.lock().unwrap_or_else(|e| e.into_inner())).push((path, bytes))
+                        });
+                        files.into_inner().unwrap_or_else(|e| e.into_inner())
+                    },
                 )
             },
             || self.search_files(),

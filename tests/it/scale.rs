@@ -62,14 +62,21 @@ fn generated(n: usize) -> Fixture {
 }
 
 fn build(f: &Fixture, limit: &str) -> Output {
-    let out = Command::new(env!("CARGO_BIN_EXE_jianxun"))
-        .args(["build"])
+    build_with(f, &[("JIANXUN_SITEMAP_LIMIT", limit)])
+}
+
+/// A fresh build of `f` (its output folder removed first) with `env` set.
+fn build_with(f: &Fixture, env: &[(&str, &str)]) -> Output {
+    let _ = std::fs::remove_dir_all(f.path("site"));
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_jianxun"));
+    cmd.args(["build"])
         .current_dir(f.root())
         .env("NO_COLOR", "1")
-        .env("JIANXUN_LANG", "en")
-        .env("JIANXUN_SITEMAP_LIMIT", limit)
-        .output()
-        .expect("run jianxun");
+        .env("JIANXUN_LANG", "en");
+    for (k, v) in env {
+        cmd.env(k, v);
+    }
+    let out = cmd.output().expect("run jianxun");
     assert!(
         out.status.success(),
         "{}",
@@ -337,14 +344,12 @@ fn stats_lists_regions_down_to_the_level_that_fits_and_leaves_the_rest_to_their_
     let f = many_counties();
     let out = build(&f, "50000");
     let stats = out.text("stats/index.html").unwrap();
-    // Both tables by region (the campaign's and the site's) stop at cities.
-    assert_eq!(
-        stats
-            .matches("列到第 2 级，其下 144 个地区见各地区页面和 stats.csv")
-            .count(),
-        2,
-        "{stats}"
-    );
+    // Both tables by region (the campaign's and the site's) stop at cities,
+    // and name the file that has the rest.
+    for file in ["ankang-cup.csv）", "stats.csv）"] {
+        let note = format!("列到第 2 级，其下 144 个地区见各地区页面和 {file}");
+        assert_eq!(stats.matches(&note).count(), 1, "{note}: {stats}");
+    }
     assert!(stats.contains("按地区（15 行，"), "{stats}");
     assert!(stats.contains("href=\"/regions/sichuan/yibin/\">宜宾</a>"));
     // (`第12区县` is shown as 第12区, at /regions/sichuan/yibin/di-12-qu/.)
@@ -355,6 +360,11 @@ fn stats_lists_regions_down_to_the_level_that_fits_and_leaves_the_rest_to_their_
     assert!(city.contains("href=\"/regions/sichuan/yibin/di-12-qu/\""));
     let csv = out.text("stats/stats.csv").unwrap();
     assert!(csv.contains("第12区"));
+    let csv = out.text("stats/campaigns/ankang-cup.csv").unwrap();
+    assert!(
+        csv.contains("\r\ncampaign_region,ankang-cup|四川/宜宾/第12区,"),
+        "{csv}"
+    );
 }
 
 #[test]
@@ -435,6 +445,193 @@ fn many_campaigns_in_one_year_and_place_are_listed_by_the_largest_and_the_rest_a
             "c{c:02}"
         );
     }
+}
+
+/// The lines of a CSV download, its byte-order mark and header left out.
+fn csv_lines(out: &Output, path: &str) -> Vec<String> {
+    let text = out
+        .text(path)
+        .unwrap_or_else(|| panic!("{path} is missing"));
+    assert!(text.starts_with("\u{feff}scope,id,name,metric,"), "{path}");
+    text.split("\r\n")
+        .skip(1)
+        .filter(|l| !l.is_empty())
+        .map(String::from)
+        .collect()
+}
+
+#[test]
+fn a_stats_csv_past_a_sheet_leaves_each_campaigns_rows_by_region_to_its_own_file() {
+    // 130 campaigns in six places: 1,281 rows, 846 of them campaign ×
+    // region. A sheet of Excel or WPS holds 1,048,576 lines; a smaller
+    // one (`JIANXUN_SHEET_ROWS`) stands in for it.
+    let f = many_campaigns(130, 1);
+    let whole = build_with(&f, &[]);
+    let all = csv_lines(&whole, "stats/stats.csv");
+    let by_region = |l: &&String| l.starts_with("campaign_region,");
+    let (apart, kept): (Vec<&String>, Vec<&String>) = all.iter().partition(by_region);
+    assert_eq!((all.len(), apart.len()), (1281, 846));
+    // Every campaign's own file: its rows and its rows by region, always.
+    let mut own = Vec::new();
+    for c in 0..130 {
+        let rows = csv_lines(&whole, &format!("stats/campaigns/c{c:02}.csv"));
+        assert!(
+            rows.iter()
+                .all(|l| l.starts_with(&format!("campaign,c{c:02},"))
+                    || l.starts_with(&format!("campaign_region,c{c:02}|"))),
+            "c{c:02}: {rows:?}"
+        );
+        assert_eq!(
+            rows.iter().filter(|l| l.starts_with("campaign,")).count(),
+            3,
+            "c{c:02}"
+        );
+        own.extend(
+            rows.into_iter()
+                .filter(|l| l.starts_with("campaign_region,")),
+        );
+        let page = whole
+            .text(&format!("campaigns/c{c:02}/index.html"))
+            .unwrap();
+        assert!(page.contains(&format!(
+            "<p class=\"totals-download\">下载这些数据和各地区的明细：<a href=\"/stats/campaigns/c{c:02}.csv\">c{c:02}.csv</a></p>"
+        )), "c{c:02}");
+    }
+    let sorted = |v: Vec<String>| -> Vec<String> {
+        let mut v = v;
+        v.sort();
+        v
+    };
+    assert_eq!(
+        sorted(own.clone()),
+        sorted(apart.iter().map(|l| l.to_string()).collect())
+    );
+    let stats = whole.text("stats/index.html").unwrap();
+    assert!(!stats.contains("一张表格放不下"), "{stats}");
+
+    // Exactly a sheet: the file stays whole. One line less: the rows by
+    // region leave it, and every page that pointed to them says where.
+    let lines = (all.len() + 1).to_string();
+    let fits = build_with(&f, &[("JIANXUN_SHEET_ROWS", &lines)]);
+    assert_eq!(csv_lines(&fits, "stats/stats.csv"), all);
+    let less = (all.len()).to_string();
+    let split = build_with(&f, &[("JIANXUN_SHEET_ROWS", &less)]);
+    let wide = csv_lines(&split, "stats/stats.csv");
+    assert_eq!(wide, kept.into_iter().cloned().collect::<Vec<_>>());
+    for c in 0..130 {
+        let path = format!("stats/campaigns/c{c:02}.csv");
+        assert_eq!(csv_lines(&split, &path), csv_lines(&whole, &path), "{path}");
+    }
+    assert_eq!(
+        split.text("stats/stats.json"),
+        whole.text("stats/stats.json")
+    );
+    let stats = split.text("stats/index.html").unwrap();
+    assert!(stats.contains("<a href=\"/stats/stats.csv\">stats.csv</a>（数据太多，一张表格放不下，所以 stats.csv 里没有各活动在各地区的数据；这部分在<a href=\"/campaigns/\">各活动页面</a>分别下载）"), "{stats}");
+    // 四川's chart by campaign leaves four out: they are in the campaigns' files.
+    let region = split.text("regions/sichuan/index.html").unwrap();
+    let chart = figure(region, "参与企业（按活动，数值最大的 40 项，");
+    assert!(
+        chart.contains("另有 4 项数值较小，图和表里没有列出；全部数据见 <a href=\"/campaigns/\">各活动页面</a>下载的数据。"),
+        "{chart}"
+    );
+    let region = whole.text("regions/sichuan/index.html").unwrap();
+    let chart = figure(region, "参与企业（按活动，数值最大的 40 项，");
+    assert!(
+        chart.contains("全部数据见 <a href=\"/stats/stats.csv\">stats.csv</a>。"),
+        "{chart}"
+    );
+}
+
+#[test]
+fn the_preview_moves_the_rows_by_region_in_and_out_of_stats_csv_as_the_build_does() {
+    use crate::serve::{Server, WAIT};
+    let f = many_campaigns(130, 1);
+    // A sheet one line short of the whole file (1,282 lines with the header).
+    let env = [("JIANXUN_SHEET_ROWS", "1281")];
+    let s = Server::start_with(&f, &env);
+    let mut ev = s.events();
+    ev.next(WAIT).expect("current state on connect");
+    let apart = "一张表格放不下";
+    assert!(s.get("/stats/").body.contains(apart));
+    assert!(
+        !s.get("/stats/stats.csv")
+            .body
+            .contains("\r\ncampaign_region,")
+    );
+    // c00 no longer reports 投入资金, saved in place: its rows of that
+    // metric go, and the whole file fits again.
+    let file = "content/bulletins/c00-m00.md";
+    let text = f.read(file);
+    assert!(text.contains("  投入资金: 1\n"), "{text}");
+    f.write(file, &text.replace("  投入资金: 1\n", ""));
+    let (name, _) = ev.next(WAIT).expect("reload after the save");
+    assert_eq!(name, "reload");
+    let built = build_with(&f, &env);
+    for path in [
+        "stats/stats.csv",
+        "stats/stats.json",
+        "stats/campaigns/c00.csv",
+    ] {
+        let served = s.get(&format!("/{path}")).body;
+        assert_eq!(Some(served.as_str()), built.text(path), "{path}");
+    }
+    assert!(
+        built
+            .text("stats/stats.csv")
+            .unwrap()
+            .contains("\r\ncampaign_region,c00|")
+    );
+    for (path, fragment) in [
+        (
+            "stats/index.html",
+            "<a href=\"/stats/stats.csv\">stats.csv</a></p>",
+        ),
+        (
+            "regions/sichuan/index.html",
+            "全部数据见 <a href=\"/stats/stats.csv\">stats.csv</a>。",
+        ),
+    ] {
+        let served = s.get(&format!("/{path}")).body;
+        let built = built.text(path).unwrap();
+        for page in [&served, built] {
+            assert!(
+                page.contains(fragment) && !page.contains(apart),
+                "{path}: {page}"
+            );
+        }
+    }
+}
+
+#[test]
+fn jianxun_stats_warns_when_its_csv_would_pass_a_sheet() {
+    let f = many_campaigns(3, 2);
+    let run = |rows: &str| {
+        let out = Command::new(env!("CARGO_BIN_EXE_jianxun"))
+            .args(["stats", "--format", "csv", "--campaign", "c01"])
+            .current_dir(f.root())
+            .env("NO_COLOR", "1")
+            .env("JIANXUN_LANG", "zh")
+            .env("JIANXUN_SHEET_ROWS", rows)
+            .output()
+            .expect("run jianxun");
+        assert!(out.status.success(), "{out:?}");
+        let text = |b: Vec<u8>| String::from_utf8(b).expect("utf-8");
+        (text(out.stdout), text(out.stderr))
+    };
+    let (csv, quiet) = run("1048576");
+    let lines = csv.matches("\r\n").count();
+    assert!(lines > 3 && quiet.is_empty(), "{lines}: {quiet}");
+    assert_eq!(run(&lines.to_string()), (csv.clone(), String::new()));
+    let (same, warned) = run(&(lines - 1).to_string());
+    assert_eq!(same, csv);
+    assert_eq!(
+        warned,
+        format!(
+            "警告: 这份 CSV 有 {lines} 行，Excel 和 WPS 的一张表最多只能放 {} 行，打开时后面的行会被丢掉\n  = 提示: 加上 --campaign 活动简称，一次导出一项活动的数据；要一次拿到全部数据，改用 --format json\n",
+            lines - 1
+        )
+    );
 }
 
 /// The `<figure>` of `page` whose caption contains `caption`.
