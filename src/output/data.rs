@@ -86,7 +86,7 @@ pub fn scopes_within(site: &Site, keep: impl Fn(&Bulletin) -> bool) -> Vec<Scope
     let mut out = vec![Scope {
         kind: "site",
         id: String::new(),
-        name: "全站".into(),
+        name: crate::msg!(ScopeSite).zh(),
         totals: &s.site,
         span: Span::default(),
     }];
@@ -116,7 +116,7 @@ pub fn scopes_within(site: &Site, keep: impl Fn(&Bulletin) -> bool) -> Vec<Scope
         out.push(Scope {
             kind: "year",
             id: y.to_string(),
-            name: format!("{y}年"),
+            name: crate::render::format::year(*y),
             totals: t,
             span: Span::default(),
         });
@@ -125,7 +125,7 @@ pub fn scopes_within(site: &Site, keep: impl Fn(&Bulletin) -> bool) -> Vec<Scope
         out.push(Scope {
             kind: "month",
             id: format!("{y}-{m:02}"),
-            name: format!("{y}年{m}月"),
+            name: crate::render::format::year_month(*y, *m),
             totals: t,
             span: Span::default(),
         });

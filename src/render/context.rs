@@ -21,6 +21,7 @@ use super::totals::{self, TotalView};
 use super::urls::{self, Urls};
 use crate::content::bulletin::MetricEntry;
 use crate::content::campaign::Campaign;
+use crate::messages::{Key, Msg};
 use crate::site::Site;
 use crate::site::span::Span;
 
@@ -150,7 +151,7 @@ struct CampaignFull<'a> {
     start_zh: Option<String>,
     end_zh: Option<String>,
     /// 进行中, 已结束 or 未开始 on the build's date; none without dates.
-    status: Option<&'static str>,
+    status: Option<String>,
     /// The status for a class name: `ongoing`, `ended`, `upcoming`.
     status_class: Option<&'static str>,
     intro: String,
@@ -271,7 +272,7 @@ impl Shared {
                     end: c.end.map(|d| d.ymd()),
                     start_zh: c.start.map(|d| d.zh()),
                     end_zh: c.end.map(|d| d.zh()),
-                    status: stand.map(|s| s.0),
+                    status: stand.map(|s| Msg::new(s.0).zh()),
                     status_class: stand.map(|s| s.1),
                     intro: markdown::html(&c.intro, &c.links, site.config.markdown.unsafe_html),
                     totals: totals::views(
@@ -356,17 +357,17 @@ impl Shared {
 
 /// Where campaign `c` stands on `today` (`YYYY-MM-DD`): its status in
 /// words and as a class name; none when it has no dates or today is unknown.
-fn status(c: &Campaign, today: &str) -> Option<(&'static str, &'static str)> {
+fn status(c: &Campaign, today: &str) -> Option<(Key, &'static str)> {
     if today.is_empty() || (c.start.is_none() && c.end.is_none()) {
         return None;
     }
     let (start, end) = (c.start.map(|d| d.ymd()), c.end.map(|d| d.ymd()));
     Some(if start.is_some_and(|s| today < s.as_str()) {
-        ("未开始", "upcoming")
+        (Key::StatusUpcoming, "upcoming")
     } else if end.is_some_and(|e| today > e.as_str()) {
-        ("已结束", "ended")
+        (Key::StatusEnded, "ended")
     } else {
-        ("进行中", "ongoing")
+        (Key::StatusOngoing, "ongoing")
     })
 }
 

@@ -135,9 +135,19 @@ pub fn format_number(value: Decimal) -> String {
     scaled(value, RoundingStrategy::MidpointAwayFromZero)
 }
 
+/// A month as the pages write it: `2024年3月`.
+pub fn year_month(y: i16, m: i8) -> String {
+    format!("{y}年{m}月")
+}
+
+/// A year as the pages write it: `2024年`.
+pub fn year(y: i16) -> String {
+    format!("{y}年")
+}
+
 /// The period a span covers: `2022年12月—2026年1月`, `2025年3月`, or empty.
 pub fn format_period(span: &Span) -> String {
-    let ym = |(y, m): (i16, i8)| format!("{y}年{m}月");
+    let ym = |(y, m): (i16, i8)| year_month(y, m);
     match span.months {
         None => String::new(),
         Some((a, b)) if a == b => ym(a),

@@ -83,8 +83,10 @@ fn write(mut events: Vec<Event>, raw_html: bool, links: &Links, unsafe_html: boo
 
 /// The start of the box a table scrolls in: a wide table scrolls sideways
 /// inside it, never the page, and a keyboard can reach it to scroll it.
-const TABLE_WRAP: &str =
-    "<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" aria-label=\"表格（可左右滑动）\">\n";
+static TABLE_WRAP: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
+    let label = crate::msg!(TableScrollLabel).zh();
+    format!("<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" aria-label=\"{label}\">\n")
+});
 
 /// `events` with every table inside its own scrolling box.
 fn wrap_tables(events: Vec<Event>) -> Vec<Event> {
@@ -98,7 +100,7 @@ fn wrap_tables(events: Vec<Event>) -> Vec<Event> {
     for e in events {
         match e {
             Event::Start(Tag::Table(_)) => {
-                out.push(Event::Html(CowStr::Borrowed(TABLE_WRAP)));
+                out.push(Event::Html(CowStr::Borrowed(TABLE_WRAP.as_str())));
                 out.push(e);
             }
             Event::End(TagEnd::Table) => {

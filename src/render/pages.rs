@@ -19,6 +19,7 @@ use super::templates::Theme;
 use super::urls::{self, Urls};
 use super::view::View;
 use crate::diag::Diagnostic;
+use crate::msg;
 use crate::site::Site;
 
 /// How many rows `/regions/` lists at most, down to the deepest level that
@@ -284,7 +285,7 @@ fn text(v: &Value, name: &'static str) -> String {
 
 fn page_suffix(p: usize) -> String {
     if p > 1 {
-        format!("（第{p}页）")
+        msg!(PageNumber, p).zh()
     } else {
         String::new()
     }
@@ -293,16 +294,16 @@ fn page_suffix(p: usize) -> String {
 /// Builds a page's context from the keys it reads (recorded by `view`).
 fn describe(view: &View, id: &PageId) -> Plan {
     let (site, u) = (view.site, &view.shared.urls);
-    let home = crumb("首页", u.url(""));
+    let home = crumb(&msg!(PageHome).zh(), u.url(""));
     let mut plan = match id {
         PageId::Home => return home_plan(view),
         PageId::Bulletin(i) => bulletin_plan(view, *i, home.clone()),
         PageId::Campaigns => {
-            let mut p = Plan::new(
-                "campaigns/".into(),
+            let mut p = section(
+                "campaigns/",
                 "campaigns.html",
                 "campaigns",
-                "活动".into(),
+                msg!(PageCampaigns),
             );
             let all = view.get(Key::Campaigns);
             let (cards, older) = campaign_cards(&all);
@@ -312,26 +313,16 @@ fn describe(view: &View, id: &PageId) -> Plan {
             p
         }
         PageId::Campaign(c, page) => campaign_plan(view, *c, *page, home.clone()),
-        PageId::Regions => {
-            let mut p = Plan::new("regions/".into(), "regions.html", "regions", "地区".into());
-            p.ctx.insert_value("regions", view.get(Key::Regions));
-            // Read from the same regions as the value above, so a page that
-            // reads that value is rendered again when these change.
-            let depths = view.site.regions.nodes.iter().map(|n| n.depth);
-            let (depth, hidden) = super::report::depth_within(depths, REGION_INDEX_ROWS);
-            p.ctx.insert_value("region_depth", Value::from(depth));
-            p.ctx.insert_value("regions_hidden", Value::from(hidden));
-            p
-        }
+        PageId::Regions => regions_plan(view),
         PageId::Region(r, page) => region_plan(view, *r, *page, home.clone()),
         PageId::Archive => {
-            let mut p = Plan::new("archive/".into(), "archive.html", "archive", "归档".into());
+            let mut p = section("archive/", "archive.html", "archive", msg!(PageArchive));
             p.ctx.insert_value("archive", view.get(Key::Archive));
             p
         }
         PageId::ArchiveYear(y, page) => archive_year_plan(view, *y, *page, home.clone()),
         PageId::Tags => {
-            let mut p = Plan::new("tags/".into(), "tags.html", "tags", "标签".into());
+            let mut p = section("tags/", "tags.html", "tags", msg!(PageTags));
             let all = view.get(Key::Tags);
             p.ctx.insert_value("tags_listed", listed_tags(&all));
             p.ctx.insert_value("tags", all);
@@ -346,28 +337,45 @@ fn describe(view: &View, id: &PageId) -> Plan {
             p
         }
         PageId::Stats => {
-            let mut p = Plan::new("stats/".into(), "stats.html", "stats", "数据统计".into());
+            let mut p = section("stats/", "stats.html", "stats", msg!(PageStats));
             p.ctx.insert_value("stats", view.get(Key::StatsPage));
             p
         }
-        PageId::Search => Plan::new("search/".into(), "search.html", "search", "搜索".into()),
+        PageId::Search => section("search/", "search.html", "search", msg!(PageSearch)),
         PageId::SeriesIndex => {
-            let mut p = Plan::new(
-                "series/".into(),
-                "series_index.html",
-                "series",
-                "简讯系列".into(),
-            );
+            let mut p = section("series/", "series_index.html", "series", msg!(PageSeries));
             p.ctx.insert_value("series", view.get(Key::SeriesIndex));
             p
         }
         PageId::Series(s) => series_plan(view, *s, home.clone()),
-        PageId::NotFound => Plan::new("404.html".into(), "404.html", "404", "页面不存在".into()),
+        PageId::NotFound => section("404.html", "404.html", "404", msg!(PageNotFound)),
     };
     if plan.crumbs.is_empty() {
         plan.crumbs = vec![home];
     }
     plan
+}
+
+/// A page of the site's own with `title` (a catalogue word) and nothing read yet.
+fn section(
+    path: &str,
+    template: &'static str,
+    kind: &'static str,
+    title: crate::messages::Msg,
+) -> Plan {
+    Plan::new(path.into(), template, kind, title.zh())
+}
+
+fn regions_plan(view: &View) -> Plan {
+    let mut p = section("regions/", "regions.html", "regions", msg!(PageRegions));
+    p.ctx.insert_value("regions", view.get(Key::Regions));
+    // Read from the same regions as the value above, so a page that
+    // reads that value is rendered again when these change.
+    let depths = view.site.regions.nodes.iter().map(|n| n.depth);
+    let (depth, hidden) = super::report::depth_within(depths, REGION_INDEX_ROWS);
+    p.ctx.insert_value("region_depth", Value::from(depth));
+    p.ctx.insert_value("regions_hidden", Value::from(hidden));
+    p
 }
 
 fn home_plan(view: &View) -> Plan {
@@ -400,7 +408,13 @@ fn campaign_plan(view: &View, c: usize, page: usize, home: Crumb) -> Plan {
     p.ctx.insert_value("campaign", Value::from(cv));
     let list = paginator(view, List::Campaign(slug), page, &first);
     p.ctx.insert_value("paginator", list);
-    p.crumbs = vec![home, crumb("活动", view.shared.urls.url("campaigns/"))];
+    p.crumbs = vec![
+        home,
+        crumb(
+            &msg!(PageCampaigns).zh(),
+            view.shared.urls.url("campaigns/"),
+        ),
+    ];
     p
 }
 
@@ -412,13 +426,16 @@ fn tag_plan(view: &View, slug: &str, page: usize, home: Crumb) -> Plan {
     let first = urls::tag(slug, 1);
     let list = paginator(view, List::Tag(slug.to_string()), page, &first);
     p.ctx.insert_value("paginator", list);
-    p.crumbs = vec![home, crumb("标签", view.shared.urls.url("tags/"))];
+    p.crumbs = vec![
+        home,
+        crumb(&msg!(PageTags).zh(), view.shared.urls.url("tags/")),
+    ];
     p
 }
 
 fn archive_year_plan(view: &View, y: i16, page: usize, home: Crumb) -> Plan {
     let year = view.get(Key::ArchiveYear(y, page));
-    let title = format!("{y}年简讯{}", page_suffix(page));
+    let title = format!("{}{}", msg!(PageArchiveYear, y).zh(), page_suffix(page));
     let mut p = Plan::new(
         urls::archive_year(y, page),
         "archive_year.html",
@@ -430,7 +447,10 @@ fn archive_year_plan(view: &View, y: i16, page: usize, home: Crumb) -> Plan {
     let links = page_links(view, &first, page, (total, ARCHIVE_PER_PAGE), Vec::new());
     p.ctx.insert_value("paginator", links);
     p.ctx.insert_value("year", year);
-    p.crumbs = vec![home, crumb("归档", view.shared.urls.url("archive/"))];
+    p.crumbs = vec![
+        home,
+        crumb(&msg!(PageArchive).zh(), view.shared.urls.url("archive/")),
+    ];
     p
 }
 
@@ -487,7 +507,10 @@ fn series_plan(view: &View, s: usize, home: Crumb) -> Plan {
     );
     p.ctx
         .insert_value("series", super::series::with_briefs(view, &sv));
-    p.crumbs = vec![home, crumb("简讯系列", view.shared.urls.url("series/"))];
+    p.crumbs = vec![
+        home,
+        crumb(&msg!(PageSeries).zh(), view.shared.urls.url("series/")),
+    ];
     p
 }
 
@@ -512,7 +535,10 @@ fn region_plan(view: &View, r: usize, page: usize, home: Crumb) -> Plan {
         "paginator",
         paginator(view, List::Region(key), page, &first),
     );
-    p.crumbs = vec![home, crumb("地区", view.shared.urls.url("regions/"))];
+    p.crumbs = vec![
+        home,
+        crumb(&msg!(PageRegions).zh(), view.shared.urls.url("regions/")),
+    ];
     let chain = field(&region, "crumbs")
         .and_then(Value::as_array)
         .map(<[Value]>::to_vec)

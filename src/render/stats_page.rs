@@ -11,6 +11,8 @@ use super::format::format_period;
 use super::totals::{self, TotalView};
 use super::urls;
 use crate::config::Aggregate;
+use crate::messages::{Key, Msg};
+use crate::msg;
 use crate::site::Site;
 use crate::site::aggregate::Totals;
 use crate::site::span::Span;
@@ -39,10 +41,6 @@ pub struct Row {
     pub period: String,
     /// One display per declared metric (`—` when none).
     pub cells: Vec<String>,
-}
-
-fn month_label(y: i16, m: i8) -> String {
-    format!("{y}年{m}月")
 }
 
 /// A row of the campaign or region table: `name`, its page and the
@@ -108,10 +106,16 @@ fn time_rows(site: &Site) -> (Vec<Row>, Vec<Row>) {
         }
     };
     let years = (s.years.iter().rev())
-        .map(|(&y, t)| row(format!("{y}年"), &|yy, _| yy == y, t))
+        .map(|(&y, t)| row(super::format::year(y), &|yy, _| yy == y, t))
         .collect();
     let months = (s.months.iter().rev())
-        .map(|(&(y, m), t)| row(month_label(y, m), &|yy, mm| yy == y && mm == m, t))
+        .map(|(&(y, m), t)| {
+            row(
+                super::format::year_month(y, m),
+                &|yy, mm| yy == y && mm == m,
+                t,
+            )
+        })
         .collect();
     (years, months)
 }
@@ -247,9 +251,9 @@ enum Shape {
 /// One way to break a scope down: its parts, each with its totals.
 struct Dimension<'a> {
     /// Caption suffix, e.g. `按地区`.
-    by: &'static str,
+    by: Key,
     /// Heading of the label column of the data table.
-    col: &'static str,
+    col: Key,
     /// Suffix of the chart's element id.
     key: &'static str,
     shape: Shape,
@@ -264,8 +268,8 @@ fn by_region<'a>(site: &'a Site, totals: impl Fn(usize) -> Option<&'a Totals>) -
         .map(|r| (site.regions.nodes[r].name.clone(), totals(r)))
         .collect();
     Dimension {
-        by: "按地区",
-        col: "地区",
+        by: Key::ChartByRegion,
+        col: Key::ChartColRegion,
         key: "regions",
         shape: Shape::Bars,
         parts,
@@ -281,8 +285,8 @@ fn by_campaign<'a>(site: &'a Site, totals: impl Fn(usize) -> Option<&'a Totals>)
         .map(|(c, camp)| (camp.name.clone(), totals(c)))
         .collect();
     Dimension {
-        by: "按活动",
-        col: "活动",
+        by: Key::ChartByCampaign,
+        col: Key::ChartColCampaign,
         key: "campaigns",
         shape: Shape::Bars,
         parts,
@@ -301,14 +305,14 @@ fn by_month<'a>(months: impl Iterator<Item = ((i16, i8), &'a Totals)>) -> Dimens
         let mut next = have.iter().peekable();
         while (y, m) <= last.0 {
             let t = next.next_if(|x| x.0 == (y, m)).map(|x| x.1);
-            parts.push((month_label(y, m), t));
+            parts.push((super::format::year_month(y, m), t));
             starts.push(m == 1);
             (y, m) = if m == 12 { (y + 1, 1) } else { (y, m + 1) };
         }
     }
     Dimension {
-        by: "按月份",
-        col: "月份",
+        by: Key::ChartByMonth,
+        col: Key::ChartColMonth,
         key: "months",
         shape: Shape::Timeline,
         parts,
@@ -345,12 +349,12 @@ fn metric_charts(
                 Shape::Timeline => 0,
             };
             let by = match left_out {
-                0 => d.by.to_string(),
-                _ => format!("{}，数值最大的 {CHART_BARS} 项", d.by),
+                0 => Msg::new(d.by).zh(),
+                _ => msg!(ChartLargest, Msg::new(d.by).zh(), CHART_BARS).zh(),
             };
             let title = match scope {
-                Some(name) => format!("{name}：{}（{by}，{period}）", m.label),
-                None => format!("{}（{by}，{period}）", m.label),
+                Some(name) => msg!(ChartTitleOf, name, &m.label, &by, period).zh(),
+                None => msg!(ChartTitle, &m.label, &by, period).zh(),
             };
             let chart_id = format!("{id}-m{i}-{}", d.key);
             // Sums are bars; a mean (a rate, an average) does not add up: a point.
@@ -366,9 +370,10 @@ fn metric_charts(
                 .iter()
                 .map(|b| vec![b.label.clone(), b.display.clone()])
                 .collect();
-            let table = charts::table(&title, &[d.col, "数值"], &rows);
+            let heads = [Msg::new(d.col).zh(), msg!(ChartColValue).zh()];
+            let table = charts::table(&title, &[&heads[0], &heads[1]], &rows);
             out.push(ChartView {
-                caption: format!("{}（{by}）", m.label),
+                caption: msg!(ChartCaption, &m.label, &by).zh(),
                 title,
                 svg,
                 table,
