@@ -281,6 +281,18 @@ pub fn render(
     if diags.is_empty() { Ok(()) } else { Err(diags) }
 }
 
+/// A limit for this run: `most`, or the smaller number from `least` up
+/// that the internal variable `var` sets (tests use one to split a small
+/// site the way a large one is split). Not documented for users; any
+/// other value of `var` is ignored.
+pub fn internal_limit(var: &str, least: usize, most: usize) -> usize {
+    std::env::var(var)
+        .ok()
+        .and_then(|v| v.trim().parse::<usize>().ok())
+        .filter(|n| (least..=most).contains(n))
+        .unwrap_or(most)
+}
+
 /// Hands the memory the allocator keeps free back to the system, so the
 /// next stage's allocations do not add to what the last one left behind.
 pub(crate) fn release_free_memory() {

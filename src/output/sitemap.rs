@@ -27,11 +27,7 @@ pub const LIMIT_VAR: &str = "JIANXUN_SITEMAP_LIMIT";
 /// The most URLs per sitemap for this run: [`SITEMAP_LIMIT`], or the
 /// smaller number [`LIMIT_VAR`] sets.
 pub fn limit() -> usize {
-    std::env::var(LIMIT_VAR)
-        .ok()
-        .and_then(|v| v.trim().parse::<usize>().ok())
-        .filter(|n| (1..=SITEMAP_LIMIT).contains(n))
-        .unwrap_or(SITEMAP_LIMIT)
+    crate::internal_limit(LIMIT_VAR, 1, SITEMAP_LIMIT)
 }
 
 const XMLNS: (&str, &str) = ("xmlns", "http://www.sitemaps.org/schemas/sitemap/0.9");

@@ -20,11 +20,7 @@ pub const ROWS_VAR: &str = "JIANXUN_SHEET_ROWS";
 /// The lines a sheet holds for this run: [`SHEET_ROWS`], or the smaller
 /// number [`ROWS_VAR`] sets.
 pub fn sheet_rows() -> usize {
-    std::env::var(ROWS_VAR)
-        .ok()
-        .and_then(|v| v.trim().parse::<usize>().ok())
-        .filter(|n| (2..=SHEET_ROWS).contains(n))
-        .unwrap_or(SHEET_ROWS)
+    crate::internal_limit(ROWS_VAR, 2, SHEET_ROWS)
 }
 
 /// How many values (rows of `stats.csv`) `totals` gives.
