@@ -210,8 +210,8 @@ pub struct ChartView {
 /// How many bars a bar chart draws at most: enough for China's 34
 /// provincial divisions. Past that, the largest are drawn, largest first:
 /// a region's page with a bar for each of 300 campaigns, in each of its
-/// metrics, passed 800 KB. Every value is in
-/// `stats.csv`, and the template says so.
+/// metrics, passed 800 KB. Every value is in a download the template
+/// names ([`ChartView::csv`]).
 pub const CHART_BARS: usize = 40;
 
 /// Cuts `bars` to the [`CHART_BARS`] largest, largest first (ties keep
