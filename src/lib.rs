@@ -272,7 +272,7 @@ pub fn render(
                     (output::feeds_and_maps(site, &shared).into_par_iter())
                         .for_each(|(path, bytes)| put(path, bytes));
                 },
-                || output::data::files(site, render::sheet::sheet_rows(), &put),
+                || output::data::files(site, shared.csv_apart, &put),
             );
         },
     );

@@ -382,12 +382,12 @@ fn is_plain_number(cell: &str) -> bool {
 
 /// The download files, each handed to `put` as soon as it is made:
 /// `stats.json` and `stats.csv` with every scope (but the campaign ×
-/// region rows when they would pass a sheet, see
-/// [`sheet::campaign_regions_apart`]), and a CSV for each campaign with data.
-pub fn files(site: &Site, sheet: usize, put: &(dyn Fn(String, Vec<u8>) + Sync)) {
+/// region rows when `apart`: the pages' value
+/// [`Shared::csv_apart`](crate::render::context::Shared::csv_apart), so the
+/// files are as the pages say), and a CSV for each campaign with data.
+pub fn files(site: &Site, apart: bool, put: &(dyn Fn(String, Vec<u8>) + Sync)) {
     use rayon::prelude::*;
     let all = scopes(site);
-    let apart = sheet::campaign_regions_apart(site, sheet);
     put("stats/stats.json".into(), json(site, &all).into_bytes());
     let wide = (all.iter()).filter(|sc| !(apart && sc.kind == "campaign_region"));
     put("stats/stats.csv".into(), stats_csv(site, wide).into_bytes());

@@ -757,8 +757,8 @@ impl DeriveJob {
                     || crate::output::feeds_and_maps(&self.site, &self.shared),
                     || {
                         let files = std::sync::Mutex::new(Vec::new());
-                        let sheet = crate::render::sheet::sheet_rows();
-                        crate::output::data::files(&self.site, sheet, &|path, bytes| {
+                        let apart = self.shared.csv_apart;
+                        crate::output::data::files(&self.site, apart, &|path, bytes| {
                             (files.lock().unwrap_or_else(|e| e.into_inner())).push((path, bytes))
                         });
                         files.into_inner().unwrap_or_else(|e| e.into_inner())
