@@ -66,6 +66,11 @@ pub fn campaign_csv(slug: &str) -> String {
     format!("stats/campaigns/{slug}.csv")
 }
 
+/// The last part of a site path: the name a download is shown by.
+pub fn file_name(path: &str) -> &str {
+    path.rsplit('/').next().unwrap_or(path)
+}
+
 /// Site path of a region page.
 pub fn region(slug_path: &str, page: usize) -> String {
     paged(&format!("regions/{slug_path}/"), page)

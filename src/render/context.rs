@@ -163,6 +163,8 @@ struct CampaignFull<'a> {
     latest: Option<String>,
     /// Its own data file: its totals and its totals by region, as CSV.
     csv_url: String,
+    /// That file's name, shown as the link.
+    csv_name: String,
 }
 
 /// A region reference.
@@ -285,6 +287,7 @@ impl Shared {
                     latest: (site.by_campaign[i].first())
                         .map(|&it| site.items[it].bulletin.date.ymd()),
                     csv_url: urls.url(&crate::urls::campaign_csv(&c.slug)),
+                    csv_name: crate::urls::file_name(&crate::urls::campaign_csv(&c.slug)).into(),
                 })
             })
             .collect()

@@ -381,7 +381,7 @@ fn metric_charts(
                 points: bars.len(),
                 left_out,
                 csv: csv.clone(),
-                csv_name: (csv.as_deref()).and_then(|p| p.rsplit('/').next().map(String::from)),
+                csv_name: (csv.as_deref()).map(|p| crate::urls::file_name(p).to_string()),
             });
         }
     }
