@@ -190,6 +190,10 @@ pub struct Staging {
     sources: Vec<(String, manifest::Stamp)>,
     state: Mutex<StageState>,
     committed: bool,
+    /// For an update of the last build ([`Staging::update`]): whether
+    /// files jianxun did not write may be replaced, and the files to
+    /// remove. Every other file of the last build stays as it is.
+    update: Option<(bool, Vec<String>)>,
 }
 
 #[derive(Default)]
@@ -258,6 +262,42 @@ impl Staging {
             sources: Vec::new(),
             state: Mutex::new(StageState::default()),
             committed: false,
+            update: None,
+        })
+    }
+
+    /// Opens an update of the site the last build wrote to `out`: the files
+    /// put are staged inside it and moved in by [`Staging::commit`] (the
+    /// journal way, so the work is that of the files changed, not of the
+    /// site), the files of `remove` that the manifest lists go, and every
+    /// other file stays. A file put where the output folder holds a file
+    /// jianxun did not write is refused unless `force`, as a build refuses
+    /// such a folder. The new manifest records no fingerprint: the next
+    /// `jianxun build` renders everything and finds the files up to date.
+    pub fn update(out: &Path, force: bool, remove: Vec<String>) -> Result<Staging, Diagnostic> {
+        let abs = absolute(out);
+        if commit::pending(&abs) {
+            commit::recover(&abs)?;
+        }
+        let old = manifest::read(&abs)?;
+        let place = Place {
+            stage: abs.join(INSIDE),
+            out: abs,
+            swap: false,
+        };
+        std::fs::create_dir_all(&place.stage)
+            .map_err(|e| io_err(&place.stage, Key::IoCreateStaging, e))?;
+        let marker = place.stage.join(MARKER);
+        std::fs::write(&marker, "").map_err(|e| io_err(&marker, Key::IoWrite, e))?;
+        Ok(Staging {
+            place,
+            old,
+            survey: Survey::default(),
+            fingerprint: None,
+            sources: Vec::new(),
+            state: Mutex::new(StageState::default()),
+            committed: false,
+            update: Some((force, remove)),
         })
     }
 
@@ -339,6 +379,17 @@ impl Staging {
         let hash = manifest::hash(&bytes);
         let size = bytes.len() as u64;
         let known = self.old.meta(rel);
+        if let Some((false, _)) = &self.update {
+            let theirs = !self.old.contains(rel) && std::fs::symlink_metadata(&target).is_ok();
+            if theirs {
+                let shown = crate::diag::shown(&self.place.out);
+                return Err(refuse(
+                    &self.place.out,
+                    msg!(OutForeign, shown, 1, rel),
+                    msg!(OutForeignHint),
+                ));
+            }
+        }
         // A file the last build did not write is new, or someone else's
         // that only `--force` lets this build replace: no need to look.
         let existing = (known.is_some())
@@ -394,10 +445,23 @@ impl Staging {
             return Err(first);
         }
         let Place { out, stage, swap } = self.place.clone();
-        let removed: Vec<String> = (self.old.files.keys())
-            .filter(|r| !st.produced.contains_key(*r))
-            .cloned()
-            .collect();
+        let (produced, removed) = match self.update.take() {
+            None => {
+                let removed = (self.old.files.keys())
+                    .filter(|r| !st.produced.contains_key(*r))
+                    .cloned()
+                    .collect();
+                (st.produced, removed)
+            }
+            Some((_, remove)) => {
+                let mut all = std::mem::take(&mut self.old.files);
+                let removed: Vec<String> = (remove.into_iter())
+                    .filter(|r| !st.produced.contains_key(r) && all.remove(r).is_some())
+                    .collect();
+                all.extend(st.produced);
+                (all, removed)
+            }
+        };
         let report = Report {
             written: st.written,
             unchanged: st.unchanged,
@@ -406,13 +470,13 @@ impl Staging {
         let m = stage.join(MANIFEST);
         std::fs::write(
             &m,
-            manifest::text(&st.produced, self.fingerprint, &self.sources),
+            manifest::text(&produced, self.fingerprint, &self.sources),
         )
         .map_err(|e| io_err(&m, Key::IoWrite, e))?;
         // From here on a failure is recovered by the next run, not by Drop.
         self.committed = true;
         if swap {
-            commit::carry(&out, &stage, &self.survey, &st.produced)?;
+            commit::carry(&out, &stage, &self.survey, &produced)?;
             commit::swap(&stage, &out, &removed, &self.old)?;
         } else {
             commit::journal(&stage, &out, &removed)?;
@@ -461,6 +525,21 @@ pub fn write(root: &Path, output: &Output, out: &Path, force: bool) -> Result<Re
     staging.commit()
 }
 
+/// Writes one rebuild's changes into the output folder the last build
+/// filled: the files of `put`, and `remove` gone (see [`Staging::update`]).
+pub fn update(
+    out: &Path,
+    force: bool,
+    put: &[(String, Data)],
+    remove: Vec<String>,
+) -> Result<Report, Diagnostic> {
+    use rayon::prelude::*;
+    let staging = Staging::update(out, force, remove)?;
+    put.par_iter()
+        .try_for_each(|(rel, data)| staging.put(rel, data))?;
+    staging.commit()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -491,5 +570,101 @@ mod tests {
             .expect("mtime");
         drop(f);
         assert!(!up_to_date(&out, 42), "a file changed since");
+    }
+
+    /// An update writes what it is given, removes only the files of the
+    /// last build it is told to, keeps the rest, and never replaces a file
+    /// jianxun did not write.
+    #[test]
+    fn an_update_changes_only_its_files_and_never_someone_elses() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let (root, out) = (dir.path().join("site-root"), dir.path().join("out"));
+        std::fs::create_dir_all(&root).expect("root");
+        let mut staging = Staging::begin(&root, &out, false, None).expect("begins");
+        staging.set_fingerprint(42);
+        for rel in [
+            "index.html",
+            "bulletins/a/index.html",
+            "bulletins/b/index.html",
+        ] {
+            staging.put(rel, &Data::Bytes(rel.into())).expect("staged");
+        }
+        staging.commit().expect("committed");
+        let read = |rel: &str| std::fs::read_to_string(out.join(rel)).ok();
+        let put = vec![
+            ("index.html".to_string(), Data::Bytes("新首页".into())),
+            (
+                "bulletins/c/index.html".into(),
+                Data::Bytes("新简讯".into()),
+            ),
+            (
+                "bulletins/a/index.html".into(),
+                Data::Bytes("bulletins/a/index.html".into()),
+            ),
+        ];
+        let gone = vec!["bulletins/b/index.html".into(), "notes.txt".into()];
+        std::fs::write(out.join("notes.txt"), "编辑自己的笔记").expect("user file");
+        let report = update(&out, false, &put, gone).expect("updated");
+        assert_eq!(
+            (report.written, report.unchanged, report.removed),
+            (2, 1, 1)
+        );
+        assert_eq!(read("index.html").as_deref(), Some("新首页"));
+        assert_eq!(read("bulletins/c/index.html").as_deref(), Some("新简讯"));
+        assert_eq!(read("bulletins/b/index.html"), None);
+        assert!(
+            !out.join("bulletins/b").exists(),
+            "its empty folder went too"
+        );
+        assert_eq!(
+            read("notes.txt").as_deref(),
+            Some("编辑自己的笔记"),
+            "not jianxun's"
+        );
+        assert!(!out.join(INSIDE).exists(), "no staging folder left");
+        let m = manifest::read(&out).expect("manifest");
+        let listed: Vec<&str> = m.files.keys().map(String::as_str).collect();
+        assert_eq!(
+            listed,
+            [
+                "bulletins/a/index.html",
+                "bulletins/c/index.html",
+                "index.html"
+            ]
+        );
+        assert_eq!(m.fingerprint, None, "the next build renders again");
+        assert_eq!(
+            m.meta("index.html").map(|x| x.hash),
+            Some(manifest::hash("新首页".as_bytes()))
+        );
+        // A page that would land on the editor's own file is refused, and
+        // nothing of that update is written.
+        std::fs::create_dir_all(out.join("bulletins/d")).expect("folder");
+        std::fs::write(out.join("bulletins/d/index.html"), "编辑放的文件").expect("user page");
+        let put = vec![
+            ("index.html".to_string(), Data::Bytes("又一版首页".into())),
+            (
+                "bulletins/d/index.html".into(),
+                Data::Bytes("简讯 d".into()),
+            ),
+        ];
+        let refused = update(&out, false, &put, Vec::new()).expect_err("refused");
+        assert_eq!(refused.code, "output-refused");
+        assert!(
+            refused
+                .message
+                .text(crate::messages::Lang::Zh)
+                .contains("bulletins/d/index.html")
+        );
+        assert_eq!(
+            read("bulletins/d/index.html").as_deref(),
+            Some("编辑放的文件")
+        );
+        assert_eq!(read("index.html").as_deref(), Some("新首页"));
+        assert!(!out.join(INSIDE).exists(), "no staging folder left");
+        // With --force it is written beside the editor's other files.
+        update(&out, true, &put, Vec::new()).expect("forced");
+        assert_eq!(read("bulletins/d/index.html").as_deref(), Some("简讯 d"));
+        assert_eq!(read("notes.txt").as_deref(), Some("编辑自己的笔记"));
     }
 }
