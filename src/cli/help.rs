@@ -42,6 +42,7 @@ const ARGS: &[(&str, &str, Key)] = &[
     ("build", "base_url", Key::HelpBuildBaseUrl),
     ("build", "drafts", Key::HelpDrafts),
     ("build", "force", Key::HelpBuildForce),
+    ("build", "watch", Key::HelpBuildWatch),
     ("stats", "root", Key::HelpRoot),
     ("stats", "campaign", Key::HelpStatsCampaign),
     ("stats", "region", Key::HelpStatsRegion),
@@ -236,8 +237,16 @@ mod tests {
         for a in all.iter().filter(|a| !a.1.is_empty()) {
             assert!(
                 VALUE_NAMES.iter().any(|v| v.0 == a.1)
-                    || ["drafts", "force", "open", "fix", "fix_dates", "dry_run"]
-                        .contains(&a.1.as_str()),
+                    || [
+                        "drafts",
+                        "force",
+                        "open",
+                        "fix",
+                        "fix_dates",
+                        "dry_run",
+                        "watch"
+                    ]
+                    .contains(&a.1.as_str()),
                 "no value name for {a:?}"
             );
         }

@@ -51,6 +51,9 @@ pub enum Command {
         /// Write even if the output folder holds files jianxun did not write (they are kept).
         #[arg(long)]
         force: bool,
+        /// Keep running and write what every save changes into the output folder.
+        #[arg(long)]
+        watch: bool,
     },
     /// Print the aggregated statistics: totals per campaign, region, year and month.
     #[command(
@@ -305,6 +308,8 @@ pub struct BuildOpts {
     pub drafts: bool,
     /// Write beside foreign files.
     pub force: bool,
+    /// Keep running: write what every save changes.
+    pub watch: bool,
 }
 
 /// Options for `list`, free of clap.
@@ -450,12 +455,14 @@ fn plain(cli: Cli) -> Run {
             base_url,
             drafts,
             force,
+            watch,
         } => Run::Build(BuildOpts {
             root,
             output,
             base_url,
             drafts,
             force,
+            watch,
         }),
         Command::Stats {
             root,

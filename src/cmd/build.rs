@@ -15,6 +15,9 @@ use crate::{BuildOptions, Loaded, Timings, load_from, render};
 
 /// Runs `build`; returns the exit code.
 pub fn run(opts: &BuildOpts) -> i32 {
+    if opts.watch {
+        return super::watch::run(opts);
+    }
     let start = Instant::now();
     let mut t = Timings::start();
     let lang = super::lang(&opts.root);
@@ -179,7 +182,7 @@ fn read_unread(
 
 /// Tells how the build went, after any warning about the base URL (told
 /// after the work, where it is not lost among progress lines).
-fn done(opts: &BuildOpts, lang: Lang, status: Msg) {
+pub(super) fn done(opts: &BuildOpts, lang: Lang, status: Msg) {
     if let Some(w) = super::base_url_warning(&opts.root, opts.base_url.is_some()) {
         super::print(&mut [w], lang);
     }

@@ -14,6 +14,7 @@ pub mod new;
 pub mod serve;
 pub mod stats;
 pub mod stats_format;
+pub mod watch;
 
 use std::path::Path;
 

@@ -640,6 +640,16 @@ impl Live {
         Some(update)
     }
 
+    /// The output folder the site's configuration names (`output_dir`).
+    pub fn output_dir(&self) -> &str {
+        &self.sources.config.output_dir
+    }
+
+    /// How many bulletins the last good model has.
+    pub fn bulletins(&self) -> usize {
+        self.model.as_ref().map_or(0, |m| m.site.items.len())
+    }
+
     /// Pages rendered from now on come as [`Data::OnRequest`], their bytes
     /// dropped as soon as they are made: the preview server renders a page
     /// again from [`Live::page_source`] when it is asked for, so it never

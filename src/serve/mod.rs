@@ -462,8 +462,19 @@ fn open_browser(url: &str) {
     let _ = std::process::Command::new(opener).arg(url).spawn();
 }
 
+/// How long the file system stays quiet before a burst of saves is
+/// rebuilt as one (`JIANXUN_QUIET_MS`, 20 ms unless set).
+pub fn quiet() -> Duration {
+    Duration::from_millis(
+        std::env::var("JIANXUN_QUIET_MS")
+            .ok()
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(20),
+    )
+}
+
 /// The live site, or the configuration errors that keep it from starting.
-type LiveSite = Result<Live, Vec<Diagnostic>>;
+pub type LiveSite = Result<Live, Vec<Diagnostic>>;
 
 /// Rebuilds on every change set from the watcher and tells every open page.
 fn rebuild_loop(
@@ -473,12 +484,7 @@ fn rebuild_loop(
     build_opts: &BuildOptions,
     state: &Arc<State>,
 ) {
-    let quiet = Duration::from_millis(
-        std::env::var("JIANXUN_QUIET_MS")
-            .ok()
-            .and_then(|v| v.parse().ok())
-            .unwrap_or(20),
-    );
+    let quiet = quiet();
     let mut next_version = state
         .served
         .read()

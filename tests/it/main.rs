@@ -43,3 +43,4 @@ mod stats;
 mod stats_report;
 mod support;
 mod themes;
+mod watch;

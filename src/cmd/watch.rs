@@ -1,0 +1,188 @@
+//! `jianxun build --watch`: builds the site, then keeps it in memory and,
+//! on every save, writes into the output folder only the files the save
+//! changed.
+//!
+//! The engine is the live preview's ([`Live`]): the same stages, the same
+//! record of what each page read, so a save costs what it changes and the
+//! folder always holds what `jianxun build` would write. A change that
+//! renders every page (the configuration, a folder moved) is written as a
+//! build writes; any other is written through the journal
+//! ([`write::update`]). A save with errors writes nothing: the folder keeps
+//! the last good site until the fix is saved.
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use super::{CONTENT_ERRORS, report};
+use crate::BuildOptions;
+use crate::cli::BuildOpts;
+use crate::diag::Diagnostic;
+use crate::messages::{Key, Lang, Msg};
+use crate::msg;
+use crate::output::Output;
+use crate::output::write::{self, Report};
+use crate::serve::live::{Live, Update};
+use crate::serve::watch::{self, Watcher};
+use crate::serve::{self, LiveSite};
+
+/// Runs `build --watch` until the process is stopped; returns the exit
+/// code when it cannot go on (the output folder refused, the watch lost).
+pub fn run(opts: &BuildOpts) -> i32 {
+    crate::lean_allocator();
+    let lang = super::lang(&opts.root);
+    // Watch events carry absolute paths; messages show the paths as given.
+    let root = opts.root.canonicalize().unwrap_or(opts.root.clone());
+    // Watch before the first build, so no save between the two is missed.
+    let mut watcher = match Watcher::start(&root) {
+        Ok(w) => w,
+        Err(e) => {
+            let message = msg!(ServeCannotWatch, crate::diag::shown(&opts.root), e);
+            super::print_error(&message, None, lang);
+            return CONTENT_ERRORS;
+        }
+    };
+    let build_opts = BuildOptions {
+        base_url: opts.base_url.clone(),
+        drafts: opts.drafts,
+    };
+    let start = Instant::now();
+    let mut live: LiveSite = Live::start(&root, &build_opts);
+    let first = match &mut live {
+        Ok(l) => l.build_all().map(|o| (l.bulletins(), o)),
+        Err(d) => Err(d.clone()),
+    };
+    let out = output_dir(opts, &live);
+    match first {
+        Ok((bulletins, output)) => match write::write(&opts.root, &output, &out, opts.force) {
+            Ok(r) => {
+                let ms = start.elapsed().as_millis();
+                let built = msg!(
+                    Built,
+                    bulletins,
+                    crate::diag::shown(&out),
+                    ms,
+                    r.written,
+                    r.unchanged,
+                    r.removed
+                );
+                super::build::done(opts, lang, built);
+            }
+            // A refused folder stays refused: stop rather than watch in vain.
+            Err(d) => {
+                report(vec![d], lang);
+                return CONTENT_ERRORS;
+            }
+        },
+        Err(diags) => kept(diags, &out, lang),
+    }
+    let watching = msg!(
+        WatchWatching,
+        crate::diag::shown(&opts.root),
+        crate::diag::shown(&out)
+    );
+    eprintln!("{}", watching.text(lang));
+    // After a write that failed, the folder lags the model: write it whole.
+    let mut behind = false;
+    while let Some(cs) = watcher.next(serve::quiet(), Duration::from_secs(2)) {
+        if live.as_ref().is_ok_and(|l| !l.concerns(&cs)) {
+            continue;
+        }
+        if cs.rescan {
+            for d in watch::WATCHED {
+                let p = root.join(d);
+                if p.is_dir() {
+                    watcher.watch_new(&p);
+                }
+            }
+        }
+        let t = Instant::now();
+        let rebuilt = rebuild(&mut live, &root, &build_opts, &cs, behind);
+        let out = output_dir(opts, &live);
+        let written = rebuilt.map(|(pages, derived)| {
+            let rendered = pages.rendered;
+            (rendered, write_update(opts, &out, pages, derived))
+        });
+        match written {
+            Ok((rendered, Ok(r))) => {
+                behind = false;
+                let ms = t.elapsed().as_millis();
+                let updated = msg!(
+                    WatchUpdated,
+                    crate::diag::shown(&out),
+                    rendered,
+                    r.written,
+                    r.removed,
+                    ms
+                );
+                eprintln!("{}", updated.text(lang));
+            }
+            Ok((_, Err(d))) => {
+                behind = true;
+                kept(vec![d], &out, lang);
+            }
+            Err(diags) => kept(diags, &out, lang),
+        }
+    }
+    let stopped = msg!(ServeStoppedWatching, crate::diag::shown(&opts.root));
+    super::print_error(&stopped, Some(&Msg::new(Key::WatchStartAgain)), lang);
+    CONTENT_ERRORS
+}
+
+/// The output folder: `--output`, else the configuration's `output_dir`
+/// (the default one while the configuration does not read).
+fn output_dir(opts: &BuildOpts, live: &LiveSite) -> PathBuf {
+    match (&opts.output, live) {
+        (Some(o), _) => o.clone(),
+        (None, Ok(l)) => opts.root.join(l.output_dir()),
+        (None, Err(_)) => opts.root.join(crate::config::Config::default().output_dir),
+    }
+}
+
+/// Rebuilds what the change set `cs` invalidates, the derived files after
+/// the pages: every page when `whole` (or when the configuration could not
+/// be read before, starting afresh).
+fn rebuild(
+    live: &mut LiveSite,
+    root: &Path,
+    opts: &BuildOptions,
+    cs: &watch::ChangeSet,
+    whole: bool,
+) -> Result<(Update, Update), Vec<Diagnostic>> {
+    if live.is_err() {
+        *live = Live::start(root, opts);
+    }
+    let l = live.as_mut().map_err(|d| d.clone())?;
+    let pages = if whole {
+        l.rebuild_all()?
+    } else {
+        l.apply(cs)?
+    };
+    Ok((pages, l.derive()))
+}
+
+/// Writes a rebuild: as a build does when every page was rendered, else
+/// only its files, through the journal.
+fn write_update(
+    opts: &BuildOpts,
+    out: &Path,
+    pages: Update,
+    derived: Update,
+) -> Result<Report, Diagnostic> {
+    if pages.full {
+        let mut output = Output::default();
+        pages.apply_to(&mut output);
+        derived.apply_to(&mut output);
+        return write::write(&opts.root, &output, out, opts.force);
+    }
+    let (mut put, mut remove) = (pages.put, pages.remove);
+    put.extend(derived.put);
+    remove.extend(derived.remove);
+    write::update(out, opts.force, &put, remove)
+}
+
+/// Reports what kept a save from the folder, and that the folder still
+/// holds the last good site.
+fn kept(diags: Vec<Diagnostic>, out: &Path, lang: Lang) {
+    report(diags, lang);
+    eprintln!("{}", msg!(WatchKept, crate::diag::shown(out)).text(lang));
+}
