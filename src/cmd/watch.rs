@@ -157,7 +157,10 @@ fn rebuild(
     } else {
         l.apply(cs)?
     };
-    Ok((pages, l.derive()))
+    let mut t = crate::Timings::start();
+    let derived = l.derive();
+    t.lap("derive");
+    Ok((pages, derived))
 }
 
 /// Writes a rebuild: as a build does when every page was rendered, else
@@ -177,7 +180,10 @@ fn write_update(
     let (mut put, mut remove) = (pages.put, pages.remove);
     put.extend(derived.put);
     remove.extend(derived.remove);
-    write::update(out, opts.force, &put, remove)
+    let mut t = crate::Timings::start();
+    let written = write::update(out, opts.force, &put, remove);
+    t.lap("write");
+    written
 }
 
 /// Reports what kept a save from the folder, and that the folder still

@@ -32,6 +32,7 @@
 mod shards;
 mod t2s;
 mod terms;
+mod update;
 
 use std::hash::Hasher;
 
@@ -45,6 +46,7 @@ use crate::content::markdown;
 use crate::render::urls;
 use crate::site::{Item, Site};
 pub use terms::{fold, key_hash};
+pub use update::Index;
 
 /// How many characters of a bulletin's text are indexed and shipped: as
 /// many as its parsed body keeps, so the body is not read again for them.
@@ -117,6 +119,14 @@ struct Manifest<'a> {
 /// are the same shared value are not looked into, so comparing two states
 /// of a site that differ by an edit costs a pointer per bulletin.
 pub fn same_input(a: &Site, b: &Site) -> bool {
+    a.items.len() == b.items.len()
+        && same_names(a, b)
+        && a.items.iter().zip(&b.items).all(|(x, y)| same_item(x, y))
+}
+
+/// Whether the campaigns and regions are the same, in the same order
+/// (the filters' keys are their positions).
+fn same_names(a: &Site, b: &Site) -> bool {
     let campaigns = (a.campaigns.iter().map(|c| (&c.slug, &c.name)))
         .eq(b.campaigns.iter().map(|c| (&c.slug, &c.name)));
     let regions = (a.regions.nodes.iter().map(|r| (&r.key, &r.slug_path))).eq(b
@@ -124,10 +134,7 @@ pub fn same_input(a: &Site, b: &Site) -> bool {
         .nodes
         .iter()
         .map(|r| (&r.key, &r.slug_path)));
-    a.items.len() == b.items.len()
-        && campaigns
-        && regions
-        && a.items.iter().zip(&b.items).all(|(x, y)| same_item(x, y))
+    campaigns && regions
 }
 
 /// Whether two items give the search index the same words and filters.
@@ -170,43 +177,42 @@ pub type Emit<'a> = dyn Fn(String, Vec<u8>) + Sync + 'a;
 /// as it is made, so the index is never held whole: at 100,000 bulletins
 /// it is hundreds of megabytes.
 pub fn write(site: &Site, emit: &Emit) {
-    // Each text is worked out once, indexed and written out with its
-    // chunk of documents, and dropped: at 100,000 bulletins the texts
-    // would hold hundreds of megabytes.
-    let text = |i: usize| markdown::plain_text(&site.items[i].bulletin.body, TEXT_CHARS);
-    // Each file's hash, to make the build key without keeping the file.
-    let hashes = Mutex::new(Vec::new());
-    let put = |path: String, bytes: Vec<u8>| {
-        let mut h = terms::Fx::default();
-        h.write(&bytes);
-        let entry = (path.clone(), h.finish());
-        hashes.lock().unwrap_or_else(|e| e.into_inner()).push(entry);
-        emit(path, bytes);
-    };
-    let chunk = chunk_size(site);
-    let docs = |first: usize, texts: &[String]| {
-        let (path, bytes) = docs_chunk(site, chunk, first, texts);
-        put(path, bytes);
-    };
-    let parts = terms::postings(site, chunk, &text, &docs);
-    let (shard_files, shards) = shards::files(&parts, site.items.len());
-    // Freeing 100,000 lists is work too: on both cores, beside the writing.
-    rayon::join(
-        || parts.into_par_iter().for_each(drop),
-        || shard_files.into_par_iter().for_each(|(p, b)| put(p, b)),
-    );
-    // The build key changes whenever any shard or chunk does.
-    let mut hashes = hashes.into_inner().unwrap_or_else(|e| e.into_inner());
-    hashes.sort_unstable();
-    let key = (hashes.iter())
-        .fold(terms::Fx::default(), |mut h, (_, x)| {
+    make(site, emit);
+}
+
+/// What making the index found, beside its files.
+struct Made {
+    /// Each file behind the build key, with its hash.
+    hashes: Vec<(String, u64)>,
+    /// The lists' weight in all, the shard count and the chunk size.
+    total: usize,
+    shards: usize,
+    chunk: usize,
+}
+
+/// One file's hash, for the build key.
+fn fx(bytes: &[u8]) -> u64 {
+    let mut h = terms::Fx::default();
+    h.write(bytes);
+    h.finish()
+}
+
+/// The build key: changes whenever any shard, list or chunk does.
+fn build_key<'a>(hashes: impl Iterator<Item = &'a u64>) -> String {
+    let key = hashes
+        .fold(terms::Fx::default(), |mut h, x| {
             h.write_u64(*x);
             h
         })
         .finish();
+    format!("{:08x}", key >> 32)
+}
+
+/// `search/index.json`.
+fn manifest(site: &Site, key: String, shards: usize, chunk: usize) -> Vec<u8> {
     let manifest = Manifest {
         version: FORMAT,
-        key: format!("{:08x}", key >> 32),
+        key,
         shards,
         block: BLOCK,
         chunk,
@@ -224,7 +230,45 @@ pub fn write(site: &Site, emit: &Emit) {
             .map(|r| [r.key.as_str(), r.slug_path.as_str()])
             .collect(),
     };
-    let json = serde_json::to_vec(&manifest).unwrap_or_default();
-    emit("search/index.json".into(), json);
+    serde_json::to_vec(&manifest).unwrap_or_default()
+}
+
+fn make(site: &Site, emit: &Emit) -> Made {
+    // Each text is worked out once, indexed and written out with its
+    // chunk of documents, and dropped: at 100,000 bulletins the texts
+    // would hold hundreds of megabytes.
+    let text = |i: usize| markdown::plain_text(&site.items[i].bulletin.body, TEXT_CHARS);
+    // Each file's hash, to make the build key without keeping the file.
+    let hashes = Mutex::new(Vec::new());
+    let put = |path: String, bytes: Vec<u8>| {
+        let entry = (path.clone(), fx(&bytes));
+        hashes.lock().unwrap_or_else(|e| e.into_inner()).push(entry);
+        emit(path, bytes);
+    };
+    let chunk = chunk_size(site);
+    let docs = |first: usize, texts: &[String]| {
+        let (path, bytes) = docs_chunk(site, chunk, first, texts);
+        put(path, bytes);
+    };
+    let parts = terms::postings(site, chunk, &text, &docs);
+    let (shard_files, shards, total) = shards::files(&parts, site.items.len());
+    // Freeing 100,000 lists is work too: on both cores, beside the writing.
+    rayon::join(
+        || parts.into_par_iter().for_each(drop),
+        || shard_files.into_par_iter().for_each(|(p, b)| put(p, b)),
+    );
+    let mut hashes = hashes.into_inner().unwrap_or_else(|e| e.into_inner());
+    hashes.sort_unstable();
+    let key = build_key(hashes.iter().map(|(_, h)| h));
+    emit(
+        "search/index.json".into(),
+        manifest(site, key, shards, chunk),
+    );
     emit("search/t2s.json".into(), t2s::json());
+    Made {
+        hashes,
+        total,
+        shards,
+        chunk,
+    }
 }

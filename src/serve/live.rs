@@ -739,7 +739,7 @@ pub struct DeriveJob {
 #[derive(Default)]
 struct SearchMemo {
     site: Option<Arc<Site>>,
-    files: Vec<(String, Arc<[u8]>)>,
+    index: search::Index,
 }
 
 impl DeriveJob {
@@ -784,21 +784,19 @@ impl DeriveJob {
     }
 
     /// The search index's files: the last ones when what the index reads
-    /// did not change (an edit of numbers only), else computed anew.
+    /// did not change (an edit of numbers only), made from the last ones
+    /// for a few bulletins edited where they stand, else computed anew.
     fn search_files(&self) -> Vec<(String, Arc<[u8]>)> {
-        let lock = || self.search.lock().unwrap_or_else(|e| e.into_inner());
-        {
-            let memo = lock();
-            if (memo.site.as_ref()).is_some_and(|s| search::same_input(s, &self.site)) {
-                return memo.files.clone();
-            }
-        }
-        let files: Vec<(String, Arc<[u8]>)> = (search::files(&self.site).into_iter())
-            .map(|(p, bytes)| (p, Arc::from(bytes)))
-            .collect();
-        *lock() = SearchMemo {
+        let mut memo = self.search.lock().unwrap_or_else(|e| e.into_inner());
+        let index = match &memo.site {
+            Some(s) if search::same_input(s, &self.site) => return memo.index.files.clone(),
+            Some(s) => memo.index.next(s, &self.site),
+            None => search::Index::of(&self.site),
+        };
+        let files = index.files.clone();
+        *memo = SearchMemo {
             site: Some(Arc::clone(&self.site)),
-            files: files.clone(),
+            index,
         };
         files
     }

@@ -22,15 +22,36 @@ const SHARD_BYTES: usize = 16 * 1024;
 /// Postings longer than this (bytes) go to block files of their own.
 const LONG: usize = 2048;
 
-/// The shard files and the long lists' block files, and the shard count.
-pub(super) fn files(parts: &[Map], count: usize) -> (Vec<(String, Vec<u8>)>, usize) {
+/// What a shard says of one key: its postings, or how many there are and
+/// which long list holds them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) enum Entry {
+    Short(Vec<u8>),
+    Long { count: u32, f: usize },
+}
+
+/// Whether a list goes to block files of its own.
+pub(super) fn is_long(l: &List) -> bool {
+    l.bytes.len() > LONG
+}
+
+/// What a list adds to the size the shard count is chosen from.
+pub(super) fn weight(l: &List) -> usize {
+    if is_long(l) { 24 } else { l.bytes.len() + 12 }
+}
+
+/// The shard count for lists of this much [`weight`] in all.
+pub(super) fn count_for(total: usize) -> usize {
+    (total / SHARD_BYTES).max(1).next_power_of_two()
+}
+
+/// The shard files and the long lists' block files, the shard count and
+/// the lists' [`weight`] in all.
+pub(super) fn files(parts: &[Map], count: usize) -> (Vec<(String, Vec<u8>)>, usize, usize) {
     let mut keys: Vec<(u64, &List)> = parts.iter().flatten().map(|(k, l)| (*k, l)).collect();
     keys.par_sort_unstable_by_key(|e| e.0);
-    let is_long = |l: &List| l.bytes.len() > LONG;
-    let total: usize = (keys.iter())
-        .map(|(_, l)| if is_long(l) { 24 } else { l.bytes.len() + 12 })
-        .sum();
-    let shards = (total / SHARD_BYTES).max(1).next_power_of_two();
+    let total: usize = keys.iter().map(|(_, l)| weight(l)).sum();
+    let shards = count_for(total);
     // Long lists are numbered in key order.
     let mut long = Vec::new();
     let mut by_shard: Vec<Vec<(u64, &List, Option<usize>)>> = vec![Vec::new(); shards];
@@ -43,7 +64,13 @@ pub(super) fn files(parts: &[Map], count: usize) -> (Vec<(String, Vec<u8>)>, usi
     }
     let blocks = count.div_ceil(super::BLOCK as usize) as u32;
     let mut out: Vec<(String, Vec<u8>)> = (by_shard.par_iter().enumerate())
-        .map(|(i, entries)| (format!("search/terms/{i}.json"), shard(entries)))
+        .map(|(i, entries)| {
+            let entries = entries.iter().map(|&(k, l, f)| match f {
+                Some(f) => (k, Value::Long(l.count, f)),
+                None => (k, Value::Short(&l.bytes)),
+            });
+            (format!("search/terms/{i}.json"), shard(entries))
+        })
         .collect();
     let lists: Vec<(String, Vec<u8>)> = (long.par_iter().enumerate())
         .flat_map_iter(|(f, l)| {
@@ -51,30 +78,36 @@ pub(super) fn files(parts: &[Map], count: usize) -> (Vec<(String, Vec<u8>)>, usi
         })
         .collect();
     out.extend(lists);
-    (out, shards)
+    (out, shards, total)
+}
+
+/// A shard's value for one key, as written.
+enum Value<'a> {
+    Short(&'a [u8]),
+    Long(u32, usize),
 }
 
 /// One shard: `{"key": "postings" or [count, f], …}`, keys in order.
-fn shard(entries: &[(u64, &List, Option<usize>)]) -> Vec<u8> {
-    let size = entries.iter().map(|(_, l, f)| match f {
-        Some(_) => 24,
-        None => l.bytes.len() + 12,
+fn shard<'a>(entries: impl Iterator<Item = (u64, Value<'a>)> + Clone) -> Vec<u8> {
+    let size = entries.clone().map(|(_, v)| match v {
+        Value::Long(..) => 24,
+        Value::Short(b) => b.len() + 12,
     });
     let mut s = Vec::with_capacity(size.sum::<usize>() + 2);
     s.push(b'{');
-    for (j, (k, l, f)) in entries.iter().enumerate() {
+    for (j, (k, v)) in entries.enumerate() {
         if j > 0 {
             s.push(b',');
         }
         // Keys are letters, digits and `@`, postings base 64: nothing to escape.
         s.push(b'"');
-        s.extend_from_slice(key_string(*k).as_bytes());
+        s.extend_from_slice(key_string(k).as_bytes());
         s.extend_from_slice(b"\":");
-        match f {
-            Some(f) => s.extend_from_slice(format!("[{},{f}]", l.count).as_bytes()),
-            None => {
+        match v {
+            Value::Long(count, f) => s.extend_from_slice(format!("[{count},{f}]").as_bytes()),
+            Value::Short(bytes) => {
                 s.push(b'"');
-                s.extend_from_slice(&l.bytes);
+                s.extend_from_slice(bytes);
                 s.push(b'"');
             }
         }
@@ -83,9 +116,81 @@ fn shard(entries: &[(u64, &List, Option<usize>)]) -> Vec<u8> {
     s
 }
 
+/// A shard's file for these entries (in key order).
+pub(super) fn write(entries: &[(u64, Entry)]) -> Vec<u8> {
+    shard(entries.iter().map(|(k, e)| match e {
+        Entry::Short(b) => (*k, Value::Short(b)),
+        Entry::Long { count, f } => (*k, Value::Long(*count, *f)),
+    }))
+}
+
+/// The entries of a shard's file, in key order; `None` for a file
+/// [`write`] does not write.
+pub(super) fn read(bytes: &[u8]) -> Option<Vec<(u64, Entry)>> {
+    let inner = bytes.strip_prefix(b"{")?.strip_suffix(b"}")?;
+    let mut out = Vec::new();
+    let mut rest = inner;
+    while !rest.is_empty() {
+        let r = rest.strip_prefix(b"\"")?;
+        let end = r.iter().position(|&c| c == b'"')?;
+        let key = super::terms::key_of(std::str::from_utf8(&r[..end]).ok()?)?;
+        let r = r[end + 1..].strip_prefix(b":")?;
+        let (entry, r) = if let Some(r) = r.strip_prefix(b"\"") {
+            let end = r.iter().position(|&c| c == b'"')?;
+            (Entry::Short(r[..end].to_vec()), &r[end + 1..])
+        } else {
+            let r = r.strip_prefix(b"[")?;
+            let end = r.iter().position(|&c| c == b']')?;
+            let (count, f) = std::str::from_utf8(&r[..end]).ok()?.split_once(',')?;
+            let entry = Entry::Long {
+                count: count.parse().ok()?,
+                f: f.parse().ok()?,
+            };
+            (entry, &r[end + 1..])
+        };
+        out.push((key, entry));
+        rest = match r.strip_prefix(b",") {
+            Some(more) if !more.is_empty() => more,
+            Some(_) => return None,
+            None if r.is_empty() => r,
+            None => return None,
+        };
+    }
+    Some(out)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_shard_reads_back_as_written() {
+        let entries = vec![
+            (
+                super::super::terms::key_of("安").unwrap(),
+                Entry::Short(b"AB".to_vec()),
+            ),
+            (
+                super::super::terms::key_of("安康").unwrap(),
+                Entry::Long { count: 900, f: 3 },
+            ),
+            (
+                super::super::terms::key_of("@r12").unwrap(),
+                Entry::Short(b"k_".to_vec()),
+            ),
+        ];
+        let bytes = write(&entries);
+        assert_eq!(read(&bytes), Some(entries));
+        assert_eq!(read(b"{}"), Some(Vec::new()));
+        for bad in [
+            &b"{\"a\":\"A\",}"[..],
+            b"{\"a\"}",
+            b"\"a\":\"A\"",
+            b"{\"abc\":\"A\"}",
+        ] {
+            assert_eq!(read(bad), None, "{}", String::from_utf8_lossy(bad));
+        }
+    }
 
     #[test]
     fn long_lists_are_cut_into_blocks_by_id() {

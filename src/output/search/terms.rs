@@ -66,6 +66,21 @@ pub(super) fn key_string(k: u64) -> String {
         .collect()
 }
 
+/// The key written as `s` by [`key_string`].
+pub(super) fn key_of(s: &str) -> Option<u64> {
+    let filter =
+        |kind: u64, n: &str| Some(FILTER | kind | n.parse::<u64>().ok().filter(|&n| n < REGION)?);
+    if let Some(n) = s.strip_prefix("@r") {
+        return filter(REGION, n);
+    }
+    if let Some(n) = s.strip_prefix("@c") {
+        return filter(0, n);
+    }
+    let mut cs = s.chars();
+    let (a, b) = (cs.next()?, cs.next());
+    cs.next().is_none().then(|| key(a, b))
+}
+
 /// Which shard a key lives in (before `% shards`): FNV-1a over the key's
 /// code points, then MurmurHash3's finaliser. `search.js` computes the same.
 pub fn key_hash(key: &str) -> u32 {
@@ -156,6 +171,26 @@ pub(super) fn put_varint(out: &mut Vec<u8>, mut v: u64) {
     }
 }
 
+/// The ids of postings written by [`List`] (a whole list, or one block of
+/// it with `from` its block's first id); `None` for bytes no list writes.
+pub(super) fn decode(bytes: &[u8], from: u32) -> Option<Vec<u32>> {
+    let mut ids = Vec::with_capacity(bytes.len());
+    let (mut next, mut v, mut shift) = (u64::from(from), 0u64, 0u32);
+    for &c in bytes {
+        let d = ALPHABET.iter().position(|&a| a == c)? as u64;
+        v |= (d & 31).checked_shl(shift)?;
+        shift += 5;
+        if d & 32 == 0 {
+            let id = next + v;
+            ids.push(u32::try_from(id).ok()?);
+            (next, v, shift) = (id + 1, 0, 0);
+        } else if shift > 35 {
+            return None;
+        }
+    }
+    (shift == 0).then_some(ids)
+}
+
 /// Where a block of a [`List`] begins: its first posting's id and where
 /// that posting's bytes start and end.
 #[derive(Clone, Copy)]
@@ -182,6 +217,15 @@ pub(super) struct List {
 }
 
 impl List {
+    /// The list of `ids` (ascending).
+    pub(super) fn of(ids: &[u32]) -> List {
+        let mut l = List::default();
+        for &id in ids {
+            l.push(id);
+        }
+        l
+    }
+
     fn push(&mut self, id: u32) {
         let block = id / super::BLOCK;
         let at = self.bytes.len() as u32;
@@ -326,6 +370,16 @@ fn doc_entries(site: &Site, text: &str, id: usize, sc: &mut Scratch, groups: &mu
     }
 }
 
+/// The keys of bulletin `id` (whose text is `text`), ascending.
+pub(super) fn doc_keys(site: &Site, text: &str, id: usize) -> Vec<u64> {
+    let mut sc = Scratch::new(8192);
+    let mut groups = vec![Vec::new(); PARTS / GROUP];
+    doc_entries(site, text, id, &mut sc, &mut groups);
+    let mut keys: Vec<u64> = groups.into_iter().flatten().map(|e| e.0).collect();
+    keys.sort_unstable();
+    keys
+}
+
 pub(super) type Map = HashMap<u64, List, BuildHasherDefault<Fx>>;
 
 /// Every key's postings, in [`PARTS`] maps by key hash.
@@ -439,6 +493,30 @@ mod tests {
         // gaps 0, 2, 36: A, C, then 36 = 1*32 + 4 → digit 4 | 32 ("k"), then 1 ("B").
         assert_eq!(String::from_utf8(a.bytes).unwrap(), "ACkB");
         assert_eq!(a.next, 41);
+    }
+
+    #[test]
+    fn lists_and_keys_read_back_as_written() {
+        let ids = [0, 1, 5, 31, 32, 1000, 40_000, 40_001];
+        assert_eq!(decode(&List::of(&ids).bytes, 0).as_deref(), Some(&ids[..]));
+        let b = super::super::BLOCK;
+        let long = List::of(&[3, b + 2, b + 9]);
+        assert_eq!(
+            decode(&long.block(1), b).as_deref(),
+            Some(&[b + 2, b + 9][..])
+        );
+        assert_eq!(decode(b"k", 0), None, "a gap cut short");
+        assert_eq!(decode(b"A!", 0), None);
+        for k in [
+            key('安', None),
+            key('安', Some('康')),
+            region_key(12),
+            campaign_key(3),
+        ] {
+            assert_eq!(key_of(&key_string(k)), Some(k));
+        }
+        assert_eq!(key_of("安康杯"), None);
+        assert_eq!(key_of(""), None);
     }
 
     #[test]
