@@ -75,6 +75,8 @@ pub fn run(opts: &BuildOpts) -> i32 {
         },
         Err(diags) => kept(diags, &out, lang),
     }
+    // The first build's pages were written and dropped: give them back.
+    crate::release_free_memory();
     let watching = msg!(
         WatchWatching,
         crate::diag::shown(&opts.root),
@@ -83,6 +85,8 @@ pub fn run(opts: &BuildOpts) -> i32 {
     eprintln!("{}", watching.text(lang));
     // After a write that failed, the folder lags the model: write it whole.
     let mut behind = false;
+    // The manifest the last update wrote, not read again while it stands.
+    let mut manifest = None;
     while let Some(cs) = watcher.next(serve::quiet(), Duration::from_secs(2)) {
         if live.as_ref().is_ok_and(|l| !l.concerns(&cs)) {
             continue;
@@ -100,7 +104,10 @@ pub fn run(opts: &BuildOpts) -> i32 {
         let out = output_dir(opts, &live);
         let written = rebuilt.map(|(pages, derived)| {
             let rendered = pages.rendered;
-            (rendered, write_update(opts, &out, pages, derived))
+            (
+                rendered,
+                write_update(opts, &out, pages, derived, &mut manifest),
+            )
         });
         match written {
             Ok((rendered, Ok(r))) => {
@@ -170,18 +177,23 @@ fn write_update(
     out: &Path,
     pages: Update,
     derived: Update,
+    kept: &mut Option<write::Kept>,
 ) -> Result<Report, Diagnostic> {
     if pages.full {
         let mut output = Output::default();
         pages.apply_to(&mut output);
         derived.apply_to(&mut output);
-        return write::write(&opts.root, &output, out, opts.force);
+        let written = write::write(&opts.root, &output, out, opts.force);
+        // Every page was rendered, written and dropped: give them back.
+        drop(output);
+        crate::release_free_memory();
+        return written;
     }
     let (mut put, mut remove) = (pages.put, pages.remove);
     put.extend(derived.put);
     remove.extend(derived.remove);
     let mut t = crate::Timings::start();
-    let written = write::update(out, opts.force, &put, remove);
+    let written = write::update(out, opts.force, &put, remove, kept);
     t.lap("write");
     written
 }

@@ -274,12 +274,22 @@ impl Staging {
     /// jianxun did not write is refused unless `force`, as a build refuses
     /// such a folder. The new manifest records no fingerprint: the next
     /// `jianxun build` renders everything and finds the files up to date.
-    pub fn update(out: &Path, force: bool, remove: Vec<String>) -> Result<Staging, Diagnostic> {
+    pub fn update(
+        out: &Path,
+        force: bool,
+        remove: Vec<String>,
+        kept: Option<Kept>,
+    ) -> Result<Staging, Diagnostic> {
         let abs = absolute(out);
+        let mut kept = kept;
         if commit::pending(&abs) {
             commit::recover(&abs)?;
+            kept = None;
         }
-        let old = manifest::read(&abs)?;
+        let old = match kept.filter(|k| k.is_on_disk(&abs)) {
+            Some(k) => k.manifest,
+            None => manifest::read(&abs)?,
+        };
         let place = Place {
             stage: abs.join(INSIDE),
             out: abs,
@@ -434,7 +444,12 @@ impl Staging {
 
     /// Puts the staged site in place of the output folder's contents; files
     /// of the previous build no longer produced are gone afterwards.
-    pub fn commit(mut self) -> Result<Report, Diagnostic> {
+    pub fn commit(self) -> Result<Report, Diagnostic> {
+        self.finish().map(|(report, _)| report)
+    }
+
+    /// [`Staging::commit`], giving also the manifest written.
+    fn finish(mut self) -> Result<(Report, Manifest), Diagnostic> {
         let st = std::mem::take(&mut *self.lock());
         if let Some(mut first) = st.failed {
             if st.skipped > 0 {
@@ -468,11 +483,13 @@ impl Staging {
             removed: removed.iter().filter(|r| out.join(r).is_file()).count(),
         };
         let m = stage.join(MANIFEST);
+        let mut t = crate::Timings::start();
         std::fs::write(
             &m,
             manifest::text(&produced, self.fingerprint, &self.sources),
         )
         .map_err(|e| io_err(&m, Key::IoWrite, e))?;
+        t.lap("commit: manifest written");
         // From here on a failure is recovered by the next run, not by Drop.
         self.committed = true;
         if swap {
@@ -481,7 +498,12 @@ impl Staging {
         } else {
             commit::journal(&stage, &out, &removed)?;
         }
-        Ok(report)
+        t.lap("commit: moved in");
+        let written = Manifest {
+            files: produced,
+            fingerprint: self.fingerprint,
+        };
+        Ok((report, written))
     }
 }
 
@@ -525,19 +547,44 @@ pub fn write(root: &Path, output: &Output, out: &Path, force: bool) -> Result<Re
     staging.commit()
 }
 
+/// The manifest an update wrote, with its file's size and mtime: the next
+/// update takes it instead of reading the file, unless the file changed.
+pub struct Kept {
+    manifest: Manifest,
+    size: u64,
+    mtime: i128,
+}
+
+impl Kept {
+    fn is_on_disk(&self, out: &Path) -> bool {
+        std::fs::metadata(out.join(MANIFEST))
+            .is_ok_and(|m| m.len() == self.size && manifest::mtime_of(&m) == self.mtime)
+    }
+}
+
 /// Writes one rebuild's changes into the output folder the last build
 /// filled: the files of `put`, and `remove` gone (see [`Staging::update`]).
+/// `kept` is what the last update left, and becomes what this one leaves.
 pub fn update(
     out: &Path,
     force: bool,
     put: &[(String, Data)],
     remove: Vec<String>,
+    kept: &mut Option<Kept>,
 ) -> Result<Report, Diagnostic> {
     use rayon::prelude::*;
-    let staging = Staging::update(out, force, remove)?;
+    let staging = Staging::update(out, force, remove, kept.take())?;
     put.par_iter()
         .try_for_each(|(rel, data)| staging.put(rel, data))?;
-    staging.commit()
+    let (report, manifest) = staging.finish()?;
+    *kept = std::fs::metadata(absolute(out).join(MANIFEST))
+        .ok()
+        .map(|m| Kept {
+            manifest,
+            size: m.len(),
+            mtime: manifest::mtime_of(&m),
+        });
+    Ok(report)
 }
 
 #[cfg(test)]
@@ -604,7 +651,7 @@ mod tests {
         ];
         let gone = vec!["bulletins/b/index.html".into(), "notes.txt".into()];
         std::fs::write(out.join("notes.txt"), "编辑自己的笔记").expect("user file");
-        let report = update(&out, false, &put, gone).expect("updated");
+        let report = update(&out, false, &put, gone, &mut None).expect("updated");
         assert_eq!(
             (report.written, report.unchanged, report.removed),
             (2, 1, 1)
@@ -648,7 +695,7 @@ mod tests {
                 Data::Bytes("简讯 d".into()),
             ),
         ];
-        let refused = update(&out, false, &put, Vec::new()).expect_err("refused");
+        let refused = update(&out, false, &put, Vec::new(), &mut None).expect_err("refused");
         assert_eq!(refused.code, "output-refused");
         assert!(
             refused
@@ -663,8 +710,49 @@ mod tests {
         assert_eq!(read("index.html").as_deref(), Some("新首页"));
         assert!(!out.join(INSIDE).exists(), "no staging folder left");
         // With --force it is written beside the editor's other files.
-        update(&out, true, &put, Vec::new()).expect("forced");
+        update(&out, true, &put, Vec::new(), &mut None).expect("forced");
         assert_eq!(read("bulletins/d/index.html").as_deref(), Some("简讯 d"));
         assert_eq!(read("notes.txt").as_deref(), Some("编辑自己的笔记"));
+    }
+
+    /// An update takes the manifest the last one wrote without reading it,
+    /// unless the file changed since: then it reads it again.
+    #[test]
+    fn an_update_reads_the_manifest_again_once_someone_else_wrote_it() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let (root, out) = (dir.path().join("site-root"), dir.path().join("out"));
+        std::fs::create_dir_all(&root).expect("root");
+        let staging = Staging::begin(&root, &out, false, None).expect("begins");
+        staging
+            .put("index.html", &Data::Bytes("首页".into()))
+            .expect("staged");
+        staging.commit().expect("committed");
+        let mut kept = None;
+        let page = |text: &str| vec![("index.html".to_string(), Data::Bytes(text.into()))];
+        update(&out, false, &page("一"), Vec::new(), &mut kept).expect("first update");
+        assert!(kept.is_some(), "the manifest written is kept");
+        update(&out, false, &page("二"), Vec::new(), &mut kept).expect("second update");
+        // Another build records a file of its own in the manifest.
+        std::fs::write(out.join("extra.html"), "另一次生成").expect("file");
+        let m = out.join(MANIFEST);
+        let mut text = std::fs::read_to_string(&m).expect("manifest");
+        text.push_str("extra.html\n");
+        std::fs::write(&m, text).expect("manifest written");
+        let gone = vec!["extra.html".to_string()];
+        let report = update(&out, false, &page("三"), gone, &mut kept).expect("third update");
+        assert_eq!(report.removed, 1, "the manifest on disk lists it");
+        assert!(!out.join("extra.html").exists());
+        assert_eq!(
+            std::fs::read_to_string(out.join("index.html"))
+                .ok()
+                .as_deref(),
+            Some("三")
+        );
+        let listed: Vec<String> = manifest::read(&out)
+            .expect("reads")
+            .files
+            .into_keys()
+            .collect();
+        assert_eq!(listed, ["index.html"]);
     }
 }
