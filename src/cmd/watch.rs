@@ -10,6 +10,7 @@
 //! ([`write::update`]). A save with errors writes nothing: the folder keeps
 //! the last good site until the fix is saved.
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
@@ -19,9 +20,9 @@ use crate::cli::BuildOpts;
 use crate::diag::Diagnostic;
 use crate::messages::{Key, Lang, Msg};
 use crate::msg;
-use crate::output::Output;
-use crate::output::write::{self, Report};
-use crate::serve::live::{Live, Update};
+use crate::output::write::{self, Report, Staging};
+use crate::output::{Data, Output};
+use crate::serve::live::{Live, PageSource, Update};
 use crate::serve::watch::{self, Watcher};
 use crate::serve::{self, LiveSite};
 
@@ -46,14 +47,17 @@ pub fn run(opts: &BuildOpts) -> i32 {
         drafts: opts.drafts,
     };
     let start = Instant::now();
-    let mut live: LiveSite = Live::start(&root, &build_opts);
+    let mut live: LiveSite = Live::start(&root, &build_opts).map(|mut l| {
+        l.hold_no_page_bytes();
+        l
+    });
     let first = match &mut live {
-        Ok(l) => l.build_all().map(|o| (l.bulletins(), o)),
+        Ok(l) => l.build_all().map(|o| (l.bulletins(), o, l.page_source())),
         Err(d) => Err(d.clone()),
     };
     let out = output_dir(opts, &live);
     match first {
-        Ok((bulletins, output)) => match write::write(&opts.root, &output, &out, opts.force) {
+        Ok((bulletins, output, pages)) => match whole(opts, &out, &output.files, pages.as_ref()) {
             Ok(r) => {
                 let ms = start.elapsed().as_millis();
                 let built = msg!(
@@ -102,12 +106,10 @@ pub fn run(opts: &BuildOpts) -> i32 {
         let t = Instant::now();
         let rebuilt = rebuild(&mut live, &root, &build_opts, &cs, behind);
         let out = output_dir(opts, &live);
-        let written = rebuilt.map(|(pages, derived)| {
+        let written = rebuilt.map(|(pages, derived, source)| {
             let rendered = pages.rendered;
-            (
-                rendered,
-                write_update(opts, &out, pages, derived, &mut manifest),
-            )
+            let update = (pages, derived, source.as_ref());
+            (rendered, write_update(opts, &out, update, &mut manifest))
         });
         match written {
             Ok((rendered, Ok(r))) => {
@@ -154,7 +156,7 @@ fn rebuild(
     opts: &BuildOptions,
     cs: &watch::ChangeSet,
     whole: bool,
-) -> Result<(Update, Update), Vec<Diagnostic>> {
+) -> Result<(Update, Update, Option<PageSource>), Vec<Diagnostic>> {
     if live.is_err() {
         *live = Live::start(root, opts);
     }
@@ -167,35 +169,74 @@ fn rebuild(
     let mut t = crate::Timings::start();
     let derived = l.derive();
     t.lap("derive");
-    Ok((pages, derived))
+    Ok((pages, derived, l.page_source()))
 }
 
-/// Writes a rebuild: as a build does when every page was rendered, else
-/// only its files, through the journal.
+/// Writes a rebuild, its pages rendered again from `source`: as a build
+/// writes when every page was rendered, else only its files, through the
+/// journal.
 fn write_update(
     opts: &BuildOpts,
     out: &Path,
-    pages: Update,
-    derived: Update,
+    (pages, derived, source): (Update, Update, Option<&PageSource>),
     kept: &mut Option<write::Kept>,
 ) -> Result<Report, Diagnostic> {
     if pages.full {
         let mut output = Output::default();
         pages.apply_to(&mut output);
         derived.apply_to(&mut output);
-        let written = write::write(&opts.root, &output, out, opts.force);
-        // Every page was rendered, written and dropped: give them back.
-        drop(output);
-        crate::release_free_memory();
-        return written;
+        return whole(opts, out, &output.files, source);
     }
     let (mut put, mut remove) = (pages.put, pages.remove);
     put.extend(derived.put);
     remove.extend(derived.remove);
     let mut t = crate::Timings::start();
+    let put = (put.into_iter())
+        .map(|(rel, data)| Ok((bytes_of(&rel, data, source)?, rel)))
+        .map(|r: Result<_, Diagnostic>| r.map(|(data, rel)| (rel, data)))
+        .collect::<Result<Vec<_>, Diagnostic>>()?;
     let written = write::update(out, opts.force, &put, remove, kept);
     t.lap("write");
     written
+}
+
+/// Writes a whole site as a build does, each page rendered again from
+/// `source` as it is written and dropped: the pages of a large site are
+/// never held together (some 2 GB at 100,000 bulletins).
+fn whole(
+    opts: &BuildOpts,
+    out: &Path,
+    files: &BTreeMap<String, Data>,
+    source: Option<&PageSource>,
+) -> Result<Report, Diagnostic> {
+    use rayon::prelude::*;
+    let staging = Staging::begin(&opts.root, out, opts.force, None)?;
+    let files: Vec<(&String, &Data)> = files.iter().collect();
+    files
+        .par_iter()
+        .try_for_each(|&(rel, data)| staging.put(rel, &bytes_of(rel, data.clone(), source)?))?;
+    let written = staging.commit();
+    // Every page was rendered, written and dropped: give them back.
+    crate::release_free_memory();
+    written
+}
+
+/// A file's data with a page's bytes: rendered again from `source` when
+/// the engine kept none (the same bytes: a page is made of the model).
+fn bytes_of(rel: &str, data: Data, source: Option<&PageSource>) -> Result<Data, Diagnostic> {
+    if data != Data::OnRequest {
+        return Ok(data);
+    }
+    match source.and_then(|s| s.render(rel)) {
+        Some(rendered) => rendered.map(Data::Bytes),
+        None => Err(Diagnostic::error(
+            Path::new(rel),
+            0,
+            0,
+            "output-path",
+            msg!(WatchPageLost, rel),
+        )),
+    }
 }
 
 /// Reports what kept a save from the folder, and that the folder still
@@ -203,4 +244,20 @@ fn write_update(
 fn kept(diags: Vec<Diagnostic>, out: &Path, lang: Lang) {
     report(diags, lang);
     eprintln!("{}", msg!(WatchKept, crate::diag::shown(out)).text(lang));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A page the engine kept no bytes of, and that nothing can render
+    /// again, is an error naming it, never an empty file.
+    #[test]
+    fn a_page_that_cannot_be_rendered_again_is_an_error_naming_it() {
+        let err = bytes_of("bulletins/a/index.html", Data::OnRequest, None).expect_err("no page");
+        let told = err.message.text(Lang::Zh);
+        assert!(told.contains("bulletins/a/index.html"), "{told}");
+        let kept = bytes_of("a.txt", Data::Bytes(b"x".to_vec()), None).expect("bytes");
+        assert_eq!(kept, Data::Bytes(b"x".to_vec()));
+    }
 }

@@ -346,6 +346,7 @@ pub fn template(key: Key) -> &'static str {
         Key::WatchUpdated => "Updated {0}: rendered {1} page(s), wrote {2} file(s), removed {3}, in {4} ms.",
         Key::WatchKept => "{0} is unchanged: it still holds the last good build; save the fix and it updates by itself.",
         Key::WatchStartAgain => "start jianxun build --watch again",
+        Key::WatchPageLost => "page {0} could not be rendered again",
         Key::ServeLan => "Note: the preview server is open to the local network ({0}): anyone on it can open the preview, drafts included. Leave out --bind (127.0.0.1 by default) to preview on this machine only.",
         Key::ServeLanAll => "{0}, every network address of this machine",
         Key::ServeNewConnection => "cannot take a new connection: {0} ({1} open); retrying",

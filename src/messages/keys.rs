@@ -388,6 +388,7 @@ keys! {
     WatchUpdated,
     WatchKept,
     WatchStartAgain,
+    WatchPageLost,
     ServeLan,
     ServeLanAll,
     ServeNewConnection,

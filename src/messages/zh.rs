@@ -346,6 +346,7 @@ pub fn template(key: Key) -> &'static str {
         Key::WatchUpdated => "已更新 {0}：重新生成 {1} 个页面，写入 {2} 个文件，删除 {3} 个，用时 {4} 毫秒。",
         Key::WatchKept => "{0} 没有改动，还是上一次生成的网站；改好后保存，会自动更新。",
         Key::WatchStartAgain => "请重新运行 jianxun build --watch",
+        Key::WatchPageLost => "页面 {0} 没能重新生成",
         Key::ServeLan => "注意：预览服务器对局域网开放（{0}）：同一网络中的任何人都能打开预览，包括草稿。只在本机预览时请去掉 --bind（默认 127.0.0.1）。",
         Key::ServeLanAll => "{0}，本机的所有网络地址",
         Key::ServeNewConnection => "接不了新的连接：{0}（已打开 {1} 个）；正在重试",
