@@ -47,10 +47,7 @@ pub fn run(opts: &BuildOpts) -> i32 {
         drafts: opts.drafts,
     };
     let start = Instant::now();
-    let mut live: LiveSite = Live::start(&root, &build_opts).map(|mut l| {
-        l.hold_no_page_bytes();
-        l
-    });
+    let mut live = engine(&root, &build_opts);
     let first = match &mut live {
         Ok(l) => l.build_all().map(|o| (l.bulletins(), o, l.page_source())),
         Err(d) => Err(d.clone()),
@@ -137,6 +134,15 @@ pub fn run(opts: &BuildOpts) -> i32 {
     CONTENT_ERRORS
 }
 
+/// The engine of the site at `root`, read and parsed; its full renders
+/// hold no page's bytes.
+fn engine(root: &Path, opts: &BuildOptions) -> LiveSite {
+    Live::start(root, opts).map(|mut l| {
+        l.hold_no_bytes_of_every_page();
+        l
+    })
+}
+
 /// The output folder: `--output`, else the configuration's `output_dir`
 /// (the default one while the configuration does not read).
 fn output_dir(opts: &BuildOpts, live: &LiveSite) -> PathBuf {
@@ -158,7 +164,7 @@ fn rebuild(
     whole: bool,
 ) -> Result<(Update, Update, Option<PageSource>), Vec<Diagnostic>> {
     if live.is_err() {
-        *live = Live::start(root, opts);
+        *live = engine(root, opts);
     }
     let l = live.as_mut().map_err(|d| d.clone())?;
     let pages = if whole {

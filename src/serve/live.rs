@@ -117,6 +117,9 @@ pub struct Live {
     /// Whether rendered pages come with their bytes (else as
     /// [`Data::OnRequest`]: see [`Live::hold_no_page_bytes`]).
     keep_bytes: bool,
+    /// Whether the pages of a full render come without their bytes even
+    /// so (see [`Live::hold_no_bytes_of_every_page`]).
+    lean_full: bool,
 }
 
 use crate::render::pages::Recorded as Rendered;
@@ -168,6 +171,7 @@ impl Live {
             derived: BTreeMap::new(),
             ids: None,
             keep_bytes: true,
+            lean_full: false,
         })
     }
 
@@ -216,9 +220,9 @@ impl Live {
             .any(|p| p.starts_with("content") && crate::images::is_photo(&p.to_string_lossy()));
         if cs.config || cs.rescan || lost || photos || self.model.is_none() {
             // Keep the new sources even when the content is broken, so the next save builds on them.
-            let keep_bytes = self.keep_bytes;
+            let keep = (self.keep_bytes, self.lean_full);
             *self = Live::start(&self.root, &self.opts)?;
-            self.keep_bytes = keep_bytes;
+            (self.keep_bytes, self.lean_full) = keep;
             return self.full();
         }
         let mut t = crate::Timings::start();
@@ -273,7 +277,7 @@ impl Live {
         for p in &gone {
             self.forget(p);
         }
-        let update = self.record(&todo, rendered, touched);
+        let update = self.record(&todo, rendered, touched, self.keep_bytes);
         t.lap("record");
         Ok(update)
     }
@@ -497,6 +501,7 @@ impl Live {
         ids: &[PageId],
         rendered: Vec<Rendered>,
         touched: BTreeSet<String>,
+        keep_bytes: bool,
     ) -> Update {
         // A page read again keeps its values: they are current.
         let mut orphans = Vec::new();
@@ -531,7 +536,7 @@ impl Live {
             }
             self.pages
                 .insert(page, (id.clone(), keys.into_boxed_slice()));
-            let data = match self.keep_bytes {
+            let data = match keep_bytes {
                 true => Data::Bytes(bytes),
                 false => Data::OnRequest,
             };
@@ -568,12 +573,12 @@ impl Live {
 
     /// Resolves and renders every page from the kept parse results.
     fn full(&mut self) -> Result<Update, Vec<Diagnostic>> {
+        let keep = self.keep_bytes && !self.lean_full;
         let (site, shared) = resolve(&self.sources, &self.entries, self.opts.drafts, None)?;
         let theme = Arc::new(Theme::load(&self.sources.templates)?);
         let ids = pages::plan(&site);
         let known = HashMap::new();
-        let rendered =
-            pages::render_recorded(&site, &theme, &shared, &ids, (&known, self.keep_bytes))?;
+        let rendered = pages::render_recorded(&site, &theme, &shared, &ids, (&known, keep))?;
         self.model = Some(Model {
             theme,
             site: Arc::new(site),
@@ -587,7 +592,7 @@ impl Live {
         self.derived.clear();
         self.ids = None;
         let touched = self.statics.keys().cloned().collect();
-        let mut update = self.record(&ids, rendered, touched);
+        let mut update = self.record(&ids, rendered, touched, keep);
         update.full = true;
         Ok(update)
     }
@@ -656,6 +661,14 @@ impl Live {
     /// holds every page at once (some 2 GB at 100,000 bulletins).
     pub fn hold_no_page_bytes(&mut self) {
         self.keep_bytes = false;
+    }
+
+    /// The pages of a render of every page come as [`Data::OnRequest`],
+    /// those of a save with their bytes: `build --watch` writes every
+    /// page of a full render one by one, rendering each again
+    /// ([`Live::page_source`]), and a save's few pages as they are.
+    pub fn hold_no_bytes_of_every_page(&mut self) {
+        self.lean_full = true;
     }
 
     /// What renders any page of the current model again, for the preview
