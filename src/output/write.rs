@@ -249,7 +249,16 @@ impl Staging {
         }
         let survey = survey.unwrap_or_default();
         let old = manifest::read(&abs)?;
-        let place = place(&abs);
+        Staging::open(place(&abs), old, survey, None)
+    }
+
+    /// Makes the staging folder of `place`, marked as jianxun's.
+    fn open(
+        place: Place,
+        old: Manifest,
+        survey: Survey,
+        update: Option<(bool, Vec<String>)>,
+    ) -> Result<Staging, Diagnostic> {
         std::fs::create_dir_all(&place.stage)
             .map_err(|e| io_err(&place.stage, Key::IoCreateStaging, e))?;
         let marker = place.stage.join(MARKER);
@@ -262,7 +271,7 @@ impl Staging {
             sources: Vec::new(),
             state: Mutex::new(StageState::default()),
             committed: false,
-            update: None,
+            update,
         })
     }
 
@@ -295,20 +304,7 @@ impl Staging {
             out: abs,
             swap: false,
         };
-        std::fs::create_dir_all(&place.stage)
-            .map_err(|e| io_err(&place.stage, Key::IoCreateStaging, e))?;
-        let marker = place.stage.join(MARKER);
-        std::fs::write(&marker, "").map_err(|e| io_err(&marker, Key::IoWrite, e))?;
-        Ok(Staging {
-            place,
-            old,
-            survey: Survey::default(),
-            fingerprint: None,
-            sources: Vec::new(),
-            state: Mutex::new(StageState::default()),
-            committed: false,
-            update: Some((force, remove)),
-        })
+        Staging::open(place, old, Survey::default(), Some((force, remove)))
     }
 
     /// Records the fingerprint of the inputs in the new manifest, so that a

@@ -191,6 +191,18 @@ fn every_save_leaves_the_output_folder_as_a_fresh_build_writes_it() {
     );
 }
 
+/// Saves a new bulletin, `c`.
+fn save_c(f: &Fixture) {
+    f.bulletin(
+        "c",
+        "宜宾新春走访",
+        "2025-02-01",
+        "四川/宜宾",
+        "",
+        "走访正文。",
+    );
+}
+
 /// A page that would land on a file jianxun did not write is refused, the
 /// file is kept, and once it is moved away the next save writes the site
 /// whole again.
@@ -200,14 +212,7 @@ fn a_save_never_writes_over_a_file_jianxun_did_not_write() {
     let w = Watching::start(&f);
     let out = f.path("site");
     f.write("site/bulletins/c/index.html", "编辑放在这里的页面");
-    f.bulletin(
-        "c",
-        "宜宾新春走访",
-        "2025-02-01",
-        "四川/宜宾",
-        "",
-        "走访正文。",
-    );
+    save_c(&f);
     let told = w.until("site is unchanged").join("\n");
     assert!(told.contains("bulletins/c/index.html"), "{told}");
     assert_eq!(f.read("site/bulletins/c/index.html"), "编辑放在这里的页面");
@@ -217,14 +222,7 @@ fn a_save_never_writes_over_a_file_jianxun_did_not_write() {
     );
 
     std::fs::remove_file(out.join("bulletins/c/index.html")).expect("moved away");
-    f.bulletin(
-        "c",
-        "宜宾新春走访",
-        "2025-02-01",
-        "四川/宜宾",
-        "",
-        "走访正文。",
-    );
+    save_c(&f);
     w.until("Updated ");
     assert_eq!(published(&out), fresh_build(&f));
 }
