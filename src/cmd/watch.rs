@@ -46,38 +46,13 @@ pub fn run(opts: &BuildOpts) -> i32 {
         base_url: opts.base_url.clone(),
         drafts: opts.drafts,
     };
-    let start = Instant::now();
-    let mut live = engine(&root, &build_opts);
-    let first = match &mut live {
-        Ok(l) => l.build_all().map(|o| (l.bulletins(), o, l.page_source())),
-        Err(d) => Err(d.clone()),
+    let mut live = match first_build(opts, &root, &build_opts, lang) {
+        Ok(live) => live,
+        Err(code) => return code,
     };
-    let out = output_dir(opts, &live);
-    match first {
-        Ok((bulletins, output, pages)) => match whole(opts, &out, &output.files, pages.as_ref()) {
-            Ok(r) => {
-                let ms = start.elapsed().as_millis();
-                let built = msg!(
-                    Built,
-                    bulletins,
-                    crate::diag::shown(&out),
-                    ms,
-                    r.written,
-                    r.unchanged,
-                    r.removed
-                );
-                super::build::done(opts, lang, built);
-            }
-            // A refused folder stays refused: stop rather than watch in vain.
-            Err(d) => {
-                report(vec![d], lang);
-                return CONTENT_ERRORS;
-            }
-        },
-        Err(diags) => kept(diags, &out, lang),
-    }
     // The first build's pages were written and dropped: give them back.
     crate::release_free_memory();
+    let out = output_dir(opts, &live);
     let watching = msg!(
         WatchWatching,
         crate::diag::shown(&opts.root),
@@ -132,6 +107,49 @@ pub fn run(opts: &BuildOpts) -> i32 {
     let stopped = msg!(ServeStoppedWatching, crate::diag::shown(&opts.root));
     super::print_error(&stopped, Some(&Msg::new(Key::WatchStartAgain)), lang);
     CONTENT_ERRORS
+}
+
+/// Builds the site into the output folder from a new engine, and gives
+/// the engine (with the errors that keep it from a model, if any: the
+/// folder is then left as it was); the exit code when the folder is
+/// refused.
+fn first_build(
+    opts: &BuildOpts,
+    root: &Path,
+    build_opts: &BuildOptions,
+    lang: Lang,
+) -> Result<LiveSite, i32> {
+    let start = Instant::now();
+    let mut live = engine(root, build_opts);
+    let first = match &mut live {
+        Ok(l) => l.build_all().map(|o| (l.bulletins(), o, l.page_source())),
+        Err(d) => Err(d.clone()),
+    };
+    let out = output_dir(opts, &live);
+    match first {
+        Ok((bulletins, output, pages)) => match whole(opts, &out, &output.files, pages.as_ref()) {
+            Ok(r) => {
+                let ms = start.elapsed().as_millis();
+                let built = msg!(
+                    Built,
+                    bulletins,
+                    crate::diag::shown(&out),
+                    ms,
+                    r.written,
+                    r.unchanged,
+                    r.removed
+                );
+                super::build::done(opts, lang, built);
+            }
+            // A refused folder stays refused: stop rather than watch in vain.
+            Err(d) => {
+                report(vec![d], lang);
+                return Err(CONTENT_ERRORS);
+            }
+        },
+        Err(diags) => kept(diags, &out, lang),
+    }
+    Ok(live)
 }
 
 /// The engine of the site at `root`, read and parsed; its full renders
