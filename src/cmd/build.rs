@@ -1,7 +1,7 @@
 //! `jianxun build`: load the site, render every page straight into a
 //! staging folder, then commit it to the output folder.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use super::{CONTENT_ERRORS, OK, report};
@@ -21,10 +21,7 @@ pub fn run(opts: &BuildOpts) -> i32 {
     let start = Instant::now();
     let mut t = Timings::start();
     let lang = super::lang(&opts.root);
-    let out_dir = |cfg_dir: &str| match &opts.output {
-        Some(o) => o.clone(),
-        None => opts.root.join(cfg_dir),
-    };
+    let out_dir = |cfg_dir: &str| output_folder(opts, cfg_dir);
     // The output folder is checked (and walked, to find what is not the
     // last build's) while the sources are read: both are mostly waiting on
     // the file system, and the walk is as long as the site is large. A
@@ -160,6 +157,15 @@ pub fn run(opts: &BuildOpts) -> i32 {
             report(vec![d], lang);
             CONTENT_ERRORS
         }
+    }
+}
+
+/// The output folder: `--output`, else the configuration's `output_dir`
+/// (`cfg_dir`) in the site.
+pub(super) fn output_folder(opts: &BuildOpts, cfg_dir: &str) -> PathBuf {
+    match &opts.output {
+        Some(o) => o.clone(),
+        None => opts.root.join(cfg_dir),
     }
 }
 

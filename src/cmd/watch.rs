@@ -10,6 +10,7 @@
 //! ([`write::update`]). A save with errors writes nothing: the folder keeps
 //! the last good site until the fix is saved.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
@@ -67,14 +68,7 @@ pub fn run(opts: &BuildOpts) -> i32 {
         if live.as_ref().is_ok_and(|l| !l.concerns(&cs)) {
             continue;
         }
-        if cs.rescan {
-            for d in watch::WATCHED {
-                let p = root.join(d);
-                if p.is_dir() {
-                    watcher.watch_new(&p);
-                }
-            }
-        }
+        watcher.follow_new_folders(&cs);
         let t = Instant::now();
         let rebuilt = rebuild(&mut live, &root, &build_opts, &cs, behind);
         let out = output_dir(opts, &live);
@@ -164,28 +158,27 @@ fn engine(root: &Path, opts: &BuildOptions) -> LiveSite {
 /// The output folder: `--output`, else the configuration's `output_dir`
 /// (the default one while the configuration does not read).
 fn output_dir(opts: &BuildOpts, live: &LiveSite) -> PathBuf {
-    match (&opts.output, live) {
-        (Some(o), _) => o.clone(),
-        (None, Ok(l)) => opts.root.join(l.output_dir()),
-        (None, Err(_)) => opts.root.join(crate::config::Config::default().output_dir),
+    match live {
+        Ok(l) => super::build::output_folder(opts, l.output_dir()),
+        Err(_) => super::build::output_folder(opts, &crate::config::Config::default().output_dir),
     }
 }
 
 /// Rebuilds what the change set `cs` invalidates, the derived files after
-/// the pages: every page when `whole` (or when the configuration could not
+/// the pages: every page when `every` (or when the configuration could not
 /// be read before, starting afresh).
 fn rebuild(
     live: &mut LiveSite,
     root: &Path,
     opts: &BuildOptions,
     cs: &watch::ChangeSet,
-    whole: bool,
+    every: bool,
 ) -> Result<(Update, Update, Option<PageSource>), Vec<Diagnostic>> {
     if live.is_err() {
         *live = engine(root, opts);
     }
     let l = live.as_mut().map_err(|d| d.clone())?;
-    let pages = if whole {
+    let pages = if every {
         l.rebuild_all()?
     } else {
         l.apply(cs)?
@@ -215,9 +208,8 @@ fn write_update(
     put.extend(derived.put);
     remove.extend(derived.remove);
     let mut t = crate::Timings::start();
-    let put = (put.into_iter())
-        .map(|(rel, data)| Ok((bytes_of(&rel, data, source)?, rel)))
-        .map(|r: Result<_, Diagnostic>| r.map(|(data, rel)| (rel, data)))
+    let put = (put.iter())
+        .map(|(rel, data)| Ok((rel.clone(), bytes_of(rel, data, source)?.into_owned())))
         .collect::<Result<Vec<_>, Diagnostic>>()?;
     let written = write::update(out, opts.force, &put, remove, kept);
     t.lap("write");
@@ -238,7 +230,7 @@ fn whole(
     let files: Vec<(&String, &Data)> = files.iter().collect();
     files
         .par_iter()
-        .try_for_each(|&(rel, data)| staging.put(rel, &bytes_of(rel, data.clone(), source)?))?;
+        .try_for_each(|&(rel, data)| staging.put(rel, &*bytes_of(rel, data, source)?))?;
     let written = staging.commit();
     // Every page was rendered, written and dropped: give them back.
     crate::release_free_memory();
@@ -247,12 +239,16 @@ fn whole(
 
 /// A file's data with a page's bytes: rendered again from `source` when
 /// the engine kept none (the same bytes: a page is made of the model).
-fn bytes_of(rel: &str, data: Data, source: Option<&PageSource>) -> Result<Data, Diagnostic> {
-    if data != Data::OnRequest {
-        return Ok(data);
+fn bytes_of<'a>(
+    rel: &str,
+    data: &'a Data,
+    source: Option<&PageSource>,
+) -> Result<Cow<'a, Data>, Diagnostic> {
+    if *data != Data::OnRequest {
+        return Ok(Cow::Borrowed(data));
     }
     match source.and_then(|s| s.render(rel)) {
-        Some(rendered) => rendered.map(Data::Bytes),
+        Some(rendered) => rendered.map(|b| Cow::Owned(Data::Bytes(b))),
         None => Err(Diagnostic::error(
             Path::new(rel),
             0,
@@ -278,10 +274,10 @@ mod tests {
     /// again, is an error naming it, never an empty file.
     #[test]
     fn a_page_that_cannot_be_rendered_again_is_an_error_naming_it() {
-        let err = bytes_of("bulletins/a/index.html", Data::OnRequest, None).expect_err("no page");
+        let err = bytes_of("bulletins/a/index.html", &Data::OnRequest, None).expect_err("no page");
         let told = err.message.text(Lang::Zh);
         assert!(told.contains("bulletins/a/index.html"), "{told}");
-        let kept = bytes_of("a.txt", Data::Bytes(b"x".to_vec()), None).expect("bytes");
-        assert_eq!(kept, Data::Bytes(b"x".to_vec()));
+        let bytes = Data::Bytes(b"x".to_vec());
+        assert_eq!(*bytes_of("a.txt", &bytes, None).expect("bytes"), bytes);
     }
 }

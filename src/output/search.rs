@@ -156,19 +156,6 @@ fn same_item(x: &Arc<Item>, y: &Arc<Item>) -> bool {
             .eq(q.tags.iter().map(|t| &t.name))
 }
 
-/// Every file of the search index: `(output path, bytes)`, in path order.
-pub fn files(site: &Site) -> Vec<(String, Vec<u8>)> {
-    let out = Mutex::new(Vec::new());
-    write(site, &|path, bytes| {
-        out.lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .push((path, bytes))
-    });
-    let mut out = out.into_inner().unwrap_or_else(|e| e.into_inner());
-    out.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-    out
-}
-
 /// Where [`write`] hands each file of the index as soon as it is made,
 /// from any thread.
 pub type Emit<'a> = dyn Fn(String, Vec<u8>) + Sync + 'a;

@@ -498,14 +498,7 @@ fn rebuild_loop(
             continue;
         }
         let t = Instant::now();
-        if cs.rescan {
-            for d in watch::WATCHED {
-                let p = root.join(d);
-                if p.is_dir() {
-                    watcher.watch_new(&p);
-                }
-            }
-        }
+        watcher.follow_new_folders(&cs);
         let result = match &mut *live {
             Ok(l) => l.apply(&cs),
             // The configuration was unreadable: try from scratch.

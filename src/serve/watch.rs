@@ -226,6 +226,20 @@ impl Watcher {
         let _ = self._inner.watch(dir, RecursiveMode::Recursive);
     }
 
+    /// Starts watching the watched folders that are there now, when the
+    /// change set `cs` asks for a new walk (one may have appeared).
+    pub fn follow_new_folders(&mut self, cs: &ChangeSet) {
+        if !cs.rescan {
+            return;
+        }
+        for d in WATCHED {
+            let p = self.root.join(d);
+            if p.is_dir() {
+                self.watch_new(&p);
+            }
+        }
+    }
+
     /// Waits for the next change set: blocks for the first relevant event,
     /// then keeps collecting until `quiet` passes with no new event (at most
     /// `max` in all), so a burst of saves becomes one rebuild.

@@ -3,7 +3,7 @@
 //!
 //! Takes the index of a site (its files) and the site before and after a
 //! change; gives the files of the site after, the same bytes as
-//! [`files`](super::files) gives, having made again only the files the
+//! [`write`](super::write) makes, having made again only the files the
 //! edited bulletins are in: the shards of the keys they gained or lost,
 //! those keys' long lists, their chunks of documents and the manifest
 //! (whose build key follows every file). A bulletin's id is its position,
