@@ -17,6 +17,7 @@ use tera::Value;
 use super::chunked::Chunked;
 use super::format::{format_period, format_written};
 use super::markdown;
+pub use super::report::Sections;
 use super::totals::{self, TotalView};
 use super::urls::{self, Urls};
 use crate::content::bulletin::MetricEntry;
@@ -54,6 +55,8 @@ pub struct Shared {
     /// Whether `stats.csv` leaves the campaign × region rows to the
     /// campaigns' own files (see [`super::sheet::campaign_regions_apart`]).
     pub csv_apart: bool,
+    /// The sections of `/stats/` made so far (see [`Sections`]).
+    pub sections: Sections,
 }
 
 /// Whether `site`'s `stats.csv` leaves its campaign × region rows apart.
@@ -235,6 +238,7 @@ impl Shared {
             index: Arc::new(Index::of(site)),
             all: Arc::new((0..site.items.len()).collect()),
             csv_apart: csv_apart(site),
+            sections: Sections::new(site.campaigns.len()),
         }
     }
 
@@ -309,9 +313,6 @@ impl Shared {
         old.refresh(site, &changed, old_site.stats != site.stats)
     }
 
-    /// The shared values of `site`, reusing `self` (built for a site of the
-    /// same structure) for every bulletin not in `changed`. Campaign values
-    /// are rebuilt, since their totals may have changed.
     /// The shared values of `site`, a later state of the site of `self`
     /// with the same structure in which the bulletins at `changed` were
     /// edited (and the totals, when `stats`).
@@ -323,14 +324,18 @@ impl Shared {
                 brief(site, &self.urls, &self.campaign_briefs, &self.parts, i),
             );
         }
-        let (campaigns, stats, csv_apart) = if stats {
+        let (campaigns, stats, csv_apart, sections) = if stats {
+            // Only the campaigns of the changed bulletins have other figures.
+            let touched = (changed.iter()).flat_map(|&i| site.items[i].campaigns.iter().copied());
             (
                 Shared::campaign_values(site, &self.urls),
                 super::filters::stats_value(site),
                 csv_apart(site),
+                self.sections.without(touched),
             )
         } else {
-            (self.campaigns.clone(), self.stats.clone(), self.csv_apart)
+            let same = (self.campaigns.clone(), self.stats.clone());
+            (same.0, same.1, self.csv_apart, self.sections.clone())
         };
         Shared {
             urls: self.urls.clone(),
@@ -344,6 +349,7 @@ impl Shared {
             index: Arc::clone(&self.index),
             all: Arc::clone(&self.all),
             csv_apart,
+            sections,
         }
     }
 
