@@ -15,10 +15,21 @@ use crate::site::Site;
 
 /// The derived files but the search index: feeds, sitemaps, robots.txt.
 pub fn feeds_and_maps(site: &Site, shared: &Shared) -> Vec<(String, Vec<u8>)> {
+    let mut out = feeds_and_robots(site, shared);
+    out.extend(sitemaps(site, shared));
+    out
+}
+
+/// The feeds and robots.txt.
+pub fn feeds_and_robots(site: &Site, shared: &Shared) -> Vec<(String, Vec<u8>)> {
     let mut out = feeds::feeds(site, shared);
-    out.extend(sitemap::sitemaps(site, shared, sitemap::limit()));
     out.push(("robots.txt".into(), sitemap::robots(shared)));
     out
+}
+
+/// The sitemaps, split at this run's limit (see [`sitemap::sitemaps`]).
+pub fn sitemaps(site: &Site, shared: &Shared) -> Vec<(String, Vec<u8>)> {
+    sitemap::sitemaps(site, shared, sitemap::limit())
 }
 
 use std::collections::BTreeMap;

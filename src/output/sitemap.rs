@@ -63,6 +63,15 @@ pub fn sitemaps(site: &Site, shared: &Shared, limit: usize) -> Vec<(String, Vec<
     out
 }
 
+/// Whether two states of a site give the same sitemaps: the same pages at
+/// the same paths, with the same dates. So it is after a save that edits
+/// bulletins where they stand (same slug, date, campaigns, region and
+/// tags), and the preview keeps the sitemaps it made: at 100,000
+/// bulletins, making them again took most of what a save derives.
+pub fn same_input(a: &Site, b: &Site) -> bool {
+    crate::render::context::same_structure(a, b) && a.series == b.series
+}
+
 /// A sitemap of the pages `ids`.
 fn urlset(site: &Site, shared: &Shared, ids: &[PageId]) -> Vec<u8> {
     let mut x = Xml::new();

@@ -591,7 +591,7 @@ fn region_crumbs(site: &Site, urls: &Urls, id: usize) -> Vec<RegionRef> {
 /// Whether two sites have the same bulletins in the same order and places,
 /// the same campaigns, regions, tags, pages and configuration: then every
 /// value but the briefs of changed bulletins is the same.
-fn same_structure(a: &Site, b: &Site) -> bool {
+pub(crate) fn same_structure(a: &Site, b: &Site) -> bool {
     a.config == b.config
         && a.campaigns == b.campaigns
         && a.pages == b.pages

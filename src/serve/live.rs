@@ -23,7 +23,7 @@ use tera::Value;
 use crate::content::bulletin::Bulletin;
 use crate::content::discover::{self, Kind, Sources, StaticSource};
 use crate::diag::Diagnostic;
-use crate::output::{Data, Output, search};
+use crate::output::{Data, Output, search, sitemap};
 use crate::render::context::Shared;
 use crate::render::pages::{self, PageId};
 use crate::render::reads::{InPlace, Key, Scopes};
@@ -103,6 +103,8 @@ pub struct Live {
     values: HashMap<Arc<Key>, Value>,
     /// The search index of the last derived files, kept for the next.
     search: Arc<Mutex<SearchMemo>>,
+    /// The sitemaps of the last derived files, kept for the next.
+    maps: Arc<Mutex<MapsMemo>>,
     /// The keys of `values` made from the totals.
     totals: HashSet<Key>,
     /// Every key → the pages that read it.
@@ -164,6 +166,7 @@ impl Live {
             values: HashMap::new(),
             totals: HashSet::new(),
             search: Arc::default(),
+            maps: Arc::default(),
             readers: HashMap::new(),
             in_sync: false,
             theme_stale: false,
@@ -613,6 +616,7 @@ impl Live {
             site: Arc::clone(&m.site),
             shared: Arc::clone(&m.shared),
             search: Arc::clone(&self.search),
+            maps: Arc::clone(&self.maps),
         })
     }
 
@@ -746,6 +750,14 @@ pub struct DeriveJob {
     site: Arc<Site>,
     shared: Arc<Shared>,
     search: Arc<Mutex<SearchMemo>>,
+    maps: Arc<Mutex<MapsMemo>>,
+}
+
+/// The sitemaps of the last site they were made for.
+#[derive(Default)]
+struct MapsMemo {
+    site: Option<Arc<Site>>,
+    files: Vec<(String, Arc<[u8]>)>,
 }
 
 /// The search index's files for the last site they were computed for.
@@ -774,10 +786,10 @@ impl DeriveJob {
     /// the served site: at 100,000 bulletins the search index alone is
     /// about half a gigabyte.
     pub fn run(&self) -> BTreeMap<String, Arc<[u8]>> {
-        let ((feeds, data), search) = rayon::join(
+        let ((feeds, data), (search, maps)) = rayon::join(
             || {
                 rayon::join(
-                    || crate::output::feeds_and_maps(&self.site, &self.shared),
+                    || crate::output::feeds_and_robots(&self.site, &self.shared),
                     || {
                         let files = std::sync::Mutex::new(Vec::new());
                         let apart = self.shared.csv_apart;
@@ -788,12 +800,33 @@ impl DeriveJob {
                     },
                 )
             },
-            || self.search_files(),
+            || rayon::join(|| self.search_files(), || self.sitemap_files()),
         );
         let own = feeds.into_iter().chain(data);
         (own.map(|(p, bytes)| (p, Arc::from(bytes))))
             .chain(search)
+            .chain(maps)
             .collect()
+    }
+
+    /// The sitemaps: the last ones when the pages, their paths and dates
+    /// are the same, else made anew.
+    fn sitemap_files(&self) -> Vec<(String, Arc<[u8]>)> {
+        let mut memo = self.maps.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(s) = &memo.site
+            && sitemap::same_input(s, &self.site)
+        {
+            return memo.files.clone();
+        }
+        let files: Vec<(String, Arc<[u8]>)> = (crate::output::sitemaps(&self.site, &self.shared))
+            .into_iter()
+            .map(|(p, bytes)| (p, Arc::from(bytes)))
+            .collect();
+        *memo = MapsMemo {
+            site: Some(Arc::clone(&self.site)),
+            files: files.clone(),
+        };
+        files
     }
 
     /// The search index's files: the last ones when what the index reads
