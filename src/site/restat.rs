@@ -53,8 +53,9 @@ pub fn statistics_after(site: &Site, old: &Stats, items: &[usize]) -> Stats {
     // (an edited campaign within an edited bulletin's region or above).
     for &c in &campaigns {
         for &r in &regions {
-            let members = site.by_campaign[c].iter().filter(|&&i| within(i, r));
-            let obs: Vec<_> = members.map(|&i| bare_observation(site, i)).collect();
+            let obs: Vec<_> = (members(site, c, r).into_iter())
+                .map(|i| bare_observation(site, i))
+                .collect();
             put(&mut s.campaign_regions, (c, r), total_of(&obs, metrics));
         }
     }
@@ -84,6 +85,41 @@ pub fn statistics_after(site: &Site, old: &Stats, items: &[usize]) -> Stats {
         );
     }
     s
+}
+
+/// The bulletins of campaign `c` within region `r`, in site order. Both
+/// lists are in site order, so they are walked side by side: at 100,000
+/// bulletins, asking each of the campaign's bulletins where it stands took
+/// a save that changed a figure some 4 ms.
+fn members(site: &Site, c: usize, r: usize) -> Vec<usize> {
+    let of_campaign = site.by_campaign.get(c).map_or(&[][..], Vec::as_slice);
+    let of_region = site
+        .regions
+        .nodes
+        .get(r)
+        .map_or(&[][..], |n| n.all.as_slice());
+    if !(of_campaign.is_sorted() && of_region.is_sorted()) {
+        let within = |i: usize| site.regions.is_within(site.items[i].region, r);
+        return of_campaign.iter().copied().filter(|&i| within(i)).collect();
+    }
+    let (mut a, mut b) = (of_campaign.iter().peekable(), of_region.iter().peekable());
+    let mut out = Vec::new();
+    while let (Some(&&x), Some(&&y)) = (a.peek(), b.peek()) {
+        match x.cmp(&y) {
+            std::cmp::Ordering::Less => {
+                a.next();
+            }
+            std::cmp::Ordering::Greater => {
+                b.next();
+            }
+            std::cmp::Ordering::Equal => {
+                out.push(x);
+                a.next();
+                b.next();
+            }
+        }
+    }
+    out
 }
 
 /// Sets (or, for a scope left without bulletins, removes) one entry.
