@@ -334,8 +334,12 @@ impl Shared {
                 self.sections.without(touched),
             )
         } else {
-            let same = (self.campaigns.clone(), self.stats.clone());
-            (same.0, same.1, self.csv_apart, self.sections.clone())
+            (
+                self.campaigns.clone(),
+                self.stats.clone(),
+                self.csv_apart,
+                self.sections.clone(),
+            )
         };
         Shared {
             urls: self.urls.clone(),

@@ -816,6 +816,9 @@ impl DeriveJob {
         if let Some(s) = &memo.site
             && sitemap::same_input(s, &self.site)
         {
+            // Hold this site, not the one they were made for: an older
+            // site keeps the bulletins edited since alive.
+            memo.site = Some(Arc::clone(&self.site));
             return memo.files.clone();
         }
         let files: Vec<(String, Arc<[u8]>)> = (crate::output::sitemaps(&self.site, &self.shared))
@@ -835,7 +838,10 @@ impl DeriveJob {
     fn search_files(&self) -> Vec<(String, Arc<[u8]>)> {
         let mut memo = self.search.lock().unwrap_or_else(|e| e.into_inner());
         let index = match &memo.site {
-            Some(s) if search::same_input(s, &self.site) => return memo.index.files.clone(),
+            Some(s) if search::same_input(s, &self.site) => {
+                memo.site = Some(Arc::clone(&self.site));
+                return memo.index.files.clone();
+            }
             Some(s) => memo.index.next(s, &self.site),
             None => search::Index::of(&self.site),
         };
