@@ -92,31 +92,22 @@ pub fn statistics_after(site: &Site, old: &Stats, items: &[usize]) -> Stats {
 /// bulletins, asking each of the campaign's bulletins where it stands took
 /// a save that changed a figure some 4 ms.
 fn members(site: &Site, c: usize, r: usize) -> Vec<usize> {
-    let of_campaign = site.by_campaign.get(c).map_or(&[][..], Vec::as_slice);
-    let of_region = site
+    let a = site.by_campaign.get(c).map_or(&[][..], Vec::as_slice);
+    let b = site
         .regions
         .nodes
         .get(r)
         .map_or(&[][..], |n| n.all.as_slice());
-    if !(of_campaign.is_sorted() && of_region.is_sorted()) {
-        let within = |i: usize| site.regions.is_within(site.items[i].region, r);
-        return of_campaign.iter().copied().filter(|&i| within(i)).collect();
-    }
-    let (mut a, mut b) = (of_campaign.iter().peekable(), of_region.iter().peekable());
-    let mut out = Vec::new();
-    while let (Some(&&x), Some(&&y)) = (a.peek(), b.peek()) {
-        match x.cmp(&y) {
-            std::cmp::Ordering::Less => {
-                a.next();
-            }
-            std::cmp::Ordering::Greater => {
-                b.next();
-            }
-            std::cmp::Ordering::Equal => {
-                out.push(x);
-                a.next();
-                b.next();
-            }
+    let (mut i, mut j, mut out) = (0, 0, Vec::new());
+    while let (Some(&x), Some(&y)) = (a.get(i), b.get(j)) {
+        if x <= y {
+            i += 1;
+        }
+        if y <= x {
+            j += 1;
+        }
+        if x == y {
+            out.push(x);
         }
     }
     out
